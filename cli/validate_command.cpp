@@ -1,0 +1,34 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "engine/questionnaire_loader.h"
+
+namespace parorende::cli {
+
+int validate_command(const Words& words) {
+  if (words.empty()) {
+    std::cerr << "usage: parorende validate FILE...\n";
+    return 2;
+  }
+  int exit_code = 0;
+  for (const std::string& path : words) {
+    auto questionnaire = load_questionnaire_file(path);
+    if (questionnaire) {
+      std::cout << path << ": ok (" << questionnaire->id << " "
+                << questionnaire->version << ", " << questionnaire->items.size()
+                << " items, " << questionnaire->scales.size() << " scales, "
+                << questionnaire->burden_instruments.size()
+                << " burden instruments)\n";
+      continue;
+    }
+    exit_code = 1;
+    const Error& error = questionnaire.error();
+    std::cout << path << ": " << error.message << '\n';
+    for (const Problem& problem : error.problems) {
+      std::cout << "  " << problem.where << ": " << problem.message << '\n';
+    }
+  }
+  return exit_code;
+}
+
+}  // namespace parorende::cli
