@@ -227,6 +227,7 @@ class ResponseChecker {
     } else {
       read_answers(answers->value().get_object());
     }
+    take_municipality_from_answers();
     return finish();
   }
 
@@ -299,6 +300,25 @@ class ResponseChecker {
       } else {
         response_.municipality = std::string(value.get_string());
       }
+    }
+  }
+
+  // A questionnaire that asks for the municipality as an item belongs to
+  // the municipality answered there, unless the response names it itself.
+  void take_municipality_from_answers() {
+    for (const Item& item : questionnaire_.items) {
+      if (item.type != ItemType::municipality) continue;
+      auto answer = response_.answers.find(item.id);
+      if (answer == response_.answers.end()) return;
+      const auto& code = std::get<std::string>(answer->second);
+      if (response_.municipality.empty()) {
+        response_.municipality = code;
+      } else if (response_.municipality != code) {
+        add("municipality", "invalid_field",
+            fill(messages().bad_field,
+                 {"municipality", response_.municipality + " ≠ " + code, "", ""}));
+      }
+      return;
     }
   }
 

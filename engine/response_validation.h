@@ -13,7 +13,9 @@ namespace parorende {
 
 // Validates a response document of the form
 //   {"language": "nb", "municipality": "3421", "answers": {"item": value}}
-// ("questionnaire" and "version", if present, must match). Returns the
+// ("questionnaire" and "version", if present, must match; "municipality"
+// defaults to the answer of the first municipality item and must agree
+// with it). Returns the
 // normalized Response, or an error (code "invalid_response") listing every
 // problem: `where` is the item id (or the field name), `code` one of
 // unknown_item, wrong_type, out_of_range, not_an_option, too_long,

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages parorende needs that are not installed yet.
+# Used by ./run.sh and ./test.sh; safe to run again (installs nothing twice).
+set -euo pipefail
+
+packages=(
+  cmake g++ make pkg-config
+  libboost1.81-dev libboost-json1.81-dev
+  libsqlite3-dev libeigen3-dev
+  googletest libgtest-dev libbenchmark-dev
+  zlib1g-dev
+)
+if [ "${1:-}" = "--with-test-tools" ]; then
+  packages+=(sqlite3)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  if [ "$status" != "install ok installed" ]; then
+    missing+=("$package")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+echo "Installing missing Debian packages: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+  echo "error: installing packages needs root (run as root, or install them yourself)" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
