@@ -102,6 +102,8 @@ struct BurdenCategory {
   LocalizedText label;
   LocalizedText meaning;
   LocalizedText follow_up;
+  // Kinds of municipal offer to suggest (offer_types.h), most relevant first.
+  std::vector<std::string> offer_types;
 };
 
 // A sum score over single_choice items, categorized by cut-offs that cover

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "engine/json_input.h"
+#include "engine/offer_types.h"
 
 namespace parorende {
 namespace {
@@ -829,7 +830,7 @@ class DefinitionReader {
         continue;
       }
       check_fields(*category, category_path,
-                   {"id", "min", "max", "label", "meaning", "follow_up"});
+                   {"id", "min", "max", "label", "meaning", "follow_up", "offer_types"});
       BurdenCategory result;
       if (auto id = required_string(*category, "id", category_path)) {
         if (!is_identifier(*id)) {
@@ -851,6 +852,7 @@ class DefinitionReader {
       result.label = read_text(*category, "label", category_path, true);
       result.meaning = read_text(*category, "meaning", category_path, false);
       result.follow_up = read_text(*category, "follow_up", category_path, true);
+      result.offer_types = read_offer_types(*category, category_path);
       if (!min || !max) {
         complete = false;
         continue;
@@ -893,6 +895,24 @@ class DefinitionReader {
                  " but the highest possible sum is " +
                  std::to_string(instrument.highest_sum));
     }
+  }
+
+  std::vector<std::string> read_offer_types(const json::object& object,
+                                            const std::string& path) {
+    std::vector<std::string> types;
+    const json::array* list = optional_array(object, "offer_types", path, false);
+    if (list == nullptr) return types;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      std::string type_path = json_path_index(json_path_key(path, "offer_types"), i);
+      const json::value& type = (*list)[i];
+      if (!type.is_string() || !is_offer_type(type.get_string())) {
+        report(type_path, "unknown_offer_type",
+               "must be one of: " + offer_type_list());
+        continue;
+      }
+      types.emplace_back(type.get_string());
+    }
+    return types;
   }
 
   Questionnaire questionnaire_;

@@ -59,6 +59,11 @@ json::object score_report_json(const Questionnaire& questionnaire,
       category["label"] = score.category->label.in(language);
       category["meaning"] = score.category->meaning.in(language);
       category["follow_up"] = score.category->follow_up.in(language);
+      json::array offer_types;
+      for (const std::string& type : score.category->offer_types) {
+        offer_types.push_back(json::string(type));
+      }
+      category["offer_types"] = std::move(offer_types);
       entry["category"] = std::move(category);
     } else {
       entry["category"] = nullptr;
