@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds and runs every test:
-#   1. Debug build with the unit and integration tests;
-#   2. the same tests again under AddressSanitizer + UndefinedBehaviorSanitizer.
+#   1. Debug build: unit and integration tests (ctest);
+#   2. browser tests of the survey pages against the real server (tests/e2e);
+#   3. the unit tests again under AddressSanitizer and
+#      UndefinedBehaviorSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,17 +11,23 @@ cd "$(dirname "$0")"
 
 jobs=$(nproc)
 
-run_suite() {
+configure() {
   local name=$1
   shift
   echo "== build: $name"
   cmake -S . -B "build/$name" -DCMAKE_BUILD_TYPE=Debug -DPARORENDE_BUILD_TESTS=ON "$@" >/dev/null
-  cmake --build "build/$name" -j"$jobs"
-  echo "== test: $name"
-  ctest --test-dir "build/$name" --output-on-failure -j"$jobs" --timeout 300
 }
 
-run_suite debug
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  run_suite sanitize -DPARORENDE_SANITIZE=address,undefined
+configure debug
+cmake --build build/debug -j"$jobs"
+echo "== test: debug"
+ctest --test-dir build/debug --output-on-failure -j"$jobs" --timeout 300
+
+PARORENDE_BINARY="$PWD/build/debug/cli/parorende" tests/e2e/run.sh
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+configure sanitize -DPARORENDE_SANITIZE=address,undefined
+cmake --build build/sanitize -j"$jobs" --target parorende_unit_tests
+echo "== test: sanitize (unit tests)"
+ctest --test-dir build/sanitize --output-on-failure -j"$jobs" --timeout 300 -R '^unit\.'

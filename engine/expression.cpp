@@ -109,7 +109,7 @@ class Tokenizer {
               source_[position_] == '\n' || source_[position_] == '\r')) {
         ++position_;
       }
-      std::size_t column = position_ + 1;
+      std::size_t column = column_at(position_);
       if (position_ >= source_.size()) {
         tokens.push_back({TokenType::end, "", column});
         return tokens;
@@ -202,12 +202,26 @@ class Tokenizer {
         return token;
       }
     }
+    // Quote the whole (UTF-8) character, not just its first byte.
+    auto lead = static_cast<unsigned char>(source_[position_]);
+    std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
     return error(column, "unexpected character '" +
-                             std::string(1, source_[position_]) + "'");
+                             std::string(source_.substr(position_, length)) + "'");
+  }
+
+  // The 1-based column of byte `offset`, counted in characters (UTF-8 code
+  // points) like the JSON errors; offsets only grow.
+  std::size_t column_at(std::size_t offset) {
+    for (; counted_ < offset; ++counted_) {
+      if ((static_cast<unsigned char>(source_[counted_]) & 0xC0) != 0x80) ++column_;
+    }
+    return column_;
   }
 
   std::string_view source_;
   std::size_t position_ = 0;
+  std::size_t counted_ = 0;
+  std::size_t column_ = 1;
 };
 
 class Parser {
@@ -389,7 +403,8 @@ class Parser {
           return comma.take_error();
         }
         if (peek().type != TokenType::number ||
-            peek().number != std::floor(peek().number)) {
+            peek().number != std::floor(peek().number) ||
+            std::fabs(peek().number) > 1e12) {
           return Tokenizer::error(peek().column, "expected an option code, found " +
                                                      describe(peek()));
         }
@@ -612,7 +627,7 @@ class Checker {
           using K = std::decay_t<decltype(k)>;
           if constexpr (std::is_same_v<K, Node::LiteralValue>) {
             if (literal_kind(k.value) != ValueKind::boolean) {
-              report(node.column, "a condition must be true or false, not a " +
+              report(node.column, "a condition must be true or false, not " +
                                       std::string(kind_name(literal_kind(k.value))));
             }
           } else if constexpr (std::is_same_v<K, Node::ItemValue>) {

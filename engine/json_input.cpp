@@ -3,6 +3,7 @@
 #include <boost/json/parse_options.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -63,6 +64,11 @@ Result<boost::json::value> parse_json(std::string_view text,
 
 Result<std::string> read_text_file(const std::string& path,
                                    std::size_t max_bytes) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    // A directory opens, but its "size" is meaningless.
+    return make_error("file_unreadable", "'" + path + "' is a directory, not a file");
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     return make_error("file_unreadable", "cannot open '" + path + "'");

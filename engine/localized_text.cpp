@@ -33,8 +33,8 @@ std::vector<std::string> language_fallbacks(std::string_view language) {
   add(language);
   add(language.substr(0, language.find('-')));
   // Nynorsk readers read bokmål better than English, and vice versa.
-  if (chain.back() == "nn") add("nb");
-  if (chain.back() == "nb") add("nn");
+  if (!chain.empty() && chain.back() == "nn") add("nb");
+  if (!chain.empty() && chain.back() == "nb") add("nn");
   add("nb");
   add("en");
   return chain;

@@ -16,6 +16,10 @@ constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxTextLength = 20000;
 constexpr int kMaxTextItemLength = 20000;
+// Integers (codes, bounds) beyond this would overflow code differences and
+// sums; burden sums beyond kMaxBurdenSum would overflow the int scores.
+constexpr std::int64_t kMaxInteger = 1'000'000'000'000;
+constexpr std::int64_t kMaxBurdenSum = 1'000'000;
 
 bool is_identifier(std::string_view id) {
   if (id.empty() || id.size() > kMaxIdLength) return false;
@@ -218,13 +222,22 @@ class DefinitionReader {
     if (found == object.end()) return std::nullopt;
     const json::value& value = found->value();
     std::string field_path = json_path_key(path, key);
-    if (value.is_int64()) return value.get_int64();
+    if (value.is_int64() && value.get_int64() >= -kMaxInteger &&
+        value.get_int64() <= kMaxInteger) {
+      return value.get_int64();
+    }
     if (value.is_uint64() && value.get_uint64() <= 1'000'000'000'000ULL) {
       return static_cast<std::int64_t>(value.get_uint64());
     }
-    if (value.is_double() && std::floor(value.get_double()) == value.get_double() &&
-        std::fabs(value.get_double()) < 1e12) {
+    bool whole = value.is_double() && std::floor(value.get_double()) == value.get_double();
+    if (whole && std::fabs(value.get_double()) <= 1e12) {
       return static_cast<std::int64_t>(value.get_double());
+    }
+    if (value.is_int64() || value.is_uint64() || whole) {
+      report(field_path, "out_of_range",
+             "must be from -" + std::to_string(kMaxInteger) + " to " +
+                 std::to_string(kMaxInteger));
+      return std::nullopt;
     }
     wrong_type(field_path, "an integer", value);
     return std::nullopt;
@@ -800,13 +813,20 @@ class DefinitionReader {
       instrument.title = read_text(*object, "title", path, true);
       read_scored_items(*object, path, instrument.items, instrument.reverse_items,
                         instrument.min_answered_share);
+      std::int64_t highest_sum = 0;
       for (const std::string& id : instrument.items) {
         if (const Item* item = questionnaire_.find_item(id)) {
-          instrument.highest_sum +=
-              static_cast<int>(item->highest_code() - item->lowest_code());
+          highest_sum += item->highest_code() - item->lowest_code();
         }
       }
-      read_categories(*object, path, instrument);
+      if (highest_sum > kMaxBurdenSum) {
+        report(json_path_key(path, "items"), "out_of_range",
+               "the highest possible sum is " + std::to_string(highest_sum) +
+                   "; at most " + std::to_string(kMaxBurdenSum) + " is supported");
+      } else {
+        instrument.highest_sum = static_cast<int>(highest_sum);
+        read_categories(*object, path, instrument);
+      }
       questionnaire_.burden_instruments.push_back(std::move(instrument));
     }
   }

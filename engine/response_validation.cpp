@@ -480,9 +480,12 @@ class ResponseChecker {
         continue;
       }
       if (entry.value().is_null()) continue;
+      std::size_t problems_before = problems_.size();
       if (auto normalized = normalize(*item, entry.value())) {
         given.emplace(item->id, std::move(*normalized));
-      } else {
+      } else if (problems_.size() != problems_before) {
+        // Invalid (already reported); an empty text or choice list is no
+        // answer and stays subject to `required`.
         invalid_items.push_back(item->id);
       }
     }

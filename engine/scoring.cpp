@@ -26,7 +26,7 @@ bool contains(const std::vector<std::string>& ids, const std::string& id) {
 
 // The tolerance keeps 0.8 of 10 items at 8, not 8.000000000000002.
 bool enough_answered(int answered, int total, double share) {
-  return total > 0 && answered >= share * total - 1e-9;
+  return total > 0 && answered > 0 && answered >= share * total - 1e-9;
 }
 
 }  // namespace

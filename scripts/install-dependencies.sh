@@ -11,7 +11,11 @@ packages=(
   zlib1g-dev
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
-  packages+=(sqlite3)
+  # The browser tests: Debian's Chromium, and Node.js/npm unless the
+  # machine already has a newer Node.js of its own.
+  packages+=(sqlite3 chromium fonts-dejavu-core)
+  command -v node >/dev/null 2>&1 || packages+=(nodejs)
+  command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi
 
 missing=()

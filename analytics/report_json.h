@@ -1,0 +1,18 @@
+// The JSON form of a WaveReport and a WaveChange: what `parorende analyze
+// --format json` prints and what the results API can serve. Undefined and
+// withheld figures are null; numbers are written in full (shortest
+// round-trip form), so rounding is the reader's choice. The layout is in
+// docs/analytics.md.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include "analytics/wave_change.h"
+#include "analytics/wave_report.h"
+
+namespace parorende::analytics {
+
+boost::json::object wave_report_json(const WaveReport& report);
+boost::json::object wave_change_json(const WaveChange& change);
+
+}  // namespace parorende::analytics

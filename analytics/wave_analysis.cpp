@@ -1,0 +1,251 @@
+#include "analytics/wave_analysis.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+#include "analytics/similarity.h"
+
+namespace parorende::analytics {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// How rows, municipalities and counties relate, computed once per wave.
+struct Geography {
+  std::vector<int> by_code;  // registry indexes, ordered by municipality code
+  std::vector<std::string> county_codes;  // sorted
+  std::vector<std::string> county_names;
+  std::vector<int> county_of_municipality;  // registry index -> county
+  GroupIndex municipality_groups;
+  GroupIndex county_groups;
+  std::vector<std::vector<int>> similar;
+};
+
+Geography geography_of(const WaveData& data, const MunicipalityRegistry& registry) {
+  const auto& all = registry.all();
+  Geography geography;
+  geography.by_code.resize(all.size());
+  std::iota(geography.by_code.begin(), geography.by_code.end(), 0);
+  std::sort(geography.by_code.begin(), geography.by_code.end(),
+            [&](int a, int b) { return all[static_cast<std::size_t>(a)].code < all[static_cast<std::size_t>(b)].code; });
+  std::map<std::string, std::string> counties;
+  for (const Municipality& municipality : all) counties[municipality.county_code] = municipality.county_name;
+  for (const auto& [code, name] : counties) {
+    geography.county_codes.push_back(code);
+    geography.county_names.push_back(name);
+  }
+  for (const Municipality& municipality : all) {
+    auto found = std::lower_bound(geography.county_codes.begin(), geography.county_codes.end(),
+                                  municipality.county_code);
+    geography.county_of_municipality.push_back(
+        static_cast<int>(found - geography.county_codes.begin()));
+  }
+  geography.municipality_groups = {data.municipality_of_row, static_cast<int>(all.size())};
+  geography.county_groups.group_count = static_cast<int>(geography.county_codes.size());
+  geography.county_groups.group_of_row.reserve(data.municipality_of_row.size());
+  for (int municipality : data.municipality_of_row) {
+    geography.county_groups.group_of_row.push_back(
+        municipality < 0 ? -1 : geography.county_of_municipality[static_cast<std::size_t>(municipality)]);
+  }
+  geography.similar = most_similar_municipalities(all);
+  return geography;
+}
+
+Summary withheld_summary(std::int64_t n) {
+  return {n, kNaN, kNaN, kNaN, kNaN, kNaN};
+}
+
+Comparison withheld_comparison() {
+  return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, Verdict::not_testable};
+}
+
+// A comparison must not reveal the mean of a group below the threshold
+// either (the other side of it).
+Comparison guarded(const Comparison& comparison, std::int64_t other_side_n, int min_respondents) {
+  return other_side_n < min_respondents ? withheld_comparison() : comparison;
+}
+
+ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
+                          const MunicipalityRegistry& registry, const Geography& geography,
+                          const AnalysisOptions& options, const std::string& language) {
+  const auto& all = registry.all();
+  const Scale& scale = data.questionnaire->scales[scale_index];
+  const ScaleColumns& columns = data.scales[scale_index];
+  const int k = options.min_respondents;
+  auto scores = data.scale_scores.col(static_cast<Eigen::Index>(scale_index));
+
+  ScaleReport report;
+  report.scale_id = scale.id;
+  report.title = scale.title.in(language);
+
+  Moments national = moments_of(scores);
+  std::vector<Moments> by_municipality = moments_by_group(scores, geography.municipality_groups);
+  // Counties from their municipalities: exact algebra, no pass over rows.
+  std::vector<Moments> by_county(geography.county_codes.size());
+  for (std::size_t i = 0; i < by_municipality.size(); ++i) {
+    auto county = static_cast<std::size_t>(geography.county_of_municipality[i]);
+    by_county[county] = combine(by_county[county], by_municipality[i]);
+  }
+
+  report.national = {"", "Norge", summarize(national), national.n < k};
+  if (report.national.suppressed) report.national.raw = withheld_summary(national.n);
+  for (std::size_t c = 0; c < by_county.size(); ++c) {
+    AreaResult county{geography.county_codes[c], geography.county_names[c], summarize(by_county[c]),
+                      by_county[c].n < k};
+    if (county.suppressed) county.raw = withheld_summary(by_county[c].n);
+    report.counties.push_back(std::move(county));
+  }
+
+  CaseMixFit case_mix =
+      fit_case_mix(scores, geography.municipality_groups, by_municipality, data.case_mix);
+  report.case_mix_terms = case_mix.terms;
+  report.case_mix_residual_variance = case_mix.residual_variance;
+  Shrinkage shrinkage = shrink_toward_national_mean(by_municipality);
+  report.shrinkage = shrinkage.model;
+
+  for (int index : geography.by_code) {
+    auto i = static_cast<std::size_t>(index);
+    const Moments& own = by_municipality[i];
+    int county = geography.county_of_municipality[i];
+    const Moments& county_moments = by_county[static_cast<std::size_t>(county)];
+    Moments similar;
+    for (int other : geography.similar[i]) similar = combine(similar, by_municipality[static_cast<std::size_t>(other)]);
+
+    MunicipalityResult result;
+    result.code = all[i].code;
+    result.name = all[i].name;
+    result.county_code = all[i].county_code;
+    result.suppressed = own.n < k;
+    if (result.suppressed) {
+      result.raw = withheld_summary(own.n);
+      result.versus_national = result.versus_county = result.versus_similar = withheld_comparison();
+      result.adjusted = {kNaN, kNaN, kNaN, kNaN};
+      result.shrunken = {kNaN, kNaN, kNaN, kNaN, kNaN};
+    } else {
+      result.raw = summarize(own);
+      result.versus_national =
+          guarded(compare_part_with_whole(own, national), national.n - own.n, k);
+      result.versus_county =
+          guarded(compare_part_with_whole(own, county_moments), county_moments.n - own.n, k);
+      result.versus_similar = guarded(welch_compare(own, similar), similar.n, k);
+      result.adjusted = case_mix.adjusted[i];
+      result.shrunken = shrinkage.groups[i];
+    }
+    report.municipalities.push_back(std::move(result));
+  }
+
+  report.item_ids.assign(data.item_ids.begin() + columns.first,
+                         data.item_ids.begin() + columns.first + columns.count);
+  report.reliability = analyze_reliability(data.items.middleCols(columns.first, columns.count));
+  return report;
+}
+
+ShareRow share_row(std::string code, std::string name, std::vector<Proportion> shares, int k) {
+  std::int64_t total = shares.empty() ? 0 : shares.front().total;
+  ShareRow row{std::move(code), std::move(name), std::move(shares), total < k};
+  if (row.suppressed) {
+    for (Proportion& share : row.shares) share = {0, total, kNaN, kNaN, kNaN};
+  }
+  return row;
+}
+
+BurdenReport analyze_burden(const WaveData& data, std::size_t instrument_index,
+                            const MunicipalityRegistry& registry, const Geography& geography,
+                            const AnalysisOptions& options, const std::string& language) {
+  const BurdenInstrument& instrument = data.questionnaire->burden_instruments[instrument_index];
+  const std::vector<int>& categories = data.burden_category[instrument_index];
+  auto category_count = static_cast<int>(instrument.categories.size());
+  const int k = options.min_respondents;
+
+  BurdenReport report;
+  report.instrument_id = instrument.id;
+  report.title = instrument.title.in(language);
+  for (const BurdenCategory& category : instrument.categories) report.category_ids.push_back(category.id);
+  report.national = share_row("", "Norge", category_shares(categories, category_count), k);
+  auto by_county = category_shares_by_group(categories, category_count, geography.county_groups);
+  for (std::size_t c = 0; c < by_county.size(); ++c) {
+    report.counties.push_back(share_row(geography.county_codes[c], geography.county_names[c],
+                                        std::move(by_county[c]), k));
+  }
+  auto by_municipality =
+      category_shares_by_group(categories, category_count, geography.municipality_groups);
+  for (int index : geography.by_code) {
+    const Municipality& municipality = registry.all()[static_cast<std::size_t>(index)];
+    report.municipalities.push_back(share_row(municipality.code, municipality.name,
+                                              std::move(by_municipality[static_cast<std::size_t>(index)]), k));
+  }
+  return report;
+}
+
+}  // namespace
+
+WaveReport analyze_wave(const WaveData& data, const MunicipalityRegistry& registry,
+                        const AnalysisOptions& options) {
+  WaveReport report;
+  report.wave = data.wave_name;
+  report.questionnaire_id = data.questionnaire->id;
+  report.questionnaire_version = data.questionnaire->version;
+  report.respondents = data.respondents();
+  report.min_respondents = options.min_respondents;
+  const std::string& language = data.questionnaire->default_language;
+
+  Geography geography = geography_of(data, registry);
+  for (int index : geography.by_code) {
+    SimilarMunicipalities similar{registry.all()[static_cast<std::size_t>(index)].code, {}};
+    for (int other : geography.similar[static_cast<std::size_t>(index)]) {
+      similar.similar_codes.push_back(registry.all()[static_cast<std::size_t>(other)].code);
+    }
+    report.similar.push_back(std::move(similar));
+  }
+
+  std::size_t steps = data.scales.size() + data.burden_category.size();
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  auto step_done = [&](const std::string& stage) {
+    std::size_t finished = ++done;
+    if (!options.progress) return;
+    std::lock_guard lock(progress_mutex);
+    options.progress(stage, static_cast<double>(finished) / static_cast<double>(steps));
+  };
+  // Scales are independent: each worker takes the next one. The data are
+  // only read; each report is written by one worker.
+  report.scales.resize(data.scales.size());
+  std::atomic<std::size_t> next_scale{0};
+  std::exception_ptr failure;  // a bug in a worker, rethrown on this thread
+  std::mutex failure_mutex;
+  auto work = [&] {
+    try {
+      for (std::size_t s = next_scale++; s < data.scales.size(); s = next_scale++) {
+        report.scales[s] = analyze_scale(data, s, registry, geography, options, language);
+        step_done("scale " + data.scales[s].scale_id);
+      }
+    } catch (...) {
+      std::lock_guard lock(failure_mutex);
+      failure = std::current_exception();
+      next_scale = data.scales.size();
+    }
+  };
+  unsigned workers = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
+                                        static_cast<unsigned>(data.scales.size()));
+  std::vector<std::thread> threads;
+  for (unsigned w = 1; w < workers; ++w) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
+
+  for (std::size_t b = 0; b < data.burden_category.size(); ++b) {
+    report.burden.push_back(analyze_burden(data, b, registry, geography, options, language));
+    step_done("burden " + data.questionnaire->burden_instruments[b].id);
+  }
+  if (options.progress) options.progress("analysis", 1.0);
+  return report;
+}
+
+}  // namespace parorende::analytics

@@ -1,0 +1,92 @@
+// Everything `parorende analyze` prints about one wave, as plain structs
+// for the results API and the dashboard: per scale the national, county
+// and municipality figures (raw, case-mix adjusted, empirical Bayes),
+// comparisons, and reliability; per burden instrument the category shares.
+// Built by analyze_wave() (wave_analysis.h); written by report_json.h and
+// report_csv.h. NaN marks a figure that is undefined or withheld.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analytics/burden_shares.h"
+#include "analytics/case_mix.h"
+#include "analytics/descriptive.h"
+#include "analytics/empirical_bayes.h"
+#include "analytics/psychometrics.h"
+#include "analytics/welch.h"
+
+namespace parorende::analytics {
+
+// The nation or a county.
+struct AreaResult {
+  std::string code;  // county code; "" for the nation
+  std::string name;
+  Summary raw;
+  bool suppressed = false;  // fewer than min_respondents: only n is shown
+};
+
+struct MunicipalityResult {
+  std::string code;
+  std::string name;
+  std::string county_code;
+  Summary raw;
+  // Municipality minus the nation / its county / its similar
+  // municipalities (welch.h). The first two test against the rest of the
+  // area; the last against the similar municipalities' pooled respondents.
+  Comparison versus_national;
+  Comparison versus_county;
+  Comparison versus_similar;
+  AdjustedMean adjusted;  // case-mix adjusted (case_mix.h)
+  ShrunkenMean shrunken;  // empirical Bayes (empirical_bayes.h)
+  bool suppressed = false;  // fewer than min_respondents: only n is shown
+};
+
+struct ScaleReport {
+  std::string scale_id;
+  std::string title;  // in the questionnaire's default language
+  AreaResult national;
+  std::vector<AreaResult> counties;               // by county code
+  std::vector<MunicipalityResult> municipalities;  // every municipality, by code
+  std::vector<CaseMixTerm> case_mix_terms;
+  double case_mix_residual_variance = 0;
+  ShrinkageModel shrinkage;
+  std::vector<std::string> item_ids;  // the order of reliability.items
+  ScaleReliability reliability;
+};
+
+struct ShareRow {
+  std::string code;  // municipality or county code; "" for the nation
+  std::string name;
+  std::vector<Proportion> shares;  // one per category
+  bool suppressed = false;
+};
+
+struct BurdenReport {
+  std::string instrument_id;
+  std::string title;
+  std::vector<std::string> category_ids;
+  ShareRow national;
+  std::vector<ShareRow> counties;
+  std::vector<ShareRow> municipalities;
+};
+
+struct SimilarMunicipalities {
+  std::string code;
+  std::vector<std::string> similar_codes;  // nearest first
+};
+
+struct WaveReport {
+  std::string wave;
+  std::string questionnaire_id;
+  std::string questionnaire_version;
+  std::int64_t respondents = 0;
+  int min_respondents = 0;
+  double confidence_level = kConfidenceLevel;
+  std::vector<ScaleReport> scales;
+  std::vector<BurdenReport> burden;
+  std::vector<SimilarMunicipalities> similar;  // every municipality, by code
+};
+
+}  // namespace parorende::analytics

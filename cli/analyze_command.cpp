@@ -1,0 +1,125 @@
+// parorende analyze: every analytics figure of a wave (docs/analytics.md).
+#include <boost/json/serialize.hpp>
+#include <charconv>
+#include <iostream>
+#include <optional>
+
+#include "analytics/report_csv.h"
+#include "analytics/report_json.h"
+#include "analytics/wave_analysis.h"
+#include "analytics/wave_change.h"
+#include "analytics/wave_data.h"
+#include "cli/analytics_progress.h"
+#include "cli/commands.h"
+#include "cli/store_access.h"
+
+namespace parorende::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: parorende analyze --db FILE --wave NAME [--format json|csv]\n"
+    "                         [--compare-to EARLIER_WAVE] [--min-respondents K]\n";
+
+// Loads and analyzes one wave; the data are freed before returning.
+Result<analytics::WaveReport> analyze_one(ResponseStore& store, const std::string& path,
+                                          const std::string& wave, int min_respondents,
+                                          TerminalProgress& progress) {
+  auto report_progress = [&](std::string_view stage, double fraction) {
+    progress.update(wave + ": " + std::string(stage), fraction);
+  };
+  auto data = analytics::load_wave_data(store, path, wave, builtin_municipalities(),
+                                        report_progress);
+  if (!data) return data.take_error();
+  analytics::AnalysisOptions options;
+  options.min_respondents = min_respondents;
+  options.progress = report_progress;
+  return analytics::analyze_wave(data.value(), builtin_municipalities(), options);
+}
+
+std::optional<int> parse_count(const std::string& text) {
+  int value = 0;
+  auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || value < 1) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+int analyze_command(const Words& words) {
+  auto arguments =
+      Arguments::parse(words, {"db", "wave", "format", "compare-to", "min-respondents"});
+  if (!arguments || !arguments->option("db") || !arguments->option("wave") ||
+      !arguments->positional().empty()) {
+    if (!arguments) std::cerr << "parorende analyze: " << arguments.error().message << '\n';
+    std::cerr << kUsage;
+    return 2;
+  }
+  std::string format = arguments->option("format").value_or("json");
+  if (format != "json" && format != "csv") {
+    std::cerr << "parorende analyze: --format is json or csv\n" << kUsage;
+    return 2;
+  }
+  int min_respondents = analytics::kDefaultMinRespondents;
+  if (auto text = arguments->option("min-respondents")) {
+    auto parsed = parse_count(*text);
+    if (!parsed) {
+      std::cerr << "parorende analyze: --min-respondents is a whole number of at least 1\n";
+      return 2;
+    }
+    min_respondents = *parsed;
+  }
+  const std::string path = *arguments->option("db");
+  auto store = open_store("analyze", arguments.value(), true);
+  if (!store) return 1;
+
+  TerminalProgress progress("analyze");
+  std::optional<analytics::WaveChange> change;
+  if (auto earlier_wave = arguments->option("compare-to")) {
+    auto earlier = analyze_one(*store, path, *earlier_wave, min_respondents, progress);
+    if (!earlier) {
+      progress.finish();
+      report_error("analyze", earlier.error());
+      return 1;
+    }
+    auto later = analyze_one(*store, path, *arguments->option("wave"), min_respondents, progress);
+    if (!later) {
+      progress.finish();
+      report_error("analyze", later.error());
+      return 1;
+    }
+    auto compared = analytics::compare_waves(earlier.value(), later.value());
+    if (!compared) {
+      progress.finish();
+      report_error("analyze", compared.error());
+      return 1;
+    }
+    change = std::move(compared).value();
+    progress.finish();
+    if (format == "json") {
+      boost::json::object document = analytics::wave_report_json(later.value());
+      document["change"] = analytics::wave_change_json(*change);
+      std::cout << boost::json::serialize(document) << '\n';
+    } else {
+      analytics::write_wave_report_csv(std::cout, later.value());
+      analytics::write_wave_change_csv(std::cout, *change, false);
+    }
+    return 0;
+  }
+
+  auto report = analyze_one(*store, path, *arguments->option("wave"), min_respondents, progress);
+  progress.finish();
+  if (!report) {
+    report_error("analyze", report.error());
+    return 1;
+  }
+  if (format == "json") {
+    std::cout << boost::json::serialize(analytics::wave_report_json(report.value())) << '\n';
+  } else {
+    analytics::write_wave_report_csv(std::cout, report.value());
+  }
+  return 0;
+}
+
+}  // namespace parorende::cli

@@ -1,0 +1,38 @@
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/store_access.h"
+#include "engine/json_input.h"
+#include "engine/questionnaire_loader.h"
+
+namespace parorende::cli {
+
+int publish_command(const Words& words) {
+  auto arguments = Arguments::parse(words, {"db"});
+  if (!arguments || !arguments->option("db") || arguments->positional().empty()) {
+    std::cerr << "usage: parorende publish --db FILE QUESTIONNAIRE.json...\n";
+    return 2;
+  }
+  auto store = open_store("publish", arguments.value(), false);
+  if (!store) return 1;
+  int exit_code = 0;
+  for (const std::string& path : arguments->positional()) {
+    auto text = read_text_file(path);
+    auto questionnaire = text ? load_questionnaire_text(text.value()) : text.error();
+    if (!questionnaire) {
+      std::cerr << path << ": " << questionnaire.error().describe() << '\n';
+      exit_code = 1;
+      continue;
+    }
+    if (auto published = store->publish_questionnaire(text.value()); !published) {
+      std::cerr << path << ": " << published.error().describe() << '\n';
+      exit_code = 1;
+      continue;
+    }
+    std::cout << path << ": published " << questionnaire->id << " " << questionnaire->version
+              << '\n';
+  }
+  return exit_code;
+}
+
+}  // namespace parorende::cli

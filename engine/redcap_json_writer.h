@@ -1,0 +1,17 @@
+// JSON text for people: what `import-redcap` writes is a definition someone
+// will read and edit, and annotation tags should say 0.5, not 5E-1.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+
+namespace parorende::redcap {
+
+// On one line, with ", " and ": " separators; numbers in plain decimals.
+std::string write_compact_json(const boost::json::value& value);
+
+// Indented by two spaces, in the style of questionnaires/*.json: an object or
+// array that holds no containers, or is short, stays on one line.
+std::string write_pretty_json(const boost::json::value& value);
+
+}  // namespace parorende::redcap

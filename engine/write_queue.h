@@ -1,0 +1,90 @@
+// Group commit: one writer thread owns the write connection and commits
+// every queued write in one transaction. A caller's write() returns only
+// after that transaction is durable, or with the error of its own write:
+// a failing write is rolled back alone (see commit_batch).
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "engine/result.h"
+#include "engine/sqlite_connection.h"
+
+namespace parorende {
+
+struct WriteContext {
+  Connection& connection;
+  // Erasure asks for this, so deleted rows leave the WAL file soon.
+  bool truncate_wal_after_commit = false;
+};
+
+struct WriteQueueMetrics {
+  std::size_t queue_depth = 0;
+  std::uint64_t batches_committed = 0;
+  std::uint64_t writes_succeeded = 0;
+  std::uint64_t writes_failed = 0;
+  // batch_size_counts[i]: committed batches of size in
+  // (kBatchSizeBounds[i-1], kBatchSizeBounds[i]]; the last is unbounded.
+  std::vector<std::uint64_t> batch_size_counts;
+  std::uint64_t batch_size_sum = 0;
+};
+
+inline constexpr std::size_t kBatchSizeBounds[] = {1,  2,   4,   8,   16,  32,
+                                                   64, 128, 256, 512, 1024};
+
+class WriteQueue {
+ public:
+  // Runs inside the batch's transaction on the writer thread. Must not
+  // block on other writes, and may run twice (a batch with a failing write
+  // is run again), so it must set its results afresh each time.
+  using Job = std::function<Status(WriteContext&)>;
+
+  WriteQueue(std::unique_ptr<Connection> connection, std::size_t max_batch);
+  // Commits everything still queued, then stops the writer.
+  ~WriteQueue();
+  WriteQueue(const WriteQueue&) = delete;
+  WriteQueue& operator=(const WriteQueue&) = delete;
+
+  // Blocks until the job's effects are committed (durable as the
+  // connection's synchronous setting makes them) or have failed.
+  Status write(Job job);
+
+  WriteQueueMetrics metrics() const;
+
+ private:
+  struct Pending;
+  void run_writer();
+  enum class Isolation { none, savepoint_per_write };
+  enum class BatchOutcome { finished, retry_isolated };
+  void commit_batch(std::vector<Pending*>& batch);
+  BatchOutcome run_batch(std::vector<Pending*>& batch, Isolation isolation);
+  static void wake_batch(std::vector<Pending*>& batch);
+  static Status run_job(Pending& pending, WriteContext& context);
+  static Status run_in_savepoint(Pending& pending, WriteContext& context);
+
+  std::unique_ptr<Connection> connection_;
+  std::size_t max_batch_;
+
+  mutable std::mutex mutex_;
+  std::condition_variable wake_writer_;
+  std::deque<Pending*> queue_;
+  bool stopping_ = false;
+
+  std::atomic<std::uint64_t> batches_committed_{0};
+  std::atomic<std::uint64_t> writes_succeeded_{0};
+  std::atomic<std::uint64_t> writes_failed_{0};
+  std::atomic<std::uint64_t> batch_size_sum_{0};
+  std::atomic<std::uint64_t> batch_size_counts_[std::size(kBatchSizeBounds) + 1] = {};
+
+  std::thread writer_;  // last: starts after everything it uses exists
+};
+
+}  // namespace parorende

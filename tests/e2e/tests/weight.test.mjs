@@ -1,0 +1,84 @@
+// The weight budget: the survey page with its scripts and styles under
+// 100 KB (102,400 bytes) as transferred, gzip-compressed by the real server.
+// Measured twice: every request of a real page load in Chromium (bytes on
+// the wire, headers included), and every file under web/ gzipped.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {startServer, ROOT} from '../lib/server.mjs';
+import {launch, assertNoProblems, open} from '../lib/browser.mjs';
+import {expectHeading} from '../lib/helpers.mjs';
+
+const BUDGET = 102400;
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a survey page load transfers under 100 KB of HTML, JS and CSS', async (t) => {
+  const ctx = await open(browser, {name: 'weight'});
+  const {page} = ctx;
+  const cdp = await ctx.context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
+  const requests = new Map();
+  cdp.on('Network.responseReceived', ({requestId, response}) => {
+    requests.set(requestId, {url: response.url, encoding: response.headers['content-encoding'] ?? response.headers['Content-Encoding'] ?? ''});
+  });
+  cdp.on('Network.loadingFinished', ({requestId, encodedDataLength}) => {
+    if (requests.has(requestId)) requests.get(requestId).bytes = encodedDataLength;
+  });
+  await page.goto(`${server.url}/?municipality=5038#/survey/demo-parorendeundersokelse`);
+  await expectHeading(page, 'Før du begynner');
+  await page.waitForLoadState('networkidle');
+
+  let staticBytes = 0;
+  let apiBytes = 0;
+  const lines = [];
+  for (const {url, bytes = 0, encoding} of requests.values()) {
+    const {pathname} = new URL(url);
+    const isApi = pathname.startsWith('/api/');
+    if (isApi) apiBytes += bytes;
+    else staticBytes += bytes;
+    if (!isApi && /\.(html|js|css)$|\/$/.test(pathname) && bytes > 600) {
+      assert.equal(encoding, 'gzip', `${pathname} is sent gzip-compressed`);
+    }
+    lines.push(`${String(bytes).padStart(7)}  ${encoding.padEnd(4)}  ${pathname}`);
+  }
+  t.diagnostic('requests of the page load (bytes on the wire, encoding, path):');
+  for (const line of lines) t.diagnostic(line);
+  t.diagnostic(`page, scripts, styles, icon: ${staticBytes} bytes transferred (budget ${BUDGET}); API data: ${apiBytes} bytes`);
+  assert.ok(staticBytes > 0);
+  assert.ok(staticBytes < BUDGET, `the page weighs ${staticBytes} bytes, over the ${BUDGET}-byte budget`);
+  assertNoProblems(ctx.problems);
+  await ctx.context.close();
+});
+
+test('every file under web/ gzipped stays under 100 KB in total', (t) => {
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else files.push(file);
+    }
+  };
+  walk(path.join(ROOT, 'web'));
+  let total = 0;
+  let raw = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    total += /\.(png|ico|woff2?)$/.test(file) ? bytes.length : gzipSync(bytes, {level: 6}).length;
+  }
+  t.diagnostic(`${files.length} files: ${raw} bytes, ${total} bytes gzipped`);
+  assert.ok(total < BUDGET, `web/ is ${total} bytes gzipped, over ${BUDGET}`);
+});

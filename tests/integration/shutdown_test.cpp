@@ -1,0 +1,158 @@
+// SIGTERM with submissions in flight: the real binary stops gracefully,
+// exits 0, and every acknowledged submission is in the database.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+#include "server_fixture.h"
+
+namespace parorende::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+struct Child {
+  pid_t pid = -1;
+  int stderr_fd = -1;
+};
+
+Child spawn_server(const std::string& db) {
+  int pipe_fds[2];
+  if (::pipe(pipe_fds) != 0) return {};
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::dup2(pipe_fds[1], STDERR_FILENO);
+    ::close(pipe_fds[0]);
+    ::close(pipe_fds[1]);
+    ::execl(kBinary.c_str(), kBinary.c_str(), "serve", "--db", db.c_str(), "--port", "0",
+            "--threads", "2", "--web", "/nonexistent", "--access-log", "off", "--write-limit",
+            "0", "--attempt-limit", "0", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ::close(pipe_fds[1]);
+  return {pid, pipe_fds[0]};
+}
+
+// Reads the child's stderr until "listening on http://127.0.0.1:PORT/".
+std::uint16_t read_port(int fd) {
+  std::string text;
+  char buffer[256];
+  while (text.find("/\n") == std::string::npos) {
+    ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got <= 0) return 0;
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  auto colon = text.rfind(':');
+  return static_cast<std::uint16_t>(std::stoi(text.substr(colon + 1)));
+}
+
+int wait_for_exit(pid_t pid, std::chrono::seconds limit) {
+  auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (::waitpid(pid, &status, WNOHANG) == pid) {
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    std::this_thread::sleep_for(20ms);
+  }
+  ::kill(pid, SIGKILL);
+  ::waitpid(pid, nullptr, 0);
+  return -1;
+}
+
+TEST(ShutdownTest, SigtermLosesNoAcknowledgedSubmission) {
+  TemporaryFolder folder;
+  std::string db = (folder.path() / "responses.db").string();
+  {
+    StoreOptions options;
+    options.path = db;
+    auto store = ResponseStore::open(options);
+    ASSERT_TRUE(store.ok()) << store.error().describe();
+    ASSERT_TRUE(store.value()
+                    ->publish_questionnaire(read_text(kSourceDir + "/tests/data/http/survey.json"))
+                    .ok());
+    ASSERT_TRUE(store.value()
+                    ->create_wave({"open", "http_survey", std::nullopt, {2000, 1, 1},
+                                   {2999, 12, 31}, {}})
+                    .ok());
+  }
+  Child child = spawn_server(db);
+  ASSERT_GT(child.pid, 0);
+  std::uint16_t port = read_port(child.stderr_fd);
+  ASSERT_NE(port, 0);
+
+  std::mutex mutex;
+  std::vector<std::string> receipts;
+  std::atomic<int> acknowledged_after_signal{0};
+  std::atomic<bool> signalled{false};
+  std::vector<std::thread> clients;
+  for (int i = 0; i < 32; ++i) {
+    clients.emplace_back([&] {
+      while (true) {
+        std::optional<TestClient> connection;
+        try {
+          connection.emplace(port, 5s);
+        } catch (const std::exception&) {
+          return;  // no longer accepting
+        }
+        while (true) {
+          auto reply = connection->request("POST", "/api/v1/waves/open/responses",
+                                           complete_body());
+          if (!reply) break;
+          if (reply->status != 201) {
+            ADD_FAILURE() << reply->status << " " << reply->body;
+            return;
+          }
+          {
+            std::lock_guard lock(mutex);
+            receipts.emplace_back(reply->json().at("receipt_code").as_string());
+          }
+          if (signalled) ++acknowledged_after_signal;
+          if (reply->header("connection") == "close") break;
+        }
+      }
+    });
+  }
+  std::this_thread::sleep_for(1500ms);
+  signalled = true;
+  ASSERT_EQ(::kill(child.pid, SIGTERM), 0);
+  for (std::thread& client : clients) client.join();
+  EXPECT_EQ(wait_for_exit(child.pid, 20s), 0);
+  std::string output;
+  char buffer[1024];
+  ssize_t got;
+  while ((got = ::read(child.stderr_fd, buffer, sizeof buffer)) > 0) output.append(buffer, static_cast<std::size_t>(got));
+  ::close(child.stderr_fd);
+  EXPECT_NE(output.find("stopped"), std::string::npos) << output;
+
+  ASSERT_GT(receipts.size(), 50u);
+  StoreOptions options;
+  options.path = db;
+  auto store = ResponseStore::open(options);
+  ASSERT_TRUE(store.ok());
+  auto stats = store.value()->stats();
+  ASSERT_TRUE(stats.ok());
+  ASSERT_EQ(stats->waves.size(), 1u);
+  EXPECT_GE(stats->waves[0].complete, static_cast<std::int64_t>(receipts.size()));
+  // Each acknowledged response is there: its receipt erases it. Erasing
+  // from many threads lets the store commit the erasures in groups.
+  std::atomic<std::size_t> missing{0};
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> erasers;
+  for (int i = 0; i < 32; ++i) {
+    erasers.emplace_back([&] {
+      for (std::size_t at = next++; at < receipts.size(); at = next++) {
+        if (!store.value()->erase(receipts[at]).ok()) ++missing;
+      }
+    });
+  }
+  for (std::thread& eraser : erasers) eraser.join();
+  EXPECT_EQ(missing.load(), 0u) << "of " << receipts.size() << " acknowledged";
+}
+
+}  // namespace
+}  // namespace parorende::testing
