@@ -1,5 +1,7 @@
 #include "analytics/distributions.h"
 
+#include <math.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,6 +12,13 @@ namespace parorende::analytics {
 namespace {
 
 constexpr double kEpsilon = std::numeric_limits<double>::epsilon();
+
+// ln Gamma(x) for x > 0. lgamma_r, not std::lgamma: std::lgamma writes the
+// global signgam, a data race when scales are analysed on several threads.
+double log_gamma(double x) {
+  int sign = 0;
+  return ::lgamma_r(x, &sign);
+}
 
 // ln Gamma(x) - Stirling's approximation, for x >= 10 (the series' terms
 // fall below 1e-17 by the seventh).
@@ -167,10 +176,10 @@ double log_beta(double a, double b) {
   }
   if (q >= 10) {
     double correction = stirling_correction(q) - stirling_correction(p + q);
-    return std::lgamma(p) + correction + p - p * std::log(p + q) +
+    return log_gamma(p) + correction + p - p * std::log(p + q) +
            (q - 0.5) * std::log1p(-p / (p + q));
   }
-  return std::lgamma(p) + std::lgamma(q) - std::lgamma(p + q);
+  return log_gamma(p) + log_gamma(q) - log_gamma(p + q);
 }
 
 double regularized_incomplete_beta(double a, double b, double x) {

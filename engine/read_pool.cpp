@@ -10,10 +10,6 @@ Result<std::unique_ptr<Connection>> open_reader(const std::string& path) {
   auto connection = Connection::open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   if (!connection) return connection.take_error();
   sqlite3_busy_timeout((*connection)->handle(), 5000);
-  // Memory-mapped reads make whole-wave scans cheaper.
-  if (auto mapped = (*connection)->execute("PRAGMA mmap_size = 1073741824"); !mapped) {
-    return mapped.take_error();
-  }
   return connection;
 }
 

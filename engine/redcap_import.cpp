@@ -150,6 +150,15 @@ struct SectionDraft {
   std::size_t row = 0;
 };
 
+// Warnings in the order of the rows they are about ("row N").
+void sort_by_row(std::vector<Problem>& warnings) {
+  auto row = [](const Problem& problem) {
+    return std::strtoull(problem.where.c_str() + problem.where.find(' ') + 1, nullptr, 10);
+  };
+  std::stable_sort(warnings.begin(), warnings.end(),
+                   [&](const Problem& a, const Problem& b) { return row(a) < row(b); });
+}
+
 class Importer {
  public:
   Importer(const Dictionary& dictionary, const ImportOptions& options)
@@ -170,6 +179,7 @@ class Importer {
     result_.warnings = dictionary_.problems;
     for (const Field& field : dictionary_.fields) read_row(field);
     close_section();
+    sort_by_row(result_.warnings);
     if (sections_.empty()) {
       return make_error("nothing_imported",
                         "no field of the dictionary could be imported", result_.warnings);
@@ -782,6 +792,7 @@ class Importer {
     if (!scales.empty()) definition["scales"] = std::move(scales);
     if (!burdens.empty()) definition["burden_instruments"] = std::move(burdens);
     drop_unloadable_scoring(definition);
+    sort_by_row(result_.warnings);
     auto loaded = load_questionnaire(definition);
     if (!loaded) {
       return make_error("invalid_definition",

@@ -9,6 +9,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "engine/answers_in_item_order.h"
 #include "engine/calendar.h"
 
 namespace parorende {
@@ -82,9 +83,11 @@ std::vector<double> pack_answers(const Questionnaire& questionnaire,
                                  const std::vector<MatrixColumn>& columns,
                                  const Answers& answers) {
   std::vector<double> row(columns.size(), kMissing);
+  auto by_item = answers_in_item_order(questionnaire, answers);
   for (std::size_t i = 0; i < columns.size(); ++i) {
-    auto answer = answers.find(questionnaire.items[columns[i].item_index].id);
-    if (answer != answers.end()) row[i] = cell_value(columns[i], answer->second);
+    if (const AnswerValue* answer = by_item[columns[i].item_index]) {
+      row[i] = cell_value(columns[i], *answer);
+    }
   }
   return row;
 }

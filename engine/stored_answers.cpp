@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <variant>
 
+#include "engine/answers_in_item_order.h"
 #include "engine/json_input.h"
 
 namespace parorende {
@@ -54,9 +55,8 @@ std::string encode_stored_answers(const Questionnaire& questionnaire, const Answ
   std::string out = "[";
   std::size_t pending_nulls = 0;
   bool first = true;
-  for (const Item& item : questionnaire.items) {
-    auto answer = answers.find(item.id);
-    if (answer == answers.end()) {
+  for (const AnswerValue* answer : answers_in_item_order(questionnaire, answers)) {
+    if (answer == nullptr) {
       ++pending_nulls;
       continue;
     }
@@ -66,7 +66,7 @@ std::string encode_stored_answers(const Questionnaire& questionnaire, const Answ
     }
     if (!first) out += ',';
     first = false;
-    append_value(out, answer->second);
+    append_value(out, *answer);
   }
   out += ']';
   return out;

@@ -37,10 +37,15 @@ void WalCheckpointer::watch(Connection& writer) {
 
 int WalCheckpointer::on_commit(void* self, sqlite3* database, const char* schema, int wal_pages) {
   auto& checkpointer = *static_cast<WalCheckpointer*>(self);
+  if (wal_pages < checkpointer.pages_at_last_request_) checkpointer.pages_at_last_request_ = 0;
   if (wal_pages >= checkpointer.hard_limit_pages_) {
     // Mostly backfilled already by the thread, so this is short.
     sqlite3_wal_checkpoint_v2(database, schema, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-  } else if (wal_pages >= checkpointer.soft_limit_pages_) {
+    checkpointer.pages_at_last_request_ = 0;
+  } else if (wal_pages - checkpointer.pages_at_last_request_ >= checkpointer.soft_limit_pages_) {
+    // Once per soft limit of new pages, not after every commit past it:
+    // back-to-back checkpoints would fsync the database all the time.
+    checkpointer.pages_at_last_request_ = wal_pages;
     {
       std::lock_guard lock(checkpointer.mutex_);
       checkpointer.requested_ = true;

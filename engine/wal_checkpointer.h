@@ -2,8 +2,8 @@
 // does not stop to copy pages into the database file and fsync it.
 //
 // Installed as the write connection's WAL hook (replacing SQLite's
-// autocheckpoint). Past `soft_limit_pages` it wakes its thread for a
-// PASSIVE checkpoint. A writer that never pauses could keep the WAL from
+// autocheckpoint). Every `soft_limit_pages` of new WAL it wakes its thread
+// for a PASSIVE checkpoint. A writer that never pauses could keep the WAL from
 // ever being reset, so past `hard_limit_pages` the writer checkpoints
 // itself, which lets the next transaction start the WAL over.
 #pragma once
@@ -43,6 +43,7 @@ class WalCheckpointer {
   std::unique_ptr<Connection> connection_;
   int soft_limit_pages_;
   int hard_limit_pages_;
+  int pages_at_last_request_ = 0;  // the writer thread's alone
   std::mutex mutex_;
   std::condition_variable wake_;
   bool requested_ = false;
