@@ -27,7 +27,8 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Result<boost::json::value> parse_json(std::string_view text,
-                                      const JsonLimits& limits) {
+                                      const JsonLimits& limits,
+                                      boost::json::storage_ptr storage) {
   if (text.size() > limits.max_bytes) {
     return make_error("invalid_json",
                       "JSON document is " + std::to_string(text.size()) +
@@ -37,6 +38,7 @@ Result<boost::json::value> parse_json(std::string_view text,
   boost::json::parse_options options;
   options.max_depth = limits.max_depth;
   boost::json::stream_parser parser({}, options);
+  parser.reset(std::move(storage));
   boost::system::error_code ec;
   std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
   if (!ec && consumed < text.size()) {

@@ -1,6 +1,7 @@
 // Reading untrusted JSON: size and nesting limits, and errors that say where.
 #pragma once
 
+#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 #include <cstddef>
 #include <string>
@@ -18,8 +19,11 @@ struct JsonLimits {
 // Parses `text` as one JSON document. Errors (code "invalid_json") name the
 // line and column, and cover truncation, bad syntax, invalid UTF-8, too deep
 // nesting and oversized input.
+// `storage` holds the values (e.g. an arena for a document that is read
+// once and dropped); the default allocates each one.
 Result<boost::json::value> parse_json(std::string_view text,
-                                      const JsonLimits& limits = {});
+                                      const JsonLimits& limits = {},
+                                      boost::json::storage_ptr storage = {});
 
 // Reads a whole file, refusing files larger than `max_bytes`.
 Result<std::string> read_text_file(const std::string& path,

@@ -56,12 +56,12 @@ struct ResponseRow {
   std::string municipality;  // empty -> NULL
   std::string language;
   std::string answers_json;
-  std::vector<std::uint8_t> item_values;
-};
+  std::vector<double> item_values;  // bound as the BLOB's bytes, no copy
 
-struct IssuedCode {
-  std::string display;  // shown once to the caregiver
-  CodeHash hash;
+  std::span<const std::uint8_t> item_value_bytes() const {
+    return {reinterpret_cast<const std::uint8_t*>(item_values.data()),
+            item_values.size() * sizeof(double)};
+  }
 };
 
 Error read_only_error() {
@@ -75,15 +75,6 @@ std::string grouped_code(std::string_view canonical) {
     grouped += canonical[i];
   }
   return grouped;
-}
-
-Result<IssuedCode> issue_code(CodeKind kind) {
-  auto code = generate_secret_code();
-  if (!code) return code.take_error();
-  IssuedCode issued;
-  issued.hash = hash_secret_code(kind, *normalize_secret_code(code.value()));
-  issued.display = std::move(code).value();
-  return issued;
 }
 
 Result<CodeHash> hash_typed_code(CodeKind kind, std::string_view typed) {
@@ -104,9 +95,7 @@ ResponseRow make_row(const LoadedQuestionnaire& loaded, const Response& response
   row.municipality = response.municipality;
   row.language = response.language;
   row.answers_json = encode_stored_answers(*loaded.questionnaire, response.answers);
-  std::vector<double> values = pack_answers(*loaded.questionnaire, loaded.columns, response.answers);
-  row.item_values.resize(values.size() * sizeof(double));
-  if (!values.empty()) std::memcpy(row.item_values.data(), values.data(), row.item_values.size());
+  row.item_values = pack_answers(*loaded.questionnaire, loaded.columns, response.answers);
   return row;
 }
 
@@ -197,6 +186,8 @@ class ResponseStore::Impl {
 
   Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
                                std::string_view consent_version, Date today);
+  void submit_async(std::string_view wave_name, const Response& response,
+                    std::string_view consent_version, Date today, SubmitDone done);
   Result<ResumedResponse> resume(std::string_view resume_code, Date today);
   Result<SubmitReceipt> update(std::string_view resume_code, const Response& response,
                                Date today);
@@ -217,6 +208,21 @@ class ResponseStore::Impl {
   Result<Wave> read_wave(std::string_view where_sql, const std::function<void(StatementUse&)>& bind);
   Status check_dates(const Wave& wave, Date today);
 
+  // A wave and its questionnaire, found by the wave's name with one lookup
+  // and no copy: every submission needs both.
+  struct SubmitTarget {
+    Wave wave;
+    std::shared_ptr<const LoadedQuestionnaire> loaded;
+  };
+  Result<std::shared_ptr<const SubmitTarget>> submit_target(std::string_view wave_name);
+  Status check_fit(const Wave& wave, const LoadedQuestionnaire& loaded, const Response& response,
+                   std::string_view consent_version);
+  struct PreparedSubmission;
+  Result<std::unique_ptr<PreparedSubmission>> prepare(std::string_view wave_name,
+                                                      const Response& response,
+                                                      std::string_view consent_version,
+                                                      Date today);
+
   // Destroyed bottom-up: the writer drains first, the checkpointer closes
   // last (as the last read-write connection it checkpoints and removes the
   // WAL).
@@ -228,6 +234,7 @@ class ResponseStore::Impl {
   std::mutex cache_mutex_;
   std::map<std::string, std::shared_ptr<const LoadedQuestionnaire>, std::less<>> questionnaires_;
   std::map<std::int64_t, Wave> waves_by_id_;  // waves never change
+  std::map<std::string, std::shared_ptr<const SubmitTarget>, std::less<>> submit_targets_;
 };
 
 Status ResponseStore::Impl::write(WriteQueue::Job job) {
@@ -539,8 +546,34 @@ Status ResponseStore::Impl::check_dates(const Wave& wave, Date today) {
   return {};
 }
 
+Result<std::shared_ptr<const ResponseStore::Impl::SubmitTarget>> ResponseStore::Impl::submit_target(
+    std::string_view wave_name) {
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto cached = submit_targets_.find(wave_name); cached != submit_targets_.end()) {
+      return cached->second;
+    }
+  }
+  auto wave = this->wave(wave_name);
+  if (!wave) return wave.take_error();
+  auto loaded = load(wave->questionnaire_id, wave->questionnaire_version);
+  if (!loaded) return loaded.take_error();
+  auto target = std::make_shared<const SubmitTarget>(
+      SubmitTarget{std::move(wave).value(), std::move(loaded).value()});
+  std::lock_guard lock(cache_mutex_);
+  return submit_targets_.emplace(std::string(wave_name), std::move(target)).first->second;
+}
+
 Status ResponseStore::Impl::check_response(const Wave& wave, const Response& response,
                                            std::string_view consent_version) {
+  auto loaded = load(wave.questionnaire_id, wave.questionnaire_version);
+  if (!loaded) return loaded.take_error();
+  return check_fit(wave, *loaded.value(), response, consent_version);
+}
+
+Status ResponseStore::Impl::check_fit(const Wave& wave, const LoadedQuestionnaire& loaded,
+                                      const Response& response,
+                                      std::string_view consent_version) {
   if (response.questionnaire_id != wave.questionnaire_id ||
       response.questionnaire_version != wave.questionnaire_version) {
     return make_error("questionnaire_mismatch",
@@ -560,9 +593,7 @@ Status ResponseStore::Impl::check_response(const Wave& wave, const Response& res
   if (consent_version.empty()) {
     return make_error("consent_missing", "a response needs the caregiver's consent");
   }
-  auto loaded = load(wave.questionnaire_id, wave.questionnaire_version);
-  if (!loaded) return loaded.take_error();
-  const auto& consent = loaded.value()->questionnaire->consent;
+  const auto& consent = loaded.questionnaire->consent;
   if (consent && consent->version != consent_version) {
     return make_error("consent_mismatch", "the consent accepted was version " +
                                               std::string(consent_version) +
@@ -615,7 +646,7 @@ Result<std::int64_t> insert_response(Connection& connection, const NewResponse& 
   }
   bind_code(*insert, 9, response.resume);
   bind_code(*insert, 11, response.receipt);
-  insert->bind_blob(13, response.row->item_values);
+  insert->bind_blob(13, response.row->item_value_bytes());
   if (auto inserted = insert->run(); !inserted) return inserted.take_error();
   std::int64_t id = connection.last_insert_rowid();
 
@@ -645,37 +676,79 @@ Error code_not_found() {
 
 }  // namespace
 
-Result<SubmitReceipt> ResponseStore::Impl::submit(std::string_view wave_name,
-                                                  const Response& response,
-                                                  std::string_view consent_version, Date today) {
-  if (!writer_) return read_only_error();
-  auto wave = this->wave(wave_name);
-  if (!wave) return wave.take_error();
-  if (auto open = check_dates(wave.value(), today); !open) return open.take_error();
-  if (auto fits = check_response(wave.value(), response, consent_version); !fits) {
-    return fits.take_error();
-  }
-  auto loaded = load(wave->questionnaire_id, wave->questionnaire_version);
-  if (!loaded) return loaded.take_error();
-
-  bool complete = response.completeness == Completeness::complete;
-  auto code = issue_code(complete ? CodeKind::receipt : CodeKind::resume);
-  if (!code) return code.take_error();
-  ResponseRow row = make_row(*loaded.value(), response);
-  NewResponse new_response{wave->id, &row, complete, consent_version, today.iso(),
-                           complete ? nullptr : &code->hash, complete ? &code->hash : nullptr};
-
+// A checked submission, ready for the writer: it owns everything the
+// insert binds, so it can outlive the caller's arguments (submit_async).
+struct ResponseStore::Impl::PreparedSubmission {
+  ResponseRow row;
+  std::string consent_version;
+  IssuedCode code;
+  NewResponse insert;
   SubmitReceipt receipt;
-  receipt.completeness = response.completeness;
-  auto written = write([&](WriteContext& context) -> Status {
-    auto id = insert_response(context.connection, new_response);
+
+  Status run(WriteContext& context) {
+    auto id = insert_response(context.connection, insert);
     if (!id) return id.take_error();
     receipt.response_id = id.value();
     return {};
-  });
+  }
+  SubmitReceipt take_receipt() {
+    bool complete = receipt.completeness == Completeness::complete;
+    (complete ? receipt.receipt_code : receipt.resume_code) = std::move(code.display);
+    return std::move(receipt);
+  }
+};
+
+Result<std::unique_ptr<ResponseStore::Impl::PreparedSubmission>> ResponseStore::Impl::prepare(
+    std::string_view wave_name, const Response& response, std::string_view consent_version,
+    Date today) {
+  if (!writer_) return read_only_error();
+  auto target = submit_target(wave_name);
+  if (!target) return target.take_error();
+  const Wave& wave = target.value()->wave;
+  const LoadedQuestionnaire& loaded = *target.value()->loaded;
+  if (auto open = check_dates(wave, today); !open) return open.take_error();
+  if (auto fits = check_fit(wave, loaded, response, consent_version); !fits) {
+    return fits.take_error();
+  }
+
+  bool complete = response.completeness == Completeness::complete;
+  auto code = issue_secret_code(complete ? CodeKind::receipt : CodeKind::resume);
+  if (!code) return code.take_error();
+  auto prepared = std::make_unique<PreparedSubmission>();
+  prepared->row = make_row(loaded, response);
+  prepared->consent_version = consent_version;
+  prepared->code = std::move(code).value();
+  const CodeHash* hash = &prepared->code.hash;
+  prepared->insert = NewResponse{wave.id,       &prepared->row,   complete,
+                                 prepared->consent_version,      today.iso(),
+                                 complete ? nullptr : hash, complete ? hash : nullptr};
+  prepared->receipt.completeness = response.completeness;
+  return prepared;
+}
+
+Result<SubmitReceipt> ResponseStore::Impl::submit(std::string_view wave_name,
+                                                  const Response& response,
+                                                  std::string_view consent_version, Date today) {
+  auto prepared = prepare(wave_name, response, consent_version, today);
+  if (!prepared) return prepared.take_error();
+  PreparedSubmission& submission = *prepared.value();
+  auto written = write([&submission](WriteContext& context) { return submission.run(context); });
   if (!written) return written.take_error();
-  (complete ? receipt.receipt_code : receipt.resume_code) = std::move(code->display);
-  return receipt;
+  return submission.take_receipt();
+}
+
+void ResponseStore::Impl::submit_async(std::string_view wave_name, const Response& response,
+                                       std::string_view consent_version, Date today,
+                                       SubmitDone done) {
+  auto prepared = prepare(wave_name, response, consent_version, today);
+  if (!prepared) return done(prepared.take_error());
+  std::shared_ptr<PreparedSubmission> submission = std::move(prepared).value();
+  writer_->write_async(
+      [submission](WriteContext& context) { return submission->run(context); },
+      [submission, done = std::move(done)](Status written) {
+        if (!written) return done(written.take_error());
+        done(submission->take_receipt());
+      });
 }
 
 Result<ResumedResponse> ResponseStore::Impl::resume(std::string_view resume_code, Date today) {
@@ -777,7 +850,7 @@ Result<SubmitReceipt> ResponseStore::Impl::update(std::string_view resume_code,
   bool complete = response.completeness == Completeness::complete;
   std::optional<IssuedCode> receipt_code;
   if (complete) {
-    auto issued = issue_code(CodeKind::receipt);
+    auto issued = issue_secret_code(CodeKind::receipt);
     if (!issued) return issued.take_error();
     receipt_code = std::move(issued).value();
   }
@@ -809,7 +882,7 @@ Result<SubmitReceipt> ResponseStore::Impl::update(std::string_view resume_code,
     }
     bind_code(*change, 6, complete ? nullptr : &hash.value());
     bind_code(*change, 8, complete ? &receipt_code->hash : nullptr);
-    change->bind_blob(10, row.item_values).bind(11, response_id);
+    change->bind_blob(10, row.item_value_bytes()).bind(11, response_id);
     if (auto changed = change->run(); !changed) return changed;
     auto answers = connection.statement("UPDATE response_answers SET answers = ? WHERE response = ?");
     if (!answers) return answers.take_error();
@@ -1175,6 +1248,12 @@ std::vector<Wave> ResponseStore::waves() { return impl_->waves(); }
 Result<SubmitReceipt> ResponseStore::submit(std::string_view wave_name, const Response& response,
                                             std::string_view consent_version, Date today) {
   return impl_->submit(wave_name, response, consent_version, today);
+}
+
+void ResponseStore::submit_async(std::string_view wave_name, const Response& response,
+                                 std::string_view consent_version, Date today,
+                                 SubmitDone done) {
+  impl_->submit_async(wave_name, response, consent_version, today, std::move(done));
 }
 
 Result<ResumedResponse> ResponseStore::resume(std::string_view resume_code, Date today) {

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -138,6 +139,14 @@ class ResponseStore {
   Result<SubmitReceipt> submit(std::string_view wave_name,
                                const Response& response,
                                std::string_view consent_version, Date today);
+  // As submit(), without holding a thread while the group commit runs:
+  // `done` gets the same result. A response that fails the checks gets it
+  // at once, on the calling thread; otherwise `done` runs on the writer
+  // thread after the commit, so it must only hand the result on (post it
+  // to an I/O thread), never block or do real work.
+  using SubmitDone = std::function<void(Result<SubmitReceipt>)>;
+  void submit_async(std::string_view wave_name, const Response& response,
+                    std::string_view consent_version, Date today, SubmitDone done);
   // The saved answers of a partial response; "code_not_found" for a wrong
   // code, "wave_closed" when its wave has closed.
   Result<ResumedResponse> resume(std::string_view resume_code, Date today);

@@ -1,5 +1,6 @@
 #include "engine/secret_code.h"
 
+#include <pthread.h>
 #include <sys/random.h>
 
 #include <array>
@@ -12,17 +13,23 @@ namespace {
 constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 constexpr std::size_t kRandomBytes = 18;  // 144 bits, 140 of them used
 constexpr std::size_t kGroupSize = 4;
+constexpr std::size_t kGroupedSize = kSecretCodeSymbols + kSecretCodeSymbols / kGroupSize - 1;
 
-// The symbol's value, or -1; applies Crockford's reading of look-alikes.
-int symbol_value(char symbol) {
-  if (symbol >= 'a' && symbol <= 'z') symbol = static_cast<char>(symbol - 'a' + 'A');
-  if (symbol == 'O') symbol = '0';
-  if (symbol == 'I' || symbol == 'L') symbol = '1';
+// Each symbol's value, or -1; with Crockford's reading of look-alikes.
+constexpr std::array<std::int8_t, 256> kSymbolValues = [] {
+  std::array<std::int8_t, 256> values{};
+  values.fill(-1);
   for (int value = 0; value < 32; ++value) {
-    if (kAlphabet[value] == symbol) return value;
+    auto symbol = static_cast<unsigned char>(kAlphabet[value]);
+    values[symbol] = static_cast<std::int8_t>(value);
+    if (symbol >= 'A' && symbol <= 'Z') values[symbol - 'A' + 'a'] = static_cast<std::int8_t>(value);
   }
-  return -1;
-}
+  for (unsigned char look_alike : {'O', 'o'}) values[look_alike] = 0;
+  for (unsigned char look_alike : {'I', 'i', 'L', 'l'}) values[look_alike] = 1;
+  return values;
+}();
+
+int symbol_value(char symbol) { return kSymbolValues[static_cast<unsigned char>(symbol)]; }
 
 Status fill_random(std::span<std::uint8_t> buffer) {
   std::size_t filled = 0;
@@ -38,21 +45,75 @@ Status fill_random(std::span<std::uint8_t> buffer) {
   return {};
 }
 
-}  // namespace
+// getrandom(2) output for 56 codes per thread, so a code costs no system
+// call (a syscall is expensive in a VM). Bytes are wiped once handed out,
+// and a forked child drops its copy: it must never issue the parent's codes.
+struct RandomPool {
+  std::array<std::uint8_t, kRandomBytes * 56> bytes{};
+  std::size_t used = sizeof bytes;
+};
 
-Result<std::string> generate_secret_code() {
+thread_local RandomPool random_pool;
+
+void forget_random_in_child() {
+  std::memset(random_pool.bytes.data(), 0, random_pool.bytes.size());
+  random_pool.used = random_pool.bytes.size();
+}
+
+Status take_random(std::span<std::uint8_t, kRandomBytes> out) {
+  static const bool fork_safe = pthread_atfork(nullptr, nullptr, forget_random_in_child) == 0;
+  if (!fork_safe) return fill_random(out);
+  RandomPool& pool = random_pool;
+  if (pool.used + out.size() > pool.bytes.size()) {
+    if (auto filled = fill_random(pool.bytes); !filled) return filled;
+    pool.used = 0;
+  }
+  std::uint8_t* taken = pool.bytes.data() + pool.used;
+  std::memcpy(out.data(), taken, out.size());
+  std::memset(taken, 0, out.size());
+  pool.used += out.size();
+  return {};
+}
+
+// The 28 canonical symbols of 140 random bits.
+Status random_symbols(std::array<char, kSecretCodeSymbols>& symbols) {
   std::array<std::uint8_t, kRandomBytes> random{};
-  if (auto filled = fill_random(random); !filled) return filled.take_error();
-  std::string code;
-  code.reserve(kSecretCodeSymbols + kSecretCodeSymbols / kGroupSize);
+  if (auto taken = take_random(random); !taken) return taken;
   for (std::size_t symbol = 0; symbol < kSecretCodeSymbols; ++symbol) {
     std::size_t bit = symbol * 5;
     unsigned window = unsigned{random[bit / 8]} << 8 | random[bit / 8 + 1];
-    unsigned value = (window >> (11 - bit % 8)) & 0x1F;
+    symbols[symbol] = kAlphabet[(window >> (11 - bit % 8)) & 0x1F];
+  }
+  std::memset(random.data(), 0, random.size());
+  return {};
+}
+
+std::string grouped(std::string_view canonical) {
+  std::string code;
+  code.reserve(kGroupedSize);
+  for (std::size_t symbol = 0; symbol < canonical.size(); ++symbol) {
     if (symbol != 0 && symbol % kGroupSize == 0) code += '-';
-    code += kAlphabet[value];
+    code += canonical[symbol];
   }
   return code;
+}
+
+}  // namespace
+
+Result<std::string> generate_secret_code() {
+  std::array<char, kSecretCodeSymbols> symbols{};
+  if (auto made = random_symbols(symbols); !made) return made.take_error();
+  return grouped(std::string_view(symbols.data(), symbols.size()));
+}
+
+Result<IssuedCode> issue_secret_code(CodeKind kind) {
+  std::array<char, kSecretCodeSymbols> symbols{};
+  if (auto made = random_symbols(symbols); !made) return made.take_error();
+  std::string_view canonical(symbols.data(), symbols.size());
+  IssuedCode issued;
+  issued.hash = hash_secret_code(kind, canonical);
+  issued.display = grouped(canonical);
+  return issued;
 }
 
 std::optional<std::string> normalize_secret_code(std::string_view input) {
@@ -69,13 +130,25 @@ std::optional<std::string> normalize_secret_code(std::string_view input) {
 }
 
 CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code) {
-  std::string input = kind == CodeKind::resume ? "parorende-resume:" : "parorende-receipt:";
-  input += canonical_code;
+  // On the stack: with the prefix the input is longer than std::string's
+  // small buffer.
+  std::string_view prefix = kind == CodeKind::resume ? "parorende-resume:" : "parorende-receipt:";
+  std::array<char, 18 + kSecretCodeSymbols> buffer{};
+  std::string input_storage;
+  std::string_view input;
+  if (prefix.size() + canonical_code.size() <= buffer.size()) {
+    std::memcpy(buffer.data(), prefix.data(), prefix.size());
+    std::memcpy(buffer.data() + prefix.size(), canonical_code.data(), canonical_code.size());
+    input = std::string_view(buffer.data(), prefix.size() + canonical_code.size());
+  } else {
+    input_storage.append(prefix).append(canonical_code);
+    input = input_storage;
+  }
   CodeHash hash;
   hash.digest = sha256(input);
-  std::uint64_t prefix = 0;
-  for (int i = 0; i < 8; ++i) prefix = prefix << 8 | hash.digest[i];
-  hash.lookup_prefix = static_cast<std::int64_t>(prefix);
+  std::uint64_t prefix_bits = 0;
+  for (int i = 0; i < 8; ++i) prefix_bits = prefix_bits << 8 | hash.digest[i];
+  hash.lookup_prefix = static_cast<std::int64_t>(prefix_bits);
   return hash;
 }
 

@@ -36,6 +36,15 @@ struct CodeHash {
 // The kind is hashed in, so a receipt code never works as a resume code.
 CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code);
 
+struct IssuedCode {
+  std::string display;  // grouped, shown once to the caregiver
+  CodeHash hash;
+};
+
+// A fresh code and its hash, hashed from the symbols as generated (no
+// round trip through normalize_secret_code).
+Result<IssuedCode> issue_secret_code(CodeKind kind);
+
 // Compares without an early exit, so timing tells nothing about where
 // two digests differ.
 bool constant_time_equal(std::span<const std::uint8_t> left,

@@ -52,7 +52,11 @@ void append_value(std::string& out, const AnswerValue& answer) {
 }  // namespace
 
 std::string encode_stored_answers(const Questionnaire& questionnaire, const Answers& answers) {
-  std::string out = "[";
+  std::string out;
+  // Most answers are a code of one or two digits and a comma: one
+  // allocation instead of a doubling series.
+  out.reserve(4 * questionnaire.items.size() + 16);
+  out += '[';
   std::size_t pending_nulls = 0;
   bool first = true;
   for (const AnswerValue* answer : answers_in_item_order(questionnaire, answers)) {

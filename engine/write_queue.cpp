@@ -1,90 +1,115 @@
 #include "engine/write_queue.h"
 
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <climits>
 #include <exception>
+#include <memory>
 #include <utility>
 
 namespace parorende {
 
-// A condition variable per caller, not a semaphore: libstdc++'s semaphore
-// spins and yields before sleeping, which with hundreds of waiting callers
-// takes the CPU the writer needs.
 struct WriteQueue::Pending {
   Job job;
+  Done done;  // set for write_async: called instead of waking a caller
   Status status;
-  std::mutex mutex;
-  std::condition_variable done;
-  bool finished = false;
-  // Callers of the same batch this one wakes in turn (see wake_batch).
-  Pending* wakes[2] = {nullptr, nullptr};
+  Pending* next = nullptr;                 // in its batch's stack
+  std::atomic<std::uint32_t> finished{0};  // set last: the caller may then return
 };
 
 namespace {
 
+static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t) &&
+                  std::atomic<std::uint32_t>::is_always_lock_free,
+              "futex words are plain 32-bit integers");
+
+// Raw futexes rather than condition variables (one mutex and one wake-up
+// per caller) or std::atomic::wait (which spins and calls sched_yield
+// before sleeping: hundreds of waiting callers would take the writer's CPU).
+void futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected) {
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected,
+          nullptr, nullptr, 0);
+}
+
+void futex_wake(std::atomic<std::uint32_t>& word, int count) {
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAKE_PRIVATE, count, nullptr,
+          nullptr, 0);
+}
+
+// Marks a slot whose batch the writer has taken: callers then join the
+// other slot. Never dereferenced.
 template <typename Pending>
-void wake(Pending& pending) {
-  // Notified under its lock: the caller cannot return (and destroy the
-  // Pending) before the lock is released, and is not touched after.
-  std::lock_guard lock(pending.mutex);
-  pending.finished = true;
-  pending.done.notify_one();
+Pending* closed_slot() {
+  return reinterpret_cast<Pending*>(std::uintptr_t{1});
 }
 
 }  // namespace
 
-// Waking a thread is costly (several microseconds in a VM), and waking
-// hundreds one by one would stall the writer. So the writer wakes only the
-// first caller; every woken caller wakes two more, a binary tree over the
-// batch, and the writer is free for the next batch at once.
-void WriteQueue::wake_batch(std::vector<Pending*>& batch) {
-  for (std::size_t i = 0; i < batch.size(); ++i) {
-    for (std::size_t child = 0; child < 2; ++child) {
-      std::size_t next = 2 * i + 1 + child;
-      batch[i]->wakes[child] = next < batch.size() ? batch[next] : nullptr;
-    }
-  }
-  if (!batch.empty()) wake(*batch.front());
+WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, std::size_t max_batch)
+    : connection_(std::move(connection)), max_batch_(std::max<std::size_t>(max_batch, 1)) {
+  slots_[1].head.store(closed_slot<Pending>());
+  writer_ = std::thread([this] { run_writer(); });
 }
 
-WriteQueue::WriteQueue(std::unique_ptr<Connection> connection, std::size_t max_batch)
-    : connection_(std::move(connection)),
-      max_batch_(std::max<std::size_t>(max_batch, 1)),
-      writer_([this] { run_writer(); }) {}
-
 WriteQueue::~WriteQueue() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_writer_.notify_one();
+  stopping_.store(true);
+  writer_sleeping_.store(0);
+  futex_wake(writer_sleeping_, 1);
   writer_.join();
+}
+
+WriteQueue::BatchSlot* WriteQueue::join_open_batch(Pending& pending) {
+  while (true) {
+    BatchSlot& slot = slots_[open_batch_.load() % 2];
+    Pending* head = slot.head.load();
+    while (head != closed_slot<Pending>()) {
+      pending.next = head;
+      if (slot.head.compare_exchange_weak(head, &pending)) {
+        queued_.fetch_add(1, std::memory_order_relaxed);
+        // Pairs with the writer's announcement in wait_for_writes: either
+        // it sees this write, or this sees it sleeping.
+        if (writer_sleeping_.load() != 0 && writer_sleeping_.exchange(0) != 0) {
+          futex_wake(writer_sleeping_, 1);
+        }
+        return &slot;
+      }
+    }
+    // Taken by the writer, which has opened the other slot already, or
+    // closed for good.
+    if (stopping_.load()) return nullptr;
+  }
 }
 
 Status WriteQueue::write(Job job) {
   Pending pending;
   pending.job = std::move(job);
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return make_error("storage_failure", "the store is closing");
-    queue_.push_back(&pending);
-  }
-  wake_writer_.notify_one();
-  {
-    std::unique_lock lock(pending.mutex);
-    pending.done.wait(lock, [&pending] { return pending.finished; });
-  }
-  for (Pending* next : pending.wakes) {
-    if (next != nullptr) wake(*next);
+  BatchSlot* slot = join_open_batch(pending);
+  if (slot == nullptr) return make_error("storage_failure", "the store is closing");
+  while (true) {
+    std::uint32_t generation = slot->generation.load(std::memory_order_acquire);
+    if (pending.finished.load(std::memory_order_acquire) != 0) break;
+    futex_wait(slot->generation, generation);
   }
   return std::move(pending.status);
 }
 
+void WriteQueue::write_async(Job job, Done done) {
+  // Owned by the writer once queued: answer() deletes it.
+  auto* pending = new Pending;
+  pending->job = std::move(job);
+  pending->done = std::move(done);
+  if (join_open_batch(*pending) == nullptr) {
+    std::unique_ptr<Pending> refused(pending);
+    refused->done(make_error("storage_failure", "the store is closing"));
+  }
+}
+
 WriteQueueMetrics WriteQueue::metrics() const {
   WriteQueueMetrics metrics;
-  {
-    std::lock_guard lock(mutex_);
-    metrics.queue_depth = queue_.size();
-  }
+  metrics.queue_depth = static_cast<std::size_t>(std::max<std::int64_t>(queued_.load(), 0));
   metrics.batches_committed = batches_committed_.load();
   metrics.writes_succeeded = writes_succeeded_.load();
   metrics.writes_failed = writes_failed_.load();
@@ -93,27 +118,90 @@ WriteQueueMetrics WriteQueue::metrics() const {
   return metrics;
 }
 
+// The writes of the open slot in arrival order, once there are some; null
+// when stopping with nothing left. Opens the other slot first, so callers
+// never wait for the writer to take a batch.
+WriteQueue::Pending* WriteQueue::wait_for_writes(BatchSlot& slot) {
+  while (slot.head.load() == nullptr) {
+    if (stopping_.load()) break;
+    writer_sleeping_.store(1);
+    if (slot.head.load() != nullptr || stopping_.load()) {
+      writer_sleeping_.store(0);
+      continue;
+    }
+    futex_wait(writer_sleeping_, 1);
+    writer_sleeping_.store(0);
+  }
+  if (!stopping_.load()) {
+    std::uint64_t taken = open_batch_.load();
+    slots_[(taken + 1) % 2].head.store(nullptr);
+    open_batch_.store(taken + 1);
+  }
+  // When stopping, no slot opens again: later callers see both closed.
+  Pending* stack = slot.head.exchange(closed_slot<Pending>());
+  if (stack == closed_slot<Pending>()) return nullptr;  // stopped and drained before
+  Pending* in_order = nullptr;
+  std::int64_t taken = 0;
+  while (stack != nullptr) {
+    Pending* next = stack->next;
+    stack->next = in_order;
+    in_order = stack;
+    stack = next;
+    ++taken;
+  }
+  queued_.fetch_sub(taken, std::memory_order_relaxed);
+  return in_order;
+}
+
+void WriteQueue::answer(std::vector<Pending*>& batch, BatchSlot& slot) {
+  for (Pending* pending : batch) {
+    if (pending->status) {
+      writes_succeeded_.fetch_add(1, std::memory_order_relaxed);
+    } else {
+      writes_failed_.fetch_add(1, std::memory_order_relaxed);
+    }
+  }
+  // Waiting callers first: they have a thread each, blocked on this.
+  bool waiters = false;
+  for (Pending*& pending : batch) {
+    if (pending->done) continue;
+    waiters = true;
+    // After this store the caller may return and destroy its Pending.
+    pending->finished.store(1, std::memory_order_release);
+    pending = nullptr;
+  }
+  if (waiters) {
+    slot.generation.fetch_add(1, std::memory_order_release);
+    futex_wake(slot.generation, INT_MAX);
+  }
+  for (Pending* pending : batch) {
+    if (pending == nullptr) continue;
+    std::unique_ptr<Pending> owned(pending);
+    try {
+      owned->done(std::move(owned->status));
+    } catch (const std::exception&) {
+      // A bug in one caller's hand-off must not stop the writer.
+    }
+  }
+  batch.clear();
+}
+
 void WriteQueue::run_writer() {
   std::vector<Pending*> batch;
   while (true) {
-    {
-      std::unique_lock lock(mutex_);
-      wake_writer_.wait(lock, [this] { return !queue_.empty() || stopping_; });
-      if (queue_.empty()) return;  // stopping, and everything is written
-      std::size_t taken = std::min(queue_.size(), max_batch_);
-      batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
-      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
-    }
-    commit_batch(batch);
-    for (Pending* pending : batch) {
-      if (pending->status) {
-        writes_succeeded_.fetch_add(1, std::memory_order_relaxed);
-      } else {
-        writes_failed_.fetch_add(1, std::memory_order_relaxed);
+    BatchSlot& slot = slots_[open_batch_.load() % 2];
+    Pending* writes = wait_for_writes(slot);
+    if (writes == nullptr) return;  // stopping, and everything is written
+    while (writes != nullptr) {
+      // Past max_batch the rest commits in a transaction of its own; its
+      // callers sleep on through the earlier wake-up.
+      while (writes != nullptr && batch.size() < max_batch_) {
+        batch.push_back(writes);
+        writes = writes->next;
       }
+      commit_batch(batch);
+      answer(batch, slot);
     }
-    wake_batch(batch);
-    batch.clear();
   }
 }
 

@@ -5,13 +5,10 @@
 #pragma once
 
 #include <atomic>
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -57,26 +54,45 @@ class WriteQueue {
   // connection's synchronous setting makes them) or have failed.
   Status write(Job job);
 
+  // As write(), without blocking: `done` gets the status once the job's
+  // batch has committed (or the job failed). It runs on the writer thread,
+  // so it must only hand the result on; when the queue is closing it runs
+  // at once, on the calling thread.
+  using Done = std::function<void(Status)>;
+  void write_async(Job job, Done done);
+
   WriteQueueMetrics metrics() const;
 
  private:
   struct Pending;
+  // Callers join the open batch without a lock (a stack of Pendings); the
+  // writer opens the other slot and takes the whole stack with one
+  // exchange. Callers sleep on their slot's generation, so one futex wake
+  // answers a whole batch. Two slots: a slot is reopened only after the
+  // batch it held has been answered.
+  struct BatchSlot {
+    std::atomic<Pending*> head{nullptr};
+    std::atomic<std::uint32_t> generation{0};  // +1 once its writes are answered
+  };
   void run_writer();
   enum class Isolation { none, savepoint_per_write };
   enum class BatchOutcome { finished, retry_isolated };
+  BatchSlot* join_open_batch(Pending& pending);
+  Pending* wait_for_writes(BatchSlot& slot);
+  void answer(std::vector<Pending*>& batch, BatchSlot& slot);
   void commit_batch(std::vector<Pending*>& batch);
   BatchOutcome run_batch(std::vector<Pending*>& batch, Isolation isolation);
-  static void wake_batch(std::vector<Pending*>& batch);
   static Status run_job(Pending& pending, WriteContext& context);
   static Status run_in_savepoint(Pending& pending, WriteContext& context);
 
   std::unique_ptr<Connection> connection_;
   std::size_t max_batch_;
 
-  mutable std::mutex mutex_;
-  std::condition_variable wake_writer_;
-  std::deque<Pending*> queue_;
-  bool stopping_ = false;
+  BatchSlot slots_[2];
+  std::atomic<std::uint64_t> open_batch_{0};         // slots_[open_batch_ % 2] is open
+  std::atomic<std::uint32_t> writer_sleeping_{0};    // futex word of the idle writer
+  std::atomic<bool> stopping_{false};
+  std::atomic<std::int64_t> queued_{0};
 
   std::atomic<std::uint64_t> batches_committed_{0};
   std::atomic<std::uint64_t> writes_succeeded_{0};

@@ -66,7 +66,7 @@ std::string effective_language(const Questionnaire& questionnaire,
   return questionnaire.default_language;
 }
 
-Result<json::value> json_body(const HttpRequest& request) {
+Result<json::value> json_body(const HttpRequest& request, json::storage_ptr storage) {
   std::string_view type = request[http::field::content_type];
   std::string_view media = type.substr(0, type.find(';'));
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
@@ -77,7 +77,7 @@ Result<json::value> json_body(const HttpRequest& request) {
     return make_error("unsupported_media_type",
                       "the request body must be JSON, sent with Content-Type: application/json");
   }
-  return parse_json(request.body(), kBodyLimits);
+  return parse_json(request.body(), kBodyLimits, std::move(storage));
 }
 
 Result<ResponseForm> read_response_form(const Questionnaire& questionnaire,

@@ -28,7 +28,8 @@ std::string effective_language(const Questionnaire& questionnaire,
 
 // The body as JSON: "unsupported_media_type" unless the Content-Type is
 // application/json, "invalid_json" with line and column otherwise.
-Result<boost::json::value> json_body(const HttpRequest& request);
+Result<boost::json::value> json_body(const HttpRequest& request,
+                                     boost::json::storage_ptr storage = {});
 
 // A response document sent to the API:
 //   {"status": "partial" | "complete", "consent_version": "...",

@@ -158,11 +158,15 @@ void Session::dispatch() {
   head_request_ = request_.method() == http::verb::head;
   request_bytes_ = request_.body().size();
   replied_ = false;
-  Reply reply = [self = shared_from_this()](HttpResponse response) {
-    net::dispatch(self->stream_.get_executor(),
-                  [self, response = std::move(response)]() mutable {
-                    self->send(std::move(response));
-                  });
+  // The reference to the session moves into the handler, so a Reply kept
+  // by another thread (the store's writer) never ends up destroying the
+  // session there, after the I/O threads are gone.
+  Reply reply = [self = shared_from_this()](HttpResponse response) mutable {
+    if (!self) return;  // answered already
+    auto executor = self->stream_.get_executor();
+    net::dispatch(executor, [self = std::move(self), response = std::move(response)]() mutable {
+      self->send(std::move(response));
+    });
   };
   try {
     label_ = application_.handle(request_, client_, std::move(reply));

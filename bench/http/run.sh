@@ -31,32 +31,8 @@ else
   binary=$build/cli/parorende
 fi
 
-work=$(mktemp -d)
-server_pid=
-cleanup() {
-  if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid"
-    wait "$server_pid" || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-db=$work/bench.db
-"$binary" init-db --db "$db" >/dev/null
-"$binary" publish --db "$db" "$root/questionnaires/parorendeundersokelse.json" >/dev/null
-"$binary" wave create --db "$db" --questionnaire parorendeundersokelse --name bench \
-  --opens "$(date -u -d '-1 day' +%F)" --closes "$(date -u -d '+1 year' +%F)" >/dev/null
-
-ulimit -n "$(ulimit -Hn)"
-"$binary" serve --db "$db" --port "$port" --threads "$server_threads" --web /nonexistent \
-  --access-log "$work/access.log" --write-limit 0 --attempt-limit 0 \
-  --synchronous "$synchronous" 2>"$work/serve.err" &
-server_pid=$!
-for _ in $(seq 100); do
-  curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+source "$root/bench/http/bench_server.sh"
+start_bench_server "$binary" "$port" "$synchronous" "$server_threads"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 echo "server: --threads $server_threads, synchronous=$synchronous; wrk -t$wrk_threads, $duration each"

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <future>
 #include <set>
 #include <thread>
 
@@ -133,6 +134,22 @@ TEST_F(ResponseStoreTest, CompleteSubmissionGetsAReceiptCode) {
                   " AND started_on = '2026-03-10' AND length(receipt_hash) = 32"
                   " AND resume_hash IS NULL"),
             1);
+}
+
+TEST_F(ResponseStoreTest, AnAsyncSubmissionIsAnsweredAsASubmitIs) {
+  std::promise<Result<SubmitReceipt>> answered;
+  store_->submit_async("spring", complete_response(), kConsent, kToday,
+                       [&](Result<SubmitReceipt> receipt) { answered.set_value(std::move(receipt)); });
+  auto receipt = answered.get_future().get();
+  ASSERT_TRUE(receipt.ok()) << describe_result(receipt);
+  EXPECT_GT(receipt->response_id, 0);
+  EXPECT_TRUE(normalize_secret_code(receipt->receipt_code).has_value());
+  EXPECT_EQ(query("SELECT count(*) FROM responses WHERE status = 'complete'"), 1);
+
+  std::promise<Result<SubmitReceipt>> refused;
+  store_->submit_async("spring", complete_response(), kConsent, Date{2026, 5, 1},
+                       [&](Result<SubmitReceipt> receipt) { refused.set_value(std::move(receipt)); });
+  EXPECT_EQ(refused.get_future().get().error().code, "wave_closed");
 }
 
 TEST_F(ResponseStoreTest, ThePlainCodeIsNowhereInTheFile) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
+#include <utility>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -144,6 +146,58 @@ TEST_F(WriteQueueTest, ManyThreadsShareCommits) {
   auto metrics = queue_->metrics();
   EXPECT_EQ(metrics.batch_size_sum, std::uint64_t{kThreads * kEach});
   EXPECT_LT(metrics.batches_committed, std::uint64_t{kThreads * kEach}) << "no group commit";
+}
+
+TEST_F(WriteQueueTest, AnAsyncWriteIsAnsweredAfterItsCommit) {
+  std::promise<std::pair<Status, std::int64_t>> answered;
+  queue_->write_async(insert("async"), [&](Status status) {
+    // Runs on the writer thread, after the commit: another connection sees it.
+    answered.set_value({std::move(status), count()});
+  });
+  auto [status, visible] = answered.get_future().get();
+  EXPECT_TRUE(status.ok());
+  EXPECT_EQ(visible, 1);
+}
+
+TEST_F(WriteQueueTest, ABadAsyncWriteFailsAloneBesideBlockingOnes) {
+  std::atomic<bool> holding{false};
+  std::atomic<bool> release{false};
+  std::thread gate([&] {
+    EXPECT_TRUE(queue_->write([&](WriteContext&) -> Status {
+                        holding = true;
+                        while (!release) std::this_thread::yield();
+                        return {};
+                      })
+                    .ok());
+  });
+  while (!holding) std::this_thread::yield();
+  std::promise<Status> good;
+  std::promise<Status> bad;
+  queue_->write_async(insert("good"), [&](Status status) { good.set_value(std::move(status)); });
+  queue_->write_async(insert("", true), [&](Status status) { bad.set_value(std::move(status)); });
+  Status blocking;
+  std::thread waiting([&] { blocking = queue_->write(insert("blocking")); });
+  while (queue_->metrics().queue_depth != 3) std::this_thread::yield();
+  release = true;
+  gate.join();
+  waiting.join();
+  EXPECT_TRUE(good.get_future().get().ok());
+  EXPECT_EQ(bad.get_future().get().error().code, "storage_failure");
+  EXPECT_TRUE(blocking.ok());
+  EXPECT_EQ(count(), 2);
+  EXPECT_EQ(queue_->metrics().batches_committed, 2u);  // the gate, then the three together
+}
+
+TEST_F(WriteQueueTest, ClosingAnswersEveryQueuedAsyncWrite) {
+  std::atomic<int> succeeded{0};
+  for (int i = 0; i < 100; ++i) {
+    queue_->write_async(insert("queued"), [&](Status status) {
+      if (status) ++succeeded;
+    });
+  }
+  queue_.reset();
+  EXPECT_EQ(succeeded.load(), 100);
+  EXPECT_EQ(count(), 100);
 }
 
 }  // namespace
