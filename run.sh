@@ -4,7 +4,8 @@
 #
 # The demo database (demo/parorende.db, made anew on every run) holds both
 # shipped questionnaires, an open national wave of each for the survey pages,
-# a synthetic national wave of parorendeundersokelse for the statistics, and
+# synthetic national waves of parorendeundersokelse (last year's and this
+# year's) for the statistics and the dashboard, and
 # the demo offers of the seed municipalities.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +30,10 @@ closes=$(date -u -d '+1 year' +%F)
   --name demo-parorendeundersokelse --opens "$opens" --closes "$closes"
 "$parorende" wave create --db "$db" --questionnaire belastningskartlegging \
   --name demo-belastningskartlegging --opens "$opens" --closes "$closes"
+# Last year's round first, so the dashboard shows the change since then.
+"$parorende" demo-data --db "$db" --wave demo-national-2025 --responses 20000 --seed 2025 \
+  --opens "$(( $(date -u +%Y) - 1 ))-01-01" --closes "$(( $(date -u +%Y) - 1 ))-12-31" \
+  --truth demo/demo-national-2025.truth.csv
 "$parorende" demo-data --db "$db" --wave demo-national-2026 --responses 50000 --seed 2026 \
   --truth demo/demo-national-2026.truth.csv
 "$parorende" offers import --db "$db" data/demo-offers.csv

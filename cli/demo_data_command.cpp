@@ -11,6 +11,7 @@
 #include "cli/analytics_progress.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "engine/answer.h"
 #include "engine/calendar.h"
 #include "engine/json_input.h"
 #include "engine/questionnaire_loader.h"
@@ -21,9 +22,13 @@ namespace {
 constexpr const char* kUsage =
     "usage: parorende demo-data --db FILE --wave NAME --responses N --seed S\n"
     "                           [--questionnaire FILE] [--truth FILE]\n"
+    "                           [--opens YYYY-MM-DD --closes YYYY-MM-DD]\n"
     "  --questionnaire  default questionnaires/parorendeundersokelse.json\n"
     "  --truth          where the true municipality scores go (CSV);\n"
-    "                   default FILE.NAME.truth.csv beside the database\n";
+    "                   default FILE.NAME.truth.csv beside the database\n"
+    "  --opens/--closes the wave's dates; default this year and the next, so\n"
+    "                   the demo server takes answers too. A wave that has\n"
+    "                   closed makes an earlier round to compare with.\n";
 
 constexpr const char* kDefaultQuestionnaire = "questionnaires/parorendeundersokelse.json";
 
@@ -81,7 +86,7 @@ Status write_truth(const std::string& path, const analytics::SyntheticTruth& tru
 
 int demo_data_command(const Words& words) {
   auto arguments = Arguments::parse(
-      words, {"db", "wave", "responses", "seed", "questionnaire", "truth"});
+      words, {"db", "wave", "responses", "seed", "questionnaire", "truth", "opens", "closes"});
   if (!arguments || !arguments->positional().empty()) {
     if (!arguments) std::cerr << "parorende demo-data: " << arguments.error().message << '\n';
     std::cerr << kUsage;
@@ -126,10 +131,21 @@ int demo_data_command(const Words& words) {
     report_error("demo-data", questionnaire.error());
     return 1;
   }
-  // Open for this year and the next, so the demo server takes answers too.
   Date today = today_utc();
   WaveSpec spec{wave_name, parsed->id, parsed->version, Date{today.year, 1, 1},
                 Date{today.year + 1, 12, 31}, {}};
+  if (arguments->option("opens") || arguments->option("closes")) {
+    auto opens = parse_iso_date(arguments->option("opens").value_or(""));
+    auto closes = parse_iso_date(arguments->option("closes").value_or(""));
+    if (!opens || !closes) {
+      std::cerr << "parorende demo-data: --opens and --closes go together, written YYYY-MM-DD\n";
+      return 2;
+    }
+    spec.opens = *opens;
+    spec.closes = *closes;
+  }
+  // Responses to a wave that has closed are dated its last day.
+  Date answered_on = spec.closes < today ? spec.closes : today;
   auto wave = store->create_wave(spec);
   if (!wave) {
     report_error("demo-data", wave.error());
@@ -146,7 +162,7 @@ int demo_data_command(const Words& words) {
   std::int64_t written = 0;
   auto flush = [&]() -> Status {
     if (batch.empty()) return {};
-    auto ids = store->import_responses(wave_name, batch, today);
+    auto ids = store->import_responses(wave_name, batch, answered_on);
     if (!ids) return ids.take_error();
     written += static_cast<std::int64_t>(ids->size());
     batch.clear();

@@ -14,13 +14,13 @@ int score_command(const Words& words) {
   auto arguments = Arguments::parse(words, {"questionnaire", "response"}, {"partial"});
   if (!arguments) {
     std::cerr << "parorende score: " << arguments.error().message
-              << "\nusage: parorende score --questionnaire FILE --response FILE\n";
+              << "\nusage: parorende score --questionnaire FILE --response FILE [--partial]\n";
     return 2;
   }
   auto questionnaire_path = arguments->required("questionnaire");
   auto response_path = arguments->required("response");
   if (!questionnaire_path || !response_path) {
-    std::cerr << "usage: parorende score --questionnaire FILE --response FILE\n";
+    std::cerr << "usage: parorende score --questionnaire FILE --response FILE [--partial]\n";
     return 2;
   }
   auto questionnaire = load_questionnaire_file(questionnaire_path.value());
@@ -39,7 +39,11 @@ int score_command(const Words& words) {
     std::cerr << response_path.value() << ": " << document.error().message << '\n';
     return 1;
   }
-  auto response = validate_response(questionnaire.value(), document.value());
+  // --partial scores what a caregiver has answered so far (a saved,
+  // unfinished response): required items may be missing.
+  ValidationOptions options;
+  if (arguments->has_switch("partial")) options.completeness = Completeness::partial;
+  auto response = validate_response(questionnaire.value(), document.value(), options);
   if (!response) {
     boost::json::object report;
     report["error"] = error_to_json(response.error());

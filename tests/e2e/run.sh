@@ -10,6 +10,10 @@
 #   CHROMIUM_PATH      the browser (default: /usr/bin/chromium)
 #   PARORENDE_E2E_URL  test a server that is already running instead
 set -euo pipefail
+# A relative PARORENDE_BINARY is relative to where the script was started.
+if [ -n "${PARORENDE_BINARY:-}" ] && [ "${PARORENDE_BINARY#/}" = "$PARORENDE_BINARY" ]; then
+  PARORENDE_BINARY="$PWD/$PARORENDE_BINARY"
+fi
 cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
 

@@ -320,5 +320,26 @@ TEST(AnalyticsCli, DemoDataThenAnalyze) {
   EXPECT_EQ(exists.exit_code, 1);
 }
 
+TEST(AnalyticsCli, DemoDataMakesAnEarlierClosedWave) {
+  TempDir directory;
+  std::string db = (directory.path() / "demo.db").string();
+  std::string truth = (directory.path() / "truth.csv").string();
+  std::string questionnaire = std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
+  auto generated = parorende::testing::run_parorende(
+      {"demo-data", "--db", db, "--wave", "last-year", "--responses", "50", "--seed", "7",
+       "--questionnaire", questionnaire, "--truth", truth, "--opens", "2020-01-01", "--closes",
+       "2020-12-31"});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  auto waves = parorende::testing::run_parorende({"wave", "list", "--db", db});
+  ASSERT_EQ(waves.exit_code, 0) << waves.err;
+  EXPECT_NE(waves.out.find("2020-01-01 to 2020-12-31"), std::string::npos) << waves.out;
+
+  auto half = parorende::testing::run_parorende(
+      {"demo-data", "--db", db, "--wave", "half", "--responses", "5", "--seed", "7",
+       "--questionnaire", questionnaire, "--truth", truth, "--opens", "2020-01-01"});
+  EXPECT_EQ(half.exit_code, 2);
+  EXPECT_NE(half.err.find("--opens and --closes go together"), std::string::npos) << half.err;
+}
+
 }  // namespace
 }  // namespace parorende::analytics

@@ -242,16 +242,16 @@ TEST(CliScore, UsageErrors) {
   EXPECT_TRUE(contains(no_value.err, "option --response needs a value")) << no_value.err;
 }
 
-// `--partial` is accepted by the argument parser but score_command does not
-// pass it on to validate_response (cli/score_command.cpp, outside engine/):
-// a partial response is still checked as complete. Enable when fixed.
-TEST(CliScore, DISABLED_PartialSwitchAllowsMissingRequiredItems) {
+// An unfinished response scores with --partial and is refused without it.
+TEST(CliScore, PartialSwitchAllowsMissingRequiredItems) {
   TempDir dir;
   std::string good = dir.write("q.json", kGood);
   std::string response = dir.write("r.json", R"({"answers": {"a": 2}})");
   auto result =
       run_parorende({"score", "--partial", "--questionnaire", good, "--response", response});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
+  auto complete = run_parorende({"score", "--questionnaire", good, "--response", response});
+  EXPECT_EQ(complete.exit_code, 1) << complete.out << complete.err;
 }
 
 TEST(CliMain, SubcommandsAndHelp) {
