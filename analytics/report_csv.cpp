@@ -54,9 +54,14 @@ class Record {
   std::string prefix_;
 };
 
-void summary_lines(Record& record, const Summary& summary) {
-  record.count("n", summary.n)
-      .value("mean", summary.mean)
+// A withheld cell's n is not published: an empty value.
+void summary_lines(Record& record, const Summary& summary, bool withheld = false) {
+  if (withheld) {
+    record.text("n", "");
+  } else {
+    record.count("n", summary.n);
+  }
+  record.value("mean", summary.mean)
       .value("sd", summary.sd)
       .value("se", summary.se)
       .value("ci_low", summary.ci_low)
@@ -77,17 +82,19 @@ void comparison_lines(Record& record, std::string_view prefix, const Comparison&
 
 void scale_lines(std::ostream& out, const ScaleReport& scale) {
   Record national(out, "estimate", scale.scale_id, "nation", "", scale.national.name);
-  summary_lines(national, scale.national.raw);
+  summary_lines(national, scale.national.raw, scale.national.suppressed);
   for (const AreaResult& county : scale.counties) {
     Record record(out, "estimate", scale.scale_id, "county", county.code, county.name);
-    summary_lines(record, county.raw);
-    record.count("suppressed", county.suppressed ? 1 : 0);
+    summary_lines(record, county.raw, county.suppressed);
+    record.count("suppressed", county.suppressed ? 1 : 0)
+        .text("suppression", suppression_name(county.suppression));
   }
   for (const MunicipalityResult& result : scale.municipalities) {
     Record record(out, "estimate", scale.scale_id, "municipality", result.code, result.name);
-    summary_lines(record, result.raw);
+    summary_lines(record, result.raw, result.suppressed);
     record.text("county", result.county_code)
         .count("suppressed", result.suppressed ? 1 : 0)
+        .text("suppression", suppression_name(result.suppression))
         .value("adjusted_mean", result.adjusted.mean)
         .value("adjusted_se", result.adjusted.se)
         .value("adjusted_ci_low", result.adjusted.ci_low)
@@ -137,7 +144,12 @@ void scale_lines(std::ostream& out, const ScaleReport& scale) {
 
 void share_lines(std::ostream& out, const BurdenReport& burden, std::string_view area, const ShareRow& row) {
   Record record(out, "burden", burden.instrument_id, area, row.code, row.name);
-  record.count("n", row.shares.empty() ? 0 : row.shares.front().total).count("suppressed", row.suppressed ? 1 : 0);
+  if (row.suppressed) {
+    record.text("n", "");
+  } else {
+    record.count("n", row.shares.empty() ? 0 : row.shares.front().total);
+  }
+  record.count("suppressed", row.suppressed ? 1 : 0).text("suppression", suppression_name(row.suppression));
   for (std::size_t k = 0; k < row.shares.size(); ++k) {
     const std::string& category = burden.category_ids[k];
     const Proportion& share = row.shares[k];

@@ -36,11 +36,24 @@ json::object comparison_json(const Comparison& comparison) {
           {"verdict", verdict_name(comparison.verdict)}};
 }
 
+// A withheld cell's n is "fewer than k" or hides one that is: null.
+json::value respondents(std::int64_t n, bool suppressed) {
+  if (suppressed) return nullptr;
+  return n;
+}
+
+json::value suppression_json(Suppression suppression) {
+  if (suppression == Suppression::none) return nullptr;
+  return json::string(suppression_name(suppression));
+}
+
 json::object area_json(const AreaResult& area) {
   json::object object = summary_json(area.raw);
+  object["n"] = respondents(area.raw.n, area.suppressed);
   if (!area.code.empty()) object.emplace("code", area.code);
   object.emplace("name", area.name);
   object.emplace("suppressed", area.suppressed);
+  object.emplace("suppression", suppression_json(area.suppression));
   return object;
 }
 
@@ -48,8 +61,9 @@ json::object municipality_json(const MunicipalityResult& result) {
   json::object object{{"code", result.code},
                       {"name", result.name},
                       {"county", result.county_code},
-                      {"n", result.raw.n},
-                      {"suppressed", result.suppressed}};
+                      {"n", respondents(result.raw.n, result.suppressed)},
+                      {"suppressed", result.suppressed},
+                      {"suppression", suppression_json(result.suppression)}};
   if (result.suppressed) return object;
   json::object raw = summary_json(result.raw);
   raw.erase("n");
@@ -131,8 +145,9 @@ json::object share_row_json(const ShareRow& row, const std::vector<std::string>&
   json::object object;
   if (!row.code.empty()) object.emplace("code", row.code);
   object.emplace("name", row.name);
-  object.emplace("n", row.shares.empty() ? 0 : row.shares.front().total);
+  object.emplace("n", respondents(row.shares.empty() ? 0 : row.shares.front().total, row.suppressed));
   object.emplace("suppressed", row.suppressed);
+  object.emplace("suppression", suppression_json(row.suppression));
   if (row.suppressed) return object;
   json::array shares;
   for (std::size_t k = 0; k < row.shares.size(); ++k) {

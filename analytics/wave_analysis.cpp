@@ -95,11 +95,17 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
   }
 
   report.national = {"", "Norge", summarize(national), national.n < k};
-  if (report.national.suppressed) report.national.raw = withheld_summary(national.n);
+  if (report.national.suppressed) {
+    report.national.raw = withheld_summary(national.n);
+    report.national.suppression = Suppression::primary;
+  }
   for (std::size_t c = 0; c < by_county.size(); ++c) {
     AreaResult county{geography.county_codes[c], geography.county_names[c], summarize(by_county[c]),
                       by_county[c].n < k};
-    if (county.suppressed) county.raw = withheld_summary(by_county[c].n);
+    if (county.suppressed) {
+      county.raw = withheld_summary(by_county[c].n);
+      county.suppression = Suppression::primary;
+    }
     report.counties.push_back(std::move(county));
   }
 
@@ -124,6 +130,7 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
     result.county_code = all[i].county_code;
     result.suppressed = own.n < k;
     if (result.suppressed) {
+      result.suppression = Suppression::primary;
       result.raw = withheld_summary(own.n);
       result.versus_national = result.versus_county = result.versus_similar = withheld_comparison();
       result.adjusted = {kNaN, kNaN, kNaN, kNaN};
@@ -147,10 +154,12 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
   return report;
 }
 
-ShareRow share_row(std::string code, std::string name, std::vector<Proportion> shares, int k) {
+ShareRow share_row(std::string code, std::string name, std::vector<Proportion> shares, int k,
+                   std::string county_code = {}) {
   std::int64_t total = shares.empty() ? 0 : shares.front().total;
-  ShareRow row{std::move(code), std::move(name), std::move(shares), total < k};
+  ShareRow row{std::move(code), std::move(name), std::move(county_code), std::move(shares), total < k};
   if (row.suppressed) {
+    row.suppression = Suppression::primary;
     for (Proportion& share : row.shares) share = {0, total, kNaN, kNaN, kNaN};
   }
   return row;
@@ -179,7 +188,8 @@ BurdenReport analyze_burden(const WaveData& data, std::size_t instrument_index,
   for (int index : geography.by_code) {
     const Municipality& municipality = registry.all()[static_cast<std::size_t>(index)];
     report.municipalities.push_back(share_row(municipality.code, municipality.name,
-                                              std::move(by_municipality[static_cast<std::size_t>(index)]), k));
+                                              std::move(by_municipality[static_cast<std::size_t>(index)]), k,
+                                              municipality.county_code));
   }
   return report;
 }

@@ -3,6 +3,7 @@
 // municipality.
 #pragma once
 
+#include "analytics/disclosure_control.h"
 #include "analytics/progress.h"
 #include "analytics/wave_data.h"
 #include "analytics/wave_report.h"
@@ -10,11 +11,10 @@
 
 namespace parorende::analytics {
 
-// Figures resting on fewer respondents are withheld (docs/architecture.md:
-// "published figures rest on at least k respondents").
-inline constexpr int kDefaultMinRespondents = 5;
-
 struct AnalysisOptions {
+  // Figures of groups below it are withheld here already (n is kept);
+  // apply_disclosure_control() (disclosure_control.h) makes the report
+  // publishable, with secondary suppression.
   int min_respondents = kDefaultMinRespondents;
   Progress progress;  // stages "scale <id>" and "burden <id>"
 };

@@ -15,6 +15,7 @@
 #include "analytics/descriptive.h"
 #include "analytics/empirical_bayes.h"
 #include "analytics/psychometrics.h"
+#include "analytics/suppression.h"
 #include "analytics/welch.h"
 
 namespace parorende::analytics {
@@ -24,7 +25,11 @@ struct AreaResult {
   std::string code;  // county code; "" for the nation
   std::string name;
   Summary raw;
-  bool suppressed = false;  // fewer than min_respondents: only n is shown
+  // Withheld: fewer than min_respondents (analyze_wave keeps n), or after
+  // disclosure control (disclosure_control.h) also to protect another
+  // cell, with n 0. `suppression` says which.
+  bool suppressed = false;
+  Suppression suppression = Suppression::none;
 };
 
 struct MunicipalityResult {
@@ -40,7 +45,8 @@ struct MunicipalityResult {
   Comparison versus_similar;
   AdjustedMean adjusted;  // case-mix adjusted (case_mix.h)
   ShrunkenMean shrunken;  // empirical Bayes (empirical_bayes.h)
-  bool suppressed = false;  // fewer than min_respondents: only n is shown
+  bool suppressed = false;  // as AreaResult's
+  Suppression suppression = Suppression::none;
 };
 
 struct ScaleReport {
@@ -59,8 +65,10 @@ struct ScaleReport {
 struct ShareRow {
   std::string code;  // municipality or county code; "" for the nation
   std::string name;
+  std::string county_code;  // a municipality's county; "" otherwise
   std::vector<Proportion> shares;  // one per category
-  bool suppressed = false;
+  bool suppressed = false;  // as AreaResult's
+  Suppression suppression = Suppression::none;
 };
 
 struct BurdenReport {

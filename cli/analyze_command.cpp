@@ -20,7 +20,8 @@ constexpr const char* kUsage =
     "usage: parorende analyze --db FILE --wave NAME [--format json|csv]\n"
     "                         [--compare-to EARLIER_WAVE] [--min-respondents K]\n";
 
-// Loads and analyzes one wave; the data are freed before returning.
+// Loads and analyzes one wave, then applies disclosure control: what is
+// printed is what may be published. The data are freed before returning.
 Result<analytics::WaveReport> analyze_one(ResponseStore& store, const std::string& path,
                                           const std::string& wave, int min_respondents,
                                           TerminalProgress& progress) {
@@ -33,7 +34,9 @@ Result<analytics::WaveReport> analyze_one(ResponseStore& store, const std::strin
   analytics::AnalysisOptions options;
   options.min_respondents = min_respondents;
   options.progress = report_progress;
-  return analytics::analyze_wave(data.value(), builtin_municipalities(), options);
+  analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), options);
+  analytics::check_no_free_text(report, *data->questionnaire);
+  return analytics::apply_disclosure_control(std::move(report), min_respondents);
 }
 
 std::optional<int> parse_count(const std::string& text) {
@@ -65,10 +68,15 @@ int analyze_command(const Words& words) {
   if (auto text = arguments->option("min-respondents")) {
     auto parsed = parse_count(*text);
     if (!parsed) {
-      std::cerr << "parorende analyze: --min-respondents is a whole number of at least 1\n";
+      std::cerr << "parorende analyze: --min-respondents is a whole number\n";
       return 2;
     }
-    min_respondents = *parsed;
+    auto threshold = analytics::disclosure_threshold(*parsed);
+    if (!threshold) {
+      std::cerr << "parorende analyze: " << threshold.error().message << '\n';
+      return 2;
+    }
+    min_respondents = *threshold;
   }
   const std::string path = *arguments->option("db");
   auto store = open_store("analyze", arguments.value(), true);

@@ -28,6 +28,7 @@ int offers_command(const Words& words);  // docs/offers.md
 // Analytics (docs/analytics.md).
 int analyze_command(const Words& words);
 int demo_data_command(const Words& words);
+int export_command(const Words& words);  // docs/export.md
 
 // The HTTP server (docs/api.md).
 int serve_command(const Words& words);

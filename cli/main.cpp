@@ -16,7 +16,7 @@ struct Subcommand {
 
 constexpr Subcommand kSubcommands[] = {
     {"validate", "validate FILE...  check questionnaire definitions", parorende::cli::validate_command},
-    {"score", "score --questionnaire FILE --response FILE  score one response",
+    {"score", "score --questionnaire FILE --response FILE [--partial]  score one response",
      parorende::cli::score_command},
     {"export-redcap",
      "export-redcap --questionnaire ID_OR_FILE [--lang TAG] [--out FILE]  REDCap data dictionary",
@@ -42,6 +42,10 @@ constexpr Subcommand kSubcommands[] = {
      parorende::cli::analyze_command},
     {"demo-data", "demo-data --db FILE --wave NAME --responses N --seed S  synthetic national wave",
      parorende::cli::demo_data_command},
+    {"export",
+     "export --db FILE --wave NAME --format csv|json|sav|dta --out DIR [--min-respondents K]  "
+     "published tables and codebook",
+     parorende::cli::export_command},
     {"serve", "serve --db FILE [--port 8080] [--threads N] ...  the HTTP API and survey pages",
      parorende::cli::serve_command},
 };

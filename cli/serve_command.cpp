@@ -22,7 +22,7 @@ constexpr const char* kUsage =
     "                       [--web DIR] [--access-log FILE|-|off] [--body-limit BYTES]\n"
     "                       [--max-connections N] [--store-workers N]\n"
     "                       [--write-limit PER_SECOND[:BURST]] [--attempt-limit PER_SECOND[:BURST]]\n"
-    "                       [--synchronous full|normal]\n"
+    "                       [--synchronous full|normal] [--min-respondents K]\n"
     "  rate limits are per client; 0 turns one off\n";
 
 Result<unsigned long> parse_count(const std::string& name, const std::string& text,
@@ -84,6 +84,7 @@ Result<ServeSettings> read_settings(const Arguments& arguments) {
   auto db = arguments.required("db");
   if (!db) return db.take_error();
   settings.store.path = db.value();
+  settings.server.database_path = db.value();
   settings.server.web_root = arguments.option("web").value_or("web");
   if (auto address = arguments.option("address")) settings.server.address = *address;
   if (auto log = arguments.option("access-log")) settings.access_log = *log;
@@ -118,6 +119,13 @@ Result<ServeSettings> read_settings(const Arguments& arguments) {
     if (!limit) return limit.take_error();
     settings.server.code_attempt_limit = limit.value();
   }
+  if (auto text = arguments.option("min-respondents")) {
+    auto value = parse_count("min-respondents", *text, 1'000'000);
+    if (!value) return value.take_error();
+    auto threshold = analytics::disclosure_threshold(static_cast<int>(value.value()));
+    if (!threshold) return make_error("usage", "--min-respondents: " + threshold.error().message);
+    settings.server.min_respondents = threshold.value();
+  }
   if (auto mode = arguments.option("synchronous")) {
     if (*mode == "full") {
       settings.store.synchronous = StoreOptions::Synchronous::full;
@@ -136,7 +144,7 @@ int serve_command(const Words& words) {
   auto arguments = Arguments::parse(
       words, {"db", "port", "address", "threads", "web", "access-log", "body-limit",
               "max-connections", "store-workers", "write-limit", "attempt-limit",
-              "synchronous"});
+              "synchronous", "min-respondents"});
   if (!arguments) {
     std::cerr << "parorende serve: " << arguments.error().message << '\n' << kUsage;
     return 2;

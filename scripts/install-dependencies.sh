@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev libeigen3-dev
   googletest libgtest-dev libbenchmark-dev
   zlib1g-dev
+  libreadstat-dev
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
   # The browser tests: Debian's Chromium, and Node.js/npm unless the

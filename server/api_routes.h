@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/response_store.h"
+#include "server/results_cache.h"
 #include "server/router.h"
 #include "server/store_workers.h"
 
@@ -17,6 +18,7 @@ struct ApiContext {
   // Store calls that may wait (writes, SQL reads) run here, never on an
   // I/O thread.
   StoreWorkers& workers;
+  ResultsCache& results;
   std::function<std::string()> render_metrics;
 };
 
@@ -28,6 +30,8 @@ void reply_from_store_worker(ApiContext& api, Reply reply,
 void add_questionnaire_routes(Router& router, ApiContext& api);
 void add_wave_routes(Router& router, ApiContext& api);
 void add_municipality_routes(Router& router, ApiContext& api);
+void add_results_routes(Router& router, ApiContext& api);
+void add_export_routes(Router& router, ApiContext& api);
 void add_response_routes(Router& router, ApiContext& api);
 void add_screening_routes(Router& router, ApiContext& api);
 void add_operational_routes(Router& router, ApiContext& api);

@@ -30,12 +30,16 @@ Application::Application(const ServerOptions& options, ResponseStore& store,
       write_limiter_(options.write_limit, options.rate_limited_clients),
       code_attempt_limiter_(options.code_attempt_limit, options.rate_limited_clients),
       access_log_(options.access_log) {
-  api_ = std::make_unique<ApiContext>(ApiContext{store, workers, [this, &store, &workers] {
+  results_ = std::make_unique<ResultsCache>(
+      store, ResultsCacheOptions{options.min_respondents, options.database_path});
+  api_ = std::make_unique<ApiContext>(ApiContext{store, workers, *results_, [this, &store, &workers] {
     return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
   }});
   add_questionnaire_routes(router_, *api_);
   add_wave_routes(router_, *api_);
   add_municipality_routes(router_, *api_);
+  add_results_routes(router_, *api_);
+  add_export_routes(router_, *api_);
   add_response_routes(router_, *api_);
   add_screening_routes(router_, *api_);
   add_openapi_route(router_);

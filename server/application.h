@@ -58,6 +58,7 @@ class Application {
   Admission admit(RateClass rate_class, ClientKey client);
 
   const ServerOptions& options_;
+  std::unique_ptr<ResultsCache> results_;
   std::unique_ptr<ApiContext> api_;
   Router router_;
   StaticFiles static_files_;

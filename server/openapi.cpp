@@ -172,6 +172,61 @@ constexpr std::string_view kDocument = R"openapi(
         }
       }
     },
+    "/api/v1/waves/{wave}/results": {
+      "get": {
+        "operationId": "getWaveResults",
+        "summary": "A wave's published figures per scale and burden instrument: nation, counties, municipalities (after disclosure control, docs/privacy.md)",
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"$ref": "#/components/parameters/Lang"}
+        ],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/waves/{wave}/results/{municipality}": {
+      "get": {
+        "operationId": "getMunicipalityResults",
+        "summary": "One municipality's published figures: raw, adjusted and shrunken scores, comparisons, trend, burden shares",
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+          {"$ref": "#/components/parameters/Lang"}
+        ],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/waves/{wave}/export": {
+      "get": {
+        "operationId": "exportWave",
+        "summary": "One table of the researcher export (after disclosure control) as CSV, JSON, SPSS or Stata, or the codebook",
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"name": "table", "in": "query", "required": true, "schema": {"enum": ["municipality_scale", "county_scale", "background_scale", "burden_categories", "codebook"]}},
+          {"name": "format", "in": "query", "required": false, "schema": {"enum": ["csv", "json", "sav", "dta"], "default": "csv"}, "description": "For table=codebook: json gives JSON, anything else Markdown"}
+        ],
+        "responses": {
+          "200": {"description": "The file (Content-Disposition: attachment)", "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "object"}},
+            "application/x-spss-sav": {"schema": {"type": "string", "format": "binary"}},
+            "application/x-stata-dta": {"schema": {"type": "string", "format": "binary"}},
+            "text/markdown": {"schema": {"type": "string"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "operationId": "getOpenApi",
@@ -201,6 +256,7 @@ constexpr std::string_view kDocument = R"openapi(
       "Lang": {"name": "lang", "in": "query", "required": false, "schema": {"type": "string", "examples": ["nb", "nn", "en"]},
                "description": "Language of texts and messages; fallback nn -> nb -> en. For responses, used when the body has no \"language\"."},
       "Version": {"name": "version", "in": "query", "required": false, "schema": {"type": "string"}, "description": "A questionnaire version; default the latest"},
+      "WaveName": {"name": "wave", "in": "path", "required": true, "schema": {"type": "string"}},
       "ResumeCode": {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The resume code; case, spaces and dashes do not matter"}
     },
     "schemas": {
@@ -298,6 +354,52 @@ constexpr std::string_view kDocument = R"openapi(
           "municipality": {"type": ["string", "null"]}, "consent_version": {"type": "string"},
           "started_on": {"type": "string", "format": "date"},
           "answers": {"type": "object"}
+        }
+      },
+      "Interval": {"type": "array", "items": {"type": ["number", "null"]}, "minItems": 2, "maxItems": 2},
+      "Cell": {
+        "type": "object", "required": ["n", "suppressed", "suppression"],
+        "properties": {
+          "n": {"type": ["integer", "null"], "description": "null when withheld"},
+          "suppressed": {"type": "boolean"},
+          "suppression": {"enum": ["primary", "secondary", null]}
+        }
+      },
+      "Comparison": {
+        "type": ["object", "null"],
+        "properties": {
+          "difference": {"type": "number"}, "se": {"type": ["number", "null"]}, "df": {"type": ["number", "null"]},
+          "p": {"type": ["number", "null"]}, "ci": {"$ref": "#/components/schemas/Interval"},
+          "verdict": {"enum": ["better", "worse", "no_significant_difference", "not_testable"]}
+        }
+      },
+      "WaveResults": {
+        "type": "object",
+        "required": ["wave", "questionnaire", "language", "respondents", "min_respondents", "confidence_level", "computed_at", "previous_wave", "scales", "burden"],
+        "properties": {
+          "wave": {"type": "string"}, "language": {"type": "string"},
+          "questionnaire": {"type": "object", "properties": {"id": {"type": "string"}, "version": {"type": "string"}}},
+          "respondents": {"type": "integer"}, "min_respondents": {"type": "integer"},
+          "confidence_level": {"type": "number"}, "computed_at": {"type": "string", "format": "date-time"},
+          "previous_wave": {"type": ["string", "null"]},
+          "scales": {"type": "array", "items": {"type": "object"}},
+          "burden": {"type": "array", "items": {"type": "object"}}
+        }
+      },
+      "MunicipalityResults": {
+        "type": "object",
+        "required": ["wave", "questionnaire", "language", "min_respondents", "municipality", "similar_municipalities", "scales", "burden"],
+        "properties": {
+          "wave": {"type": "string"}, "language": {"type": "string"},
+          "municipality": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "county": {"type": "object"}}},
+          "similar_municipalities": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}},
+          "scales": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"},
+            "versus_national": {"$ref": "#/components/schemas/Comparison"},
+            "versus_county": {"$ref": "#/components/schemas/Comparison"},
+            "versus_similar": {"$ref": "#/components/schemas/Comparison"},
+            "trend": {"type": ["object", "null"]}}}},
+          "burden": {"type": "array", "items": {"type": "object"}}
         }
       },
       "ScoreReport": {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analytics/disclosure_control.h"
 #include "engine/response_store.h"
 #include "engine/result.h"
 #include "server/rate_limiter.h"
@@ -42,6 +43,10 @@ struct ServerOptions {
   RateLimit code_attempt_limit{0.2, 20};  // resume and erasure attempts
   std::size_t rate_limited_clients = 100'000;  // buckets kept in memory
   std::FILE* access_log = nullptr;  // not owned; nullptr: no access log
+  // Results API: k of the disclosure control (docs/privacy.md), and the
+  // database file to stream waves from (empty: the store's read path).
+  int min_respondents = analytics::kDefaultMinRespondents;
+  std::string database_path;
 };
 
 class Server {

@@ -144,7 +144,7 @@ TEST(AnalyticsSynthetic, RespondentsFollowPopulation) {
 
 // Across seeds, the raw means' 95% t intervals must contain the true
 // expected score for 93-97% of municipalities (every scale, every
-// municipality whose figures are published: n >= kDefaultMinRespondents;
+// municipality with n >= kLowestMinRespondents, the lowest k publishable;
 // below that, ties among a few discrete scores make t intervals too narrow,
 // e.g. ~85% at n = 2), and empirical Bayes estimates must be closer to the
 // truth than raw means (mean squared error, every municipality with data).
@@ -172,7 +172,7 @@ TEST(AnalyticsSynthetic, RawIntervalsCoverAndEmpiricalBayesShrinksTowardTheTruth
           shrunken_squared_error += std::pow(shrinkage.groups[j].estimate - target, 2);
           ++estimates;
         }
-        if (moments[j].n < kDefaultMinRespondents) continue;
+        if (moments[j].n < kLowestMinRespondents) continue;
         Summary summary = summarize(moments[j]);
         ++intervals;
         if (summary.ci_low <= target && target <= summary.ci_high) ++covered;

@@ -57,8 +57,9 @@ export function createDemoDatabase(db) {
   return {offers};
 }
 
-// -> {url, offers, stop()}
-export async function startServer() {
+// -> {url, offers, stop()}. `prepare(db, run)`, when given, runs after the
+// demo database is made and before the server starts (e.g. `run('demo-data', ...)`).
+export async function startServer({prepare} = {}) {
   if (process.env.PARORENDE_E2E_URL) {
     return {url: process.env.PARORENDE_E2E_URL.replace(/\/$/, ''), offers: true, stop: async () => {}};
   }
@@ -66,6 +67,7 @@ export async function startServer() {
   const dir = process.env.PARORENDE_E2E_DB ? null : mkdtempSync(path.join(tmpdir(), 'parorende-e2e-'));
   const db = process.env.PARORENDE_E2E_DB || path.join(dir, 'e2e.db');
   const {offers} = createDemoDatabase(db);
+  if (prepare) prepare(db, run);
   // Port 0: the kernel picks a free port and serve prints it.
   const child = spawn(BINARY, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1',
     '--web', path.join(ROOT, 'web'), '--access-log', 'off', '--threads', '2',
@@ -75,7 +77,8 @@ export async function startServer() {
     const timer = setTimeout(() => reject(new Error(`parorende serve did not start:\n${stderr}`)), 20000);
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
-      const match = /listening on (http:\/\/[^\s]+)/.exec(stderr);
+      // Up to the whitespace after the address: a chunk may end inside it.
+      const match = /listening on (http:\/\/[^\s]+)\s/.exec(stderr);
       if (match) {
         clearTimeout(timer);
         resolve(match[1].replace(/\/$/, ''));

@@ -1,0 +1,82 @@
+// parorende export: a wave's published figures as files for researchers
+// (docs/export.md): the tables of analytics/export_dataset.h in one format,
+// plus the codebook, after disclosure control (docs/privacy.md).
+#include <charconv>
+#include <iostream>
+
+#include "analytics/disclosure_control.h"
+#include "analytics/export_dataset.h"
+#include "analytics/published_results.h"
+#include "analytics/wave_data.h"
+#include "cli/analytics_progress.h"
+#include "cli/commands.h"
+#include "cli/store_access.h"
+
+namespace parorende::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: parorende export --db FILE --wave NAME --format csv|json|sav|dta --out DIR\n"
+    "                        [--min-respondents K]\n";
+
+}  // namespace
+
+int export_command(const Words& words) {
+  auto arguments = Arguments::parse(words, {"db", "wave", "format", "out", "min-respondents"});
+  if (!arguments || !arguments->option("db") || !arguments->option("wave") ||
+      !arguments->option("format") || !arguments->option("out") || !arguments->positional().empty()) {
+    if (!arguments) std::cerr << "parorende export: " << arguments.error().message << '\n';
+    std::cerr << kUsage;
+    return 2;
+  }
+  auto format = analytics::parse_export_format(*arguments->option("format"));
+  if (!format) {
+    std::cerr << "parorende export: --format is csv, json, sav or dta\n" << kUsage;
+    return 2;
+  }
+  int min_respondents = analytics::kDefaultMinRespondents;
+  if (auto text = arguments->option("min-respondents")) {
+    int value = 0;
+    auto parsed = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (parsed.ec != std::errc() || parsed.ptr != text->data() + text->size()) {
+      std::cerr << "parorende export: --min-respondents is a whole number\n" << kUsage;
+      return 2;
+    }
+    auto threshold = analytics::disclosure_threshold(value);
+    if (!threshold) {
+      std::cerr << "parorende export: " << threshold.error().message << '\n';
+      return 2;
+    }
+    min_respondents = threshold.value();
+  }
+  const std::string path = *arguments->option("db");
+  const std::string wave = *arguments->option("wave");
+  auto store = open_store("export", arguments.value(), true);
+  if (!store) return 1;
+
+  TerminalProgress progress("export");
+  auto report_progress = [&](std::string_view stage, double fraction) {
+    progress.update(wave + ": " + std::string(stage), fraction);
+  };
+  auto data = analytics::load_wave_data(*store, path, wave, builtin_municipalities(), report_progress);
+  if (!data) {
+    progress.finish();
+    report_error("export", data.error());
+    return 1;
+  }
+  analytics::PublishedResults published =
+      analytics::publish_wave(data.value(), builtin_municipalities(), min_respondents, report_progress);
+  progress.finish();
+  analytics::ExportDataset dataset =
+      analytics::export_dataset(published.report, *data->questionnaire, published.background);
+  Status written = analytics::write_export(dataset, *format, *arguments->option("out"));
+  if (!written) {
+    report_error("export", written.error());
+    return 1;
+  }
+  std::cerr << "parorende export: wrote " << dataset.tables.size() << " tables and the codebook to "
+            << *arguments->option("out") << '\n';
+  return 0;
+}
+
+}  // namespace parorende::cli

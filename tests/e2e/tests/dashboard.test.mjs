@@ -1,0 +1,281 @@
+// The dashboard for municipality staff (web/dashboard.html) against the real
+// server and the real results API: a national wave of synthetic responses
+// (`parorende demo-data`), Verdal chosen with the combobox on a phone, the
+// funnel plot drawn with Verdal highlighted and its table holding the API's
+// numbers, a withheld municipality shown without numbers, Bergen on a
+// desktop in nynorsk, printing without controls, and axe on every state.
+// Screenshot for review: screenshots/dashboard-5038.png (and -4601).
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {startServer, WAVES} from '../lib/server.mjs';
+import {writeResponses} from '../lib/responses.mjs';
+import {launch, open, snapshot, checkA11y, assertNoProblems, SCREENSHOTS, PHONE} from '../lib/browser.mjs';
+import {DASHBOARD_STRINGS} from '../../../web/js/dashboard/strings.js';
+import {LANGUAGES} from '../../../web/js/i18n.js';
+import {formatScore, formatCount, formatShare, funnelLimits, funnelPosition, Z95, Z998} from '../../../web/js/dashboard/stats.js';
+
+const WAVE = 'e2e-results';
+const PREVIOUS = 'e2e-previous';
+const BURDEN_COUNTS = {'5038': 30, '4601': 40, '5001': 30, '0301': 60, '1103': 30};
+const PREVIOUS_COUNTS = {'5038': 40, '4601': 60, '5001': 50, '5006': 30, '5035': 25, '4627': 25, '4624': 25, '0301': 80, '1103': 40, '3403': 25};
+let server;
+let browser;
+before(async () => {
+  server = await startServer({
+    prepare: (db, run) => {
+      // An earlier wave (last year, 400 responses in ten municipalities) for
+      // the change since the last wave, then this year's national wave.
+      run('wave', 'create', '--db', db, '--questionnaire', 'parorendeundersokelse', '--name', PREVIOUS,
+        '--opens', '2025-01-01', '--closes', '2025-12-31');
+      const file = writeResponses(path.join(path.dirname(db), 'previous.jsonl'), PREVIOUS_COUNTS, {seed: 3});
+      run('import-responses', '--db', db, '--wave', PREVIOUS, file);
+      run('demo-data', '--db', db, '--wave', WAVE, '--responses', '20000', '--seed', '7');
+      // Burden screenings in the open screening wave, for the burden shares.
+      const screenings = writeResponses(path.join(path.dirname(db), 'screenings.jsonl'), BURDEN_COUNTS,
+        {questionnaire: 'questionnaires/belastningskartlegging.json', seed: 5});
+      run('import-responses', '--db', db, '--wave', WAVES.screening, screenings);
+    },
+  });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const dash = (key, lang, vars = {}) => DASHBOARD_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
+const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+async function api(pathname) {
+  const response = await fetch(`${server.url}/api/v1/${pathname}`);
+  assert.equal(response.status, 200, `GET ${pathname}: ${response.status}`);
+  return response.json();
+}
+
+async function reportReady(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.getElementById('report-title'));
+}
+
+test('every dashboard string exists in nb, nn and en; the funnel limits', () => {
+  for (const [key, entry] of Object.entries(DASHBOARD_STRINGS)) {
+    for (const lang of LANGUAGES) assert.ok(entry[lang], `${key} has no ${lang}`);
+    const names = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join();
+    assert.equal(names(entry.nn), names(entry.nb), `${key}: nn placeholders`);
+    assert.equal(names(entry.en), names(entry.nb), `${key}: en placeholders`);
+  }
+  assert.equal(Z95, 1.96);
+  assert.equal(Z998, 3.09);
+  const limits = funnelLimits(50, 20, 100);  // SE 2
+  assert.ok(Math.abs(limits.high95 - 53.92) < 1e-9 && Math.abs(limits.low998 - 43.82) < 1e-9);
+  assert.equal(funnelPosition(54, 100, 50, 20), 'above95');
+  assert.equal(funnelPosition(56.5, 100, 50, 20), 'above998');
+  assert.equal(funnelPosition(45, 100, 50, 20), 'below95');
+  assert.equal(funnelPosition(50, 100, 50, 20), 'within');
+});
+
+test('Verdal on a phone: funnel plot, its table, a withheld municipality, printing', async () => {
+  const ctx = await open(browser, {name: 'dashboard', viewport: PHONE});
+  const {page} = ctx;
+  // No wave in the address: the dashboard picks the open wave with responses.
+  await page.goto(`${server.url}/dashboard.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  assert.equal(squash(await page.locator('h1').textContent()), dash('title', 'nb'));
+  await snapshot(ctx, 'choose');
+
+  // Submitting nothing: the error beside the field and in the summary.
+  await page.getByRole('button', {name: dash('choose.submit', 'nb')}).click();
+  await page.locator('.error-summary').waitFor();
+  assert.equal(await page.locator('#dashboard-municipality').getAttribute('aria-invalid'), 'true');
+
+  // The combobox: type, arrow down, Enter chooses, the button shows.
+  const combo = page.getByRole('combobox', {name: dash('choose.municipality', 'nb')});
+  await combo.fill('verd');
+  await page.locator('#dashboard-municipality-list [role="option"]').first().waitFor();
+  assert.equal(await combo.getAttribute('aria-expanded'), 'true');
+  await snapshot(ctx, 'combobox-open');
+  await combo.press('ArrowDown');
+  assert.equal(await combo.getAttribute('aria-activedescendant'), 'dashboard-municipality-opt-5038');
+  await combo.press('Enter');
+  assert.equal(await combo.inputValue(), 'Verdal');
+  assert.equal(await combo.getAttribute('aria-expanded'), 'false');
+  await page.getByRole('button', {name: dash('choose.submit', 'nb')}).click();
+  await reportReady(page);
+  assert.equal(new URL(page.url()).searchParams.get('municipality'), '5038');
+  assert.equal(new URL(page.url()).searchParams.get('wave'), WAVE);
+  assert.equal(squash(await page.locator('#report-title').textContent()), dash('heading.municipality', 'nb', {municipality: 'Verdal'}));
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'report-title');
+
+  const overview = await api(`waves/${WAVE}/results?lang=nb`);
+  const verdal = await api(`waves/${WAVE}/results/5038?lang=nb`);
+  const k = overview.min_respondents;
+  const scale = overview.scales[0];
+  const published = scale.municipalities.filter((m) => !m.suppressed);
+  const withheld = scale.municipalities.filter((m) => m.suppressed);
+  assert.ok(published.some((m) => m.code === '5038'), 'Verdal is published at 20,000 responses');
+  assert.ok(withheld.length > 0, 'some municipality is withheld');
+
+  // The funnel plot: every published municipality once, Verdal highlighted
+  // (a diamond with its name), no withheld one.
+  const funnel = page.locator('#funnel svg.chart--funnel');
+  await funnel.waitFor();
+  assert.equal(await funnel.getAttribute('role'), 'img');
+  assert.ok(squash(await funnel.locator('title').textContent()).includes(scale.title));
+  assert.equal(await funnel.locator('.points [data-code]').count() + 1, published.length);
+  assert.equal(await funnel.locator('.chosen[data-code="5038"]').count(), 1);
+  assert.equal(squash(await funnel.locator('.chosen .chosen-label').textContent()), 'Verdal');
+  for (const m of withheld.slice(0, 20)) {
+    assert.equal(await funnel.locator(`[data-code="${m.code}"]`).count(), 0, `${m.code} is withheld but drawn`);
+  }
+  const describedBy = await funnel.getAttribute('aria-describedby');
+  const description = squash(await page.locator(`[id="${describedBy}"]`).textContent());
+  const mine = published.find((m) => m.code === '5038');
+  assert.ok(description.includes(formatScore(mine.raw.mean, 'nb')), description);
+
+  // Its table: the same numbers as the API, row by row.
+  const details = page.locator('#funnel details.table-toggle');
+  await details.locator('summary').click();
+  const rows = await details.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => ({
+    code: tr.dataset.code, cells: [...tr.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim()),
+  })));
+  assert.equal(rows.length, published.length);
+  const byCode = new Map(published.map((m) => [m.code, m]));
+  for (const row of rows) {
+    const m = byCode.get(row.code);
+    assert.ok(m, `row ${row.code} is not a published municipality`);
+    assert.equal(row.cells[1], squash(formatCount(m.n, 'nb')), `${m.name}: n`);
+    assert.equal(row.cells[2], formatScore(m.raw.mean, 'nb'), `${m.name}: score`);
+    const position = funnelPosition(m.raw.mean, m.n, scale.national.mean, scale.national.sd);
+    assert.equal(row.cells[3], dash(`position.${position}`, 'nb'), `${m.name}: position`);
+  }
+  assert.ok(rows.find((row) => row.code === '5038').cells[0].startsWith('Verdal'));
+  assert.equal(await details.locator('tr.row--chosen').count(), 1);
+
+  // The areas: Verdal's score and interval per area as the API has them.
+  for (const area of verdal.scales) {
+    const card = page.locator(`.area-card[data-scale="${area.id}"]`);
+    await card.locator('summary').click();
+    const first = await card.locator('tbody tr').first().locator('th, td').allTextContents();
+    if (area.suppressed) {
+      assert.equal(squash(first[1]), dash('suppressed', 'nb', {k}));
+    } else {
+      assert.equal(squash(first[1]), formatScore(area.raw.mean, 'nb'));
+      assert.equal(squash(first[3]), squash(formatCount(area.n, 'nb')));
+    }
+    assert.equal(await card.locator('svg[role="img"]').count(), 1);
+  }
+  // The change since the last wave: the API's trend, row by row.
+  assert.equal(verdal.previous_wave, PREVIOUS);
+  const changeRows = await page.locator('.change-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
+  assert.equal(changeRows.length, verdal.scales.length);
+  let trends = 0;
+  verdal.scales.forEach((area, index) => {
+    const row = changeRows[index];
+    assert.equal(row[0], area.title);
+    if (!area.trend) return;
+    trends += 1;
+    assert.equal(row[1], formatScore(area.trend.previous.mean, 'nb'), `${area.id}: previous`);
+    assert.equal(row[2], formatScore(area.raw.mean, 'nb'), `${area.id}: now`);
+    assert.ok(row[3].startsWith(formatScore(area.trend.difference, 'nb', {signed: true})), `${area.id}: ${row[3]}`);
+  });
+  assert.ok(trends > 0, 'Verdal has a trend in some area');
+  await snapshot(ctx, 'verdal-tables-open');
+
+  // Printing: no controls, the tables shown, charts kept whole.
+  await page.emulateMedia({media: 'print'});
+  for (const selector of ['.dashboard-form', '#print-button', '#languages', '#funnel-area', '.table-toggle > summary', '.site-footer']) {
+    const visible = await page.locator(selector).evaluateAll((elements) => elements.some((e) => e.checkVisibility()));
+    assert.equal(visible, false, `${selector} is visible in print`);
+  }
+  assert.ok(await page.locator('#burden, #funnel .data-table').first().isVisible());
+  await ctx.shots.take('verdal-print');
+  await page.emulateMedia({media: 'screen'});
+
+  // A withheld municipality: no numbers anywhere, "færre enn k svar".
+  const primary = withheld.filter((m) => m.suppression === 'primary');
+  const small = primary.find((m) => m.code === '1151') ?? primary[0];
+  await page.goto(`${server.url}/dashboard.html?municipality=${small.code}&wave=${encodeURIComponent(WAVE)}`);
+  await reportReady(page);
+  const smallDetail = await api(`waves/${WAVE}/results/${small.code}?lang=nb`);
+  const notice = squash(await page.locator('#suppressed-notice').textContent());
+  assert.ok(notice.includes(`færre enn ${k} svar`), notice);
+  assert.ok(await page.locator('#funnel-suppressed').isVisible());
+  assert.equal(await page.locator(`#funnel svg [data-code="${small.code}"], .funnel-table [data-code="${small.code}"]`).count(), 0);
+  // In the similar municipalities' table its row has no number either.
+  const ownRow = await page.locator(`.similar-table tr[data-code="${small.code}"] td`).allTextContents();
+  assert.equal(squash(ownRow[0]), dash('suppressed', 'nb', {k}));
+  assert.ok(ownRow.every((cell) => !/\d/.test(cell) || cell.includes(`færre enn ${k} svar`)), ownRow.join(' | '));
+  for (const area of smallDetail.scales) {
+    assert.equal(area.suppressed, true);
+    const card = page.locator(`.area-card[data-scale="${area.id}"]`);
+    const chartRow = squash(await card.locator('svg .suppressed-text').first().textContent());
+    assert.equal(chartRow, dash('suppressed', 'nb', {k}));
+    const cells = await card.locator('tbody tr').first().locator('td').allTextContents();
+    assert.ok(cells.every((cell) => !/\d/.test(cell) || cell.includes(`færre enn ${k} svar`)), cells.join(' | '));
+    const comparisons = squash(await card.locator('.comparisons').textContent());
+    assert.ok(!/\d[.,]\d/.test(comparisons), comparisons);
+  }
+  const countsRow = await page.locator('.counts-table tbody tr').first().locator('td').first().textContent();
+  assert.equal(squash(countsRow), dash('suppressed', 'nb', {k}));
+  await snapshot(ctx, 'withheld');
+  assertNoProblems(ctx.problems);
+  await ctx.context.close();
+});
+
+test('Bergen on a desktop in nynorsk: the screenshot of the report', async () => {
+  const ctx = await open(browser, {name: 'dashboard-desktop', viewport: {width: 1280, height: 900}});
+  const {page} = ctx;
+  await page.goto(`${server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVE)}&lang=nn`);
+  await reportReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nn');
+  assert.equal(squash(await page.locator('#report-title').textContent()), dash('heading.municipality', 'nn', {municipality: 'Bergen'}));
+  const overview = await api(`waves/${WAVE}/results?lang=nn`);
+  // Another area in the funnel plot: the chart and the address follow.
+  const area = overview.scales[2];
+  await page.locator('#funnel-area').selectOption(area.id);
+  await page.waitForFunction((title) => document.querySelector('#funnel svg title')?.textContent.includes(title), area.title);
+  assert.equal(new URL(page.url()).searchParams.get('area'), area.id);
+  assert.equal(await page.locator('#funnel .chosen[data-code="4601"]').count(), 1);
+  const bergen = area.municipalities.find((m) => m.code === '4601');
+  await page.locator('#funnel summary').click();
+  const cells = await page.locator('#funnel tr[data-code="4601"]').first().locator('td').allTextContents();
+  assert.equal(squash(cells[0]), squash(formatCount(bergen.n, 'nn')));
+  assert.equal(squash(cells[1]), formatScore(bergen.raw.mean, 'nn'));
+  await page.locator('#funnel summary').click();
+  await checkA11y(page, 'bergen-nn');
+  await page.locator('#funnel').scrollIntoViewIfNeeded();
+  await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-4601.png'), fullPage: true});
+
+  // The screening wave: Bergen's burden shares against the nation's.
+  await page.goto(`${server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVES.screening)}&lang=nn`);
+  await reportReady(page);
+  const screening = await api(`waves/${WAVES.screening}/results/4601?lang=nn`);
+  const burden = screening.burden[0];
+  assert.equal(burden.suppressed, false);
+  const burdenBox = page.locator(`#burden [data-burden="${burden.id}"]`);
+  assert.equal(await burdenBox.locator('svg[role="img"]').count(), 1);
+  await burdenBox.locator('summary').click();
+  const shareRows = await burdenBox.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
+  assert.deepEqual(shareRows.map((row) => row[0]), burden.categories.map((c) => c.label));
+  burden.categories.forEach((c, index) => {
+    assert.ok(shareRows[index][1].startsWith(squash(formatShare(c.share, 'nn'))), `${c.id}: ${shareRows[index][1]}`);
+  });
+  await checkA11y(page, 'burden-nn');
+  await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-4601-burden.png'), fullPage: true});
+
+  // The Verdal report the same way, for review.
+  await page.goto(`${server.url}/dashboard.html?municipality=5038&wave=${encodeURIComponent(WAVE)}`);
+  await reportReady(page);
+  await checkA11y(page, 'verdal-desktop');
+  await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-5038.png'), fullPage: true});
+
+  // Switching the language keeps the municipality and the focus.
+  await page.locator('#languages button[data-lang="en"]').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('report-title')?.textContent.includes('Results for'));
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.lang), 'en');
+  await checkA11y(page, 'verdal-en');
+  assertNoProblems(ctx.problems);
+  await ctx.context.close();
+});

@@ -1,0 +1,367 @@
+// The results API on a real server and a real SQLite file with synthetic
+// responses: shapes, languages, 404s, withheld municipalities, the trend
+// since the previous wave, and that the published figures are
+// analyze_wave's figures after disclosure control.
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <cmath>
+
+#include "analytics/disclosure_control.h"
+#include "analytics/synthetic.h"
+#include "analytics/wave_analysis.h"
+#include "analytics/wave_data.h"
+#include "../common/stat_file_reader.h"
+#include "engine/redcap_csv.h"
+#include "server_fixture.h"
+
+namespace parorende::testing {
+namespace {
+
+namespace json = boost::json;
+
+class Results : public ServerFixture {
+ protected:
+  void SetUp() override {
+    ServerFixture::SetUp();
+    auto published = store_->publish_questionnaire(
+        read_text(kSourceDir + "/questionnaires/parorendeundersokelse.json"));
+    ASSERT_TRUE(published.ok()) << published.error().describe();
+    add_wave("2025", {2025, 1, 1}, {2025, 12, 31}, 1500, 21);
+    add_wave("2026", {2026, 1, 1}, {2026, 12, 31}, 2500, 22);
+    ASSERT_TRUE(store_->create_wave({"2027", "parorendeundersokelse", std::nullopt, {2027, 1, 1},
+                                     {2027, 12, 31}, {}})
+                    .ok());
+    server::ServerOptions options = test_options();
+    options.database_path = (folder_.path() / "responses.db").string();
+    start(options);
+  }
+
+  void add_wave(const std::string& name, Date opens, Date closes, std::int64_t responses,
+                std::uint64_t seed) {
+    ASSERT_TRUE(store_->create_wave({name, "parorendeundersokelse", std::nullopt, opens, closes, {}}).ok());
+    auto questionnaire = store_->questionnaire("parorendeundersokelse");
+    ASSERT_TRUE(questionnaire.ok());
+    analytics::SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(), {responses, seed});
+    std::string consent = questionnaire.value()->consent ? questionnaire.value()->consent->version : "x";
+    std::vector<ImportedResponse> batch;
+    while (auto response = survey.next()) batch.push_back({std::move(*response), consent});
+    auto imported = store_->import_responses(name, batch, opens);
+    ASSERT_TRUE(imported.ok()) << imported.error().describe();
+  }
+
+  // What `analyze` computes, before and after disclosure control; with
+  // `analysis_k` 1 nothing at all is withheld.
+  analytics::WaveReport analysed(const std::string& wave, bool controlled,
+                                 int analysis_k = analytics::kDefaultMinRespondents) {
+    auto data = analytics::load_wave_data(*store_, (folder_.path() / "responses.db").string(), wave,
+                                          builtin_municipalities());
+    if (!data) throw std::runtime_error(data.error().describe());
+    analytics::AnalysisOptions options;
+    options.min_respondents = analysis_k;
+    analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), options);
+    return controlled ? analytics::apply_disclosure_control(std::move(report), analytics::kDefaultMinRespondents)
+                      : report;
+  }
+
+  json::object get_json(const std::string& target, int expected_status = 200) {
+    HttpReply reply = call("GET", target);
+    EXPECT_EQ(reply.status, expected_status) << target << ": " << reply.body;
+    EXPECT_EQ(reply.header("content-type"), "application/json");
+    return json::parse(reply.body).as_object();
+  }
+};
+
+void expect_error(const json::object& body, const std::string& code) {
+  ASSERT_TRUE(body.contains("error"));
+  const json::object& error = body.at("error").as_object();
+  EXPECT_EQ(error.at("code").as_string(), code);
+  EXPECT_TRUE(error.contains("message"));
+  EXPECT_TRUE(error.contains("details"));
+}
+
+double as_number(const json::value& value) { return value.to_number<double>(); }
+
+TEST_F(Results, WaveOverviewIsThePublishedReport) {
+  json::object body = get_json("/api/v1/waves/2026/results?lang=en");
+  EXPECT_EQ(body.at("wave").as_string(), "2026");
+  EXPECT_EQ(body.at("language").as_string(), "en");
+  EXPECT_EQ(body.at("min_respondents").as_int64(), analytics::kDefaultMinRespondents);
+  EXPECT_EQ(body.at("respondents").as_int64(), 2500);
+  EXPECT_EQ(body.at("previous_wave").as_string(), "2025");
+  EXPECT_TRUE(body.at("computed_at").is_string());
+
+  auto questionnaire = store_->questionnaire("parorendeundersokelse");
+  analytics::WaveReport expected = analysed("2026", true);
+  const json::array& scales = body.at("scales").as_array();
+  ASSERT_EQ(scales.size(), expected.scales.size());
+  int withheld = 0;
+  for (std::size_t s = 0; s < scales.size(); ++s) {
+    const json::object& scale = scales[s].as_object();
+    EXPECT_EQ(scale.at("title").as_string(), questionnaire.value()->scales[s].title.in("en"));
+    const json::array& municipalities = scale.at("municipalities").as_array();
+    ASSERT_EQ(municipalities.size(), builtin_municipalities().size());
+    for (std::size_t m = 0; m < municipalities.size(); ++m) {
+      const json::object& entry = municipalities[m].as_object();
+      const analytics::MunicipalityResult& want = expected.scales[s].municipalities[m];
+      EXPECT_EQ(entry.at("code").as_string(), want.code);
+      EXPECT_EQ(entry.at("suppressed").as_bool(), want.suppressed);
+      if (want.suppressed) {
+        ++withheld;
+        EXPECT_TRUE(entry.at("n").is_null());
+        EXPECT_TRUE(entry.at("raw").is_null());
+        EXPECT_TRUE(entry.at("adjusted").is_null());
+        EXPECT_TRUE(entry.at("versus_national").is_null());
+        EXPECT_TRUE(entry.at("suppression").is_string());
+      } else {
+        EXPECT_EQ(entry.at("n").as_int64(), want.raw.n);
+        EXPECT_DOUBLE_EQ(as_number(entry.at("raw").at("mean")), want.raw.mean);
+        EXPECT_DOUBLE_EQ(as_number(entry.at("shrunken").at("mean")), want.shrunken.estimate);
+        EXPECT_TRUE(entry.at("suppression").is_null());
+      }
+    }
+    const json::object& national = scale.at("national").as_object();
+    EXPECT_DOUBLE_EQ(as_number(national.at("mean")), expected.scales[s].national.raw.mean);
+  }
+  EXPECT_GT(withheld, 100) << "2,500 responses leave many small municipalities";
+  const json::array& burden = body.at("burden").as_array();
+  ASSERT_EQ(burden.size(), expected.burden.size());
+  for (const json::value& instrument : burden) {
+    for (const json::value& category : instrument.at("categories").as_array()) {
+      EXPECT_FALSE(category.at("label").as_string().empty());
+    }
+  }
+}
+
+TEST_F(Results, MunicipalityInFull) {
+  json::object body = get_json("/api/v1/waves/2026/results/0301?lang=nn");
+  EXPECT_EQ(body.at("language").as_string(), "nn");
+  EXPECT_EQ(body.at("municipality").at("code").as_string(), "0301");
+  EXPECT_EQ(body.at("municipality").at("county").at("code").as_string(), "03");
+  const json::array& similar = body.at("similar_municipalities").as_array();
+  ASSERT_EQ(similar.size(), 10u);
+  EXPECT_FALSE(similar[0].at("name").as_string().empty());
+
+  auto questionnaire = store_->questionnaire("parorendeundersokelse");
+  analytics::WaveReport raw = analysed("2026", false);
+  const json::array& scales = body.at("scales").as_array();
+  ASSERT_EQ(scales.size(), raw.scales.size());
+  int trends = 0;
+  for (std::size_t s = 0; s < scales.size(); ++s) {
+    const json::object& scale = scales[s].as_object();
+    EXPECT_EQ(scale.at("title").as_string(), questionnaire.value()->scales[s].title.in("nn"));
+    const analytics::MunicipalityResult& oslo = raw.scales[s].municipalities.front();
+    ASSERT_EQ(oslo.code, "0301");
+    ASSERT_FALSE(scale.at("suppressed").as_bool()) << "Oslo is large";
+    // Large municipalities: exactly analyze_wave's figures.
+    EXPECT_EQ(scale.at("n").as_int64(), oslo.raw.n);
+    EXPECT_DOUBLE_EQ(as_number(scale.at("raw").at("mean")), oslo.raw.mean);
+    EXPECT_DOUBLE_EQ(as_number(scale.at("raw").at("ci").as_array()[0]), oslo.raw.ci_low);
+    EXPECT_DOUBLE_EQ(as_number(scale.at("adjusted").at("mean")), oslo.adjusted.mean);
+    EXPECT_DOUBLE_EQ(as_number(scale.at("shrunken").at("mean")), oslo.shrunken.estimate);
+    EXPECT_DOUBLE_EQ(as_number(scale.at("versus_national").at("difference")), oslo.versus_national.difference);
+    EXPECT_EQ(scale.at("versus_national").at("verdict").as_string(),
+              analytics::verdict_name(oslo.versus_national.verdict));
+    EXPECT_TRUE(scale.at("national").at("mean").is_number());
+    if (!scale.at("trend").is_null()) {
+      ++trends;
+      EXPECT_EQ(scale.at("trend").at("previous_wave").as_string(), "2025");
+      EXPECT_TRUE(scale.at("trend").at("difference").is_number());
+      EXPECT_EQ(scale.at("trend").at("ci").as_array().size(), 2u);
+    }
+  }
+  EXPECT_EQ(trends, static_cast<int>(scales.size())) << "Oslo is published in both waves";
+  for (const json::value& instrument : body.at("burden").as_array()) {
+    EXPECT_FALSE(instrument.at("suppressed").as_bool());
+    for (const json::value& category : instrument.at("categories").as_array()) {
+      EXPECT_TRUE(category.at("share").is_number());
+      EXPECT_EQ(category.at("ci").as_array().size(), 2u);
+    }
+  }
+
+  json::object earliest = get_json("/api/v1/waves/2025/results/0301");
+  EXPECT_TRUE(earliest.at("previous_wave").is_null());
+  for (const json::value& scale : earliest.at("scales").as_array()) EXPECT_TRUE(scale.at("trend").is_null());
+}
+
+TEST_F(Results, MunicipalityBelowKShowsNoFigures) {
+  analytics::WaveReport raw = analysed("2026", false, 1);
+  std::string small;
+  for (const analytics::MunicipalityResult& result : raw.scales.front().municipalities) {
+    if (result.raw.n > 0 && result.raw.n < analytics::kDefaultMinRespondents) {
+      small = result.code;
+      break;
+    }
+  }
+  ASSERT_FALSE(small.empty());
+  HttpReply reply = call("GET", "/api/v1/waves/2026/results/" + small);
+  ASSERT_EQ(reply.status, 200);
+  json::object body = json::parse(reply.body).as_object();
+  const json::object& first = body.at("scales").as_array()[0].as_object();
+  EXPECT_TRUE(first.at("suppressed").as_bool());
+  EXPECT_EQ(first.at("suppression").as_string(), "primary");
+  for (const char* key : {"n", "raw", "adjusted", "shrunken", "versus_national", "versus_county",
+                          "versus_similar", "trend"}) {
+    EXPECT_TRUE(first.at(key).is_null()) << key;
+  }
+  // Not one of its figures appears anywhere in the answer.
+  for (const analytics::ScaleReport& scale : raw.scales) {
+    for (const analytics::MunicipalityResult& result : scale.municipalities) {
+      if (result.code != small || std::isnan(result.raw.mean)) continue;
+      EXPECT_EQ(reply.body.find(json::serialize(json::value(result.raw.mean))), std::string::npos);
+    }
+  }
+}
+
+TEST_F(Results, ErrorsAndEmptyWaves) {
+  expect_error(get_json("/api/v1/waves/nope/results", 404), "wave_not_found");
+  expect_error(get_json("/api/v1/waves/nope/results/0301", 404), "wave_not_found");
+  expect_error(get_json("/api/v1/waves/2026/results/9999", 404), "municipality_not_found");
+  expect_error(get_json("/api/v1/waves/2026/results?lang=n_b", 400), "invalid_query");
+
+  json::object empty = get_json("/api/v1/waves/2027/results?lang=nb");
+  EXPECT_EQ(empty.at("respondents").as_int64(), 0);
+  for (const json::value& scale : empty.at("scales").as_array()) {
+    EXPECT_TRUE(scale.at("national").at("suppressed").as_bool());
+    EXPECT_TRUE(scale.at("national").at("mean").is_null());
+  }
+  json::object oslo = get_json("/api/v1/waves/2027/results/0301");
+  for (const json::value& scale : oslo.at("scales").as_array()) {
+    EXPECT_TRUE(scale.at("suppressed").as_bool());
+    EXPECT_TRUE(scale.at("trend").is_null());
+  }
+}
+
+TEST_F(Results, ExportHoldsTheFiguresTheApiServes) {
+  json::object results = get_json("/api/v1/waves/2026/results");
+  HttpReply reply = call("GET", "/api/v1/waves/2026/export?format=json&table=municipality_scale");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  EXPECT_EQ(reply.header("content-type"), "application/json");
+  EXPECT_NE(reply.header("content-disposition").find("2026-municipality_scale.json"), std::string::npos);
+  json::object table = json::parse(reply.body).as_object();
+  const json::array& rows = table.at("rows").as_array();
+  std::size_t row = 0;
+  for (const json::value& scale : results.at("scales").as_array()) {
+    for (const json::value& entry : scale.at("municipalities").as_array()) {
+      ASSERT_LT(row, rows.size());
+      const json::object& exported = rows[row++].as_object();
+      ASSERT_EQ(exported.at("municipality"), entry.at("code"));
+      ASSERT_EQ(exported.at("scale"), scale.at("id"));
+      if (entry.at("suppressed").as_bool()) {
+        EXPECT_TRUE(exported.at("mean").is_null());
+        EXPECT_TRUE(exported.at("n").is_null());
+      } else {
+        EXPECT_DOUBLE_EQ(as_number(exported.at("mean")), as_number(entry.at("raw").at("mean")));
+        EXPECT_EQ(as_number(exported.at("n")), as_number(entry.at("n")));
+        EXPECT_DOUBLE_EQ(as_number(exported.at("shrunken_mean")), as_number(entry.at("shrunken").at("mean")));
+      }
+    }
+  }
+  EXPECT_EQ(row, rows.size());
+
+  HttpReply csv = call("GET", "/api/v1/waves/2026/export?table=county_scale");
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("county,county_name,scale,n,mean,", 0), 0u);
+  HttpReply stata = call("GET", "/api/v1/waves/2026/export?table=background_scale&format=dta");
+  EXPECT_EQ(stata.status, 200);
+  EXPECT_EQ(stata.header("content-type"), "application/x-stata-dta");
+  HttpReply codebook = call("GET", "/api/v1/waves/2026/export?table=codebook");
+  ASSERT_EQ(codebook.status, 200);
+  EXPECT_NE(codebook.body.find("k = 10"), std::string::npos);
+  expect_error(get_json("/api/v1/waves/2026/export?table=raw_responses", 400), "invalid_query");
+  expect_error(get_json("/api/v1/waves/2026/export?table=county_scale&format=xls", 400), "invalid_query");
+  expect_error(get_json("/api/v1/waves/nope/export?table=county_scale", 404), "wave_not_found");
+}
+
+// The researcher's files, read back with real readers (RFC 4180 CSV, and
+// ReadStat for SPSS and Stata), hold the figures the results API serves.
+// Means are compared to within a few units in the last place: both sides
+// write shortest round-trip numbers, but Boost.JSON 1.81's parser (reading
+// the API's answer here) may land one unit off.
+TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
+  json::object results = get_json("/api/v1/waves/2026/results");
+  struct Expected {
+    std::string municipality, scale;
+    bool suppressed;
+    double n, mean;
+  };
+  std::vector<Expected> expected;
+  for (const json::value& scale : results.at("scales").as_array()) {
+    for (const json::value& entry : scale.at("municipalities").as_array()) {
+      bool suppressed = entry.at("suppressed").as_bool();
+      expected.push_back({std::string(entry.at("code").as_string()),
+                          std::string(scale.at("id").as_string()), suppressed,
+                          suppressed ? 0 : as_number(entry.at("n")),
+                          suppressed ? 0 : as_number(entry.at("raw").at("mean"))});
+    }
+  }
+  ASSERT_FALSE(expected.empty());
+  ASSERT_TRUE(std::any_of(expected.begin(), expected.end(), [](auto& e) { return e.suppressed; }));
+  ASSERT_TRUE(std::any_of(expected.begin(), expected.end(), [](auto& e) { return !e.suppressed; }));
+
+  HttpReply csv = call("GET", "/api/v1/waves/2026/export?table=municipality_scale&format=csv");
+  ASSERT_EQ(csv.status, 200);
+  auto records = redcap::parse_csv(csv.body);
+  ASSERT_TRUE(records.ok()) << records.error().describe();
+  ASSERT_EQ(records->size(), expected.size() + 1);
+  const std::vector<std::string>& header = records->front().fields;
+  auto column = [&](const std::string& name) {
+    auto found = std::find(header.begin(), header.end(), name);
+    EXPECT_NE(found, header.end()) << name;
+    return static_cast<std::size_t>(found - header.begin());
+  };
+  const std::size_t municipality = column("municipality"), scale = column("scale"),
+                    n = column("n"), mean = column("mean");
+  for (std::size_t row = 0; row < expected.size(); ++row) {
+    const std::vector<std::string>& fields = (*records)[row + 1].fields;
+    ASSERT_EQ(fields[municipality], expected[row].municipality);
+    ASSERT_EQ(fields[scale], expected[row].scale);
+    if (expected[row].suppressed) {
+      EXPECT_EQ(fields[n], "");
+      EXPECT_EQ(fields[mean], "");
+    } else {
+      EXPECT_EQ(std::stod(fields[n]), expected[row].n);
+      EXPECT_DOUBLE_EQ(std::stod(fields[mean]), expected[row].mean) << fields[mean];
+    }
+  }
+
+  for (auto kind : {StatFile::sav, StatFile::dta}) {
+    const char* format = kind == StatFile::sav ? "sav" : "dta";
+    SCOPED_TRACE(format);
+    HttpReply reply = call("GET", std::string("/api/v1/waves/2026/export?table=municipality_scale&format=") + format);
+    ASSERT_EQ(reply.status, 200);
+    ReadFile file = read_stat_file(reply.body, kind);
+    ASSERT_EQ(file.rows.size(), expected.size());
+    auto variable = [&](const std::string& name) {
+      auto found = std::find_if(file.variables.begin(), file.variables.end(),
+                                [&](const ReadVariable& v) { return v.name == name; });
+      EXPECT_NE(found, file.variables.end()) << name;
+      return static_cast<std::size_t>(found - file.variables.begin());
+    };
+    const std::size_t read_municipality = variable("municipality"), read_n = variable("n"),
+                      read_mean = variable("mean");
+    for (std::size_t row = 0; row < expected.size(); ++row) {
+      const std::vector<ReadCell>& cells = file.rows[row];
+      ASSERT_EQ(cells[read_municipality].text, expected[row].municipality);
+      if (expected[row].suppressed) {
+        auto marked = kind == StatFile::sav ? ReadCell::Kind::defined_missing
+                                                     : ReadCell::Kind::tagged_missing;
+        EXPECT_EQ(cells[read_mean].kind, marked);
+        EXPECT_EQ(cells[read_n].kind, marked);
+      } else {
+        EXPECT_EQ(cells[read_n].kind, ReadCell::Kind::number);
+        EXPECT_EQ(cells[read_n].number, expected[row].n);
+        EXPECT_DOUBLE_EQ(cells[read_mean].number, expected[row].mean);
+      }
+    }
+  }
+}
+
+TEST_F(Results, FiguresAreCachedPerWave) {
+  json::object first = get_json("/api/v1/waves/2026/results");
+  json::object second = get_json("/api/v1/waves/2026/results/0301");
+  EXPECT_EQ(first.at("computed_at"), second.at("computed_at"));
+  EXPECT_EQ(first.at("language").as_string(), "nb") << "the questionnaire's default";
+}
+
+}  // namespace
+}  // namespace parorende::testing
