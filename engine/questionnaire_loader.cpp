@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "engine/json_input.h"
@@ -879,6 +880,13 @@ class DefinitionReader {
       }
       if (*min > *max) {
         report(category_path, "bad_range", "min is above max");
+        complete = false;
+        continue;
+      }
+      // Checked before the narrowing below, which would otherwise wrap a
+      // huge cut-off into a plausible one.
+      if (*min < std::numeric_limits<int>::min() || *max > std::numeric_limits<int>::max()) {
+        report(category_path, "bad_range", "min and max must lie within the instrument's possible sums");
         complete = false;
         continue;
       }

@@ -1,9 +1,10 @@
 #include "engine/response_validation.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <tuple>
 #include <boost/json/serialize.hpp>
-#include <sstream>
 
 #include "engine/json_input.h"
 
@@ -19,7 +20,7 @@ struct MessageTemplates {
   std::string_view unknown_item, wrong_type, out_of_range, at_least, at_most,
       not_an_option, too_long, invalid_date, unknown_municipality, hidden_item,
       required, too_few_choices, too_many_choices, bad_language, bad_field,
-      not_this_questionnaire;
+      not_this_questionnaire, not_this_version, unknown_field;
   std::string_view kind_option, kind_options, kind_integer, kind_number, kind_yes_no,
       kind_text, kind_date, kind_municipality;
 };
@@ -42,6 +43,8 @@ constexpr MessageTemplates kMessages[] = {
      "Språket «{value}» finnes ikke for dette skjemaet.",
      "Feltet «{value}» er ugyldig: {expected}.",
      "Svaret hører til et annet skjema («{value}»).",
+     "Svaret hører til en annen versjon av skjemaet («{value}»).",
+     "Feltet «{value}» er ukjent.",
      "et av svaralternativene",
      "en liste med svaralternativer",
      "et helt tall",
@@ -67,6 +70,8 @@ constexpr MessageTemplates kMessages[] = {
      "Språket «{value}» finst ikkje for dette skjemaet.",
      "Feltet «{value}» er ugyldig: {expected}.",
      "Svaret høyrer til eit anna skjema («{value}»).",
+     "Svaret høyrer til ein annan versjon av skjemaet («{value}»).",
+     "Feltet «{value}» er ukjent.",
      "eitt av svaralternativa",
      "ei liste med svaralternativ",
      "eit heilt tal",
@@ -92,6 +97,8 @@ constexpr MessageTemplates kMessages[] = {
      "The language '{value}' is not available for this questionnaire.",
      "The field '{value}' is invalid: {expected}.",
      "The response belongs to another questionnaire ('{value}').",
+     "The response belongs to another version of the questionnaire ('{value}').",
+     "The field '{value}' is not known.",
      "one of the answer options",
      "a list of answer options",
      "a whole number",
@@ -139,13 +146,14 @@ std::string fill(std::string_view pattern, const Placeholders& with) {
   return text;
 }
 
-std::string format_number(double number) {
-  if (std::floor(number) == number && std::fabs(number) < 1e15) {
-    return std::to_string(static_cast<long long>(number));
-  }
-  std::ostringstream out;
-  out << number;
-  return out.str();
+// A bound as the caregiver writes numbers: shortest exact form, and a
+// decimal comma in Norwegian ("2,5", not "2.5").
+std::string format_number(double number, std::string_view language) {
+  char buffer[32];
+  auto written = std::to_chars(buffer, buffer + sizeof buffer, number);
+  std::string text(buffer, written.ptr);
+  if (language != "en") std::replace(text.begin(), text.end(), '.', ',');
+  return text;
 }
 
 // Echoes part of a bad value back without repeating a huge or binary one.
@@ -276,19 +284,16 @@ class ResponseChecker {
       if (std::find(std::begin(kFields), std::end(kFields), field.key()) ==
           std::end(kFields)) {
         add(std::string(field.key()), "invalid_field",
-            fill(messages().bad_field,
-                 {quote_value(json::value(field.key())), "?", "", ""}));
+            fill(messages().unknown_field, {quote_value(json::value(field.key())), "", "", ""}));
       }
     }
-    for (auto [field, expected] :
-         {std::pair{"questionnaire", questionnaire_.id},
-          std::pair{"version", questionnaire_.version}}) {
+    for (auto [field, expected, message] :
+         {std::tuple{"questionnaire", questionnaire_.id, messages().not_this_questionnaire},
+          std::tuple{"version", questionnaire_.version, messages().not_this_version}}) {
       auto found = object.find(field);
       if (found == object.end()) continue;
       if (!found->value().is_string() || found->value().get_string() != expected) {
-        add(field, "invalid_field",
-            fill(messages().not_this_questionnaire,
-                 {quote_value(found->value()), "", "", ""}));
+        add(field, "invalid_field", fill(message, {quote_value(found->value()), "", "", ""}));
       }
     }
     auto municipality = object.find("municipality");
@@ -406,8 +411,8 @@ class ResponseChecker {
           normalized = number;
         }
         if ((item.min && number < *item.min) || (item.max && number > *item.max)) {
-          Placeholders bounds{"", "", item.min ? format_number(*item.min) : "",
-                              item.max ? format_number(*item.max) : ""};
+          Placeholders bounds{"", "", item.min ? format_number(*item.min, text.language) : "",
+                              item.max ? format_number(*item.max, text.language) : ""};
           std::string_view pattern = item.min && item.max ? text.out_of_range
                                      : item.min          ? text.at_least
                                                          : text.at_most;

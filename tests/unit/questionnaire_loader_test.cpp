@@ -231,6 +231,17 @@ TEST(LoadQuestionnaire, ScalesAndInstrumentsAreRead) {
       << "documented default";
 }
 
+TEST(LoadQuestionnaire, CutOffsBeyondIntAreRefusedNotWrapped) {
+  // 4294967297 would wrap to 1 as an int, making the cut-offs tile 0..1.
+  Error error = load_error(definition(
+      R"({"id": "a", "type": "single_choice", "text": @,
+          "options": [{"code": 0, "label": @}, {"code": 1, "label": @}]})",
+      R"(, "burden_instruments": [{"id": "b", "title": @, "items": ["a"],
+           "categories": [{"id": "all", "min": 0, "max": 4294967297, "label": @,
+                           "follow_up": @}]}])"));
+  problem_at(error, "$.burden_instruments[0].categories[0]", "bad_range");
+}
+
 TEST(LoadQuestionnaire, IdsUpTo64CharactersAreAccepted) {
   std::string id64(64, 'a');
   load_ok(definition(R"({"id": ")" + id64 + R"(", "type": "yes_no", "text": @})"));
