@@ -245,7 +245,7 @@ void BM_RawSqliteCeiling(benchmark::State& state) {
       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
       " PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;"
       // The store's checkpoint interval, so the ceiling has the same tuning.
-      " PRAGMA wal_autocheckpoint = 4000"));
+      " PRAGMA wal_autocheckpoint = 1000"));
   const std::string today = kToday.iso();
   const std::string consent = consent_version();
 
