@@ -9,30 +9,21 @@ namespace {
 
 namespace json = boost::json;
 
-json::value number(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
-
-json::array interval(double low, double high) {
-  return json::array{number(low), number(high)};
-}
-
 json::object summary_json(const Summary& summary) {
   return {{"n", summary.n},
-          {"mean", number(summary.mean)},
-          {"sd", number(summary.sd)},
-          {"se", number(summary.se)},
-          {"ci", interval(summary.ci_low, summary.ci_high)}};
+          {"mean", json_number(summary.mean)},
+          {"sd", json_number(summary.sd)},
+          {"se", json_number(summary.se)},
+          {"ci", json_interval(summary.ci_low, summary.ci_high)}};
 }
 
 json::object comparison_json(const Comparison& comparison) {
-  return {{"difference", number(comparison.difference)},
-          {"se", number(comparison.se)},
-          {"df", number(comparison.df)},
-          {"t", number(comparison.t)},
-          {"p", number(comparison.p_value)},
-          {"ci", interval(comparison.ci_low, comparison.ci_high)},
+  return {{"difference", json_number(comparison.difference)},
+          {"se", json_number(comparison.se)},
+          {"df", json_number(comparison.df)},
+          {"t", json_number(comparison.t)},
+          {"p", json_number(comparison.p_value)},
+          {"ci", json_interval(comparison.ci_low, comparison.ci_high)},
           {"verdict", verdict_name(comparison.verdict)}};
 }
 
@@ -68,13 +59,13 @@ json::object municipality_json(const MunicipalityResult& result) {
   json::object raw = summary_json(result.raw);
   raw.erase("n");
   object.emplace("raw", std::move(raw));
-  object.emplace("adjusted", json::object{{"mean", number(result.adjusted.mean)},
-                                          {"se", number(result.adjusted.se)},
-                                          {"ci", interval(result.adjusted.ci_low, result.adjusted.ci_high)}});
-  object.emplace("shrunken", json::object{{"mean", number(result.shrunken.estimate)},
-                                          {"reliability", number(result.shrunken.reliability)},
-                                          {"se", number(result.shrunken.se)},
-                                          {"ci", interval(result.shrunken.ci_low, result.shrunken.ci_high)}});
+  object.emplace("adjusted", json::object{{"mean", json_number(result.adjusted.mean)},
+                                          {"se", json_number(result.adjusted.se)},
+                                          {"ci", json_interval(result.adjusted.ci_low, result.adjusted.ci_high)}});
+  object.emplace("shrunken", json::object{{"mean", json_number(result.shrunken.estimate)},
+                                          {"reliability", json_number(result.shrunken.reliability)},
+                                          {"se", json_number(result.shrunken.se)},
+                                          {"ci", json_interval(result.shrunken.ci_low, result.shrunken.ci_high)}});
   object.emplace("versus_national", comparison_json(result.versus_national));
   object.emplace("versus_county", comparison_json(result.versus_county));
   object.emplace("versus_similar", comparison_json(result.versus_similar));
@@ -85,26 +76,26 @@ json::object reliability_json(const ScaleReliability& reliability,
                               const std::vector<std::string>& item_ids) {
   json::array eigenvalues;
   for (Eigen::Index k = 0; k < reliability.eigenvalues.size(); ++k) {
-    eigenvalues.push_back(number(reliability.eigenvalues[k]));
+    eigenvalues.push_back(json_number(reliability.eigenvalues[k]));
   }
   json::array items;
   for (std::size_t i = 0; i < reliability.items.size(); ++i) {
     const ItemReliability& item = reliability.items[i];
     items.push_back(json::object{{"id", item_ids[i]},
                                  {"n", item.n},
-                                 {"mean", number(item.mean)},
-                                 {"sd", number(item.sd)},
-                                 {"r_drop", number(item.r_drop)},
-                                 {"alpha_if_deleted", number(item.alpha_if_deleted)},
-                                 {"std_alpha_if_deleted", number(item.std_alpha_if_deleted)},
-                                 {"alpha_se_if_deleted", number(item.alpha_se_if_deleted)}});
+                                 {"mean", json_number(item.mean)},
+                                 {"sd", json_number(item.sd)},
+                                 {"r_drop", json_number(item.r_drop)},
+                                 {"alpha_if_deleted", json_number(item.alpha_if_deleted)},
+                                 {"std_alpha_if_deleted", json_number(item.std_alpha_if_deleted)},
+                                 {"alpha_se_if_deleted", json_number(item.alpha_se_if_deleted)}});
   }
   return {{"respondents", reliability.respondents},
-          {"alpha", number(reliability.alpha)},
-          {"std_alpha", number(reliability.std_alpha)},
-          {"alpha_se", number(reliability.alpha_se)},
-          {"average_r", number(reliability.average_r)},
-          {"omega_total", number(reliability.omega_total)},
+          {"alpha", json_number(reliability.alpha)},
+          {"std_alpha", json_number(reliability.std_alpha)},
+          {"alpha_se", json_number(reliability.alpha_se)},
+          {"average_r", json_number(reliability.average_r)},
+          {"omega_total", json_number(reliability.omega_total)},
           {"eigenvalues", std::move(eigenvalues)},
           {"items", std::move(items)}};
 }
@@ -114,8 +105,8 @@ json::object scale_json(const ScaleReport& scale) {
   for (const CaseMixTerm& term : scale.case_mix_terms) {
     terms.push_back(json::object{{"variable", term.variable},
                                  {"level", term.level},
-                                 {"coefficient", number(term.coefficient)},
-                                 {"se", number(term.se)},
+                                 {"coefficient", json_number(term.coefficient)},
+                                 {"se", json_number(term.se)},
                                  {"estimable", term.estimable}});
   }
   json::array counties;
@@ -129,12 +120,12 @@ json::object scale_json(const ScaleReport& scale) {
           {"title", scale.title},
           {"national", area_json(scale.national)},
           {"reliability", reliability_json(scale.reliability, scale.item_ids)},
-          {"case_mix", json::object{{"residual_variance", number(scale.case_mix_residual_variance)},
+          {"case_mix", json::object{{"residual_variance", json_number(scale.case_mix_residual_variance)},
                                     {"terms", std::move(terms)}}},
-          {"shrinkage", json::object{{"national_mean", number(shrinkage.national_mean)},
-                                     {"national_mean_variance", number(shrinkage.national_mean_variance)},
-                                     {"within_variance", number(shrinkage.within_variance)},
-                                     {"between_variance", number(shrinkage.between_variance)},
+          {"shrinkage", json::object{{"national_mean", json_number(shrinkage.national_mean)},
+                                     {"national_mean_variance", json_number(shrinkage.national_mean_variance)},
+                                     {"within_variance", json_number(shrinkage.within_variance)},
+                                     {"between_variance", json_number(shrinkage.between_variance)},
                                      {"respondents", shrinkage.respondents},
                                      {"municipalities", shrinkage.groups_with_data}}},
           {"counties", std::move(counties)},
@@ -154,8 +145,8 @@ json::object share_row_json(const ShareRow& row, const std::vector<std::string>&
     const Proportion& share = row.shares[k];
     shares.push_back(json::object{{"category", categories[k]},
                                   {"count", share.count},
-                                  {"share", number(share.share)},
-                                  {"ci", interval(share.ci_low, share.ci_high)}});
+                                  {"share", json_number(share.share)},
+                                  {"ci", json_interval(share.ci_low, share.ci_high)}});
   }
   object.emplace("shares", std::move(shares));
   return object;
@@ -188,6 +179,15 @@ json::object area_change_json(const AreaChange& change) {
 }
 
 }  // namespace
+
+json::value json_number(double value) {
+  if (!std::isfinite(value)) return nullptr;
+  return value;
+}
+
+json::array json_interval(double low, double high) {
+  return json::array{json_number(low), json_number(high)};
+}
 
 json::object wave_report_json(const WaveReport& report) {
   json::array scales;

@@ -5,12 +5,19 @@
 // docs/analytics.md.
 #pragma once
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include "analytics/wave_change.h"
 #include "analytics/wave_report.h"
 
 namespace parorende::analytics {
+
+// A figure as JSON: null when undefined or withheld (NaN), else the number.
+boost::json::value json_number(double value);
+// A confidence interval as [low, high], each by json_number.
+boost::json::array json_interval(double low, double high);
 
 boost::json::object wave_report_json(const WaveReport& report);
 boost::json::object wave_change_json(const WaveChange& change);

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <optional>
 
+#include "analytics/report_json.h"
 #include "analytics/wave_change.h"
 #include "engine/municipalities.h"
 #include "server/api_routes.h"
@@ -22,13 +23,6 @@ namespace {
 
 namespace json = boost::json;
 using namespace analytics;
-
-json::value number(double value) {
-  if (!std::isfinite(value)) return nullptr;
-  return value;
-}
-
-json::array interval(double low, double high) { return {number(low), number(high)}; }
 
 // The cell's own fields: n (null when withheld) and why it is withheld.
 void cell_fields(json::object& object, std::int64_t n, bool suppressed, Suppression suppression) {
@@ -44,9 +38,9 @@ json::object area_json(const AreaResult& area) {
   if (!area.code.empty()) object["code"] = area.code;
   object["name"] = area.name;
   cell_fields(object, area.raw.n, area.suppressed, area.suppression);
-  object["mean"] = number(area.raw.mean);
-  object["sd"] = number(area.raw.sd);
-  object["ci"] = interval(area.raw.ci_low, area.raw.ci_high);
+  object["mean"] = json_number(area.raw.mean);
+  object["sd"] = json_number(area.raw.sd);
+  object["ci"] = json_interval(area.raw.ci_low, area.raw.ci_high);
   return object;
 }
 
@@ -54,10 +48,10 @@ json::object area_json(const AreaResult& area) {
 json::value comparison_json(const Comparison& comparison) {
   if (!std::isfinite(comparison.difference)) return nullptr;
   return json::object{{"difference", comparison.difference},
-                      {"se", number(comparison.se)},
-                      {"df", number(comparison.df)},
-                      {"p", number(comparison.p_value)},
-                      {"ci", interval(comparison.ci_low, comparison.ci_high)},
+                      {"se", json_number(comparison.se)},
+                      {"df", json_number(comparison.df)},
+                      {"p", json_number(comparison.p_value)},
+                      {"ci", json_interval(comparison.ci_low, comparison.ci_high)},
                       {"verdict", verdict_name(comparison.verdict)}};
 }
 
@@ -67,26 +61,26 @@ json::value verdict_json(const Comparison& comparison) {
 }
 
 json::value raw_json(const Summary& raw, bool with_se) {
-  json::object object{{"mean", number(raw.mean)}, {"sd", number(raw.sd)}};
-  if (with_se) object["se"] = number(raw.se);
-  object["ci"] = interval(raw.ci_low, raw.ci_high);
+  json::object object{{"mean", json_number(raw.mean)}, {"sd", json_number(raw.sd)}};
+  if (with_se) object["se"] = json_number(raw.se);
+  object["ci"] = json_interval(raw.ci_low, raw.ci_high);
   return object;
 }
 
 json::value adjusted_json(const AdjustedMean& adjusted, bool with_se) {
-  json::object object{{"mean", number(adjusted.mean)}};
-  if (with_se) object["se"] = number(adjusted.se);
-  object["ci"] = interval(adjusted.ci_low, adjusted.ci_high);
+  json::object object{{"mean", json_number(adjusted.mean)}};
+  if (with_se) object["se"] = json_number(adjusted.se);
+  object["ci"] = json_interval(adjusted.ci_low, adjusted.ci_high);
   return object;
 }
 
 json::value shrunken_json(const ShrunkenMean& shrunken, bool full) {
-  json::object object{{"mean", number(shrunken.estimate)}};
+  json::object object{{"mean", json_number(shrunken.estimate)}};
   if (full) {
-    object["reliability"] = number(shrunken.reliability);
-    object["se"] = number(shrunken.se);
+    object["reliability"] = json_number(shrunken.reliability);
+    object["se"] = json_number(shrunken.se);
   }
-  object["ci"] = interval(shrunken.ci_low, shrunken.ci_high);
+  object["ci"] = json_interval(shrunken.ci_low, shrunken.ci_high);
   return object;
 }
 
@@ -130,8 +124,8 @@ json::value shares_json(const ShareRow& row, const BurdenReport& burden) {
     const Proportion& share = row.shares[c];
     shares.push_back(json::object{{"category", burden.category_ids[c]},
                                   {"count", share.count},
-                                  {"share", number(share.share)},
-                                  {"ci", interval(share.ci_low, share.ci_high)}});
+                                  {"share", json_number(share.share)},
+                                  {"ci", json_interval(share.ci_low, share.ci_high)}});
   }
   return shares;
 }
@@ -243,8 +237,8 @@ json::value trend_json(const AreaChange* change, const PublishedWave* previous, 
   json::object object = comparison_json(change->change).as_object();
   object["previous_wave"] = previous->report.wave;
   object["previous"] = json::object{{"n", before->raw.n},
-                                    {"mean", number(before->raw.mean)},
-                                    {"ci", interval(before->raw.ci_low, before->raw.ci_high)}};
+                                    {"mean", json_number(before->raw.mean)},
+                                    {"ci", json_interval(before->raw.ci_low, before->raw.ci_high)}};
   return object;
 }
 
@@ -306,8 +300,8 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
       if (!row->suppressed) {
         const Proportion& share = row->shares[c];
         category["count"] = share.count;
-        category["share"] = number(share.share);
-        category["ci"] = interval(share.ci_low, share.ci_high);
+        category["share"] = json_number(share.share);
+        category["ci"] = json_interval(share.ci_low, share.ci_high);
       }
       categories.push_back(std::move(category));
     }
