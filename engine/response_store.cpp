@@ -658,10 +658,10 @@ Result<std::int64_t> insert_response(Connection& connection, const NewResponse& 
   return id;
 }
 
-// The response whose stored hash matches, or 0. Every candidate with the
-// lookup prefix is compared in full, in constant time.
+// The response whose stored hash matches, or 0. Every candidate with either
+// lookup prefix (see CodeHash) is compared in full, in constant time.
 Result<std::int64_t> find_by_code(StatementUse& select, const CodeHash& hash) {
-  select.bind(1, hash.lookup_prefix);
+  select.bind(1, hash.lookup_prefix).bind(2, hash.legacy_lookup_prefix);
   std::int64_t found = 0;
   while (true) {
     auto row = select.step();
@@ -764,7 +764,7 @@ Result<ResumedResponse> ResponseStore::Impl::resume(std::string_view resume_code
     auto reader = readers_.acquire();
     if (!reader) return reader.take_error();
     auto select = (*reader)->statement(
-        "SELECT id, resume_hash FROM responses WHERE resume_prefix = ?");
+        "SELECT id, resume_hash FROM responses WHERE resume_prefix IN (?, ?)");
     if (!select) return select.take_error();
     auto id = find_by_code(*select, hash.value());
     if (!id) return id.take_error();
@@ -824,9 +824,10 @@ Result<SubmitReceipt> ResponseStore::Impl::update(std::string_view resume_code,
     auto reader = readers_.acquire();
     if (!reader) return reader.take_error();
     auto select = (*reader)->statement(
-        "SELECT id, resume_hash, wave, consent_version FROM responses WHERE resume_prefix = ?");
+        "SELECT id, resume_hash, wave, consent_version FROM responses"
+        " WHERE resume_prefix IN (?, ?)");
     if (!select) return select.take_error();
-    select->bind(1, hash->lookup_prefix);
+    select->bind(1, hash->lookup_prefix).bind(2, hash->legacy_lookup_prefix);
     while (true) {
       auto row = select->step();
       if (!row) return row.take_error();
@@ -913,7 +914,7 @@ Status ResponseStore::Impl::erase(std::string_view receipt_code) {
     auto reader = readers_.acquire();
     if (!reader) return reader.take_error();
     auto select = (*reader)->statement(
-        "SELECT id, receipt_hash FROM responses WHERE receipt_prefix = ?");
+        "SELECT id, receipt_hash FROM responses WHERE receipt_prefix IN (?, ?)");
     if (!select) return select.take_error();
     auto id = find_by_code(*select, hash.value());
     if (!id) return id.take_error();
@@ -921,7 +922,7 @@ Status ResponseStore::Impl::erase(std::string_view receipt_code) {
   }
   return write([&](WriteContext& context) -> Status {
     auto select = context.connection.statement(
-        "SELECT id, receipt_hash FROM responses WHERE receipt_prefix = ?");
+        "SELECT id, receipt_hash FROM responses WHERE receipt_prefix IN (?, ?)");
     if (!select) return select.take_error();
     auto id = find_by_code(*select, hash.value());
     if (!id) return id.take_error();

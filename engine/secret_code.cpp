@@ -4,6 +4,7 @@
 #include <sys/random.h>
 
 #include <array>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -11,7 +12,11 @@ namespace parorende {
 namespace {
 
 constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-constexpr std::size_t kRandomBytes = 18;  // 144 bits, 140 of them used
+constexpr std::size_t kRandomBytes = 18;  // 144 bits, 130 of them used
+constexpr std::size_t kBucketSymbols = 2;
+constexpr std::uint64_t kBuckets = 1 << (5 * kBucketSymbols);
+constexpr std::uint64_t kCodesPerBucket = 4096;
+constexpr int kDigestBitsInPrefix = 63 - 5 * kBucketSymbols;  // keeps the prefix positive
 constexpr std::size_t kGroupSize = 4;
 constexpr std::size_t kGroupedSize = kSecretCodeSymbols + kSecretCodeSymbols / kGroupSize - 1;
 
@@ -75,11 +80,27 @@ Status take_random(std::span<std::uint8_t, kRandomBytes> out) {
   return {};
 }
 
-// The 28 canonical symbols of 140 random bits.
+// Process-wide, so concurrent callers share a bucket. It starts at random:
+// a restart does not go back to bucket 0, and the bucket tells nothing of
+// how many codes came before.
+std::uint64_t next_bucket() {
+  static std::atomic<std::uint64_t> issued = [] {
+    std::array<std::uint8_t, 2> random{};
+    (void)fill_random(random);  // on failure every run starts at bucket 0: still correct
+    return std::uint64_t{random[0]} << 8 | random[1];
+  }() * kCodesPerBucket;
+  return issued.fetch_add(1, std::memory_order_relaxed) / kCodesPerBucket % kBuckets;
+}
+
+// The 28 canonical symbols: the bucket, then 130 random bits.
 Status random_symbols(std::array<char, kSecretCodeSymbols>& symbols) {
   std::array<std::uint8_t, kRandomBytes> random{};
   if (auto taken = take_random(random); !taken) return taken;
-  for (std::size_t symbol = 0; symbol < kSecretCodeSymbols; ++symbol) {
+  std::uint64_t bucket = next_bucket();
+  for (std::size_t symbol = 0; symbol < kBucketSymbols; ++symbol) {
+    symbols[symbol] = kAlphabet[(bucket >> (5 * (kBucketSymbols - 1 - symbol))) & 0x1F];
+  }
+  for (std::size_t symbol = kBucketSymbols; symbol < kSecretCodeSymbols; ++symbol) {
     std::size_t bit = symbol * 5;
     unsigned window = unsigned{random[bit / 8]} << 8 | random[bit / 8 + 1];
     symbols[symbol] = kAlphabet[(window >> (11 - bit % 8)) & 0x1F];
@@ -146,9 +167,15 @@ CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code) {
   }
   CodeHash hash;
   hash.digest = sha256(input);
-  std::uint64_t prefix_bits = 0;
-  for (int i = 0; i < 8; ++i) prefix_bits = prefix_bits << 8 | hash.digest[i];
-  hash.lookup_prefix = static_cast<std::int64_t>(prefix_bits);
+  std::uint64_t digest_bits = 0;
+  for (int i = 0; i < 8; ++i) digest_bits = digest_bits << 8 | hash.digest[i];
+  std::uint64_t bucket = 0;
+  for (std::size_t symbol = 0; symbol < kBucketSymbols && symbol < canonical_code.size(); ++symbol) {
+    bucket = bucket << 5 | static_cast<std::uint64_t>(symbol_value(canonical_code[symbol]) & 0x1F);
+  }
+  hash.lookup_prefix =
+      static_cast<std::int64_t>(bucket << kDigestBitsInPrefix | digest_bits >> (64 - kDigestBitsInPrefix));
+  hash.legacy_lookup_prefix = static_cast<std::int64_t>(digest_bits);
   return hash;
 }
 

@@ -291,6 +291,44 @@ TEST_F(ResponseStoreTest, ErasedAnswersAreOverwrittenInTheFile) {
             std::string::npos);
 }
 
+TEST_F(ResponseStoreTest, CodesIssuedBeforeBucketsStillWork) {
+  auto saved = store_->submit("spring", partial_response(), kConsent, kToday);
+  auto completed = store_->submit("spring", complete_response(), kConsent, kToday);
+  ASSERT_TRUE(saved.ok() && completed.ok());
+  // Rows as a version without code buckets wrote them: the whole prefix is
+  // digest.
+  auto legacy_prefix = [](CodeKind kind, const std::string& code) {
+    return std::to_string(hash_secret_code(kind, *normalize_secret_code(code)).legacy_lookup_prefix);
+  };
+  {
+    auto connection = Connection::open(path_, SQLITE_OPEN_READWRITE);
+    ASSERT_TRUE(connection.ok());
+    ASSERT_TRUE(connection.value()
+                    ->execute("UPDATE responses SET resume_prefix = " +
+                              legacy_prefix(CodeKind::resume, saved->resume_code) +
+                              " WHERE id = " + std::to_string(saved->response_id))
+                    .ok());
+    ASSERT_TRUE(connection.value()
+                    ->execute("UPDATE responses SET receipt_prefix = " +
+                              legacy_prefix(CodeKind::receipt, completed->receipt_code) +
+                              " WHERE id = " + std::to_string(completed->response_id))
+                    .ok());
+  }
+  EXPECT_EQ(query("SELECT count(*) FROM responses WHERE resume_prefix = " +
+                  legacy_prefix(CodeKind::resume, saved->resume_code)),
+            1);
+
+  auto resumed = store_->resume(saved->resume_code, kToday);
+  ASSERT_TRUE(resumed.ok()) << describe_result(resumed);
+  EXPECT_EQ(resumed->response_id, saved->response_id);
+  auto finished = store_->update(saved->resume_code, complete_response(), kToday);
+  ASSERT_TRUE(finished.ok()) << describe_result(finished);
+  ASSERT_TRUE(store_->erase(completed->receipt_code).ok());
+  EXPECT_EQ(query("SELECT count(*) FROM responses WHERE id = " +
+                  std::to_string(completed->response_id)),
+            0);
+}
+
 // ---- concurrency ----------------------------------------------------------
 
 TEST_F(ResponseStoreTest, SixteenConcurrentSubmittersLoseAndDuplicateNothing) {

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <vector>
 
 namespace parorende {
 namespace {
@@ -50,9 +52,39 @@ TEST(SecretCodeTest, HashesDependOnTheKind) {
   CodeHash receipt = hash_secret_code(CodeKind::receipt, canonical);
   EXPECT_NE(resume.digest, receipt.digest);
   EXPECT_EQ(resume.digest, hash_secret_code(CodeKind::resume, canonical).digest);
-  std::uint64_t prefix = 0;
-  for (int i = 0; i < 8; ++i) prefix = prefix << 8 | resume.digest[i];
-  EXPECT_EQ(static_cast<std::uint64_t>(resume.lookup_prefix), prefix);
+}
+
+std::string bucket_of(const std::string& code) { return code.substr(0, 2); }
+
+TEST(SecretCodeTest, ConsecutiveCodesShareABucket) {
+  // The bucket moves on every 4,096 codes, so 4,097 codes in a row span
+  // exactly two buckets, and the later one follows the earlier.
+  std::vector<std::string> codes;
+  for (int i = 0; i < 4097; ++i) codes.push_back(generate_secret_code().value());
+  std::set<std::string> buckets;
+  for (const auto& code : codes) buckets.insert(bucket_of(code));
+  ASSERT_EQ(buckets.size(), 2u);
+  std::size_t changes = 0;
+  for (std::size_t i = 1; i < codes.size(); ++i) {
+    if (bucket_of(codes[i]) != bucket_of(codes[i - 1])) ++changes;
+  }
+  EXPECT_EQ(changes, 1u);
+  // The rest stays random: no two codes share their last 26 symbols.
+  std::set<std::string> secrets;
+  for (const auto& code : codes) secrets.insert(code.substr(2));
+  EXPECT_EQ(secrets.size(), codes.size());
+}
+
+TEST(SecretCodeTest, TheLookupPrefixLeadsWithTheBucket) {
+  std::string canonical = "7X" + std::string(26, 'K');
+  CodeHash hash = hash_secret_code(CodeKind::receipt, canonical);
+  std::uint64_t digest_bits = 0;
+  for (int i = 0; i < 8; ++i) digest_bits = digest_bits << 8 | hash.digest[i];
+  // "7" is 7 and "X" is 29 in Crockford base32.
+  std::uint64_t bucket = 7 * 32 + 29;
+  EXPECT_EQ(static_cast<std::uint64_t>(hash.lookup_prefix), bucket << 53 | digest_bits >> 11);
+  EXPECT_GT(hash.lookup_prefix, 0);
+  EXPECT_EQ(static_cast<std::uint64_t>(hash.legacy_lookup_prefix), digest_bits);
 }
 
 TEST(SecretCodeTest, ConstantTimeEqualCompares) {
