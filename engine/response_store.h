@@ -141,9 +141,9 @@ class ResponseStore {
                                std::string_view consent_version, Date today);
   // As submit(), without holding a thread while the group commit runs:
   // `done` gets the same result. A response that fails the checks gets it
-  // at once, on the calling thread; otherwise `done` runs on the writer
-  // thread after the commit, so it must only hand the result on (post it
-  // to an I/O thread), never block or do real work.
+  // at once, on the calling thread; otherwise `done` runs on the store's
+  // answering thread after the commit, so it must only hand the result on
+  // (post it to an I/O thread), never block or do real work.
   using SubmitDone = std::function<void(Result<SubmitReceipt>)>;
   void submit_async(std::string_view wave_name, const Response& response,
                     std::string_view consent_version, Date today, SubmitDone done);

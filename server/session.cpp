@@ -159,7 +159,7 @@ void Session::dispatch() {
   request_bytes_ = request_.body().size();
   replied_ = false;
   // The reference to the session moves into the handler, so a Reply kept
-  // by another thread (the store's writer) never ends up destroying the
+  // by another thread (the store's answering thread) never ends up destroying the
   // session there, after the I/O threads are gone.
   Reply reply = [self = shared_from_this()](HttpResponse response) mutable {
     if (!self) return;  // answered already

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <utility>
 #include <stdexcept>
@@ -151,12 +152,35 @@ TEST_F(WriteQueueTest, ManyThreadsShareCommits) {
 TEST_F(WriteQueueTest, AnAsyncWriteIsAnsweredAfterItsCommit) {
   std::promise<std::pair<Status, std::int64_t>> answered;
   queue_->write_async(insert("async"), [&](Status status) {
-    // Runs on the writer thread, after the commit: another connection sees it.
+    // Runs on the answering thread, after the commit: another connection sees it.
     answered.set_value({std::move(status), count()});
   });
   auto [status, visible] = answered.get_future().get();
   EXPECT_TRUE(status.ok());
   EXPECT_EQ(visible, 1);
+}
+
+TEST_F(WriteQueueTest, AnsweringABatchDoesNotHoldUpTheNextCommit) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::atomic<bool> answering{false};
+  queue_->write_async(insert("first"), [&](Status) {
+    answering = true;
+    released.wait();  // a slow hand-off of the first answer
+  });
+  while (!answering) std::this_thread::yield();
+  std::thread second([&] { EXPECT_TRUE(queue_->write(insert("second")).ok()); });
+  // The writer commits the second write while the first is still being
+  // answered; the second caller is answered after it.
+  bool committed = false;
+  for (int wait = 0; wait < 1000 && !committed; ++wait) {
+    committed = count("text = 'second'") == 1;
+    if (!committed) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  EXPECT_TRUE(committed);
+  release.set_value();
+  second.join();
+  EXPECT_EQ(count(), 2);
 }
 
 TEST_F(WriteQueueTest, ABadAsyncWriteFailsAloneBesideBlockingOnes) {
