@@ -15,28 +15,27 @@ void LocalizedText::set(std::string language, std::string text) {
 
 const std::string& LocalizedText::in(std::string_view language) const {
   static const std::string kEmpty;
-  for (const std::string& candidate : language_fallbacks(language)) {
+  for (std::string_view candidate : language_fallbacks(language)) {
     auto found = by_language_.find(candidate);
     if (found != by_language_.end()) return found->second;
   }
   return by_language_.empty() ? kEmpty : by_language_.begin()->second;
 }
 
-std::vector<std::string> language_fallbacks(std::string_view language) {
-  std::vector<std::string> chain;
-  auto add = [&chain](std::string_view tag) {
-    if (!tag.empty() &&
-        std::find(chain.begin(), chain.end(), tag) == chain.end()) {
-      chain.emplace_back(tag);
-    }
-  };
-  add(language);
-  add(language.substr(0, language.find('-')));
+void LanguageFallbacks::add(std::string_view tag) {
+  if (tag.empty() || size_ == tags_.size() || std::find(begin(), end(), tag) != end()) return;
+  tags_[size_++] = tag;
+}
+
+LanguageFallbacks language_fallbacks(std::string_view language) {
+  LanguageFallbacks chain;
+  chain.add(language);
+  chain.add(language.substr(0, language.find('-')));
   // Nynorsk readers read bokmål better than English, and vice versa.
-  if (!chain.empty() && chain.back() == "nn") add("nb");
-  if (!chain.empty() && chain.back() == "nb") add("nn");
-  add("nb");
-  add("en");
+  if (chain.size() != 0 && *(chain.end() - 1) == "nn") chain.add("nb");
+  if (chain.size() != 0 && *(chain.end() - 1) == "nb") chain.add("nn");
+  chain.add("nb");
+  chain.add("en");
   return chain;
 }
 

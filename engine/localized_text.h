@@ -1,10 +1,10 @@
 // Text in several languages, keyed by BCP-47 tag ("nb", "nn", "en", "se").
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace parorende {
 
@@ -30,7 +30,21 @@ class LocalizedText {
 
 // The languages tried, in order, for a requested language.
 // "nn" -> nn, nb, en; "en-GB" -> en-GB, en, nb; "se" -> se, nb, en.
-std::vector<std::string> language_fallbacks(std::string_view language);
+// The tags view the requested one or static text: valid as long as the
+// requested tag is. No allocation: validation asks for every answer.
+class LanguageFallbacks {
+ public:
+  const std::string_view* begin() const { return tags_.data(); }
+  const std::string_view* end() const { return tags_.data() + size_; }
+  std::size_t size() const { return size_; }
+  // Skips empty and repeated tags.
+  void add(std::string_view tag);
+
+ private:
+  std::array<std::string_view, 5> tags_{};  // the longest chain: nb-NO, nb, nn, en
+  std::size_t size_ = 0;
+};
+LanguageFallbacks language_fallbacks(std::string_view language);
 
 // True for a syntactically valid BCP-47 tag of the simple form
 // language[-script][-region] (e.g. "nb", "nn", "en-GB", "se", "zh-Hant").

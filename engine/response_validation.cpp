@@ -110,7 +110,7 @@ constexpr MessageTemplates kMessages[] = {
 };
 
 const MessageTemplates& templates_for(std::string_view language) {
-  for (const std::string& candidate : language_fallbacks(language)) {
+  for (std::string_view candidate : language_fallbacks(language)) {
     for (const MessageTemplates& templates : kMessages) {
       if (templates.language == candidate) return templates;
     }
@@ -513,7 +513,7 @@ class ResponseChecker {
         }
         return;
       }
-      kept.insert(*answer);
+      kept.insert(given.extract(answer));  // moves the node: no copy of the answer
       for (const Constraint& constraint : item.constraints) {
         if (!constraint.expression.evaluate(kept)) {
           add(item.id, "constraint", constraint.message.in(response_.language));

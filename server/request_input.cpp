@@ -57,7 +57,7 @@ Result<std::optional<std::string>> optional_query(std::string_view query,
 std::string effective_language(const Questionnaire& questionnaire,
                                std::string_view requested) {
   if (!requested.empty()) {
-    for (const std::string& candidate : language_fallbacks(requested)) {
+    for (std::string_view candidate : language_fallbacks(requested)) {
       for (const std::string& offered : questionnaire.languages) {
         if (offered == candidate) return offered;
       }

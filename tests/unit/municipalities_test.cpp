@@ -144,21 +144,27 @@ TEST(MunicipalityCsv, EmptyInputIsAnEmptyRegistry) {
   EXPECT_EQ(parsed->size(), 0u);
 }
 
+using List = std::vector<std::string>;
+
+List fallbacks(std::string_view language) {
+  LanguageFallbacks chain = language_fallbacks(language);
+  return List(chain.begin(), chain.end());
+}
+
 TEST(LanguageFallbacks, FollowTheDocumentedOrder) {
-  using List = std::vector<std::string>;
-  EXPECT_EQ(language_fallbacks("nn"), (List{"nn", "nb", "en"}));
-  EXPECT_EQ(language_fallbacks("nb"), (List{"nb", "nn", "en"}));
-  EXPECT_EQ(language_fallbacks("en"), (List{"en", "nb"}));
-  EXPECT_EQ(language_fallbacks("en-GB"), (List{"en-GB", "en", "nb"}));
-  EXPECT_EQ(language_fallbacks("nb-NO"), (List{"nb-NO", "nb", "nn", "en"}));
-  EXPECT_EQ(language_fallbacks("nn-NO"), (List{"nn-NO", "nn", "nb", "en"}));
-  EXPECT_EQ(language_fallbacks("se"), (List{"se", "nb", "en"}));
+  EXPECT_EQ(fallbacks("nn"), (List{"nn", "nb", "en"}));
+  EXPECT_EQ(fallbacks("nb"), (List{"nb", "nn", "en"}));
+  EXPECT_EQ(fallbacks("en"), (List{"en", "nb"}));
+  EXPECT_EQ(fallbacks("en-GB"), (List{"en-GB", "en", "nb"}));
+  EXPECT_EQ(fallbacks("nb-NO"), (List{"nb-NO", "nb", "nn", "en"}));
+  EXPECT_EQ(fallbacks("nn-NO"), (List{"nn-NO", "nn", "nb", "en"}));
+  EXPECT_EQ(fallbacks("se"), (List{"se", "nb", "en"}));
 }
 
 TEST(LanguageFallbacks, EmptyLanguageFallsBackToNbThenEn) {
   // An empty tag must not break the chain (it used to call back() on an
   // empty vector).
-  EXPECT_EQ(language_fallbacks(""), (std::vector<std::string>{"nb", "en"}));
+  EXPECT_EQ(fallbacks(""), (List{"nb", "en"}));
   LocalizedText text(LocalizedText::Map{{"en", "Title"}, {"nb", "Tittel"}});
   EXPECT_EQ(text.in(""), "Tittel");
 }
