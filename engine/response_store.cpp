@@ -34,10 +34,10 @@ namespace json = boost::json;
 static_assert(std::endian::native == std::endian::little,
               "item_values BLOBs are little-endian doubles, copied as they are");
 
-// SQLite's autocheckpoint default. Small checkpoints keep the stalls they
-// cause short: 4,000 pages gave the same throughput but a p99 at 512 HTTP
-// connections of 85-121 ms against 49-68 ms (docs/BENCHMARKS.md). The hard
-// limit bounds the WAL at ~32 MiB.
+// Checkpoint passes start at SQLite's autocheckpoint default, and the WAL
+// starts over soon after (see WalCheckpointer): small checkpoints keep the
+// stalls they cause short (docs/storage.md, "Checkpoints"). The hard limit
+// bounds the WAL at ~32 MiB when the passes cannot keep up.
 constexpr int kWalSoftLimitPages = 1000;
 constexpr int kWalHardLimitPages = 8000;
 
