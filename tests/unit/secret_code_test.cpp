@@ -12,7 +12,7 @@ namespace {
 TEST(SecretCodeTest, CodesAreGroupedCrockfordBase32) {
   auto code = generate_secret_code();
   ASSERT_TRUE(code.ok());
-  // 28 symbols in 7 groups of 4: 140 bits.
+  // 28 symbols in 7 groups of 4: a 10-bit bucket and 130 random bits.
   ASSERT_EQ(code->size(), 34u) << code.value();
   for (std::size_t i = 0; i < code->size(); ++i) {
     char c = (*code)[i];
