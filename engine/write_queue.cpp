@@ -148,7 +148,7 @@ WriteQueue::Pending* WriteQueue::wait_for_writes(BatchSlot& slot) {
     next.head.store(nullptr);
     open_batch_.store(taken + 1);
   }
-  // When stopping, no slot opens again: later callers see both closed.
+  // When stopping, no slot opens again: later callers find every slot closed.
   Pending* stack = slot.head.exchange(closed_slot<Pending>());
   if (stack == closed_slot<Pending>()) return nullptr;  // stopped and drained before
   Pending* in_order = nullptr;
