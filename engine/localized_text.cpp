@@ -32,8 +32,8 @@ LanguageFallbacks language_fallbacks(std::string_view language) {
   chain.add(language);
   chain.add(language.substr(0, language.find('-')));
   // Nynorsk readers read bokmål better than English, and vice versa.
-  if (chain.size() != 0 && *(chain.end() - 1) == "nn") chain.add("nb");
-  if (chain.size() != 0 && *(chain.end() - 1) == "nb") chain.add("nn");
+  if (chain.back() == "nn") chain.add("nb");
+  if (chain.back() == "nb") chain.add("nn");
   chain.add("nb");
   chain.add("en");
   return chain;

@@ -37,6 +37,7 @@ class LanguageFallbacks {
   const std::string_view* begin() const { return tags_.data(); }
   const std::string_view* end() const { return tags_.data() + size_; }
   std::size_t size() const { return size_; }
+  std::string_view back() const { return size_ == 0 ? std::string_view() : tags_[size_ - 1]; }
   // Skips empty and repeated tags.
   void add(std::string_view tag);
 
