@@ -122,6 +122,22 @@ void withhold(ShareRow& row, Suppression why) {
   for (Proportion& share : row.shares) share = {0, 0, kNaN, kNaN, kNaN};
 }
 
+// Every figure of the models fitted across municipalities.
+void withhold_models(ScaleReport& scale) {
+  scale.reliability.respondents = 0;
+  scale.reliability.alpha = scale.reliability.std_alpha = scale.reliability.alpha_se = kNaN;
+  scale.reliability.average_r = scale.reliability.omega_total = kNaN;
+  scale.reliability.eigenvalues.setConstant(kNaN);
+  for (ItemReliability& item : scale.reliability.items) item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  for (CaseMixTerm& term : scale.case_mix_terms) term.coefficient = term.se = kNaN;
+  scale.case_mix_residual_variance = kNaN;
+  scale.shrinkage = {kNaN, kNaN, kNaN, kNaN, 0, 0};
+  for (MunicipalityResult& result : scale.municipalities) {
+    result.adjusted = {kNaN, kNaN, kNaN, kNaN};
+    result.shrunken = {kNaN, kNaN, kNaN, kNaN, kNaN};
+  }
+}
+
 // The nation, then respondents without a municipality, then the counties,
 // then the municipalities: the layout both kinds of table share.
 struct Layout {
@@ -199,14 +215,7 @@ void control_scale(ScaleReport& scale, const std::map<std::string, std::vector<s
   const DisclosureCell& nation = layout.cells[Layout::kNation];
   if (!published(nation)) {
     withhold(scale.national, nation.suppression);
-    scale.reliability.respondents = 0;
-    scale.reliability.alpha = scale.reliability.std_alpha = scale.reliability.alpha_se = kNaN;
-    scale.reliability.average_r = scale.reliability.omega_total = kNaN;
-    scale.reliability.eigenvalues.setConstant(kNaN);
-    for (ItemReliability& item : scale.reliability.items) item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
-    for (CaseMixTerm& term : scale.case_mix_terms) term.coefficient = term.se = kNaN;
-    scale.case_mix_residual_variance = kNaN;
-    scale.shrinkage = {kNaN, kNaN, kNaN, kNaN, 0, 0};
+    withhold_models(scale);
   }
   for (std::size_t c = 0; c < scale.counties.size(); ++c) {
     const DisclosureCell& cell = layout.cells[static_cast<std::size_t>(layout.first_county) + c];
@@ -274,9 +283,37 @@ void suppress_cells(std::vector<DisclosureCell>& cells, int min_respondents) {
   }
 }
 
+std::vector<char> published_municipalities(std::int64_t national_n,
+                                           const std::vector<std::int64_t>& county_n,
+                                           const std::vector<std::int64_t>& municipality_n,
+                                           const std::vector<int>& county_of_municipality,
+                                           int min_respondents) {
+  // The layout of control_scale(), so both choose the same cells.
+  std::vector<DisclosureCell> cells;
+  cells.push_back({national_n, -1, true, Suppression::none});
+  std::int64_t in_counties = 0;
+  for (std::int64_t n : county_n) in_counties += n;
+  cells.push_back({national_n - in_counties, Layout::kNation, false, Suppression::none});
+  const int first_county = static_cast<int>(cells.size());
+  for (std::int64_t n : county_n) cells.push_back({n, Layout::kNation, true, Suppression::none});
+  const auto first_municipality = cells.size();
+  for (std::size_t i = 0; i < municipality_n.size(); ++i) {
+    cells.push_back({municipality_n[i], first_county + county_of_municipality[i], true, Suppression::none});
+  }
+  suppress_cells(cells, min_respondents);
+  std::vector<char> published_flags;
+  for (std::size_t i = 0; i < municipality_n.size(); ++i) {
+    published_flags.push_back(published(cells[first_municipality + i]) ? 1 : 0);
+  }
+  return published_flags;
+}
+
 WaveReport apply_disclosure_control(WaveReport report, int min_respondents) {
   if (min_respondents < kLowestMinRespondents || min_respondents < report.min_respondents) {
     throw std::logic_error("disclosure control: threshold below the lowest or the analysis' own");
+  }
+  if (min_respondents > report.min_respondents) {
+    for (ScaleReport& scale : report.scales) withhold_models(scale);
   }
   report.min_respondents = min_respondents;
   std::map<std::string, std::vector<std::string>> similar;

@@ -44,12 +44,25 @@ std::int64_t hidden_respondents(const std::vector<DisclosureCell>& cells, int to
 // the published cells above it) that add to its hidden respondents.
 void suppress_cells(std::vector<DisclosureCell>& cells, int min_respondents);
 
+// Which municipalities of one table disclosure control publishes, from the
+// table's counts alone: the nation's n, each county's (by county code) and
+// each municipality's (by municipality code, with its county's position).
+// analyze_wave fits the models on these municipalities' respondents only,
+// so no model figure depends on a withheld one (docs/privacy.md).
+std::vector<char> published_municipalities(std::int64_t national_n,
+                                           const std::vector<std::int64_t>& county_n,
+                                           const std::vector<std::int64_t>& municipality_n,
+                                           const std::vector<int>& county_of_municipality,
+                                           int min_respondents);
+
 // The report with every withheld figure removed: cells get their
 // `suppression`, and n 0 and NaN figures when withheld; comparisons with a
 // withheld area, or with similar municipalities of which any is withheld,
 // are withheld; a scale withheld nationally loses its model and
 // reliability figures too. `min_respondents` must be at least
-// kLowestMinRespondents and at least the analysis' own threshold.
+// kLowestMinRespondents and at least the analysis' own threshold; above it,
+// every model figure is withheld (the models were fitted on cells that are
+// now withheld).
 WaveReport apply_disclosure_control(WaveReport report, int min_respondents);
 
 // A bug unless no item the report names is a free-text item: free text is

@@ -1,9 +1,65 @@
 #include "analytics/published_results.h"
 
+#include <bit>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "analytics/disclosure_control.h"
+#include "analytics/publication_step.h"
 #include "analytics/wave_analysis.h"
 
 namespace parorende::analytics {
+namespace {
+
+namespace json = boost::json;
+
+// The frozen background table as the store keeps it: numbers by their bit
+// patterns, so every later read serves exactly the first figures.
+json::value bits(double value) { return std::bit_cast<std::uint64_t>(value); }
+double from_bits(const json::value& value) { return std::bit_cast<double>(value.to_number<std::uint64_t>()); }
+
+std::string background_text(const std::vector<BackgroundCell>& cells) {
+  json::array rows;
+  for (const BackgroundCell& cell : cells) {
+    const Summary& s = cell.summary;
+    rows.push_back(json::array{cell.scale_id, cell.variable, cell.level, s.n, bits(s.mean), bits(s.sd),
+                               bits(s.se), bits(s.ci_low), bits(s.ci_high),
+                               static_cast<int>(cell.suppression)});
+  }
+  return json::serialize(rows);
+}
+
+Result<std::vector<BackgroundCell>> background_from_text(std::string_view text) {
+  std::vector<BackgroundCell> cells;
+  try {
+    const json::value parsed = json::parse(text);
+    for (const json::value& value : parsed.as_array()) {
+      const json::array& row = value.as_array();
+      BackgroundCell cell;
+      cell.scale_id = std::string(row.at(0).as_string());
+      cell.variable = std::string(row.at(1).as_string());
+      cell.level = std::string(row.at(2).as_string());
+      cell.summary = {row.at(3).to_number<std::int64_t>(), from_bits(row.at(4)), from_bits(row.at(5)),
+                      from_bits(row.at(6)),                from_bits(row.at(7)), from_bits(row.at(8))};
+      cell.suppression = static_cast<Suppression>(row.at(9).to_number<int>());
+      cell.suppressed = cell.suppression != Suppression::none;
+      cells.push_back(std::move(cell));
+    }
+  } catch (const std::exception& failure) {
+    return make_error("storage_failure", std::string("the stored background table is damaged: ") + failure.what());
+  }
+  return cells;
+}
+
+Result<WaveData> read_wave(ResponseStore& store, const std::string& database_path, std::string_view wave_name,
+                           const MunicipalityRegistry& registry, const Progress& progress) {
+  if (!database_path.empty()) return load_wave_data(store, database_path, wave_name, registry, progress);
+  auto matrix = store.complete_responses(wave_name);
+  if (!matrix) return matrix.take_error();
+  return wave_data_from_matrix(std::string(wave_name), matrix.value(), registry);
+}
+
+}  // namespace
 
 PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& municipalities,
                               int min_respondents, const Progress& progress) {
@@ -14,6 +70,63 @@ PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& 
   check_no_free_text(report, *data.questionnaire);
   return {apply_disclosure_control(std::move(report), min_respondents),
           background_scale_table(data, min_respondents)};
+}
+
+Result<CurrentResults> publish_current_results(ResponseStore& store, const std::string& database_path,
+                                               std::string_view wave_name, int min_respondents,
+                                               Date today, const Progress& progress) {
+  const MunicipalityRegistry& registry = builtin_municipalities();
+  auto wave = store.wave(wave_name);
+  if (!wave) return wave.take_error();
+  const bool closed = wave->closes < today;
+
+  // A step planned on rows that changed before it was written is refused
+  // as a whole; read and plan again.
+  constexpr int kAttempts = 4;
+  Result<WaveData> data = make_error("publication_conflict", "no attempt made");
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    data = read_wave(store, database_path, wave_name, registry, progress);
+    if (!data) return data.take_error();
+    PublicationPlan plan = plan_publication_step(data.value(), registry, min_respondents, closed);
+    Status stepped = store.publish_step(wave_name, min_respondents, plan.changes);
+    if (stepped) {
+      apply_publication_step(data.value(), plan);
+      break;
+    }
+    const std::string& code = stepped.error().code;
+    if (code == "store_read_only") break;  // the published state as it is
+    if (code != "publication_conflict" || attempt + 1 == kAttempts) return stepped.error();
+  }
+  auto record = store.publication(wave_name);
+  if (!record) return record.take_error();
+  if (record->min_respondents != 0 && record->min_respondents != min_respondents) {
+    return make_error("publication_threshold_mismatch",
+                      "wave " + std::string(wave_name) + " is published with min_respondents " +
+                          std::to_string(record->min_respondents) + ", not " +
+                          std::to_string(min_respondents) + ": one wave, one k (docs/privacy.md)");
+  }
+
+  WaveData published = published_data(data.value(), registry);
+  CurrentResults current{wave.value(), published.questionnaire,
+                         publish_wave(published, registry, min_respondents, progress)};
+  current.results.background.clear();
+  if (closed) {
+    if (!record->background) {
+      std::vector<BackgroundCell> computed = background_scale_table(published, min_respondents);
+      Status saved = store.save_published_background(wave_name, background_text(computed));
+      if (!saved && saved.error().code != "store_read_only") return saved.error();
+      if (saved) {
+        record = store.publication(wave_name);
+        if (!record) return record.take_error();
+      }
+    }
+    if (record->background) {
+      auto cells = background_from_text(*record->background);
+      if (!cells) return cells.take_error();
+      current.results.background = std::move(cells).value();
+    }
+  }
+  return current;
 }
 
 }  // namespace parorende::analytics

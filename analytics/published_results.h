@@ -1,15 +1,31 @@
-// A wave's publishable figures in one call — analysis, the free-text check,
-// disclosure control and the background table, with one k — so the results
-// API, `parorende analyze` and the exports publish the same numbers.
+// A wave's publishable figures in one call, so the results API, `parorende
+// analyze` and the exports publish the same numbers:
+//   publish_wave()           analysis, the free-text check, disclosure
+//                            control and the background table, with one k,
+//                            on the rows given;
+//   publish_current_results() the wave's published state brought up to date
+//                            by one safe step (publication_step.h), then
+//                            publish_wave() on its published rows.
+//
+//   auto current = publish_current_results(store, db_path, "2026", 10, today_utc());
+//   if (!current) return current.take_error();
+//   write(current->results.report);
 #pragma once
 
+#include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "analytics/background_tables.h"
 #include "analytics/progress.h"
 #include "analytics/wave_data.h"
 #include "analytics/wave_report.h"
+#include "engine/answer.h"
 #include "engine/municipalities.h"
+#include "engine/response_store.h"
+#include "engine/result.h"
+#include "engine/wave.h"
 
 namespace parorende::analytics {
 
@@ -21,5 +37,23 @@ struct PublishedResults {
 // `min_respondents` as checked by disclosure_threshold().
 PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& municipalities,
                               int min_respondents, const Progress& progress = {});
+
+struct CurrentResults {
+  Wave wave;
+  std::shared_ptr<const Questionnaire> questionnaire;
+  PublishedResults results;
+};
+
+// Reads the wave (streamed from `database_path`, or through the store when
+// it is empty), takes the step that is due (none on a read-only store),
+// and publishes the published rows. The background table is published only
+// once the wave has closed (`today` after its last day), and is frozen by
+// its first computation: it crosses the areas, and its groups could not
+// otherwise be kept from changing by fewer than k. Errors: those of
+// load_wave_data() and ResponseStore::publish_step(), and
+// "publication_conflict" when steps kept colliding with other writers.
+Result<CurrentResults> publish_current_results(ResponseStore& store, const std::string& database_path,
+                                               std::string_view wave_name, int min_respondents,
+                                               Date today, const Progress& progress = {});
 
 }  // namespace parorende::analytics

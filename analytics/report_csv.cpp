@@ -1,5 +1,7 @@
 #include "analytics/report_csv.h"
 
+#include "analytics/report_json.h"
+
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -177,6 +179,7 @@ void write_wave_report_csv(std::ostream& out, const WaveReport& report) {
       .count("respondents", report.respondents)
       .count("min_respondents", report.min_respondents)
       .value("confidence_level", report.confidence_level);
+  if (report.unprotected) wave.text("warning", kUnprotectedWarning);
   for (const ScaleReport& scale : report.scales) scale_lines(out, scale);
   for (const BurdenReport& burden : report.burden) {
     share_lines(out, burden, "nation", burden.national);

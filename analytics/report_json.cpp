@@ -200,15 +200,20 @@ json::object wave_report_json(const WaveReport& report) {
     for (const std::string& code : entry.similar_codes) codes.push_back(json::value(code));
     similar.emplace(entry.code, std::move(codes));
   }
-  return {{"wave", report.wave},
-          {"questionnaire", json::object{{"id", report.questionnaire_id},
-                                         {"version", report.questionnaire_version}}},
-          {"respondents", report.respondents},
-          {"confidence_level", report.confidence_level},
-          {"min_respondents", report.min_respondents},
-          {"scales", std::move(scales)},
-          {"burden", std::move(burden)},
-          {"similar_municipalities", std::move(similar)}};
+  json::object document{{"wave", report.wave},
+                        {"questionnaire", json::object{{"id", report.questionnaire_id},
+                                                       {"version", report.questionnaire_version}}},
+                        {"respondents", report.respondents},
+                        {"confidence_level", report.confidence_level},
+                        {"min_respondents", report.min_respondents},
+                        {"scales", std::move(scales)},
+                        {"burden", std::move(burden)},
+                        {"similar_municipalities", std::move(similar)}};
+  if (report.unprotected) {
+    document["unprotected"] = true;
+    document["warning"] = kUnprotectedWarning;
+  }
+  return document;
 }
 
 json::object wave_change_json(const WaveChange& change) {

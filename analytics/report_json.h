@@ -19,6 +19,11 @@ boost::json::value json_number(double value);
 // A confidence interval as [low, high], each by json_number.
 boost::json::array json_interval(double low, double high);
 
+// What an unprotected report says of itself, in every output form.
+inline constexpr const char* kUnprotectedWarning =
+    "UNPROTECTED: every cell, however few respondents it rests on; for the data owner only, "
+    "never to be published (docs/privacy.md)";
+
 boost::json::object wave_report_json(const WaveReport& report);
 boost::json::object wave_change_json(const WaveChange& change);
 

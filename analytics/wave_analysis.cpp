@@ -72,6 +72,98 @@ Comparison guarded(const Comparison& comparison, std::int64_t other_side_n, int 
   return other_side_n < min_respondents ? withheld_comparison() : comparison;
 }
 
+// The municipalities the published table shows (all with respondents when
+// unprotected): the models see only their respondents.
+std::vector<char> model_municipalities(const Moments& national, const std::vector<Moments>& by_county,
+                                       const std::vector<Moments>& by_municipality,
+                                       const Geography& geography, const AnalysisOptions& options) {
+  std::vector<char> in_models(by_municipality.size(), 1);
+  if (!options.protect) return in_models;
+  std::vector<std::int64_t> county_n;
+  for (const Moments& county : by_county) county_n.push_back(county.n);
+  std::vector<std::int64_t> municipality_n;
+  std::vector<int> county_of;
+  for (int index : geography.by_code) {
+    municipality_n.push_back(by_municipality[static_cast<std::size_t>(index)].n);
+    county_of.push_back(geography.county_of_municipality[static_cast<std::size_t>(index)]);
+  }
+  std::vector<char> published = published_municipalities(national.n, county_n, municipality_n, county_of,
+                                                          options.min_respondents);
+  for (std::size_t i = 0; i < geography.by_code.size(); ++i) {
+    in_models[static_cast<std::size_t>(geography.by_code[i])] = published[i];
+  }
+  return in_models;
+}
+
+// A dummy's coefficient is made of the contrasts between respondents with
+// and without the level inside each municipality. A level held by fewer
+// than k of the fitted respondents, or whose contrasts rest on fewer than
+// k of them (sum over municipalities of the smaller side), would let its
+// coefficient speak for a few people: it joins the most common level.
+std::vector<CategoricalVariable> pooled_covariates(std::vector<CategoricalVariable> covariates,
+                                                   const GroupIndex& groups,
+                                                   const Eigen::Ref<const Eigen::VectorXd>& scores,
+                                                   int min_respondents) {
+  const auto rows = static_cast<std::size_t>(scores.size());
+  for (CategoricalVariable& variable : covariates) {
+    const std::size_t levels = variable.level_names.size();
+    for (std::size_t round = 0; round < levels; ++round) {
+      std::vector<std::int64_t> count(levels, 0);
+      std::vector<std::int64_t> in_group(static_cast<std::size_t>(groups.group_count), 0);
+      std::vector<std::int64_t> by_group_level(static_cast<std::size_t>(groups.group_count) * levels, 0);
+      for (std::size_t row = 0; row < rows; ++row) {
+        int group = groups.group_of_row[row];
+        if (group < 0 || std::isnan(scores[static_cast<Eigen::Index>(row)])) continue;
+        std::size_t level = variable.level_of_row[row];
+        ++count[level];
+        ++in_group[static_cast<std::size_t>(group)];
+        ++by_group_level[static_cast<std::size_t>(group) * levels + level];
+      }
+      std::vector<std::int64_t> contrast(levels, 0);
+      for (std::size_t group = 0; group < in_group.size(); ++group) {
+        for (std::size_t level = 0; level < levels; ++level) {
+          std::int64_t with = by_group_level[group * levels + level];
+          contrast[level] += std::min(with, in_group[group] - with);
+        }
+      }
+      auto most = static_cast<std::uint8_t>(std::max_element(count.begin(), count.end()) - count.begin());
+      std::vector<char> rare(levels, 0);
+      bool any = false;
+      for (std::size_t level = 0; level < levels; ++level) {
+        if (level == most || count[level] == 0) continue;
+        if (count[level] < min_respondents || contrast[level] < min_respondents) rare[level] = any = true;
+      }
+      // The most common level's own contrasts rest on the others together.
+      if (!any && count[most] > 0 && contrast[most] < min_respondents) {
+        for (std::size_t level = 0; level < levels; ++level) {
+          if (level != most && count[level] > 0) rare[level] = any = true;
+        }
+      }
+      if (!any) break;
+      for (std::uint8_t& level : variable.level_of_row) {
+        if (rare[level]) level = most;
+      }
+    }
+  }
+  return covariates;
+}
+
+ScaleReliability reliability_of(const WaveData& data, const ScaleColumns& columns,
+                                const GroupIndex& model_groups,
+                                const Eigen::Ref<const Eigen::VectorXd>& scores, bool protect) {
+  auto items = data.items.middleCols(columns.first, columns.count);
+  if (!protect) return analyze_reliability(items);
+  std::vector<Eigen::Index> rows;
+  for (Eigen::Index row = 0; row < items.rows(); ++row) {
+    if (model_groups.group_of_row[static_cast<std::size_t>(row)] >= 0 && !std::isnan(scores[row])) {
+      rows.push_back(row);
+    }
+  }
+  Eigen::MatrixXf fitted(static_cast<Eigen::Index>(rows.size()), columns.count);
+  for (std::size_t i = 0; i < rows.size(); ++i) fitted.row(static_cast<Eigen::Index>(i)) = items.row(rows[i]);
+  return analyze_reliability(fitted);
+}
+
 ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
                           const MunicipalityRegistry& registry, const Geography& geography,
                           const AnalysisOptions& options, const std::string& language) {
@@ -109,11 +201,22 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
     report.counties.push_back(std::move(county));
   }
 
-  CaseMixFit case_mix =
-      fit_case_mix(scores, geography.municipality_groups, by_municipality, data.case_mix);
+  // The models: on the published municipalities' respondents only.
+  std::vector<char> in_models = model_municipalities(national, by_county, by_municipality, geography, options);
+  GroupIndex model_groups = geography.municipality_groups;
+  for (int& group : model_groups.group_of_row) {
+    if (group >= 0 && !in_models[static_cast<std::size_t>(group)]) group = -1;
+  }
+  std::vector<Moments> model_moments = by_municipality;
+  for (std::size_t i = 0; i < model_moments.size(); ++i) {
+    if (!in_models[i]) model_moments[i] = Moments{};
+  }
+  CaseMixFit case_mix = fit_case_mix(
+      scores, model_groups, model_moments,
+      options.protect ? pooled_covariates(data.case_mix, model_groups, scores, k) : data.case_mix);
   report.case_mix_terms = case_mix.terms;
   report.case_mix_residual_variance = case_mix.residual_variance;
-  Shrinkage shrinkage = shrink_toward_national_mean(by_municipality);
+  Shrinkage shrinkage = shrink_toward_national_mean(model_moments);
   report.shrinkage = shrinkage.model;
 
   for (int index : geography.by_code) {
@@ -150,7 +253,7 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
 
   report.item_ids.assign(data.item_ids.begin() + columns.first,
                          data.item_ids.begin() + columns.first + columns.count);
-  report.reliability = analyze_reliability(data.items.middleCols(columns.first, columns.count));
+  report.reliability = reliability_of(data, columns, model_groups, scores, options.protect);
   return report;
 }
 

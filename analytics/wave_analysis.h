@@ -17,6 +17,14 @@ struct AnalysisOptions {
   // publishable, with secondary suppression.
   int min_respondents = kDefaultMinRespondents;
   Progress progress;  // stages "scale <id>" and "burden <id>"
+  // Protected (the default): the models (case-mix, empirical Bayes,
+  // reliability) are fitted on the respondents of the municipalities that
+  // disclosure control publishes, and a case-mix level held by fewer than
+  // min_respondents of them is merged into the most common level, so no
+  // model figure depends on a withheld cell (docs/privacy.md). False: on
+  // every respondent with a municipality, for the data owner's own use
+  // (`parorende analyze --unprotected`); never published.
+  bool protect = true;
 };
 
 WaveReport analyze_wave(const WaveData& data, const MunicipalityRegistry& municipalities,

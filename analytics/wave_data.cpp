@@ -339,6 +339,7 @@ WaveData WaveDataBuilder::finish(std::int64_t rows_filled) && {
     for (CategoricalVariable& variable : data_.case_mix) variable.level_of_row.resize(static_cast<std::size_t>(rows));
     for (auto& categories : data_.burden_category) categories.resize(static_cast<std::size_t>(rows));
   }
+  data_.publication.resize(static_cast<std::size_t>(rows));
   // A "missing" level nobody has would only be an unestimable dummy.
   for (std::size_t v = 0; v < data_.case_mix.size(); ++v) {
     if (!plan_->covariate_missing_seen[v]) data_.case_mix[v].level_names.pop_back();
@@ -353,7 +354,9 @@ WaveData wave_data_from_matrix(std::string wave_name, const ResponseMatrix& matr
                           municipalities, rows);
   builder.fill_rows(0, std::span<const double>(matrix.values.data(), matrix.values.size()),
                     matrix.municipalities);
-  return std::move(builder).finish(rows);
+  WaveData data = std::move(builder).finish(rows);
+  if (matrix.publication.size() == static_cast<std::size_t>(rows)) data.publication = matrix.publication;
+  return data;
 }
 
 namespace {
@@ -438,6 +441,7 @@ Result<WaveData> load_wave_data(ResponseStore& store, const std::string& databas
   std::int64_t expected = 0;
   std::int64_t rows = 0;
   std::size_t width = 0;
+  std::vector<RowPublication> publication;  // in row order, from the reading thread
 
   auto fill = [&] {
     while (auto batch = queue.take_full()) {
@@ -469,7 +473,9 @@ Result<WaveData> load_wave_data(ResponseStore& store, const std::string& databas
         for (unsigned w = 0; w < workers; ++w) threads.emplace_back(fill);
         if (progress) progress("reading responses", 0.0);
       },
-      [&](std::span<const double> values, std::uint16_t municipality) {
+      [&](std::span<const double> values, std::uint16_t municipality,
+          const RowPublication& row_publication) {
+        publication.push_back(row_publication);
         if (!current) {
           current = queue.take_empty();
           current->first_row = rows;
@@ -488,7 +494,9 @@ Result<WaveData> load_wave_data(ResponseStore& store, const std::string& databas
   if (failure) std::rethrow_exception(failure);
   if (!read) return read.take_error();
   if (progress) progress("reading responses", 1.0);
-  return std::move(*builder).finish(rows);
+  WaveData data = std::move(*builder).finish(rows);
+  data.publication = std::move(publication);
+  return data;
 }
 
 }  // namespace parorende::analytics

@@ -17,6 +17,7 @@
 #include "analytics/case_mix.h"
 #include "analytics/progress.h"
 #include "engine/municipalities.h"
+#include "engine/publication.h"
 #include "engine/questionnaire.h"
 #include "engine/response_matrix.h"
 #include "engine/response_store.h"
@@ -57,6 +58,9 @@ struct WaveData {
   std::vector<CategoricalVariable> case_mix;
   // Per burden instrument: the category index per respondent, -1 = none.
   std::vector<std::vector<int>> burden_category;
+  // What of each row is published (engine/publication.h); rows never
+  // published (response id 0) when the data did not come from a store.
+  std::vector<RowPublication> publication;
 
   Eigen::Index respondents() const { return items.rows(); }
 };

@@ -91,6 +91,9 @@ struct WaveReport {
   std::string questionnaire_version;
   std::int64_t respondents = 0;
   int min_respondents = 0;
+  // True only for `parorende analyze --unprotected`: every figure of every
+  // cell, models on all respondents; for the data owner, never published.
+  bool unprotected = false;
   double confidence_level = kConfidenceLevel;
   std::vector<ScaleReport> scales;
   std::vector<BurdenReport> burden;

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <optional>
 
+#include "analytics/published_results.h"
 #include "analytics/report_csv.h"
 #include "analytics/report_json.h"
 #include "analytics/wave_analysis.h"
@@ -12,31 +13,43 @@
 #include "cli/analytics_progress.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "engine/calendar.h"
 
 namespace parorende::cli {
 namespace {
 
 constexpr const char* kUsage =
     "usage: parorende analyze --db FILE --wave NAME [--format json|csv]\n"
-    "                         [--compare-to EARLIER_WAVE] [--min-respondents K]\n";
+    "                         [--compare-to EARLIER_WAVE] [--min-respondents K] [--unprotected]\n"
+    "  prints what the results API publishes (docs/privacy.md); --unprotected prints\n"
+    "  every figure of every cell, for the data owner only\n";
 
-// Loads and analyzes one wave, then applies disclosure control: what is
-// printed is what may be published. The data are freed before returning.
+// One wave's report. Protected: the published state brought up to date and
+// its disclosure-controlled figures, exactly what the API serves.
+// Unprotected: every cell, models on every respondent, nothing withheld.
 Result<analytics::WaveReport> analyze_one(ResponseStore& store, const std::string& path,
                                           const std::string& wave, int min_respondents,
-                                          TerminalProgress& progress) {
+                                          bool unprotected, TerminalProgress& progress) {
   auto report_progress = [&](std::string_view stage, double fraction) {
     progress.update(wave + ": " + std::string(stage), fraction);
   };
+  if (!unprotected) {
+    auto current = analytics::publish_current_results(store, path, wave, min_respondents, today_utc(),
+                                                      report_progress);
+    if (!current) return current.take_error();
+    return std::move(current->results.report);
+  }
   auto data = analytics::load_wave_data(store, path, wave, builtin_municipalities(),
                                         report_progress);
   if (!data) return data.take_error();
   analytics::AnalysisOptions options;
-  options.min_respondents = min_respondents;
+  options.min_respondents = 1;
+  options.protect = false;
   options.progress = report_progress;
   analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), options);
   analytics::check_no_free_text(report, *data->questionnaire);
-  return analytics::apply_disclosure_control(std::move(report), min_respondents);
+  report.unprotected = true;
+  return report;
 }
 
 std::optional<int> parse_count(const std::string& text) {
@@ -52,7 +65,8 @@ std::optional<int> parse_count(const std::string& text) {
 
 int analyze_command(const Words& words) {
   auto arguments =
-      Arguments::parse(words, {"db", "wave", "format", "compare-to", "min-respondents"});
+      Arguments::parse(words, {"db", "wave", "format", "compare-to", "min-respondents"},
+                       {"unprotected"});
   if (!arguments || !arguments->option("db") || !arguments->option("wave") ||
       !arguments->positional().empty()) {
     if (!arguments) std::cerr << "parorende analyze: " << arguments.error().message << '\n';
@@ -78,20 +92,25 @@ int analyze_command(const Words& words) {
     }
     min_respondents = *threshold;
   }
+  const bool unprotected = arguments->has_switch("unprotected");
+  if (unprotected) {
+    std::cerr << "parorende analyze: " << analytics::kUnprotectedWarning << '\n';
+  }
   const std::string path = *arguments->option("db");
-  auto store = open_store("analyze", arguments.value(), true);
+  // Protected: the published state may take a step, as the server's would.
+  auto store = open_store("analyze", arguments.value(), unprotected);
   if (!store) return 1;
 
   TerminalProgress progress("analyze");
   std::optional<analytics::WaveChange> change;
   if (auto earlier_wave = arguments->option("compare-to")) {
-    auto earlier = analyze_one(*store, path, *earlier_wave, min_respondents, progress);
+    auto earlier = analyze_one(*store, path, *earlier_wave, min_respondents, unprotected, progress);
     if (!earlier) {
       progress.finish();
       report_error("analyze", earlier.error());
       return 1;
     }
-    auto later = analyze_one(*store, path, *arguments->option("wave"), min_respondents, progress);
+    auto later = analyze_one(*store, path, *arguments->option("wave"), min_respondents, unprotected, progress);
     if (!later) {
       progress.finish();
       report_error("analyze", later.error());
@@ -116,7 +135,7 @@ int analyze_command(const Words& words) {
     return 0;
   }
 
-  auto report = analyze_one(*store, path, *arguments->option("wave"), min_respondents, progress);
+  auto report = analyze_one(*store, path, *arguments->option("wave"), min_respondents, unprotected, progress);
   progress.finish();
   if (!report) {
     report_error("analyze", report.error());

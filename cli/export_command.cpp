@@ -7,10 +7,10 @@
 #include "analytics/disclosure_control.h"
 #include "analytics/export_dataset.h"
 #include "analytics/published_results.h"
-#include "analytics/wave_data.h"
 #include "cli/analytics_progress.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "engine/calendar.h"
 
 namespace parorende::cli {
 namespace {
@@ -51,24 +51,24 @@ int export_command(const Words& words) {
   }
   const std::string path = *arguments->option("db");
   const std::string wave = *arguments->option("wave");
-  auto store = open_store("export", arguments.value(), true);
+  // The published state may take a step, as the server's would.
+  auto store = open_store("export", arguments.value(), false);
   if (!store) return 1;
 
   TerminalProgress progress("export");
   auto report_progress = [&](std::string_view stage, double fraction) {
     progress.update(wave + ": " + std::string(stage), fraction);
   };
-  auto data = analytics::load_wave_data(*store, path, wave, builtin_municipalities(), report_progress);
-  if (!data) {
-    progress.finish();
-    report_error("export", data.error());
+  auto current = analytics::publish_current_results(*store, path, wave, min_respondents, today_utc(),
+                                                    report_progress);
+  progress.finish();
+  if (!current) {
+    report_error("export", current.error());
     return 1;
   }
-  analytics::PublishedResults published =
-      analytics::publish_wave(data.value(), builtin_municipalities(), min_respondents, report_progress);
-  progress.finish();
+  const analytics::PublishedResults& published = current->results;
   analytics::ExportDataset dataset =
-      analytics::export_dataset(published.report, *data->questionnaire, published.background);
+      analytics::export_dataset(published.report, *current->questionnaire, published.background);
   Status written = analytics::write_export(dataset, *format, *arguments->option("out"));
   if (!written) {
     report_error("export", written.error());

@@ -6,6 +6,7 @@
 #include <csignal>
 #include <functional>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <thread>
 
@@ -23,6 +24,7 @@ constexpr const char* kUsage =
     "                       [--max-connections N] [--store-workers N]\n"
     "                       [--write-limit PER_SECOND[:BURST]] [--attempt-limit PER_SECOND[:BURST]]\n"
     "                       [--synchronous full|normal] [--min-respondents K]\n"
+    "                       [--metrics-token-file FILE]\n"
     "  rate limits are per client; 0 turns one off\n";
 
 Result<unsigned long> parse_count(const std::string& name, const std::string& text,
@@ -126,6 +128,17 @@ Result<ServeSettings> read_settings(const Arguments& arguments) {
     if (!threshold) return make_error("usage", "--min-respondents: " + threshold.error().message);
     settings.server.min_respondents = threshold.value();
   }
+  if (auto file = arguments.option("metrics-token-file")) {
+    std::ifstream in(*file);
+    std::string token;
+    if (!in || !std::getline(in, token)) {
+      return make_error("usage", "--metrics-token-file: cannot read a token from " + *file);
+    }
+    if (token.size() < 16) {
+      return make_error("usage", "--metrics-token-file: the token must have at least 16 characters");
+    }
+    settings.server.metrics_token = token;
+  }
   if (auto mode = arguments.option("synchronous")) {
     if (*mode == "full") {
       settings.store.synchronous = StoreOptions::Synchronous::full;
@@ -144,7 +157,7 @@ int serve_command(const Words& words) {
   auto arguments = Arguments::parse(
       words, {"db", "port", "address", "threads", "web", "access-log", "body-limit",
               "max-connections", "store-workers", "write-limit", "attempt-limit",
-              "synchronous", "min-respondents"});
+              "synchronous", "min-respondents", "metrics-token-file"});
   if (!arguments) {
     std::cerr << "parorende serve: " << arguments.error().message << '\n' << kUsage;
     return 2;

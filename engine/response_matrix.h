@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/answer.h"
+#include "engine/publication.h"
 #include "engine/questionnaire.h"
 
 namespace parorende {
@@ -81,6 +82,7 @@ struct ResponseMatrix {
   std::vector<MatrixColumn> columns;
   std::vector<std::int64_t> response_ids;    // one per row, ascending
   std::vector<std::uint16_t> municipalities;  // one per row; 0 = not given
+  std::vector<RowPublication> publication;    // one per row
   MatrixValues values;  // row-major, rows() x columns.size()
 
   std::size_t rows() const { return response_ids.size(); }

@@ -167,6 +167,30 @@ std::optional<Date> column_date(StatementUse& statement, int column) {
 
 }  // namespace
 
+// Before a published response is erased: its block leaves every table the
+// response is published in, so the next figures of those tables differ from
+// the last ones by the whole block (whose figures were published), never by
+// this response alone (docs/privacy.md).
+Status withdraw_published_block(Connection& connection, std::int64_t response_id) {
+  auto select = connection.statement(
+      "SELECT wave, published_block, published_tables FROM responses WHERE id = ?");
+  if (!select) return select.take_error();
+  select->bind(1, response_id);
+  auto row = select->step();
+  if (!row) return row.take_error();
+  if (!row.value() || select->is_null(1) || select->int64(2) == 0) return {};
+  std::int64_t wave = select->int64(0);
+  std::int64_t block = select->int64(1);
+  std::int64_t tables = select->int64(2);
+  auto withdraw = connection.statement(
+      "UPDATE responses SET published_tables = published_tables & ~?1,"
+      " published_block = CASE WHEN (published_tables & ~?1) = 0 THEN NULL ELSE published_block END"
+      " WHERE wave = ?2 AND published_block = ?3");
+  if (!withdraw) return withdraw.take_error();
+  withdraw->bind(1, tables).bind(2, wave).bind(3, block);
+  return withdraw->run();
+}
+
 class ResponseStore::Impl {
  public:
   explicit Impl(const StoreOptions& options)
@@ -198,6 +222,10 @@ class ResponseStore::Impl {
   Result<std::vector<std::int64_t>> import_responses(
       std::string_view wave_name, std::span<const ImportedResponse> responses, Date today);
   Result<ResponseMatrix> complete_responses(std::string_view wave_name);
+  Result<PublicationRecord> publication(std::string_view wave_name);
+  Status publish_step(std::string_view wave_name, int min_respondents,
+                      std::span<const PublicationChange> changes);
+  Status save_published_background(std::string_view wave_name, std::string_view cells_json);
   Status replace_offers(std::span<const Offer> offers);
   Result<std::vector<Offer>> offers(std::string_view municipality);
   Result<StoreStats> stats();
@@ -927,6 +955,9 @@ Status ResponseStore::Impl::erase(std::string_view receipt_code) {
     auto id = find_by_code(*select, hash.value());
     if (!id) return id.take_error();
     if (id.value() == 0) return code_not_found();
+    if (auto withdrawn = withdraw_published_block(context.connection, id.value()); !withdrawn) {
+      return withdrawn;
+    }
     auto remove = context.connection.statement("DELETE FROM responses WHERE id = ?");
     if (!remove) return remove.take_error();
     remove->bind(1, id.value());
@@ -1009,10 +1040,12 @@ Result<ResponseMatrix> ResponseStore::Impl::complete_responses(std::string_view 
     matrix.values.resize(rows * matrix.columns.size());
 
     auto select = (*reader)->statement(
-        "SELECT id, municipality, item_values FROM responses"
+        "SELECT id, municipality, item_values, published_block, published_tables,"
+        " ever_published_tables FROM responses"
         " WHERE wave = ? AND status = 'complete' ORDER BY id");
     if (!select) return select.take_error();
     select->bind(1, wave->id);
+    matrix.publication.reserve(rows);
     double* next = matrix.values.data();
     while (true) {
       auto row = select->step();
@@ -1030,11 +1063,104 @@ Result<ResponseMatrix> ResponseStore::Impl::complete_responses(std::string_view 
       std::uint16_t code = 0;
       std::from_chars(municipality.data(), municipality.data() + municipality.size(), code);
       matrix.municipalities.push_back(code);
+      matrix.publication.push_back(
+          {select->int64(0), select->is_null(3) ? kNotPublished : static_cast<int>(select->int64(3)),
+           static_cast<std::uint64_t>(select->int64(4)), static_cast<std::uint64_t>(select->int64(5))});
     }
     return std::move(matrix);
   }();
   finish();
   return result;
+}
+
+// ---- published state ------------------------------------------------------
+
+Result<PublicationRecord> ResponseStore::Impl::publication(std::string_view wave_name) {
+  auto wave = this->wave(wave_name);
+  if (!wave) return wave.take_error();
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  auto select = (*reader)->statement(
+      "SELECT min_respondents, background FROM published_waves WHERE wave = ?");
+  if (!select) return select.take_error();
+  select->bind(1, wave->id);
+  auto row = select->step();
+  if (!row) return row.take_error();
+  PublicationRecord record;
+  if (row.value()) {
+    record.min_respondents = static_cast<int>(select->int64(0));
+    if (!select->is_null(1)) record.background = std::string(select->text(1));
+  }
+  return record;
+}
+
+Status ResponseStore::Impl::publish_step(std::string_view wave_name, int min_respondents,
+                                         std::span<const PublicationChange> changes) {
+  if (!writer_) return read_only_error();
+  auto wave = this->wave(wave_name);
+  if (!wave) return wave.take_error();
+  const std::int64_t wave_id = wave->id;
+  return write([&](WriteContext& context) -> Status {
+    Connection& connection = context.connection;
+    auto record = connection.statement(
+        "INSERT INTO published_waves (wave, min_respondents) VALUES (?, ?)"
+        " ON CONFLICT (wave) DO NOTHING");
+    if (!record) return record.take_error();
+    record->bind(1, wave_id).bind(2, std::int64_t{min_respondents});
+    if (auto recorded = record->run(); !recorded) return recorded;
+    auto recorded_k = connection.statement("SELECT min_respondents FROM published_waves WHERE wave = ?");
+    if (!recorded_k) return recorded_k.take_error();
+    recorded_k->bind(1, wave_id);
+    if (auto found = recorded_k->step(); !found) return found.take_error();
+    if (recorded_k->int64(0) != min_respondents) {
+      return make_error("publication_threshold_mismatch",
+                        "wave " + std::string(wave_name) + " is published with min_respondents " +
+                            std::to_string(recorded_k->int64(0)) + ", not " +
+                            std::to_string(min_respondents) +
+                            ": one wave, one k (docs/privacy.md)");
+    }
+    auto update = connection.statement(
+        "UPDATE responses SET published_block = ?1, published_tables = published_tables | ?2,"
+        " ever_published_tables = ever_published_tables | ?2"
+        " WHERE id = ?3 AND wave = ?4 AND status = 'complete' AND (published_tables & ?2) = 0"
+        " AND (published_block IS NULL OR published_block = ?1)");
+    if (!update) return update.take_error();
+    for (const PublicationChange& change : changes) {
+      if (change.block < 0 || change.add_tables == 0 ||
+          change.add_tables >> kMaxPublishedTables != 0) {
+        throw std::logic_error("publish_step: a change without a block or tables");
+      }
+      update->reset();
+      update->bind(1, std::int64_t{change.block})
+          .bind(2, static_cast<std::int64_t>(change.add_tables))
+          .bind(3, change.response_id)
+          .bind(4, wave_id);
+      if (auto updated = update->run(); !updated) return updated;
+      if (connection.changes() != 1) {
+        // All or nothing: a step applied in part could publish a cohort
+        // smaller than k. The writer rolls the transaction back.
+        return make_error("publication_conflict",
+                          "response " + std::to_string(change.response_id) +
+                              " changed since the step was planned; plan it again");
+      }
+    }
+    return {};
+  });
+}
+
+Status ResponseStore::Impl::save_published_background(std::string_view wave_name,
+                                                      std::string_view cells_json) {
+  if (!writer_) return read_only_error();
+  auto wave = this->wave(wave_name);
+  if (!wave) return wave.take_error();
+  const std::int64_t wave_id = wave->id;
+  return write([&](WriteContext& context) -> Status {
+    auto update = context.connection.statement(
+        "UPDATE published_waves SET background = ? WHERE wave = ? AND background IS NULL");
+    if (!update) return update.take_error();
+    update->bind(1, cells_json).bind(2, wave_id);
+    return update->run();
+  });
 }
 
 // ---- offers ---------------------------------------------------------------
@@ -1281,6 +1407,20 @@ Result<std::vector<std::int64_t>> ResponseStore::import_responses(
 
 Result<ResponseMatrix> ResponseStore::complete_responses(std::string_view wave_name) {
   return impl_->complete_responses(wave_name);
+}
+
+Result<PublicationRecord> ResponseStore::publication(std::string_view wave_name) {
+  return impl_->publication(wave_name);
+}
+
+Status ResponseStore::publish_step(std::string_view wave_name, int min_respondents,
+                                   std::span<const PublicationChange> changes) {
+  return impl_->publish_step(wave_name, min_respondents, changes);
+}
+
+Status ResponseStore::save_published_background(std::string_view wave_name,
+                                                std::string_view cells_json) {
+  return impl_->save_published_background(wave_name, cells_json);
 }
 
 Status ResponseStore::replace_offers(std::span<const Offer> offers) {

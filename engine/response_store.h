@@ -13,7 +13,9 @@
 //   invalid_definition, invalid_wave, invalid_code,
 //   municipality_not_in_wave, consent_missing, consent_mismatch,
 //   questionnaire_mismatch                                      -> 422
-//   unknown_municipality, output_exists                          -> 422
+//   unknown_municipality, output_exists,
+//   publication_threshold_mismatch                               -> 422
+//   publication_conflict                                         -> 503
 //   storage_failure, store_read_only                            -> 503
 //   schema_too_new, schema_outdated, not_a_parorende_database (open only)
 #pragma once
@@ -30,6 +32,7 @@
 
 #include "engine/answer.h"
 #include "engine/offer_catalogue.h"
+#include "engine/publication.h"
 #include "engine/questionnaire.h"
 #include "engine/response_matrix.h"
 #include "engine/result.h"
@@ -155,6 +158,8 @@ class ResponseStore {
   Result<SubmitReceipt> update(std::string_view resume_code,
                                const Response& response, Date today);
   // Deletes a complete response for real (rows removed, secure_delete).
+  // Its published block leaves the published tables it was in, so no later
+  // figure differs from an earlier one by this response alone.
   Status erase(std::string_view receipt_code);
 
   // The checks submit() applies besides the wave's dates, for reporting
@@ -169,6 +174,19 @@ class ResponseStore {
 
   // Analytics: every complete response of a wave as a matrix.
   Result<ResponseMatrix> complete_responses(std::string_view wave_name);
+
+  // The published state (engine/publication.h, docs/privacy.md).
+  Result<PublicationRecord> publication(std::string_view wave_name);
+  // Applies one step in one transaction: all of `changes` or none. The
+  // wave's k is recorded by its first step; another k is refused
+  // ("publication_threshold_mismatch"). "publication_conflict" when a
+  // change no longer fits the rows (another step, or an erasure, came
+  // first): plan the step again.
+  Status publish_step(std::string_view wave_name, int min_respondents,
+                      std::span<const PublicationChange> changes);
+  // Keeps the first background table saved for a wave; later ones are
+  // ignored, so every reader sees the same.
+  Status save_published_background(std::string_view wave_name, std::string_view cells_json);
 
   // The offer catalogue (docs/offers.md). Replaces, in one transaction, all
   // offers of every municipality present in `offers`; others keep theirs.

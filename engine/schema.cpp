@@ -119,6 +119,24 @@ CREATE TABLE municipality_offers (
 );
 )sql";
 
+// What each complete response contributes to the published results
+// (docs/privacy.md, "Results that change only in safe steps"): the block it
+// is published in (a municipality's code as a number, 0 for the national
+// pool, NULL when in no table), the tables (scales, then burden
+// instruments: bit t) it is published in now, and those it ever was.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE responses ADD COLUMN published_block INTEGER;
+ALTER TABLE responses ADD COLUMN published_tables INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE responses ADD COLUMN ever_published_tables INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX responses_by_published_block ON responses (wave, published_block)
+  WHERE published_block IS NOT NULL;
+CREATE TABLE published_waves (
+  wave INTEGER PRIMARY KEY REFERENCES waves(id),
+  min_respondents INTEGER NOT NULL CHECK (min_respondents >= 1),
+  background TEXT
+);
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -147,9 +165,11 @@ Status migrate_to_2(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_3(Connection& connection) { return connection.execute(kVersion3); }
 
+Status migrate_to_4(Connection& connection) { return connection.execute(kVersion4); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

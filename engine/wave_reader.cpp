@@ -11,7 +11,8 @@ namespace {
 
 Status read_rows(Connection& connection, const WaveLayout& layout, const WaveRowSink& sink) {
   auto select = connection.statement(
-      "SELECT id, municipality, item_values FROM responses"
+      "SELECT id, municipality, item_values, published_block, published_tables,"
+      " ever_published_tables FROM responses"
       " WHERE wave = ? AND status = 'complete' ORDER BY id");
   if (!select) return select.take_error();
   select->bind(1, layout.wave.id);
@@ -33,7 +34,10 @@ Status read_rows(Connection& connection, const WaveLayout& layout, const WaveRow
     std::string_view municipality = select->text(1);
     std::uint16_t code = 0;
     std::from_chars(municipality.data(), municipality.data() + municipality.size(), code);
-    sink(values, code);
+    RowPublication publication{
+        select->int64(0), select->is_null(3) ? kNotPublished : static_cast<int>(select->int64(3)),
+        static_cast<std::uint64_t>(select->int64(4)), static_cast<std::uint64_t>(select->int64(5))};
+    sink(values, code, publication);
     ++rows;
   }
   return {};

@@ -31,8 +31,10 @@ struct WaveLayout {
 };
 
 // Called once per response, in id order: the row's values (columns.size()
-// doubles, NaN unanswered) and its municipality as a number (0 = none).
-using WaveRowSink = std::function<void(std::span<const double> values, std::uint16_t municipality)>;
+// doubles, NaN unanswered), its municipality as a number (0 = none) and
+// what of it is published (engine/publication.h).
+using WaveRowSink = std::function<void(std::span<const double> values, std::uint16_t municipality,
+                                       const RowPublication& publication)>;
 
 // `store` gives the wave and its questionnaire; `database_path` is the file
 // it was opened on. `begin` is called with the layout before the first row.

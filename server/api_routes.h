@@ -20,6 +20,7 @@ struct ApiContext {
   StoreWorkers& workers;
   ResultsCache& results;
   std::function<std::string()> render_metrics;
+  std::string metrics_token;  // empty: metrics are off
 };
 
 // Runs `work` on a store worker and replies with what it returns (500 if it

@@ -34,7 +34,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store,
       store, ResultsCacheOptions{options.min_respondents, options.database_path});
   api_ = std::make_unique<ApiContext>(ApiContext{store, workers, *results_, [this, &store, &workers] {
     return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
-  }});
+  }, options.metrics_token});
   add_questionnaire_routes(router_, *api_);
   add_wave_routes(router_, *api_);
   add_municipality_routes(router_, *api_);

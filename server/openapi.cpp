@@ -375,12 +375,12 @@ constexpr std::string_view kDocument = R"openapi(
       },
       "WaveResults": {
         "type": "object",
-        "required": ["wave", "questionnaire", "language", "respondents", "min_respondents", "confidence_level", "computed_at", "previous_wave", "scales", "burden"],
+        "required": ["wave", "questionnaire", "language", "respondents", "min_respondents", "confidence_level", "computed_on", "previous_wave", "scales", "burden"],
         "properties": {
           "wave": {"type": "string"}, "language": {"type": "string"},
           "questionnaire": {"type": "object", "properties": {"id": {"type": "string"}, "version": {"type": "string"}}},
           "respondents": {"type": "integer"}, "min_respondents": {"type": "integer"},
-          "confidence_level": {"type": "number"}, "computed_at": {"type": "string", "format": "date-time"},
+          "confidence_level": {"type": "number"}, "computed_on": {"type": "string", "format": "date"},
           "previous_wave": {"type": ["string", "null"]},
           "scales": {"type": "array", "items": {"type": "object"}},
           "burden": {"type": "array", "items": {"type": "object"}}

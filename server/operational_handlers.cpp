@@ -1,10 +1,26 @@
-// GET /healthz and GET /metrics (Prometheus text format).
+// GET /healthz and GET /metrics (Prometheus text format, for operators
+// holding the metrics token).
 #include <memory>
 
 #include "server/api_routes.h"
+#include "engine/sha256.h"
 #include "server/json_reply.h"
 
 namespace parorende::server {
+namespace {
+
+// Compares digests, not the tokens: the time taken says nothing about how
+// much of a guessed token was right.
+bool bearer_token_matches(const HttpRequest& request, const std::string& token) {
+  auto field = request.find(http::field::authorization);
+  if (field == request.end()) return false;
+  std::string_view value = field->value();
+  constexpr std::string_view kScheme = "Bearer ";
+  if (!value.starts_with(kScheme)) return false;
+  return sha256(value.substr(kScheme.size())) == sha256(token);
+}
+
+}  // namespace
 
 void add_operational_routes(Router& router, ApiContext& api) {
   auto healthy = std::make_shared<const HttpResponse>(
@@ -13,7 +29,18 @@ void add_operational_routes(Router& router, ApiContext& api) {
               [healthy](const Exchange&, Reply reply) { reply(*healthy); }});
 
   router.add({http::verb::get, "/metrics", RateClass::none,
-              [&api](const Exchange&, Reply reply) {
+              [&api](const Exchange& exchange, Reply reply) {
+                if (api.metrics_token.empty()) {
+                  reply(error_response("metrics_disabled", "metrics are off (serve --metrics-token-file)"));
+                  return;
+                }
+                if (!bearer_token_matches(exchange.request, api.metrics_token)) {
+                  HttpResponse refused = error_response(
+                      "unauthorized", "metrics need \"Authorization: Bearer\" with the metrics token");
+                  refused.set(http::field::www_authenticate, "Bearer");
+                  reply(std::move(refused));
+                  return;
+                }
                 HttpResponse response{http::status::ok, 11};
                 response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
                 response.set(http::field::cache_control, "no-store");

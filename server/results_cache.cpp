@@ -1,25 +1,11 @@
 #include "server/results_cache.h"
 
-#include <ctime>
 #include <exception>
 
 #include "analytics/published_results.h"
-#include "analytics/wave_data.h"
-#include "engine/municipalities.h"
+#include "engine/calendar.h"
 
 namespace parorende::server {
-namespace {
-
-std::string utc_now_iso() {
-  std::time_t now = std::time(nullptr);
-  std::tm parts{};
-  gmtime_r(&now, &parts);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
-  return text;
-}
-
-}  // namespace
 
 ResultsCache::ResultsCache(ResponseStore& store, ResultsCacheOptions options)
     : store_(store), options_(std::move(options)) {}
@@ -34,25 +20,17 @@ Result<std::int64_t> ResultsCache::complete_responses(std::string_view wave_name
 }
 
 ResultsCache::Computed ResultsCache::compute(const Wave& wave, std::int64_t complete_responses) {
-  const MunicipalityRegistry& registry = builtin_municipalities();
-  Result<analytics::WaveData> data = [&]() -> Result<analytics::WaveData> {
-    if (!options_.database_path.empty()) {
-      return analytics::load_wave_data(store_, options_.database_path, wave.name, registry);
-    }
-    auto matrix = store_.complete_responses(wave.name);
-    if (!matrix) return matrix.take_error();
-    return analytics::wave_data_from_matrix(wave.name, matrix.value(), registry);
-  }();
-  if (!data) return data.take_error();
-  analytics::PublishedResults results =
-      analytics::publish_wave(data.value(), registry, options_.min_respondents);
+  Date today = today_utc();
+  auto current = analytics::publish_current_results(store_, options_.database_path, wave.name,
+                                                     options_.min_respondents, today);
+  if (!current) return current.take_error();
   auto published = std::make_shared<PublishedWave>();
-  published->wave = wave;
-  published->questionnaire = data->questionnaire;
-  published->report = std::move(results.report);
-  published->background = std::move(results.background);
+  published->wave = std::move(current->wave);
+  published->questionnaire = std::move(current->questionnaire);
+  published->report = std::move(current->results.report);
+  published->background = std::move(current->results.background);
   published->complete_responses = complete_responses;
-  published->computed_at = utc_now_iso();
+  published->computed_on = today.iso();
   return std::shared_ptr<const PublishedWave>(std::move(published));
 }
 

@@ -1,12 +1,14 @@
 // The published results of each wave, for the results API: analysing a
 // wave takes seconds at a million responses, so the disclosure-controlled
-// report is computed once and served until the wave's number of complete
-// responses changes (looked at no more than every few seconds, and
-// recomputed no more than every 30 s), and at least every 10 minutes
-// (an erasure and a new response leave the count unchanged). One
-// computation per wave at a time; callers meanwhile get the previous
-// report, or wait for the first. Every call may block: call it on a store
-// worker, never on an I/O thread.
+// report of its published rows (analytics/published_results.h: one safe
+// step, then the figures) is computed once and served until the wave's
+// number of complete responses changes (looked at no more than every few
+// seconds, and recomputed no more than every 30 s), and at least every 10
+// minutes (an erasure and a new response leave the count unchanged). A
+// recomputation serves new figures only where a step moved the published
+// state (docs/privacy.md). One computation per wave at a time; callers
+// meanwhile get the previous report, or wait for the first. Every call may
+// block: call it on a store worker, never on an I/O thread.
 #pragma once
 
 #include <chrono>
@@ -33,8 +35,8 @@ struct PublishedWave {
   std::shared_ptr<const Questionnaire> questionnaire;
   analytics::WaveReport report;  // after disclosure control
   std::vector<analytics::BackgroundCell> background;  // for the exports
-  std::int64_t complete_responses = 0;  // when it was computed
-  std::string computed_at;  // ISO 8601, UTC, seconds
+  std::int64_t complete_responses = 0;  // when it was computed; never published
+  std::string computed_on;  // the day (UTC): no clock time is published
 };
 
 struct ResultsCacheOptions {

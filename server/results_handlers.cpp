@@ -152,7 +152,7 @@ json::object header_json(const PublishedWave& published, const std::string& lang
           {"respondents", report.respondents},
           {"min_respondents", report.min_respondents},
           {"confidence_level", report.confidence_level},
-          {"computed_at", published.computed_at},
+          {"computed_on", published.computed_on},
           {"previous_wave", previous_wave ? json::value(json::string(*previous_wave)) : json::value(nullptr)}};
 }
 

@@ -47,6 +47,10 @@ struct ServerOptions {
   // database file to stream waves from (empty: the store's read path).
   int min_respondents = analytics::kDefaultMinRespondents;
   std::string database_path;
+  // GET /metrics answers only a request with "Authorization: Bearer" and
+  // this token; empty: /metrics answers 404. Its counters would tell when
+  // responses arrive, so they are for operators only.
+  std::string metrics_token;
 };
 
 class Server {

@@ -4,7 +4,8 @@
 # access log on, stopped again when the sourcing script exits.
 #
 #   start_bench_server BINARY PORT SYNCHRONOUS THREADS
-# Sets: work (a temporary folder, removed on exit), db, server_pid.
+# Sets: work (a temporary folder, removed on exit), db, server_pid, and
+# metrics_header (curl -H "$metrics_header" .../metrics).
 
 work=$(mktemp -d)
 server_pid=
@@ -27,9 +28,11 @@ start_bench_server() {
   "$binary" wave create --db "$db" --questionnaire parorendeundersokelse --name bench \
     --opens "$(date -u -d '-1 day' +%F)" --closes "$(date -u -d '+1 year' +%F)" >/dev/null
   ulimit -n "$(ulimit -Hn)"
+  head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$work/metrics.token"
+  metrics_header="Authorization: Bearer $(cat "$work/metrics.token")"
   "$binary" serve --db "$db" --port "$port" --threads "$threads" --web /nonexistent \
     --access-log "$work/access.log" --write-limit 0 --attempt-limit 0 \
-    --synchronous "$synchronous" 2>"$work/serve.err" &
+    --synchronous "$synchronous" --metrics-token-file "$work/metrics.token" 2>"$work/serve.err" &
   server_pid=$!
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0

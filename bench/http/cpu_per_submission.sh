@@ -23,7 +23,7 @@ post() {
 }
 ticks() { awk '{print $14 + $15}' "/proc/$server_pid/stat"; }
 writes() {
-  curl -fs "http://127.0.0.1:$port/metrics" |
+  curl -fs -H "$metrics_header" "http://127.0.0.1:$port/metrics" |
     awk '/^parorende_store_writes_total\{result="succeeded"\}/ {print $2}'
 }
 

@@ -56,7 +56,7 @@ for connections in 64 512; do
 done
 
 echo "== store batch sizes (from /metrics)"
-curl -fs "http://127.0.0.1:$port/metrics" | grep -E '^parorende_store_(batch_size_(sum|count)|writes_total)'
+curl -fs -H "$metrics_header" "http://127.0.0.1:$port/metrics" | grep -E '^parorende_store_(batch_size_(sum|count)|writes_total)'
 "$binary" stats --db "$db" | sed 's/^/stats: /'
 if [[ $bad != 0 ]]; then
   echo "FAILED: some submissions were not answered 201" >&2

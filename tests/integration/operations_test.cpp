@@ -53,12 +53,35 @@ TEST_F(OperationsTest, OpenApiDocumentMatchesTheRoutesServed) {
   EXPECT_EQ(json::parse(server::openapi_document()), document);
 }
 
-TEST_F(OperationsTest, MetricsInPrometheusFormat) {
+TEST_F(OperationsTest, MetricsAreOffWithoutAToken) {
   start();
+  HttpReply metrics = call("GET", "/metrics");
+  EXPECT_EQ(metrics.status, 404);
+  EXPECT_NE(metrics.body.find("\"code\":\"metrics_disabled\""), std::string::npos) << metrics.body;
+}
+
+TEST_F(OperationsTest, MetricsNeedTheToken) {
+  server::ServerOptions options = test_options();
+  options.metrics_token = "0123456789abcdef-metrics";
+  start(options);
+  for (const std::vector<std::string>& headers :
+       {std::vector<std::string>{}, {"Authorization: Bearer 0123456789abcdef-metricz"},
+        {"Authorization: Basic 0123456789abcdef-metrics"}, {"Authorization: Bearer "}}) {
+    HttpReply refused = call("GET", "/metrics", {}, headers);
+    EXPECT_EQ(refused.status, 401) << (headers.empty() ? "no header" : headers.front());
+    EXPECT_EQ(refused.header("www-authenticate"), "Bearer");
+    EXPECT_EQ(refused.body.find("parorende_http"), std::string::npos);
+  }
+}
+
+TEST_F(OperationsTest, MetricsInPrometheusFormat) {
+  server::ServerOptions options = test_options();
+  options.metrics_token = "0123456789abcdef-metrics";
+  start(options);
   call("GET", "/healthz");
   call("POST", "/api/v1/waves/open/responses", complete_body());
   call("GET", "/api/v1/nothing");
-  HttpReply metrics = call("GET", "/metrics");
+  HttpReply metrics = call("GET", "/metrics", {}, {"Authorization: Bearer 0123456789abcdef-metrics"});
   ASSERT_EQ(metrics.status, 200);
   EXPECT_EQ(metrics.header("content-type").rfind("text/plain; version=0.0.4", 0), 0u);
   for (const char* expected : {

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "analytics/disclosure_control.h"
+#include "analytics/published_results.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
@@ -49,18 +50,24 @@ class Results : public ServerFixture {
     ASSERT_TRUE(imported.ok()) << imported.error().describe();
   }
 
-  // What `analyze` computes, before and after disclosure control; with
-  // `analysis_k` 1 nothing at all is withheld.
+  // What `analyze` prints: with `controlled`, the published figures (what
+  // the API must serve); without, every figure of every cell on all rows,
+  // with `analysis_k` 1 nothing at all withheld.
   analytics::WaveReport analysed(const std::string& wave, bool controlled,
                                  int analysis_k = analytics::kDefaultMinRespondents) {
-    auto data = analytics::load_wave_data(*store_, (folder_.path() / "responses.db").string(), wave,
-                                          builtin_municipalities());
+    const std::string path = (folder_.path() / "responses.db").string();
+    if (controlled) {
+      auto current = analytics::publish_current_results(*store_, path, wave,
+                                                        analytics::kDefaultMinRespondents, today_utc());
+      if (!current) throw std::runtime_error(current.error().describe());
+      return std::move(current->results.report);
+    }
+    auto data = analytics::load_wave_data(*store_, path, wave, builtin_municipalities());
     if (!data) throw std::runtime_error(data.error().describe());
     analytics::AnalysisOptions options;
     options.min_respondents = analysis_k;
-    analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), options);
-    return controlled ? analytics::apply_disclosure_control(std::move(report), analytics::kDefaultMinRespondents)
-                      : report;
+    options.protect = false;
+    return analytics::analyze_wave(data.value(), builtin_municipalities(), options);
   }
 
   json::object get_json(const std::string& target, int expected_status = 200) {
@@ -86,12 +93,16 @@ TEST_F(Results, WaveOverviewIsThePublishedReport) {
   EXPECT_EQ(body.at("wave").as_string(), "2026");
   EXPECT_EQ(body.at("language").as_string(), "en");
   EXPECT_EQ(body.at("min_respondents").as_int64(), analytics::kDefaultMinRespondents);
-  EXPECT_EQ(body.at("respondents").as_int64(), 2500);
   EXPECT_EQ(body.at("previous_wave").as_string(), "2025");
-  EXPECT_TRUE(body.at("computed_at").is_string());
+  EXPECT_TRUE(body.at("computed_on").is_string());
 
   auto questionnaire = store_->questionnaire("parorendeundersokelse");
   analytics::WaveReport expected = analysed("2026", true);
+  // The wave is open: what is published is what whole cohorts of at least
+  // k per municipality make (docs/privacy.md), not every response yet.
+  EXPECT_EQ(body.at("respondents").as_int64(), expected.respondents);
+  EXPECT_GT(expected.respondents, 1000);
+  EXPECT_LT(expected.respondents, 2500);
   const json::array& scales = body.at("scales").as_array();
   ASSERT_EQ(scales.size(), expected.scales.size());
   int withheld = 0;
@@ -143,6 +154,7 @@ TEST_F(Results, MunicipalityInFull) {
 
   auto questionnaire = store_->questionnaire("parorendeundersokelse");
   analytics::WaveReport raw = analysed("2026", false);
+  analytics::WaveReport published = analysed("2026", true);
   const json::array& scales = body.at("scales").as_array();
   ASSERT_EQ(scales.size(), raw.scales.size());
   int trends = 0;
@@ -156,11 +168,16 @@ TEST_F(Results, MunicipalityInFull) {
     EXPECT_EQ(scale.at("n").as_int64(), oslo.raw.n);
     EXPECT_DOUBLE_EQ(as_number(scale.at("raw").at("mean")), oslo.raw.mean);
     EXPECT_DOUBLE_EQ(as_number(scale.at("raw").at("ci").as_array()[0]), oslo.raw.ci_low);
-    EXPECT_DOUBLE_EQ(as_number(scale.at("adjusted").at("mean")), oslo.adjusted.mean);
-    EXPECT_DOUBLE_EQ(as_number(scale.at("shrunken").at("mean")), oslo.shrunken.estimate);
-    EXPECT_DOUBLE_EQ(as_number(scale.at("versus_national").at("difference")), oslo.versus_national.difference);
+    // The models see only published municipalities (docs/privacy.md).
+    const analytics::MunicipalityResult& published_oslo = published.scales[s].municipalities.front();
+    EXPECT_EQ(published_oslo.raw.n, oslo.raw.n) << "all of Oslo's respondents are published";
+    EXPECT_DOUBLE_EQ(as_number(scale.at("adjusted").at("mean")), published_oslo.adjusted.mean);
+    EXPECT_DOUBLE_EQ(as_number(scale.at("shrunken").at("mean")), published_oslo.shrunken.estimate);
+    // ... and the nation is its published respondents.
+    EXPECT_DOUBLE_EQ(as_number(scale.at("versus_national").at("difference")),
+                     published_oslo.versus_national.difference);
     EXPECT_EQ(scale.at("versus_national").at("verdict").as_string(),
-              analytics::verdict_name(oslo.versus_national.verdict));
+              analytics::verdict_name(published_oslo.versus_national.verdict));
     EXPECT_TRUE(scale.at("national").at("mean").is_number());
     if (!scale.at("trend").is_null()) {
       ++trends;
@@ -359,7 +376,7 @@ TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
 TEST_F(Results, FiguresAreCachedPerWave) {
   json::object first = get_json("/api/v1/waves/2026/results");
   json::object second = get_json("/api/v1/waves/2026/results/0301");
-  EXPECT_EQ(first.at("computed_at"), second.at("computed_at"));
+  EXPECT_EQ(first.at("computed_on"), second.at("computed_on"));
   EXPECT_EQ(first.at("language").as_string(), "nb") << "the questionnaire's default";
 }
 

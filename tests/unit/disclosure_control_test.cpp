@@ -13,6 +13,7 @@
 #include <set>
 
 #include "analytics/disclosure_control.h"
+#include "analytics/published_results.h"
 #include "analytics/report_json.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
@@ -150,9 +151,10 @@ Analysed analysed(const MunicipalityRegistry& registry, std::int64_t responses, 
   WaveData data = synthetic_wave_data(survey, registry);
   AnalysisOptions options;
   options.min_respondents = 1;
+  options.protect = false;
   WaveReport truth = analyze_wave(data, registry, options);
   check_no_free_text(truth, *data.questionnaire);
-  return {truth, apply_disclosure_control(truth, k)};
+  return {truth, publish_wave(data, registry, k).report};
 }
 
 // A published total: its n and sum, and which members (by code) it is made of.

@@ -17,7 +17,7 @@ export function renderReport({overview, detail, area, onArea}) {
   const m = detail.municipality;
   const ctx = {lang, k, m, overview, detail};
   const anySuppressed = detail.scales.length > 0 && detail.scales.every((scale) => scale.suppressed);
-  const computed = (detail.computed_at ?? '').slice(0, 10);
+  const computed = detail.computed_on ?? '';
 
   return h('div', {class: 'report'},
     h('h2', {id: 'report-title', class: 'report-title'}, d('heading.municipality', {municipality: m.name})),
