@@ -256,12 +256,13 @@ std::vector<CodebookSection> codebook(const WaveReport& report, const Questionna
 }  // namespace
 
 ExportDataset export_dataset(const WaveReport& report, const Questionnaire& questionnaire,
-                             const std::vector<BackgroundCell>& background) {
+                             const std::vector<BackgroundCell>& background, Date computed_on) {
   ExportDataset dataset;
   dataset.title_nb = questionnaire.title.in("nb") + ", bølge " + report.wave;
   dataset.title_en = questionnaire.title.in("en") + ", wave " + report.wave;
   dataset.tables = {municipality_table(report), county_table(report), background_table(questionnaire, background),
                     burden_table(report)};
+  for (ExportTable& table : dataset.tables) table.stamped_on = computed_on;
   dataset.codebook_sections = codebook(report, questionnaire);
   return dataset;
 }

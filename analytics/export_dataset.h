@@ -11,13 +11,16 @@
 #include "analytics/background_tables.h"
 #include "analytics/export_table.h"
 #include "analytics/wave_report.h"
+#include "engine/answer.h"
 #include "engine/questionnaire.h"
 
 namespace parorende::analytics {
 
 // `report` after apply_disclosure_control; `background` from
-// background_scale_table with the same k.
+// background_scale_table with the same k; `computed_on` the day the figures
+// were computed, the files' only date stamp.
 ExportDataset export_dataset(const WaveReport& report, const Questionnaire& questionnaire,
-                             const std::vector<BackgroundCell>& background);
+                             const std::vector<BackgroundCell>& background,
+                             Date computed_on = {1970, 1, 1});
 
 }  // namespace parorende::analytics

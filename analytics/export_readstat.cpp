@@ -17,6 +17,7 @@
 #include <variant>
 
 #include "analytics/export_encoders.h"
+#include "engine/calendar.h"
 
 namespace parorende::analytics {
 namespace {
@@ -120,6 +121,8 @@ class StatFileEncoder {
   Result<std::string> run() {
     if (!writer_) return failure("ReadStat could not start a writer", READSTAT_ERROR_MALLOC);
     readstat_set_data_writer(writer_.get(), &append_bytes);
+    readstat_writer_set_file_timestamp(writer_.get(),
+                                       static_cast<time_t>(days_since_epoch(table_.stamped_on) * 86400));
     readstat_writer_set_error_handler(writer_.get(), &remember_message);
     readstat_writer_set_file_label(
         writer_.get(),

@@ -12,6 +12,8 @@
 #include <variant>
 #include <vector>
 
+#include "engine/answer.h"
+
 #include "engine/result.h"
 
 namespace parorende::analytics {
@@ -42,6 +44,10 @@ struct ExportTable {
   std::string label_en;
   std::vector<ExportVariable> variables;
   std::vector<std::vector<ExportCell>> rows;  // each row has variables.size() cells
+  // SPSS and Stata files carry a creation time: midnight (UTC) of this day,
+  // so a file says no clock time and two encodings of the same figures are
+  // the same bytes.
+  Date stamped_on{1970, 1, 1};
 };
 
 struct CodebookSection {

@@ -68,7 +68,7 @@ int export_command(const Words& words) {
   }
   const analytics::PublishedResults& published = current->results;
   analytics::ExportDataset dataset =
-      analytics::export_dataset(published.report, *current->questionnaire, published.background);
+      analytics::export_dataset(published.report, *current->questionnaire, published.background, today_utc());
   Status written = analytics::write_export(dataset, *format, *arguments->option("out"));
   if (!written) {
     report_error("export", written.error());

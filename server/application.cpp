@@ -31,7 +31,9 @@ Application::Application(const ServerOptions& options, ResponseStore& store,
       code_attempt_limiter_(options.code_attempt_limit, options.rate_limited_clients),
       access_log_(options.access_log) {
   results_ = std::make_unique<ResultsCache>(
-      store, ResultsCacheOptions{options.min_respondents, options.database_path});
+      store, ResultsCacheOptions{options.min_respondents, options.database_path,
+                                 options.results_count_check_interval,
+                                 options.results_min_recompute_interval, options.results_max_age});
   api_ = std::make_unique<ApiContext>(ApiContext{store, workers, *results_, [this, &store, &workers] {
     return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
   }, options.metrics_token});

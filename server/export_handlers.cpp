@@ -52,7 +52,8 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
         if (!published) return error_response(published.error());
         const PublishedWave& wave = *published.value();
         analytics::ExportDataset dataset =
-            analytics::export_dataset(wave.report, *wave.questionnaire, wave.background);
+            analytics::export_dataset(wave.report, *wave.questionnaire, wave.background,
+                                      parse_iso_date(wave.computed_on).value_or(Date{1970, 1, 1}));
         std::string stem = file_stem(wave_name, table_name);
         if (table_name == "codebook") {
           if (format == analytics::ExportFormat::json) {

@@ -47,6 +47,10 @@ struct ServerOptions {
   // database file to stream waves from (empty: the store's read path).
   int min_respondents = analytics::kDefaultMinRespondents;
   std::string database_path;
+  // How often results are looked at and recomputed (server/results_cache.h).
+  std::chrono::seconds results_count_check_interval{5};
+  std::chrono::seconds results_min_recompute_interval{30};
+  std::chrono::seconds results_max_age{600};
   // GET /metrics answers only a request with "Authorization: Bearer" and
   // this token; empty: /metrics answers 404. Its counters would tell when
   // responses arrive, so they are for operators only.
