@@ -10,6 +10,7 @@
 #include "analytics/synthetic.h"
 #include "cli/analytics_progress.h"
 #include "cli/commands.h"
+#include "cli/demo_questionnaire.h"
 #include "cli/store_access.h"
 #include "engine/answer.h"
 #include "engine/calendar.h"
@@ -23,14 +24,12 @@ constexpr const char* kUsage =
     "usage: parorende demo-data --db FILE --wave NAME --responses N --seed S\n"
     "                           [--questionnaire FILE] [--truth FILE]\n"
     "                           [--opens YYYY-MM-DD --closes YYYY-MM-DD]\n"
-    "  --questionnaire  default questionnaires/parorendeundersokelse.json\n"
+    "  --questionnaire  default: the shipped parorendeundersokelse (compiled in)\n"
     "  --truth          where the true municipality scores go (CSV);\n"
     "                   default FILE.NAME.truth.csv beside the database\n"
     "  --opens/--closes the wave's dates; default this year and the next, so\n"
     "                   the demo server takes answers too. A wave that has\n"
     "                   closed makes an earlier round to compare with.\n";
-
-constexpr const char* kDefaultQuestionnaire = "questionnaires/parorendeundersokelse.json";
 
 // Responses per import transaction: bounded memory, few commits.
 constexpr std::size_t kBatch = 20000;
@@ -107,10 +106,8 @@ int demo_data_command(const Words& words) {
   const std::string wave_name = *arguments->option("wave");
   const std::string truth_path = arguments->option("truth").value_or(
       *arguments->option("db") + "." + wave_name + ".truth.csv");
-  const std::string questionnaire_path =
-      arguments->option("questionnaire").value_or(kDefaultQuestionnaire);
-
-  auto definition = read_text_file(questionnaire_path);
+  Result<std::string> definition = std::string(demo_questionnaire_definition());
+  if (auto path = arguments->option("questionnaire")) definition = read_text_file(*path);
   if (!definition) {
     report_error("demo-data", definition.error());
     return 1;

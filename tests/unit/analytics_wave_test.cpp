@@ -280,6 +280,15 @@ TEST_F(AnalyticsWave, UnknownWaveIsAnError) {
   EXPECT_EQ(data.error().code, "wave_not_found");
 }
 
+TEST(AnalyticsCli, DemoDataFindsItsQuestionnaireFromAnyFolder) {
+  TempDir directory;
+  auto generated = parorende::testing::run_parorende(
+      {"demo-data", "--db", "demo.db", "--wave", "w", "--responses", "20", "--seed", "1"}, directory.path());
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  EXPECT_TRUE(std::filesystem::exists(directory.path() / "demo.db"));
+  EXPECT_NE(generated.out.find("20 responses"), std::string::npos) << generated.out;
+}
+
 TEST(AnalyticsCli, DemoDataThenAnalyze) {
   TempDir directory;
   std::string db = (directory.path() / "demo.db").string();

@@ -162,7 +162,9 @@ struct CommandResult {
 };
 
 // Runs `arguments` (no shell) and captures stdout, stderr and the exit code.
-inline CommandResult run_command(const std::vector<std::string>& arguments) {
+// `directory`: the child's working directory (empty: this one's).
+inline CommandResult run_command(const std::vector<std::string>& arguments,
+                                 const std::filesystem::path& directory = {}) {
   TempDir capture;
   std::string out_path = (capture.path() / "stdout").string();
   std::string err_path = (capture.path() / "stderr").string();
@@ -174,6 +176,7 @@ inline CommandResult run_command(const std::vector<std::string>& arguments) {
         !freopen(err_path.c_str(), "w", stderr)) {
       _exit(127);
     }
+    if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(127);
     std::vector<char*> argv;
     for (const std::string& argument : arguments) {
       argv.push_back(const_cast<char*>(argument.c_str()));
@@ -192,9 +195,10 @@ inline CommandResult run_command(const std::vector<std::string>& arguments) {
   return result;
 }
 
-inline CommandResult run_parorende(std::vector<std::string> arguments) {
+inline CommandResult run_parorende(std::vector<std::string> arguments,
+                                   const std::filesystem::path& directory = {}) {
   arguments.insert(arguments.begin(), kBinary);
-  return run_command(arguments);
+  return run_command(arguments, directory);
 }
 
 }  // namespace parorende::testing
