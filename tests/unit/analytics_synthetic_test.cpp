@@ -4,12 +4,15 @@
 // raw means. Runs in memory, without a database.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <Eigen/Core>
 #include <cmath>
 #include <memory>
 
 #include "analytics/descriptive.h"
 #include "analytics/empirical_bayes.h"
+#include "analytics/published_results.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
@@ -189,6 +192,41 @@ TEST(AnalyticsSynthetic, RawIntervalsCoverAndEmpiricalBayesShrinksTowardTheTruth
   std::cout << "coverage " << coverage << " of " << intervals << " intervals; MSE raw "
             << raw_mse << ", empirical Bayes " << shrunken_mse << std::endl;
   EXPECT_LT(shrunken_mse, raw_mse);
+}
+
+// What is published: empirical Bayes fitted on the published municipalities
+// only (docs/privacy.md), judged on those municipalities, must still be
+// closer to the truth than their raw means.
+TEST(AnalyticsSynthetic, PublishedEmpiricalBayesBeatsPublishedRawMeans) {
+  auto questionnaire = shipped("parorendeundersokelse.json");
+  const auto& registry = builtin_municipalities();
+  double raw_squared_error = 0;
+  double shrunken_squared_error = 0;
+  std::int64_t estimates = 0;
+  for (std::uint64_t seed : {101u, 202u, 303u}) {
+    SyntheticSurvey survey(questionnaire, registry, {12000, seed});
+    SyntheticTruth truth = survey.truth();
+    WaveData data = synthetic_wave_data(survey, registry);
+    WaveReport report = publish_wave(data, registry, kDefaultMinRespondents).report;
+    for (std::size_t s = 0; s < report.scales.size(); ++s) {
+      for (const MunicipalityResult& result : report.scales[s].municipalities) {
+        if (result.suppressed) continue;
+        auto index = std::find_if(registry.all().begin(), registry.all().end(),
+                                  [&](const Municipality& m) { return m.code == result.code; }) -
+                     registry.all().begin();
+        double target = truth.expected_score(index, static_cast<Eigen::Index>(s));
+        raw_squared_error += std::pow(result.raw.mean - target, 2);
+        shrunken_squared_error += std::pow(result.shrunken.estimate - target, 2);
+        ++estimates;
+      }
+    }
+  }
+  EXPECT_GT(estimates, 3000);
+  double ratio = shrunken_squared_error / raw_squared_error;
+  RecordProperty("published_mse_ratio", std::to_string(ratio));
+  std::cout << "published cells: empirical Bayes MSE / raw MSE = " << ratio << " over " << estimates
+            << " estimates" << std::endl;
+  EXPECT_LT(ratio, 0.9);
 }
 
 }  // namespace
