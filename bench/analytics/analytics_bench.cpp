@@ -75,7 +75,11 @@ int main(int argc, char** argv) {
   double read_cpu = process_cpu_seconds() - cpu_start;
   auto analysis_start = Clock::now();
   double analysis_cpu_start = process_cpu_seconds();
-  analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities());
+  // The statistics on every row, as the pandas reference computes them (the
+  // published report fits its models on published municipalities only).
+  analytics::AnalysisOptions options;
+  options.protect = false;
+  analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), options);
   double analysis_seconds = seconds_since(analysis_start);
   double analysis_cpu = process_cpu_seconds() - analysis_cpu_start;
   auto write_start = Clock::now();
