@@ -6,10 +6,14 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <algorithm>
 #include <cmath>
+#include <map>
+#include <set>
 #include <memory>
 #include <sstream>
 
+#include "analytics/published_results.h"
 #include "analytics/report_csv.h"
 #include "analytics/report_json.h"
 #include "analytics/similarity.h"
@@ -171,6 +175,63 @@ TEST_F(AnalyticsWave, ReportFiguresAreTheStatisticsOfTheRows) {
   EXPECT_GT(scale.reliability.alpha, 0.6);
   ASSERT_EQ(report.similar.size(), builtin_municipalities().size());
   EXPECT_EQ(report.similar.front().similar_codes.size(), kSimilarMunicipalities);
+}
+
+// docs/privacy.md, "Rule 2": what the models publish is a function of the
+// published municipalities' respondents only.
+TEST_F(AnalyticsWave, ProtectedModelsSeeOnlyPublishedMunicipalities) {
+  WaveData data = load("spring");
+  WaveReport report = publish_wave(data, builtin_municipalities(), kDefaultMinRespondents).report;
+  std::map<std::string, int> index_of_code;
+  for (std::size_t i = 0; i < builtin_municipalities().size(); ++i) {
+    index_of_code[builtin_municipalities().all()[i].code] = static_cast<int>(i);
+  }
+  int pooled_levels = 0;
+  for (std::size_t s = 0; s < report.scales.size(); ++s) {
+    const ScaleReport& scale = report.scales[s];
+    std::int64_t published_n = 0;
+    int published = 0;
+    double published_sum = 0;
+    std::set<int> in_model;
+    for (const MunicipalityResult& result : scale.municipalities) {
+      if (result.suppressed || result.raw.n == 0) continue;
+      published_n += result.raw.n;
+      published_sum += result.raw.mean * static_cast<double>(result.raw.n);
+      ++published;
+      in_model.insert(index_of_code.at(result.code));
+    }
+    ASSERT_GT(published, 5) << scale.scale_id;
+    ASSERT_LT(published_n, scale.national.raw.n) << "some respondents are in withheld municipalities";
+    EXPECT_EQ(scale.shrinkage.respondents, published_n) << scale.scale_id;
+    EXPECT_EQ(scale.shrinkage.groups_with_data, published) << scale.scale_id;
+    EXPECT_NEAR(scale.shrinkage.national_mean, published_sum / static_cast<double>(published_n), 1e-9);
+    EXPECT_EQ(scale.reliability.respondents, published_n) << scale.scale_id;
+
+    // Every coefficient published rests on at least k fitted respondents
+    // holding its level.
+    auto scores = data.scale_scores.col(static_cast<Eigen::Index>(s));
+    for (const CaseMixTerm& term : scale.case_mix_terms) {
+      if (!term.estimable) {
+        ++pooled_levels;
+        continue;
+      }
+      const CategoricalVariable* variable = nullptr;
+      for (const CategoricalVariable& candidate : data.case_mix) {
+        if (candidate.name == term.variable) variable = &candidate;
+      }
+      ASSERT_NE(variable, nullptr);
+      auto level = std::find(variable->level_names.begin(), variable->level_names.end(), term.level) -
+                   variable->level_names.begin();
+      std::int64_t holders = 0;
+      for (Eigen::Index row = 0; row < data.respondents(); ++row) {
+        int municipality = data.municipality_of_row[static_cast<std::size_t>(row)];
+        if (municipality < 0 || !in_model.count(municipality) || std::isnan(scores[row])) continue;
+        if (variable->level_of_row[static_cast<std::size_t>(row)] == level) ++holders;
+      }
+      EXPECT_GE(holders, kDefaultMinRespondents) << term.variable << "=" << term.level;
+    }
+  }
+  EXPECT_GT(pooled_levels, 0) << "1,500 respondents leave some rare levels to merge";
 }
 
 TEST_F(AnalyticsWave, GroupsBelowTheThresholdAreWithheld) {
