@@ -1,15 +1,13 @@
 // The distributions behind every interval and test in analytics: Student's
 // t (CIs of small-n means, Welch's test) and the standard normal (Wilson
-// intervals, empirical Bayes intervals). Written here rather than taken
-// from a library so that each step can be checked against R
-// (tests/unit/analytics_distributions_test.cpp); formulas in
-// docs/analytics.md.
+// intervals, empirical Bayes intervals), from Boost.Math, with the
+// argument checks and NaN conventions analytics relies on; checked against
+// R in tests/unit/analytics_distributions_test.cpp.
 #pragma once
 
 namespace parorende::analytics {
 
-// ln B(a, b) for a, b > 0, without the cancellation of
-// lgamma(a) + lgamma(b) - lgamma(a + b) when a or b is large.
+// ln B(a, b) for a, b > 0.
 double log_beta(double a, double b);
 
 // I_x(a, b), the regularized incomplete beta function, for a, b > 0 and
@@ -17,20 +15,18 @@ double log_beta(double a, double b);
 double regularized_incomplete_beta(double a, double b, double x);
 
 // P(T <= t) for Student's t with `df` > 0 degrees of freedom (df need not be
-// an integer: Welch-Satterthwaite df are not). Relative accuracy ~1e-14 up
-// to df = 1000, ~1e-12 at df = 1e6 (the continued fraction gathers
-// rounding as df grows).
+// an integer: Welch-Satterthwaite df are not); NaN for df <= 0 or t NaN.
 double student_t_cdf(double t, double df);
 
 // P(|T| >= |t|), computed without cancellation for large |t|.
 double student_t_two_sided_p(double t, double df);
 
-// The t with P(T <= t) = p, for 0 < p < 1.
+// The t with P(T <= t) = p, for 0 < p < 1 (NaN otherwise).
 double student_t_quantile(double p, double df);
 
 double normal_cdf(double z);
 
-// The z with P(Z <= z) = p, for 0 < p < 1.
+// The z with P(Z <= z) = p, for 0 < p < 1 (NaN otherwise).
 double normal_quantile(double p);
 
 }  // namespace parorende::analytics

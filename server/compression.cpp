@@ -1,34 +1,26 @@
 #include "server/compression.h"
 
-#include <boost/beast/zlib/deflate_stream.hpp>
-#include <boost/crc.hpp>
+#include <zlib.h>
+
+#include <limits>
 
 namespace parorende::server {
 
-// gzip (RFC 1952) around Beast's raw deflate.
 std::string gzip(std::string_view bytes) {
-  namespace zlib = boost::beast::zlib;
-  zlib::deflate_stream deflater;
-  deflater.reset(6, 15, 8, zlib::Strategy::normal);
-  std::string out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
-  std::size_t header = out.size();
-  out.resize(header + deflater.upper_bound(bytes.size()) + 16);
-  zlib::z_params params;
-  params.next_in = bytes.data();
-  params.avail_in = bytes.size();
-  params.next_out = out.data() + header;
-  params.avail_out = out.size() - header;
-  boost::beast::error_code error;
-  deflater.write(params, zlib::Flush::finish, error);
-  if (error && error != zlib::error::end_of_stream) return {};
-  out.resize(header + params.total_out);
-  boost::crc_32_type crc;
-  crc.process_bytes(bytes.data(), bytes.size());
-  auto append_le32 = [&](std::uint32_t value) {
-    for (int i = 0; i < 4; ++i) out += static_cast<char>((value >> (8 * i)) & 0xff);
-  };
-  append_le32(crc.checksum());
-  append_le32(static_cast<std::uint32_t>(bytes.size()));
+  if (bytes.size() > std::numeric_limits<uInt>::max()) return {};
+  z_stream stream{};
+  // windowBits 15 + 16: zlib writes the gzip header (no name, no time) and
+  // the CRC-32 and length trailer itself.
+  if (deflateInit2(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  std::string out(deflateBound(&stream, static_cast<uLong>(bytes.size())), '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  int result = deflate(&stream, Z_FINISH);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  if (result != Z_STREAM_END) return {};
   return out;
 }
 
