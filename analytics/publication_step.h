@@ -2,8 +2,9 @@
 // figures are computed from the rows the store marks as published
 // (engine/publication.h), never from all rows as they arrive, and those
 // marks change only in steps in which every changed table of every block
-// (a municipality, or the national pool of respondents without one) gains
-// at least k responses that were never published before. So two reads of
+// (a municipality, or the national pool: respondents without a
+// municipality, open round or not, and after closing those who could not
+// join theirs) gains at least k responses never published before. So two reads of
 // the same route at any two times differ by no fewer than k respondents,
 // and a figure withdrawn after an erasure is not replaced until k new
 // respondents hide the one who left.
