@@ -1,11 +1,9 @@
 #include "engine/secret_code.h"
 
 #include <pthread.h>
-#include <sys/random.h>
 
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <cstring>
 
 namespace parorende {
@@ -36,21 +34,7 @@ constexpr std::array<std::int8_t, 256> kSymbolValues = [] {
 
 int symbol_value(char symbol) { return kSymbolValues[static_cast<unsigned char>(symbol)]; }
 
-Status fill_random(std::span<std::uint8_t> buffer) {
-  std::size_t filled = 0;
-  while (filled < buffer.size()) {
-    ssize_t got = getrandom(buffer.data() + filled, buffer.size() - filled, 0);
-    if (got < 0) {
-      if (errno == EINTR) continue;
-      return make_error("storage_failure", std::string("getrandom failed: ") +
-                                               std::strerror(errno));
-    }
-    filled += static_cast<std::size_t>(got);
-  }
-  return {};
-}
-
-// getrandom(2) output for 56 codes per thread, so a code costs no system
+// Random bytes for 56 codes per thread, so a code costs no system
 // call (a syscall is expensive in a VM). Bytes are wiped once handed out,
 // and a forked child drops its copy: it must never issue the parent's codes.
 struct RandomPool {
@@ -67,10 +51,10 @@ void forget_random_in_child() {
 
 Status take_random(std::span<std::uint8_t, kRandomBytes> out) {
   static const bool fork_safe = pthread_atfork(nullptr, nullptr, forget_random_in_child) == 0;
-  if (!fork_safe) return fill_random(out);
+  if (!fork_safe) return random_bytes(out);
   RandomPool& pool = random_pool;
   if (pool.used + out.size() > pool.bytes.size()) {
-    if (auto filled = fill_random(pool.bytes); !filled) return filled;
+    if (auto filled = random_bytes(pool.bytes); !filled) return filled;
     pool.used = 0;
   }
   std::uint8_t* taken = pool.bytes.data() + pool.used;
@@ -86,7 +70,7 @@ Status take_random(std::span<std::uint8_t, kRandomBytes> out) {
 std::uint64_t next_bucket() {
   static std::atomic<std::uint64_t> issued = [] {
     std::array<std::uint8_t, 2> random{};
-    (void)fill_random(random);  // on failure every run starts at bucket 0: still correct
+    (void)random_bytes(random);  // on failure every run starts at bucket 0: still correct
     return std::uint64_t{random[0]} << 8 | random[1];
   }() * kCodesPerBucket;
   return issued.fetch_add(1, std::memory_order_relaxed) / kCodesPerBucket % kBuckets;
@@ -177,16 +161,6 @@ CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code) {
       static_cast<std::int64_t>(bucket << kDigestBitsInPrefix | digest_bits >> (64 - kDigestBitsInPrefix));
   hash.legacy_lookup_prefix = static_cast<std::int64_t>(digest_bits);
   return hash;
-}
-
-bool constant_time_equal(std::span<const std::uint8_t> left,
-                         std::span<const std::uint8_t> right) {
-  if (left.size() != right.size()) return false;
-  volatile std::uint8_t difference = 0;
-  for (std::size_t i = 0; i < left.size(); ++i) {
-    difference = static_cast<std::uint8_t>(difference | (left[i] ^ right[i]));
-  }
-  return difference == 0;
 }
 
 }  // namespace parorende

@@ -2,7 +2,7 @@
 //
 // A code is 28 Crockford base32 symbols in groups of four ("7XKQ-M2PA-...").
 // The first two symbols are the code's issue bucket (10 bits, not secret),
-// the other 26 are 130 random bits from getrandom(2). Input is
+// the other 26 are 130 random bits from libsodium (engine/crypto.h). Input is
 // case-insensitive, ignores spaces and dashes, and reads O as 0 and I, L as
 // 1. Only a SHA-256 hash is stored; the code itself exists once, in the
 // answer to the caller.
@@ -21,7 +21,7 @@
 #include <string_view>
 
 #include "engine/result.h"
-#include "engine/sha256.h"
+#include "engine/crypto.h"
 
 namespace parorende {
 
@@ -56,10 +56,5 @@ struct IssuedCode {
 // A fresh code and its hash, hashed from the symbols as generated (no
 // round trip through normalize_secret_code).
 Result<IssuedCode> issue_secret_code(CodeKind kind);
-
-// Compares without an early exit, so timing tells nothing about where
-// two digests differ.
-bool constant_time_equal(std::span<const std::uint8_t> left,
-                         std::span<const std::uint8_t> right);
 
 }  // namespace parorende

@@ -3,21 +3,21 @@
 #include <memory>
 
 #include "server/api_routes.h"
-#include "engine/sha256.h"
+#include "engine/crypto.h"
 #include "server/json_reply.h"
 
 namespace parorende::server {
 namespace {
 
-// Compares digests, not the tokens: the time taken says nothing about how
-// much of a guessed token was right.
+// Compares digests of equal length in constant time: the time taken says
+// nothing about how much of a guessed token was right, nor its length.
 bool bearer_token_matches(const HttpRequest& request, const std::string& token) {
   auto field = request.find(http::field::authorization);
   if (field == request.end()) return false;
   std::string_view value = field->value();
   constexpr std::string_view kScheme = "Bearer ";
   if (!value.starts_with(kScheme)) return false;
-  return sha256(value.substr(kScheme.size())) == sha256(token);
+  return constant_time_equal(sha256(value.substr(kScheme.size())), sha256(token));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <future>
 #include <set>
 #include <thread>
@@ -476,6 +477,39 @@ TEST(ResponseStoreOpenTest, AMissingFileIsAnErrorWhenReadOnly) {
   auto store = ResponseStore::open(options);
   ASSERT_FALSE(store.ok());
   EXPECT_EQ(store.error().code, "storage_failure");
+}
+
+// tests/data/store/codes-before-libsodium.db was written through the HTTP
+// API by the build before SHA-256 came from libsodium (commit 74277d8): two
+// partial responses with resume codes and two complete ones with receipt
+// codes. Their stored hashes must keep working.
+TEST(StoredCodes, CodesIssuedBeforeLibsodiumStillResumeAndErase) {
+  testing::TempDir directory;
+  std::filesystem::path path = directory.path() / "codes.db";
+  std::filesystem::copy_file(std::string(PARORENDE_SOURCE_DIR) + "/tests/data/store/codes-before-libsodium.db",
+                             path);
+  auto store = testing::open_store_at(path.string(), StoreOptions::Synchronous::normal);
+  ASSERT_TRUE(store);
+  const Date today{2026, 12, 2};
+  for (const char* resume_code : {"VRPA-F21Y-T2YM-3D3R-2W4B-X53B-J63X", "vrz3 s003 w4wy texd b16b 9jp5 hy3t"}) {
+    auto resumed = store->resume(resume_code, today);
+    ASSERT_TRUE(resumed.ok()) << resume_code << ": " << resumed.error().describe();
+    EXPECT_EQ(resumed->response.municipality, "0301");
+  }
+  for (const char* receipt_code : {"VRJN-CET0-AP4E-S57E-D52E-4MRA-H85D", "VRNZ-GR2Q-M0TV-VSTM-WC2W-CZEP-JQS9"}) {
+    ASSERT_TRUE(store->erase(receipt_code).ok()) << receipt_code;
+    Status again = store->erase(receipt_code);
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().code, "code_not_found");
+  }
+  auto wrong = store->resume("VRPA-F21Y-T2YM-3D3R-2W4B-X53B-J63Y", today);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, "code_not_found");
+  auto stats = store->stats();
+  ASSERT_TRUE(stats.ok());
+  ASSERT_EQ(stats->waves.size(), 1u);
+  EXPECT_EQ(stats->waves[0].complete, 0);
+  EXPECT_EQ(stats->waves[0].partial, 2);
 }
 
 }  // namespace

@@ -1,14 +1,15 @@
-#include "engine/sha256.h"
+#include "engine/crypto.h"
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <string>
 
 namespace parorende {
 namespace {
 
 // FIPS 180-4 examples (and the NIST one-million-'a' vector).
-TEST(Sha256Test, FipsVectors) {
+TEST(CryptoTest, Sha256FipsVectors) {
   EXPECT_EQ(to_hex(sha256("")),
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   EXPECT_EQ(to_hex(sha256("abc")),
@@ -24,7 +25,7 @@ TEST(Sha256Test, FipsVectors) {
 
 // Lengths around the padding boundaries: 55 bytes still fit the length in
 // the last block, 56 need one more block.
-TEST(Sha256Test, PaddingBoundaries) {
+TEST(CryptoTest, Sha256PaddingBoundaries) {
   EXPECT_EQ(to_hex(sha256(std::string(55, 'x'))),
             "d5e285683cd4efc02d021a5c62014694958901005d6f71e89e0989fac77e4072");
   EXPECT_EQ(to_hex(sha256(std::string(56, 'x'))),
@@ -35,6 +36,24 @@ TEST(Sha256Test, PaddingBoundaries) {
             "000b48d4edf0fa7bee3c6236ecd2785baa5db4eeb8bb54341b029e0d9fa5fb0c");
   EXPECT_EQ(to_hex(sha256(std::string(120, 'x'))),
             "13f05a0b594787f5ecd315edc96141bd3243203d1b7d4f0836f37308b276ba98");
+}
+
+TEST(CryptoTest, RandomBytesDiffer) {
+  std::array<std::uint8_t, 32> first{}, second{};
+  ASSERT_TRUE(random_bytes(first).ok());
+  ASSERT_TRUE(random_bytes(second).ok());
+  EXPECT_NE(first, second);
+  EXPECT_NE(first, (std::array<std::uint8_t, 32>{}));
+}
+
+TEST(CryptoTest, HexIsLowerCase) {
+  Sha256Digest digest{};
+  digest[0] = 0xAB;
+  digest[31] = 0x0F;
+  std::string hex = to_hex(digest);
+  EXPECT_EQ(hex.size(), 64u);
+  EXPECT_EQ(hex.substr(0, 2), "ab");
+  EXPECT_EQ(hex.substr(62), "0f");
 }
 
 }  // namespace
