@@ -6,18 +6,14 @@
 // durable, or with the error that stopped it alone. Reads use separate
 // read-only connections. All methods are safe to call from many threads.
 //
-// Error codes (Error::code), stable for the HTTP layer:
-//   wave_not_found, questionnaire_not_found, code_not_found      -> 404
-//   wave_closed, wave_not_open_yet, wave_exists,
-//   questionnaire_immutable                                     -> 409
-//   invalid_definition, invalid_wave, invalid_code,
-//   municipality_not_in_wave, consent_missing, consent_mismatch,
-//   questionnaire_mismatch                                      -> 422
-//   unknown_municipality, output_exists,
-//   publication_threshold_mismatch                               -> 422
-//   publication_conflict                                         -> 503
-//   storage_failure, store_read_only                            -> 503
-//   schema_too_new, schema_outdated, not_a_parorende_database (open only)
+// Error codes (Error::code; statuses and meanings in engine/error_codes.cpp):
+//   wave_not_found, questionnaire_not_found, code_not_found, wave_closed,
+//   wave_not_open_yet, wave_exists, questionnaire_immutable,
+//   invalid_definition, invalid_wave, invalid_code, municipality_not_in_wave,
+//   consent_missing, consent_mismatch, questionnaire_mismatch,
+//   unknown_municipality, output_exists, publication_threshold_mismatch,
+//   publication_conflict, storage_failure, store_read_only; at open only:
+//   schema_too_new, schema_outdated, not_a_parorende_database.
 #pragma once
 
 #include <cstddef>

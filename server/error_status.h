@@ -1,4 +1,5 @@
-// The one place where error codes become HTTP statuses.
+// Error codes become HTTP statuses here, by the table of
+// engine/error_codes.h.
 #pragma once
 
 #include <string_view>
@@ -8,8 +9,8 @@
 namespace parorende::server {
 
 // The status for an Error code from the engine, the store or the HTTP layer.
-// Codes that come from bad input map to 4xx; only unknown codes (a bug: a
-// code nobody mapped) give 500.
+// Codes that come from bad input map to 4xx; a code missing from the table
+// (a bug, which tests/unit/error_codes_test.cpp looks for) gives 500.
 http::status status_for_error_code(std::string_view code);
 
 }  // namespace parorende::server
