@@ -11,8 +11,8 @@
 #include "analytics/background_tables.h"
 #include "analytics/export_table.h"
 #include "analytics/wave_report.h"
-#include "engine/answer.h"
-#include "engine/questionnaire.h"
+#include "questionnaire/answer.h"
+#include "questionnaire/questionnaire.h"
 
 namespace parorende::analytics {
 

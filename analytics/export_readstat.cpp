@@ -17,7 +17,7 @@
 #include <variant>
 
 #include "analytics/export_encoders.h"
-#include "engine/calendar.h"
+#include "common/calendar.h"
 
 namespace parorende::analytics {
 namespace {

@@ -12,9 +12,9 @@
 #include <variant>
 #include <vector>
 
-#include "engine/answer.h"
+#include "questionnaire/answer.h"
 
-#include "engine/result.h"
+#include "common/result.h"
 
 namespace parorende::analytics {
 

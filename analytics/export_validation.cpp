@@ -6,7 +6,7 @@
 #include <string>
 
 #include "analytics/export_encoders.h"
-#include "engine/json_input.h"
+#include "common/json_input.h"
 
 namespace parorende::analytics {
 namespace {

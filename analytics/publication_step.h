@@ -1,6 +1,6 @@
 // Results that change only in safe steps (docs/privacy.md). Published
 // figures are computed from the rows the store marks as published
-// (engine/publication.h), never from all rows as they arrive, and those
+// (store/publication.h), never from all rows as they arrive, and those
 // marks change only in steps in which every changed table of every block
 // (a municipality, or the national pool: respondents without a
 // municipality, open round or not, and after closing those who could not
@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "analytics/wave_data.h"
-#include "engine/municipalities.h"
-#include "engine/publication.h"
+#include "reference/municipalities.h"
+#include "store/publication.h"
 
 namespace parorende::analytics {
 

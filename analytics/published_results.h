@@ -21,11 +21,11 @@
 #include "analytics/progress.h"
 #include "analytics/wave_data.h"
 #include "analytics/wave_report.h"
-#include "engine/answer.h"
-#include "engine/municipalities.h"
-#include "engine/response_store.h"
-#include "engine/result.h"
-#include "engine/wave.h"
+#include "questionnaire/answer.h"
+#include "reference/municipalities.h"
+#include "store/response_store.h"
+#include "common/result.h"
+#include "questionnaire/wave.h"
 
 namespace parorende::analytics {
 

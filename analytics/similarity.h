@@ -8,7 +8,7 @@
 #include <cstddef>
 #include <vector>
 
-#include "engine/municipalities.h"
+#include "reference/municipalities.h"
 
 namespace parorende::analytics {
 

@@ -11,8 +11,8 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "engine/response_matrix.h"
-#include "engine/response_validation.h"
+#include "store/response_matrix.h"
+#include "questionnaire/response_validation.h"
 
 namespace parorende::analytics {
 namespace {
@@ -491,7 +491,7 @@ struct SyntheticSurvey::Model {
   }
 
   // pack_answers() of response(), without the map: the cell rules of
-  // engine/response_matrix.h for the answer kinds the model produces.
+  // store/response_matrix.h for the answer kinds the model produces.
   void row(std::vector<double>& values) const {
     values.resize(columns.size());
     for (std::size_t c = 0; c < columns.size(); ++c) {

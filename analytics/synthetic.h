@@ -27,9 +27,9 @@
 #include <vector>
 
 #include "analytics/wave_data.h"
-#include "engine/answer.h"
-#include "engine/municipalities.h"
-#include "engine/questionnaire.h"
+#include "questionnaire/answer.h"
+#include "reference/municipalities.h"
+#include "questionnaire/questionnaire.h"
 
 namespace parorende::analytics {
 

@@ -7,7 +7,7 @@
 #include "analytics/progress.h"
 #include "analytics/wave_data.h"
 #include "analytics/wave_report.h"
-#include "engine/municipalities.h"
+#include "reference/municipalities.h"
 
 namespace parorende::analytics {
 

@@ -10,7 +10,7 @@
 
 #include "analytics/wave_report.h"
 #include "analytics/welch.h"
-#include "engine/result.h"
+#include "common/result.h"
 
 namespace parorende::analytics {
 

@@ -16,7 +16,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "engine/wave_reader.h"
+#include "store/wave_reader.h"
 
 namespace parorende::analytics {
 namespace {
@@ -74,7 +74,7 @@ std::size_t column_of(const std::vector<MatrixColumn>& columns, std::string_view
   throw std::logic_error("no matrix column for item " + std::string(item_id));
 }
 
-// engine/scoring.cpp's rule, with its tolerance (0.8 of 10 is 8).
+// questionnaire/scoring.cpp's rule, with its tolerance (0.8 of 10 is 8).
 bool enough_answered(int answered, int total, double share) {
   return total > 0 && answered >= share * total - 1e-9;
 }
@@ -136,7 +136,7 @@ WaveDataBuilder::WaveDataBuilder(std::string wave_name,
       bool reverse = contains(scale.reverse_items, id);
       auto lowest = static_cast<double>(item.lowest_code());
       auto highest = static_cast<double>(item.highest_code());
-      // The expression of engine/scoring.cpp's rescaled_item_value, so the
+      // The expression of questionnaire/scoring.cpp's rescaled_item_value, so the
       // scores agree to the bit.
       CodeTable table(item, [&](std::int64_t code) {
         double value = (static_cast<double>(code) - lowest) / (highest - lowest) * 100.0;
@@ -208,7 +208,7 @@ std::int64_t WaveDataBuilder::rows_added() const { return next_row_; }
 namespace {
 
 // A burden instrument's category for one row, -1 when too few items are
-// answered: engine/scoring.cpp's score_burden on the row's codes.
+// answered: questionnaire/scoring.cpp's score_burden on the row's codes.
 int burden_category(const WaveDataBuilder::Plan::BurdenPlan& burden, const double* cells) {
   std::int64_t sum = 0;
   int answered = 0;
@@ -222,7 +222,7 @@ int burden_category(const WaveDataBuilder::Plan::BurdenPlan& burden, const doubl
   if (!enough_answered(answered, total, burden.share)) return -1;
   int final_sum = static_cast<int>(sum);
   if (answered != total) {
-    // engine/scoring.cpp: prorated, halves up.
+    // questionnaire/scoring.cpp: prorated, halves up.
     double prorated = static_cast<double>(sum) * total / answered;
     final_sum = static_cast<int>(std::floor(prorated + 0.5));
   }

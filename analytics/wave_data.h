@@ -1,7 +1,7 @@
 // A wave's complete responses as Eigen matrices, ready for the statistics:
 // the scale items (respondents x items, 0-100, NaN for missing and "don't
 // know"), per-respondent scale scores by the questionnaire's rules (the
-// same arithmetic as engine/scoring.cpp, bit for bit), each respondent's
+// same arithmetic as questionnaire/scoring.cpp, bit for bit), each respondent's
 // municipality, the case-mix characteristics and burden categories. Built
 // in one pass over the store's rows.
 #pragma once
@@ -16,12 +16,12 @@
 
 #include "analytics/case_mix.h"
 #include "analytics/progress.h"
-#include "engine/municipalities.h"
-#include "engine/publication.h"
-#include "engine/questionnaire.h"
-#include "engine/response_matrix.h"
-#include "engine/response_store.h"
-#include "engine/result.h"
+#include "reference/municipalities.h"
+#include "store/publication.h"
+#include "questionnaire/questionnaire.h"
+#include "store/response_matrix.h"
+#include "store/response_store.h"
+#include "common/result.h"
 
 namespace parorende::analytics {
 
@@ -58,7 +58,7 @@ struct WaveData {
   std::vector<CategoricalVariable> case_mix;
   // Per burden instrument: the category index per respondent, -1 = none.
   std::vector<std::vector<int>> burden_category;
-  // What of each row is published (engine/publication.h); rows never
+  // What of each row is published (store/publication.h); rows never
   // published (response id 0) when the data did not come from a store.
   std::vector<RowPublication> publication;
 
@@ -102,7 +102,7 @@ class WaveDataBuilder {
 WaveData wave_data_from_matrix(std::string wave_name, const ResponseMatrix& matrix,
                                const MunicipalityRegistry& municipalities);
 
-// Streams the wave from the database file (engine/wave_reader.h), reporting
+// Streams the wave from the database file (store/wave_reader.h), reporting
 // progress as "reading responses".
 Result<WaveData> load_wave_data(ResponseStore& store, const std::string& database_path,
                                 std::string_view wave_name,

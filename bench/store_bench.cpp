@@ -17,15 +17,15 @@
 #include <string>
 #include <vector>
 
-#include "engine/json_input.h"
-#include "engine/municipalities.h"
-#include "engine/questionnaire_loader.h"
-#include "engine/response_matrix.h"
-#include "engine/response_store.h"
-#include "engine/response_validation.h"
-#include "engine/secret_code.h"
-#include "engine/sqlite_connection.h"
-#include "engine/stored_answers.h"
+#include "common/json_input.h"
+#include "reference/municipalities.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "store/response_matrix.h"
+#include "store/response_store.h"
+#include "questionnaire/response_validation.h"
+#include "store/internal/secret_code.h"
+#include "store/internal/sqlite_connection.h"
+#include "store/internal/stored_answers.h"
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include "cli/analytics_progress.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
-#include "engine/calendar.h"
+#include "common/calendar.h"
 
 namespace parorende::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/result.h"
+#include "common/result.h"
 
 namespace parorende::cli {
 

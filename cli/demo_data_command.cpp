@@ -12,10 +12,10 @@
 #include "cli/commands.h"
 #include "cli/demo_questionnaire.h"
 #include "cli/store_access.h"
-#include "engine/answer.h"
-#include "engine/calendar.h"
-#include "engine/json_input.h"
-#include "engine/questionnaire_loader.h"
+#include "questionnaire/answer.h"
+#include "common/calendar.h"
+#include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::cli {
 namespace {

@@ -5,9 +5,9 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
-#include "engine/calendar.h"
-#include "engine/json_input.h"
-#include "engine/response_validation.h"
+#include "common/calendar.h"
+#include "common/json_input.h"
+#include "questionnaire/response_validation.h"
 
 namespace parorende::cli {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
-#include "engine/offer_catalogue.h"
+#include "reference/offer_catalogue.h"
 
 namespace parorende::cli {
 namespace {

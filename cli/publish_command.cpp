@@ -2,8 +2,8 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
-#include "engine/json_input.h"
-#include "engine/questionnaire_loader.h"
+#include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::cli {
 

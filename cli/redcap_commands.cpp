@@ -5,11 +5,11 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "engine/json_input.h"
-#include "engine/questionnaire_loader.h"
-#include "engine/redcap_export.h"
-#include "engine/redcap_import.h"
-#include "engine/redcap_json_writer.h"
+#include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "interchange/redcap/export.h"
+#include "interchange/redcap/import.h"
+#include "interchange/redcap/json_writer.h"
 
 namespace parorende::cli {
 namespace {

@@ -3,10 +3,10 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
-#include "engine/json_input.h"
-#include "engine/questionnaire_loader.h"
-#include "engine/response_validation.h"
-#include "engine/score_report.h"
+#include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "questionnaire/response_validation.h"
+#include "questionnaire/score_report.h"
 
 namespace parorende::cli {
 

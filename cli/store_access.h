@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "cli/arguments.h"
-#include "engine/response_store.h"
+#include "store/response_store.h"
 
 namespace parorende::cli {
 

@@ -1,7 +1,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
-#include "engine/questionnaire_loader.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::cli {
 

@@ -6,7 +6,7 @@
 #include <functional>
 #include <string>
 
-#include "engine/response_store.h"
+#include "store/response_store.h"
 #include "server/results_cache.h"
 #include "server/router.h"
 #include "server/store_workers.h"

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string_view>
 
-#include "engine/response_store.h"
+#include "store/response_store.h"
 #include "server/access_log.h"
 #include "server/api_routes.h"
 #include "server/client_key.h"

@@ -1,6 +1,6 @@
 #include "server/error_status.h"
 
-#include "engine/error_codes.h"
+#include "common/error_codes.h"
 
 namespace parorende::server {
 

@@ -1,5 +1,5 @@
 // Error codes become HTTP statuses here, by the table of
-// engine/error_codes.h.
+// common/error_codes.h.
 #pragma once
 
 #include <string_view>

@@ -2,7 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "engine/score_report.h"
+#include "questionnaire/score_report.h"
 #include "server/error_status.h"
 
 namespace parorende::server {

@@ -5,7 +5,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 
-#include "engine/result.h"
+#include "common/result.h"
 #include "server/http_types.h"
 
 namespace parorende::server {

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/result.h"
+#include "common/result.h"
 #include "server/application.h"
 #include "server/connection_registry.h"
 #include "server/session.h"

@@ -5,9 +5,9 @@
 #include <boost/json/array.hpp>
 #include <memory>
 
-#include "engine/municipalities.h"
-#include "engine/offer_catalogue.h"
-#include "engine/offer_types.h"
+#include "reference/municipalities.h"
+#include "reference/offer_catalogue.h"
+#include "reference/offer_types.h"
 #include "server/api_routes.h"
 #include "server/compression.h"
 #include "server/json_reply.h"

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "server/api_routes.h"
-#include "engine/crypto.h"
+#include "common/crypto.h"
 #include "server/json_reply.h"
 
 namespace parorende::server {

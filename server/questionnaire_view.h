@@ -5,7 +5,7 @@
 #include <boost/json/object.hpp>
 #include <string_view>
 
-#include "engine/questionnaire.h"
+#include "questionnaire/questionnaire.h"
 
 namespace parorende::server {
 

@@ -2,9 +2,9 @@
 
 #include <boost/json/object.hpp>
 
-#include "engine/json_input.h"
-#include "engine/localized_text.h"
-#include "engine/response_validation.h"
+#include "common/json_input.h"
+#include "common/localized_text.h"
+#include "questionnaire/response_validation.h"
 #include "server/static_files.h"
 
 namespace parorende::server {

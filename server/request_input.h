@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
-#include "engine/answer.h"
-#include "engine/questionnaire.h"
-#include "engine/result.h"
+#include "questionnaire/answer.h"
+#include "questionnaire/questionnaire.h"
+#include "common/result.h"
 #include "server/http_types.h"
 
 namespace parorende::server {
@@ -22,7 +22,7 @@ Result<std::optional<std::string>> optional_query(std::string_view query,
                                                   std::string_view name);
 
 // The questionnaire language that serves `requested` (with the fallbacks of
-// engine/localized_text.h), or its default language.
+// common/localized_text.h), or its default language.
 std::string effective_language(const Questionnaire& questionnaire,
                                std::string_view requested);
 

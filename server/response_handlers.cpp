@@ -7,8 +7,8 @@
 #include <boost/json/object.hpp>
 #include <cstddef>
 
-#include "engine/calendar.h"
-#include "engine/response_validation.h"
+#include "common/calendar.h"
+#include "questionnaire/response_validation.h"
 #include "server/api_routes.h"
 #include "server/json_reply.h"
 #include "server/request_input.h"

@@ -3,7 +3,7 @@
 #include <exception>
 
 #include "analytics/published_results.h"
-#include "engine/calendar.h"
+#include "common/calendar.h"
 
 namespace parorende::server {
 

@@ -23,10 +23,10 @@
 #include "analytics/disclosure_control.h"
 #include "analytics/background_tables.h"
 #include "analytics/wave_report.h"
-#include "engine/questionnaire.h"
-#include "engine/response_store.h"
-#include "engine/result.h"
-#include "engine/wave.h"
+#include "questionnaire/questionnaire.h"
+#include "store/response_store.h"
+#include "common/result.h"
+#include "questionnaire/wave.h"
 
 namespace parorende::server {
 

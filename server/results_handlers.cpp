@@ -11,7 +11,7 @@
 
 #include "analytics/report_json.h"
 #include "analytics/wave_change.h"
-#include "engine/municipalities.h"
+#include "reference/municipalities.h"
 #include "server/api_routes.h"
 #include "server/compression.h"
 #include "server/json_reply.h"

@@ -1,7 +1,7 @@
 // POST /api/v1/screening/{questionnaire}/score[?lang=nb&version=1.0.0]:
 // scores a burden screening in a consultation. Nothing is stored.
-#include "engine/score_report.h"
-#include "engine/scoring.h"
+#include "questionnaire/score_report.h"
+#include "questionnaire/scoring.h"
 #include "server/api_routes.h"
 #include "server/json_reply.h"
 #include "server/request_input.h"

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "analytics/disclosure_control.h"
-#include "engine/response_store.h"
-#include "engine/result.h"
+#include "store/response_store.h"
+#include "common/result.h"
 #include "server/rate_limiter.h"
 
 namespace parorende::server {

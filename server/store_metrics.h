@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "engine/response_store.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 

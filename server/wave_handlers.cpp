@@ -2,7 +2,7 @@
 // questionnaire's title in the asked language.
 #include <boost/json/array.hpp>
 
-#include "engine/calendar.h"
+#include "common/calendar.h"
 #include "server/api_routes.h"
 #include "server/json_reply.h"
 #include "server/request_input.h"

@@ -20,7 +20,7 @@
 #include "analytics/report_csv.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
-#include "engine/response_store.h"
+#include "store/response_store.h"
 
 namespace {
 

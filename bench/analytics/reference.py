@@ -54,7 +54,7 @@ def t_quantile(p, df):
 
 
 def matrix_columns(definition):
-    """engine/response_matrix.h: one column per non-text item, one per option
+    """store/response_matrix.h: one column per non-text item, one per option
     (and "don't know") for multiple choice, in definition order."""
     option_sets = definition.get("option_sets", {})
     columns = []

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "engine/answer.h"
+#include "questionnaire/answer.h"
 
 namespace parorende::crash_test {
 

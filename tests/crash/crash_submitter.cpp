@@ -18,9 +18,9 @@
 #include <vector>
 
 #include "crash_answers.h"
-#include "engine/json_input.h"
-#include "engine/response_store.h"
-#include "engine/response_validation.h"
+#include "common/json_input.h"
+#include "store/response_store.h"
+#include "questionnaire/response_validation.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 #include <boost/json.hpp>
 #include <string>
 
-#include "engine/offer_catalogue.h"
+#include "reference/offer_catalogue.h"
 #include "server_fixture.h"
 
 namespace parorende::testing {

@@ -12,7 +12,7 @@
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
 #include "../common/stat_file_reader.h"
-#include "engine/redcap_csv.h"
+#include "interchange/redcap/csv.h"
 #include "server_fixture.h"
 
 namespace parorende::testing {

@@ -10,7 +10,7 @@
 
 #include "analytics/disclosure_control.h"
 #include "analytics/synthetic.h"
-#include "engine/response_validation.h"
+#include "questionnaire/response_validation.h"
 #include "server_fixture.h"
 
 namespace parorende::testing {

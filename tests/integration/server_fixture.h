@@ -15,8 +15,8 @@
 #include <sstream>
 #include <string>
 
-#include "engine/calendar.h"
-#include "engine/response_store.h"
+#include "common/calendar.h"
+#include "store/response_store.h"
 #include "http_client.h"
 #include "server/server.h"
 

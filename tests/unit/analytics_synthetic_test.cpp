@@ -16,10 +16,10 @@
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
-#include "engine/questionnaire_loader.h"
-#include "engine/response_matrix.h"
-#include "engine/response_validation.h"
-#include "engine/scoring.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "store/response_matrix.h"
+#include "questionnaire/response_validation.h"
+#include "questionnaire/scoring.h"
 
 namespace parorende::analytics {
 namespace {

@@ -21,8 +21,8 @@
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_change.h"
 #include "analytics/wave_data.h"
-#include "engine/json_input.h"
-#include "engine/response_store.h"
+#include "common/json_input.h"
+#include "store/response_store.h"
 #include "test_support.h"
 
 namespace parorende::analytics {

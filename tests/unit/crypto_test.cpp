@@ -1,4 +1,4 @@
-#include "engine/crypto.h"
+#include "common/crypto.h"
 
 #include <gtest/gtest.h>
 

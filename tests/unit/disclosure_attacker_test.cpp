@@ -37,9 +37,9 @@
 #include "analytics/report_json.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
-#include "engine/calendar.h"
-#include "engine/json_input.h"
-#include "engine/response_store.h"
+#include "common/calendar.h"
+#include "common/json_input.h"
+#include "store/response_store.h"
 #include "test_support.h"
 
 namespace parorende::analytics {

@@ -17,7 +17,7 @@
 #include "analytics/report_json.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
-#include "engine/questionnaire_loader.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::analytics {
 namespace {

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "analytics/export_table.h"
-#include "engine/json_input.h"
+#include "common/json_input.h"
 #include "export_test_support.h"
 
 namespace parorende::testing {

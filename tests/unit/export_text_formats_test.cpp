@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "analytics/export_table.h"
-#include "engine/redcap_csv.h"
+#include "interchange/redcap/csv.h"
 #include "export_test_support.h"
 
 namespace parorende::testing {

@@ -1,6 +1,6 @@
 // The visible_if / constraint expression language: parsing, errors with
 // columns, type checks and evaluation (docs/questionnaire-format.md).
-#include "engine/expression.h"
+#include "questionnaire/expression.h"
 
 #include <gtest/gtest.h>
 

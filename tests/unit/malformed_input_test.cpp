@@ -5,9 +5,9 @@
 #include <boost/json/serialize.hpp>
 #include <functional>
 
-#include "engine/json_input.h"
-#include "engine/questionnaire_loader.h"
-#include "engine/response_validation.h"
+#include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "questionnaire/response_validation.h"
 #include "test_support.h"
 
 namespace parorende {

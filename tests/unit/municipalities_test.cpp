@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "engine/localized_text.h"
-#include "engine/municipalities.h"
+#include "common/localized_text.h"
+#include "reference/municipalities.h"
 #include "test_support.h"
 
 namespace parorende {

@@ -1,13 +1,13 @@
 // The offer catalogue: CSV parsing with every error, filters, the store and
 // `parorende offers import`.
-#include "engine/offer_catalogue.h"
+#include "reference/offer_catalogue.h"
 
 #include <gtest/gtest.h>
 
 #include <functional>
 #include <set>
 
-#include "engine/response_store.h"
+#include "store/response_store.h"
 #include "store_test_support.h"
 
 namespace parorende {

@@ -13,7 +13,7 @@
 #include "analytics/publication_step.h"
 #include "analytics/published_results.h"
 #include "analytics/synthetic.h"
-#include "engine/calendar.h"
+#include "common/calendar.h"
 #include "store_test_support.h"
 
 namespace parorende::analytics {

@@ -13,7 +13,7 @@
 #include "analytics/export_dataset.h"
 #include "analytics/published_results.h"
 #include "analytics/synthetic.h"
-#include "engine/questionnaire_loader.h"
+#include "questionnaire/questionnaire_loader.h"
 #include "test_support.h"
 
 namespace parorende::analytics {

@@ -4,8 +4,8 @@
 
 #include <set>
 
-#include "engine/questionnaire_loader.h"
-#include "engine/response_validation.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "questionnaire/response_validation.h"
 #include "test_support.h"
 
 namespace parorende {

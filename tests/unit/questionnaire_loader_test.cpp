@@ -1,6 +1,6 @@
 // Loading definitions: the model built from a valid one, and every problem
 // of an invalid one reported at once with its JSON path.
-#include "engine/questionnaire_loader.h"
+#include "questionnaire/questionnaire_loader.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // Conditions translated between our language and REDCap branching logic,
-// both ways, checked by text and by meaning (engine/redcap_branching.h).
+// both ways, checked by text and by meaning (interchange/redcap/branching.h).
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "engine/expression.h"
-#include "engine/redcap_branching.h"
-#include "engine/redcap_condition.h"
+#include "questionnaire/expression.h"
+#include "interchange/redcap/branching.h"
+#include "interchange/redcap/condition.h"
 #include "redcap_test_support.h"
 #include "test_support.h"
 

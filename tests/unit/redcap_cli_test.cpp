@@ -1,8 +1,8 @@
 // `parorende export-redcap` and `parorende import-redcap`, run as a process.
 #include <gtest/gtest.h>
 
-#include "engine/questionnaire_loader.h"
-#include "engine/redcap_dictionary.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "interchange/redcap/dictionary.h"
 #include "test_support.h"
 
 namespace parorende {

@@ -1,7 +1,7 @@
-// RFC 4180 reading and writing (engine/redcap_csv.h).
+// RFC 4180 reading and writing (interchange/redcap/csv.h).
 #include <gtest/gtest.h>
 
-#include "engine/redcap_csv.h"
+#include "interchange/redcap/csv.h"
 #include "test_support.h"
 
 namespace parorende::redcap {

@@ -1,10 +1,10 @@
 // The dictionary model: columns, choices and action tags
-// (engine/redcap_dictionary.h, engine/redcap_annotation.h).
+// (interchange/redcap/dictionary.h, interchange/redcap/annotation.h).
 #include <gtest/gtest.h>
 
-#include "engine/redcap_annotation.h"
-#include "engine/redcap_csv.h"
-#include "engine/redcap_dictionary.h"
+#include "interchange/redcap/annotation.h"
+#include "interchange/redcap/csv.h"
+#include "interchange/redcap/dictionary.h"
 #include "test_support.h"
 
 namespace parorende::redcap {

@@ -1,11 +1,11 @@
-// Exporting definitions as REDCap dictionaries (engine/redcap_export.h).
+// Exporting definitions as REDCap dictionaries (interchange/redcap/export.h).
 #include <gtest/gtest.h>
 
-#include "engine/questionnaire_loader.h"
-#include "engine/redcap_annotation.h"
-#include "engine/redcap_branching.h"
-#include "engine/redcap_dictionary.h"
-#include "engine/redcap_export.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "interchange/redcap/annotation.h"
+#include "interchange/redcap/branching.h"
+#include "interchange/redcap/dictionary.h"
+#include "interchange/redcap/export.h"
 #include "redcap_export_fixture.h"
 #include "test_support.h"
 

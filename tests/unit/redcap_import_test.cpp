@@ -1,14 +1,14 @@
 // Importing hand-written REDCap dictionaries (tests/data/redcap/):
 // what becomes of every field type, and every row that cannot be mapped,
-// reported with its row number (engine/redcap_import.h).
+// reported with its row number (interchange/redcap/import.h).
 #include <gtest/gtest.h>
 
 #include <boost/json/serialize.hpp>
 
-#include "engine/questionnaire_loader.h"
-#include "engine/redcap_dictionary.h"
-#include "engine/redcap_import.h"
-#include "engine/redcap_json_writer.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "interchange/redcap/dictionary.h"
+#include "interchange/redcap/import.h"
+#include "interchange/redcap/json_writer.h"
 #include "test_support.h"
 
 namespace parorende::redcap {

@@ -1,13 +1,13 @@
 // Bad input never crashes the REDCap import, and the JSON it writes reads
-// back (engine/redcap_import.h, engine/redcap_json_writer.h).
+// back (interchange/redcap/import.h, interchange/redcap/json_writer.h).
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <random>
 
-#include "engine/redcap_branching.h"
-#include "engine/redcap_import.h"
-#include "engine/redcap_json_writer.h"
+#include "interchange/redcap/branching.h"
+#include "interchange/redcap/import.h"
+#include "interchange/redcap/json_writer.h"
 #include "test_support.h"
 
 namespace parorende::redcap {

@@ -1,16 +1,16 @@
 // Round trips: a REDCap dictionary imported and exported again is
-// equivalent (engine/redcap_equivalence.h), and a definition exported and
+// equivalent (interchange/redcap/equivalence.h), and a definition exported and
 // imported again is equivalent to the original, conditions compared by what
 // they mean.
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "engine/questionnaire_loader.h"
-#include "engine/redcap_dictionary.h"
-#include "engine/redcap_equivalence.h"
-#include "engine/redcap_export.h"
-#include "engine/redcap_import.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "interchange/redcap/dictionary.h"
+#include "interchange/redcap/equivalence.h"
+#include "interchange/redcap/export.h"
+#include "interchange/redcap/import.h"
 #include "redcap_export_fixture.h"
 #include "redcap_test_support.h"
 #include "test_support.h"

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/answer.h"
-#include "engine/redcap_branching.h"
+#include "questionnaire/answer.h"
+#include "interchange/redcap/branching.h"
 
 namespace parorende::redcap_testing {
 

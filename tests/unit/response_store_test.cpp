@@ -1,5 +1,5 @@
-#include "engine/response_store.h"
-#include "engine/schema.h"
+#include "store/response_store.h"
+#include "store/internal/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 #include <set>
 #include <thread>
 
-#include "engine/secret_code.h"
-#include "engine/sqlite_connection.h"
+#include "store/internal/secret_code.h"
+#include "store/internal/sqlite_connection.h"
 #include "store_test_support.h"
 
 namespace parorende {

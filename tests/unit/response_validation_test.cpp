@@ -1,6 +1,6 @@
 // Validating a caregiver's response: every rule of
-// engine/response_validation.h, messages in nb, nn and en, all at once.
-#include "engine/response_validation.h"
+// questionnaire/response_validation.h, messages in nb, nn and en, all at once.
+#include "questionnaire/response_validation.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "engine/schema.h"
+#include "store/internal/schema.h"
 
 #include <gtest/gtest.h>
 
@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <cstring>
 
-#include "engine/municipalities.h"
-#include "engine/response_matrix.h"
-#include "engine/response_store.h"
-#include "engine/response_validation.h"
-#include "engine/stored_answers.h"
+#include "reference/municipalities.h"
+#include "store/response_matrix.h"
+#include "store/response_store.h"
+#include "questionnaire/response_validation.h"
+#include "store/internal/stored_answers.h"
 #include "store_test_support.h"
 
 namespace parorende {

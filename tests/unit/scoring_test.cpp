@@ -1,11 +1,11 @@
 // Scale scores and burden sums, worked by hand (docs/questionnaire-format.md,
 // "Scales" and "Burden instruments").
-#include "engine/scoring.h"
+#include "questionnaire/scoring.h"
 
 #include <gtest/gtest.h>
 
-#include "engine/response_validation.h"
-#include "engine/score_report.h"
+#include "questionnaire/response_validation.h"
+#include "questionnaire/score_report.h"
 #include "test_support.h"
 
 namespace parorende {

@@ -1,4 +1,4 @@
-#include "engine/secret_code.h"
+#include "store/internal/secret_code.h"
 
 #include <gtest/gtest.h>
 

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <set>
 
-#include "engine/questionnaire_loader.h"
-#include "engine/response_validation.h"
-#include "engine/scoring.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "questionnaire/response_validation.h"
+#include "questionnaire/scoring.h"
 #include "test_support.h"
 
 namespace parorende {

@@ -1,8 +1,8 @@
 // The store's subcommands, run as the real binary.
 #include <gtest/gtest.h>
 
-#include "engine/response_store.h"
-#include "engine/schema.h"
+#include "store/response_store.h"
+#include "store/internal/schema.h"
 #include "store_test_support.h"
 
 namespace parorende {

@@ -18,10 +18,10 @@
 #include <sstream>
 
 #include "../crash/crash_answers.h"
-#include "engine/response_store.h"
-#include "engine/response_validation.h"
-#include "engine/sqlite_connection.h"
-#include "engine/stored_answers.h"
+#include "store/response_store.h"
+#include "questionnaire/response_validation.h"
+#include "store/internal/sqlite_connection.h"
+#include "store/internal/stored_answers.h"
 #include "store_test_support.h"
 
 namespace parorende {

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "engine/response_store.h"
-#include "engine/response_validation.h"
+#include "store/response_store.h"
+#include "questionnaire/response_validation.h"
 #include "test_support.h"
 
 namespace parorende::testing {

@@ -1,8 +1,8 @@
-#include "engine/stored_answers.h"
+#include "store/internal/stored_answers.h"
 
 #include <gtest/gtest.h>
 
-#include "engine/response_validation.h"
+#include "questionnaire/response_validation.h"
 #include "test_support.h"
 
 namespace parorende {

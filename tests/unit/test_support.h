@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/questionnaire.h"
-#include "engine/questionnaire_loader.h"
-#include "engine/result.h"
+#include "questionnaire/questionnaire.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "common/result.h"
 
 namespace parorende::testing {
 

@@ -1,4 +1,4 @@
-#include "engine/wal_checkpointer.h"
+#include "store/internal/wal_checkpointer.h"
 
 #include <gtest/gtest.h>
 

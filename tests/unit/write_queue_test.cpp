@@ -1,4 +1,4 @@
-#include "engine/write_queue.h"
+#include "store/internal/write_queue.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// The visible_if / constraint language of engine/expression.cpp, for live
+// The visible_if / constraint language of questionnaire/expression.cpp, for live
 // display only: the server re-checks everything and stays the authority.
 //
 // Answers are plain values keyed by item id: a number (single choice code,

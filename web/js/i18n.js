@@ -179,7 +179,7 @@ const S = {
   'done.already': {nb: 'Du har allerede sendt inn dette skjemaet. Takk!', nn: 'Du har alt sendt inn dette skjemaet. Takk!', en: 'You have already sent this questionnaire. Thank you!'},
 };
 
-// Offer vocabulary (engine/offer_types.cpp): ids -> labels.
+// Offer vocabulary (reference/offer_types.cpp): ids -> labels.
 const TERMS = {
   target_group: {
     children_young: {nb: 'Barn og unge', nn: 'Barn og unge', en: 'Children and young people'},

@@ -1,4 +1,4 @@
-// Visibility in document order, as engine/response_validation.cpp decides
+// Visibility in document order, as questionnaire/response_validation.cpp decides
 // it: a section's visible_if, then the item's own, each evaluated on the
 // answers kept so far, so an answer hidden by an earlier one is never read
 // by a later rule.

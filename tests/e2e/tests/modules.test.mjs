@@ -1,5 +1,5 @@
 // The page modules that need no browser: the expression evaluator against
-// the semantics of docs/questionnaire-format.md (and engine/expression.cpp),
+// the semantics of docs/questionnaire-format.md (and questionnaire/expression.cpp),
 // visibility in document order, every UI string in nb, nn and en, and the
 // nynorsk list generated from data/municipalities.csv.
 import {test} from 'node:test';
@@ -114,8 +114,8 @@ test('every UI string and term exists in nb, nn and en', () => {
   assert.deepEqual(missing, []);
 });
 
-test('offer vocabulary matches engine/offer_types.cpp', () => {
-  const source = readFileSync(path.join(ROOT, 'engine/offer_types.cpp'), 'utf8');
+test('offer vocabulary matches reference/offer_types.cpp', () => {
+  const source = readFileSync(path.join(ROOT, 'reference/offer_types.cpp'), 'utf8');
   const ids = (array) => [...source.split(`${array}[] = {`)[1].split('};')[0].matchAll(/\{"([a-z_]+)"/g)].map((m) => m[1]);
   assert.deepEqual(Object.keys(TERM_LABELS.type), ids('kTypes'));
   assert.deepEqual(Object.keys(TERM_LABELS.target_group), ids('kTargetGroups'));

@@ -1,0 +1,34 @@
+// Hashing, comparing and random bytes for codes and tokens, from libsodium:
+// parorende writes no cryptography of its own.
+//
+//   Sha256Digest digest = sha256("parorende-receipt:" + code);
+//   if (constant_time_equal(digest, stored)) ...
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "common/result.h"
+
+namespace parorende {
+
+using Sha256Digest = std::array<std::uint8_t, 32>;
+
+// SHA-256 (FIPS 180-4).
+Sha256Digest sha256(std::string_view data);
+
+// Lower-case hexadecimal, 64 characters.
+std::string to_hex(const Sha256Digest& digest);
+
+// Whether two byte strings are equal, in a time that depends on their
+// length only, never on where they differ.
+bool constant_time_equal(std::span<const std::uint8_t> left, std::span<const std::uint8_t> right);
+
+// Fills `buffer` from the operating system's random source.
+// "storage_failure" when the library cannot start.
+Status random_bytes(std::span<std::uint8_t> buffer);
+
+}  // namespace parorende

@@ -1,0 +1,91 @@
+#include "common/error_codes.h"
+
+#include <algorithm>
+#include <array>
+
+namespace parorende {
+namespace {
+
+constexpr bool kHttp = true;
+constexpr bool kLocal = false;
+
+// Sorted by code (checked by a test), looked up by binary search.
+constexpr std::array kCodes = std::to_array<ErrorCode>({
+    {"bad_option", 422, kLocal, "a REDCap import option names nothing the dictionary has"},
+    {"bad_request", 400, kHttp, "malformed HTTP"},
+    {"body_too_large", 413, kHttp, "the request body is over the limit"},
+    {"branching_reference", 422, kLocal, "REDCap branching logic refers to a field it cannot"},
+    {"cannot_write", 503, kLocal, "a file could not be written"},
+    {"code_not_found", 404, kHttp, "no response has this resume or receipt code"},
+    {"consent_mismatch", 422, kHttp, "the consent version is not the questionnaire's"},
+    {"consent_missing", 422, kHttp, "the questionnaire asks for consent and none was given"},
+    {"export_encoding_failed", 500, kHttp, "an export table could not be encoded (a bug)"},
+    {"export_write_failed", 503, kLocal, "an export file could not be written"},
+    {"file_too_large", 413, kLocal, "an input file is over the size limit"},
+    {"file_unreadable", 422, kLocal, "an input file could not be read"},
+    {"header_too_large", 431, kHttp, "the request headers are over the limit"},
+    {"internal_error", 500, kHttp, "a bug in parorende"},
+    {"invalid_argument", 422, kLocal, "an argument is out of range"},
+    {"invalid_code", 422, kHttp, "the text cannot be a resume or receipt code"},
+    {"invalid_csv", 422, kLocal, "a CSV file is malformed"},
+    {"invalid_definition", 422, kHttp, "a questionnaire definition has problems (each listed)"},
+    {"invalid_dictionary", 422, kLocal, "a REDCap data dictionary has problems"},
+    {"invalid_export_format", 400, kHttp, "no such export format"},
+    {"invalid_export_table", 500, kHttp, "an export table breaks the export rules (a bug)"},
+    {"invalid_expression", 422, kHttp, "an expression does not parse"},
+    {"invalid_json", 400, kHttp, "the body is not JSON within the limits"},
+    {"invalid_line", 422, kLocal, "a line of an import file is not a response"},
+    {"invalid_min_respondents", 422, kLocal, "k below the lowest allowed"},
+    {"invalid_municipalities", 422, kLocal, "the municipality file is malformed"},
+    {"invalid_offers", 422, kLocal, "an offer catalogue file has problems"},
+    {"invalid_query", 400, kHttp, "a query parameter is missing or wrong"},
+    {"invalid_response", 422, kHttp, "a response has problems (each listed)"},
+    {"invalid_wave", 422, kHttp, "a wave's definition has problems"},
+    {"listen_failed", 503, kLocal, "the server could not listen on its address"},
+    {"malformed_choices", 422, kLocal, "a REDCap field's choices cannot be read"},
+    {"method_not_allowed", 405, kHttp, "the path does not answer this method"},
+    {"metrics_disabled", 404, kHttp, "metrics are off (no token configured)"},
+    {"municipality_not_found", 404, kHttp, "no municipality has this code"},
+    {"municipality_not_in_wave", 422, kHttp, "the wave does not cover this municipality"},
+    {"not_a_parorende_database", 503, kLocal, "the file is another application's database"},
+    {"not_found", 404, kHttp, "no such route"},
+    {"not_implemented", 501, kHttp, "not implemented"},
+    {"nothing_imported", 422, kLocal, "a REDCap dictionary gave no question"},
+    {"output_exists", 409, kHttp, "the output file exists already"},
+    {"overloaded", 503, kHttp, "too many open connections"},
+    {"publication_conflict", 503, kHttp, "results kept changing while computed; retry"},
+    {"publication_threshold_mismatch", 409, kHttp, "the wave's results are published with another k"},
+    {"questionnaire_immutable", 409, kHttp, "a published questionnaire version never changes"},
+    {"questionnaire_mismatch", 422, kHttp, "the response is for another questionnaire version"},
+    {"questionnaire_not_found", 404, kHttp, "no such questionnaire"},
+    {"rate_limited", 429, kHttp, "too many requests from this client"},
+    {"schema_outdated", 503, kLocal, "a read-only open of a database that needs migrating"},
+    {"schema_too_new", 503, kLocal, "the database was written by a newer parorende"},
+    {"shutting_down", 503, kHttp, "the server is stopping"},
+    {"storage_failure", 503, kHttp, "the database or disk failed"},
+    {"store_read_only", 503, kHttp, "the store was opened read-only"},
+    {"unauthorized", 401, kHttp, "the request lacks the credentials the route asks for"},
+    {"unknown_language", 422, kLocal, "the questionnaire has no such language"},
+    {"unknown_municipality", 422, kHttp, "no municipality has this code"},
+    {"unsupported_branching", 422, kLocal, "REDCap branching logic parorende cannot express"},
+    {"unsupported_expression", 422, kLocal, "an expression REDCap cannot express"},
+    {"unsupported_media_type", 415, kHttp, "the body is not application/json"},
+    {"usage", 400, kLocal, "a command-line mistake"},
+    {"wave_closed", 409, kHttp, "the wave has closed"},
+    {"wave_exists", 409, kHttp, "a wave of this name exists"},
+    {"wave_not_found", 404, kHttp, "no such wave"},
+    {"wave_not_open_yet", 409, kHttp, "the wave has not opened yet"},
+    {"write_failed", 503, kLocal, "an output file could not be written"},
+});
+
+}  // namespace
+
+std::span<const ErrorCode> error_codes() { return kCodes; }
+
+const ErrorCode* find_error_code(std::string_view code) {
+  auto found = std::lower_bound(kCodes.begin(), kCodes.end(), code,
+                                [](const ErrorCode& entry, std::string_view wanted) { return entry.code < wanted; });
+  return found != kCodes.end() && found->code == code ? &*found : nullptr;
+}
+
+}  // namespace parorende

@@ -1,0 +1,157 @@
+#include "common/json_input.h"
+
+#include <boost/json/parse_options.hpp>
+#include <boost/json/stream_parser.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace parorende {
+namespace {
+
+std::string line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace
+
+Result<boost::json::value> parse_json(std::string_view text,
+                                      const JsonLimits& limits,
+                                      boost::json::storage_ptr storage) {
+  if (text.size() > limits.max_bytes) {
+    return make_error("invalid_json",
+                      "JSON document is " + std::to_string(text.size()) +
+                          " bytes; the limit is " +
+                          std::to_string(limits.max_bytes) + " bytes");
+  }
+  boost::json::parse_options options;
+  options.max_depth = limits.max_depth;
+  boost::json::stream_parser parser({}, options);
+  parser.reset(std::move(storage));
+  boost::system::error_code ec;
+  std::size_t consumed = parser.write_some(text.data(), text.size(), ec);
+  if (!ec && consumed < text.size()) {
+    ec = boost::json::error::extra_data;
+  }
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    std::string reason = ec.message();
+    if (ec == boost::json::error::too_deep) {
+      reason = "nested more than " + std::to_string(limits.max_depth) +
+               " levels deep";
+    } else if (ec == boost::json::error::incomplete) {
+      reason = "the document ends too early (truncated?)";
+    } else if (ec == boost::json::error::syntax) {
+      reason = "syntax error (or invalid UTF-8)";
+    } else if (ec == boost::json::error::extra_data) {
+      reason = "unexpected data after the JSON value";
+    }
+    return make_error("invalid_json", "invalid JSON at " +
+                                          line_and_column(text, consumed) +
+                                          ": " + reason);
+  }
+  return parser.release();
+}
+
+Result<std::string> read_text_file(const std::string& path,
+                                   std::size_t max_bytes) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    // A directory opens, but its "size" is meaningless.
+    return make_error("file_unreadable", "'" + path + "' is a directory, not a file");
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return make_error("file_unreadable", "cannot open '" + path + "'");
+  }
+  file.seekg(0, std::ios::end);
+  std::streamoff size = file.tellg();
+  if (size < 0) {
+    return make_error("file_unreadable", "cannot read '" + path + "'");
+  }
+  if (static_cast<std::size_t>(size) > max_bytes) {
+    return make_error("file_too_large",
+                      "'" + path + "' is " + std::to_string(size) +
+                          " bytes; the limit is " + std::to_string(max_bytes) +
+                          " bytes");
+  }
+  file.seekg(0, std::ios::beg);
+  std::string contents(static_cast<std::size_t>(size), '\0');
+  if (!file.read(contents.data(), size)) {
+    return make_error("file_unreadable", "cannot read '" + path + "'");
+  }
+  return contents;
+}
+
+std::string json_path_key(std::string_view parent, std::string_view key) {
+  std::string path(parent);
+  path += '.';
+  path += key;
+  return path;
+}
+
+std::string json_path_index(std::string_view parent, std::size_t index) {
+  std::string path(parent);
+  path += '[';
+  path += std::to_string(index);
+  path += ']';
+  return path;
+}
+
+bool is_valid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    std::uint32_t code_point = 0;
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    } else if ((byte & 0xE0) == 0xC0) {
+      length = 2;
+      code_point = byte & 0x1F;
+    } else if ((byte & 0xF0) == 0xE0) {
+      length = 3;
+      code_point = byte & 0x0F;
+    } else if ((byte & 0xF8) == 0xF0) {
+      length = 4;
+      code_point = byte & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) return false;
+    for (std::size_t k = 1; k < length; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      code_point = (code_point << 6) | (next & 0x3F);
+    }
+    static constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code_point < kSmallest[length] || code_point > 0x10FFFF ||
+        (code_point >= 0xD800 && code_point <= 0xDFFF)) {
+      return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+}  // namespace parorende

@@ -1,0 +1,55 @@
+// Translating conditions between our `visible_if` language and REDCap's
+// branching logic, both ways (docs/redcap.md has the table).
+//
+//   selected(help, 3) and not (age < 18)
+//   [help(3)] = '1' and ([age] >= 18 or [age] = '')
+//
+// The two differ on unanswered items: in REDCap a blank field is the text
+// '', so [x] <> '1' is true when x is blank, while our x != 1 is false when x
+// is unanswered. Both directions keep the meaning exactly, blanks included.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "interchange/redcap/condition.h"
+#include "common/result.h"
+
+namespace parorende::redcap {
+
+// What a translation needs to know about an item (a REDCap field).
+struct FieldInfo {
+  enum class Kind { single_choice, multiple_choice, yes_no, number, text, date };
+  Kind kind = Kind::text;
+  std::vector<std::int64_t> codes;  // single_choice, multiple_choice
+};
+
+// Export: a condition over loaded items (`field_of` returns null for an
+// unknown id) as REDCap branching logic. Fails (code
+// "unsupported_expression") with the reason, e.g. for a comparison of two
+// items.
+using FieldOf = std::function<const FieldInfo*(std::string_view id)>;
+Result<std::string> to_branching_logic(const Condition& condition, const FieldOf& field_of);
+
+// Import: REDCap branching logic as a condition over the fields
+// `field_allowed` accepts; it returns the field's info, or an error saying
+// why the field cannot be read (unknown, later, not imported). Fails (code
+// "unsupported_branching") naming the construct: functions such as
+// datediff(), event-prefixed or smart-variable references, arithmetic, a
+// value the field cannot hold, and syntax errors.
+using FieldAllowed = std::function<Result<FieldInfo>(std::string_view name)>;
+Result<Condition> from_branching_logic(std::string_view logic,
+                                       const FieldAllowed& field_allowed);
+
+// Branching logic in a canonical spelling, for comparing two dictionaries:
+// lower-case names and keywords, single quotes round every value (numbers
+// written canonically), single spaces, "<>" for "!=", the field on the left
+// of a comparison, nested "and"/"or" flattened with parentheses only round
+// groups, and [x(c)] <> '1' written [x(c)] = '0'. Empty logic stays empty.
+// Fails like from_branching_logic on what it cannot read.
+Result<std::string> normalize_branching_logic(std::string_view logic);
+
+}  // namespace parorende::redcap

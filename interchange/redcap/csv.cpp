@@ -1,0 +1,153 @@
+#include "interchange/redcap/csv.h"
+
+#include "common/json_input.h"
+
+namespace parorende::redcap {
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+
+Error csv_error(std::size_t line, const std::string& message) {
+  std::string where = "line " + std::to_string(line);
+  return make_error("invalid_csv", where + ": " + message,
+                    {{where, "invalid_csv", message}});
+}
+
+// The first line that is not valid UTF-8. Line breaks are ASCII, so no
+// multi-byte character spans two lines.
+std::size_t first_line_with_bad_utf8(std::string_view text) {
+  std::size_t line = 1;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    if (!is_valid_utf8(text.substr(start, end - start))) return line;
+    ++line;
+    start = end + 1;
+  }
+  return line;
+}
+
+class CsvReader {
+ public:
+  explicit CsvReader(std::string_view text) : text_(text) {}
+
+  Result<std::vector<CsvRecord>> run() {
+    std::vector<CsvRecord> records;
+    while (position_ < text_.size()) {
+      CsvRecord record;
+      record.row = records.size() + 1;
+      record.line = line_;
+      while (true) {
+        auto field = read_field();
+        if (!field) return field.take_error();
+        record.fields.push_back(std::move(field).value());
+        if (position_ < text_.size() && text_[position_] == ',') {
+          ++position_;
+          continue;
+        }
+        skip_line_break();
+        break;
+      }
+      records.push_back(std::move(record));
+    }
+    return records;
+  }
+
+ private:
+  bool at_record_end() const {
+    return position_ >= text_.size() || text_[position_] == ',' ||
+           text_[position_] == '\n' || text_[position_] == '\r';
+  }
+
+  void skip_line_break() {
+    if (position_ >= text_.size()) return;
+    if (text_[position_] == '\r') ++position_;
+    if (position_ < text_.size() && text_[position_] == '\n') ++position_;
+    ++line_;
+  }
+
+  Result<std::string> read_field() {
+    std::string field;
+    if (position_ >= text_.size() || text_[position_] != '"') {
+      while (!at_record_end()) field += text_[position_++];
+      return field;
+    }
+    std::size_t opening_line = line_;
+    ++position_;
+    while (true) {
+      if (position_ >= text_.size()) {
+        return csv_error(opening_line,
+                         "the quoted field starting here is never closed");
+      }
+      char c = text_[position_];
+      if (c == '"') {
+        if (position_ + 1 < text_.size() && text_[position_ + 1] == '"') {
+          field += '"';
+          position_ += 2;
+          continue;
+        }
+        ++position_;
+        break;
+      }
+      // A CRLF inside a field counts as one line, at its LF.
+      if (c == '\n' || (c == '\r' && (position_ + 1 >= text_.size() ||
+                                      text_[position_ + 1] != '\n'))) {
+        ++line_;
+      }
+      field += c;
+      ++position_;
+    }
+    if (!at_record_end()) {
+      return csv_error(line_,
+                       "unexpected text after the closing quote of a field (a "
+                       "quote inside a quoted field is written as two quotes: \"\")");
+    }
+    return field;
+  }
+
+  std::string_view text_;
+  std::size_t position_ = 0;
+  std::size_t line_ = 1;
+};
+
+bool needs_quotes(std::string_view field) {
+  return field.find_first_of(",\"\r\n") != std::string_view::npos;
+}
+
+}  // namespace
+
+Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
+  if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
+    text.remove_prefix(kByteOrderMark.size());
+  }
+  if (!is_valid_utf8(text)) {
+    return csv_error(first_line_with_bad_utf8(text),
+                     "the file is not UTF-8 text (save it as \"CSV UTF-8\")");
+  }
+  return CsvReader(text).run();
+}
+
+std::string write_csv(const std::vector<std::vector<std::string>>& records) {
+  std::string out;
+  for (const auto& record : records) {
+    for (std::size_t i = 0; i < record.size(); ++i) {
+      if (i > 0) out += ',';
+      const std::string& field = record[i];
+      if (!needs_quotes(field)) {
+        out += field;
+        continue;
+      }
+      out += '"';
+      for (char c : field) {
+        if (c == '"') out += '"';
+        out += c;
+      }
+      out += '"';
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace parorende::redcap

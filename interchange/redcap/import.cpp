@@ -1,0 +1,873 @@
+#include "interchange/redcap/import.h"
+
+#include <algorithm>
+#include <boost/json/parse.hpp>
+#include <boost/json/value_from.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <optional>
+
+#include "questionnaire/answer.h"
+#include "questionnaire/expression.h"
+#include "common/json_input.h"
+#include "common/localized_text.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "interchange/redcap/annotation.h"
+#include "interchange/redcap/branching.h"
+#include "interchange/redcap/condition.h"
+
+namespace parorende::redcap {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view kFormat = "parorende-questionnaire/1";
+constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kMaxTextLength = 20000;     // docs/questionnaire-format.md
+constexpr std::size_t kMaxExpressionLength = 4000;  // questionnaire/expression.cpp
+constexpr double kMaxInteger = 1e12;
+constexpr int kSliderMin = 0;
+constexpr int kSliderMax = 100;
+
+bool is_identifier(std::string_view id) {
+  if (id.empty() || id.size() > kMaxIdLength || id.front() < 'a' || id.front() > 'z') {
+    return false;
+  }
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+std::string lower(std::string_view text) {
+  std::string result(text);
+  for (char& c : result) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return result;
+}
+
+// Cell text as a definition text: trimmed, with Windows line breaks made
+// plain.
+std::string clean_text(std::string_view cell) {
+  std::string text;
+  std::string_view trimmed = trim(cell);
+  for (std::size_t i = 0; i < trimmed.size(); ++i) {
+    if (trimmed[i] == '\r') {
+      if (i + 1 < trimmed.size() && trimmed[i + 1] == '\n') continue;
+      text += '\n';
+    } else {
+      text += trimmed[i];
+    }
+  }
+  return text;
+}
+
+// An id from a section title: lower-case ASCII letters and digits joined by
+// '_', Norwegian letters spelt out ("Om deg og døgnet" -> "om_deg_og_dognet").
+std::string slug(std::string_view title) {
+  static constexpr std::pair<std::string_view, std::string_view> kLetters[] = {
+      {"æ", "ae"}, {"Æ", "ae"}, {"ø", "o"}, {"Ø", "o"}, {"å", "a"}, {"Å", "a"},
+      {"é", "e"},  {"É", "e"},  {"ü", "u"}, {"ö", "o"}, {"ä", "a"}};
+  std::string id;
+  bool gap = false;
+  std::size_t i = 0;
+  while (i < title.size() && id.size() < kMaxIdLength - 8) {
+    std::string spelt;
+    for (auto [letter, ascii] : kLetters) {
+      if (title.substr(i, letter.size()) == letter) {
+        spelt = ascii;
+        i += letter.size();
+        break;
+      }
+    }
+    if (spelt.empty()) {
+      char c = title[i++];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) spelt = std::string(1, c);
+    }
+    if (spelt.empty()) {
+      gap = !id.empty();
+      continue;
+    }
+    if (gap) id += '_';
+    id += spelt;
+    gap = false;
+  }
+  if (!id.empty() && (id.front() < 'a' || id.front() > 'z')) id = "s_" + id;
+  return id;
+}
+
+std::optional<double> number_of(std::string_view cell) {
+  std::string text(trim(cell));
+  if (text.empty() || text.find_first_not_of("-.0123456789") != std::string::npos) {
+    return std::nullopt;
+  }
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::optional<std::int64_t> integer_of(std::string_view cell) {
+  auto value = number_of(cell);
+  if (!value || *value != std::floor(*value) || std::fabs(*value) > kMaxInteger) {
+    return std::nullopt;
+  }
+  return static_cast<std::int64_t>(*value);
+}
+
+json::object text_in(const std::string& language, const std::string& text) {
+  return json::object{{language, text}};
+}
+
+const ActionTag* find_tag(const std::vector<ActionTag>& tags, std::string_view name) {
+  for (const ActionTag& tag : tags) {
+    if (tag.name == name) return &tag;
+  }
+  return nullptr;
+}
+
+std::string kind_list() {
+  return "text, notes, dropdown, radio, checkbox, yesno, truefalse, calc, file, slider "
+         "or descriptive";
+}
+
+// A scale or burden instrument gathered from tags.
+struct Scoring {
+  std::string id;
+  std::vector<std::string> items;
+  std::vector<std::string> reverse;
+  std::optional<json::object> definition;
+  std::size_t row = 0;  // where it was first mentioned
+};
+
+struct SectionDraft {
+  std::string id;
+  std::string title;
+  std::string description;
+  json::array items;
+  std::size_t row = 0;
+};
+
+// Warnings in the order of the rows they are about ("row N").
+void sort_by_row(std::vector<Problem>& warnings) {
+  auto row = [](const Problem& problem) {
+    return std::strtoull(problem.where.c_str() + problem.where.find(' ') + 1, nullptr, 10);
+  };
+  std::stable_sort(warnings.begin(), warnings.end(),
+                   [&](const Problem& a, const Problem& b) { return row(a) < row(b); });
+}
+
+class Importer {
+ public:
+  Importer(const Dictionary& dictionary, const ImportOptions& options)
+      : dictionary_(dictionary), options_(options), language_(options.language) {
+    for (const Field& field : dictionary_.fields) {
+      std::string name(trim(field.name));
+      row_of_name_.emplace(name, field.row);  // keeps the first
+    }
+  }
+
+  Result<Import> run() {
+    if (!is_language_tag(language_)) {
+      return make_error("bad_option", "'" + language_ + "' is not a BCP-47 language tag");
+    }
+    if (options_.version.empty() || options_.version.size() > kMaxIdLength) {
+      return make_error("bad_option", "the version must be 1 to 64 characters");
+    }
+    result_.warnings = dictionary_.problems;
+    for (const Field& field : dictionary_.fields) read_row(field);
+    close_section();
+    sort_by_row(result_.warnings);
+    if (sections_.empty()) {
+      return make_error("nothing_imported",
+                        "no field of the dictionary could be imported", result_.warnings);
+    }
+    auto id = questionnaire_id();
+    if (!id) return id.take_error();
+    return finish(id.value());
+  }
+
+ private:
+  void warn(std::size_t row, std::string code, std::string message) {
+    result_.warnings.push_back({"row " + std::to_string(row), std::move(code), std::move(message)});
+  }
+
+  void skip(const Field& field, const std::string& name, std::string code,
+            std::string message) {
+    warn(field.row, std::move(code), std::move(message));
+    if (!name.empty()) result_.skipped_fields.insert(name);
+  }
+
+  Result<std::string> questionnaire_id() const {
+    std::string id = options_.id;
+    if (id.empty() && !dictionary_.fields.empty()) {
+      id = std::string(trim(dictionary_.fields.front().form));
+    }
+    if (!is_identifier(id)) {
+      return make_error("bad_option",
+                        "'" + id + "' cannot be the questionnaire id (a-z first, then a-z, "
+                        "0-9 and _, at most 64 characters); give one with --id");
+    }
+    return id;
+  }
+
+  // --- sections ----------------------------------------------------------
+
+  void start_section(const std::string& title, std::size_t row) {
+    close_section();
+    current_ = SectionDraft{};
+    current_->title = title;
+    current_->row = row;
+  }
+
+  // Keeps the section when it has items; a section's id is its tag's when
+  // that is free, else made from its title.
+  void close_section() {
+    if (!current_) return;
+    SectionDraft section = std::move(*current_);
+    current_.reset();
+    if (section.items.empty()) {
+      if (!section.description.empty()) {
+        warn(section.row, "empty_section",
+             "section '" + section.title + "' has no importable field; its text is dropped");
+      }
+      return;
+    }
+    if (!is_free_section_id(section.id)) {
+      if (!section.id.empty()) {
+        warn(section.row, "section_id_changed",
+             "section id '" + section.id + "' is not a free id; another is made from the title");
+      }
+      std::string base = slug(section.title);
+      if (base.empty()) base = "section";
+      section.id = base;
+      for (int suffix = 2; !is_free_section_id(section.id); ++suffix) {
+        section.id = base + "_" + std::to_string(suffix);
+      }
+    }
+    section_ids_.insert(section.id);
+    sections_.push_back(std::move(section));
+  }
+
+  bool is_free_section_id(const std::string& id) const {
+    return is_identifier(id) && row_of_name_.count(id) == 0 && section_ids_.count(id) == 0;
+  }
+
+  void track_section(const Field& field, const std::vector<ActionTag>& tags) {
+    std::string form(trim(field.form));
+    std::string header = clean_text(field.section_header);
+    if (!current_ || !header.empty() || form != current_form_) {
+      start_section(header.empty() ? (form.empty() ? "section" : form) : header, field.row);
+    }
+    current_form_ = form;
+    // The tag names the section from any row before its first item.
+    if (current_->items.empty() && current_->id.empty()) {
+      if (const ActionTag* section_tag = find_tag(tags, tag::kSection)) {
+        current_->id = section_tag->value;
+      }
+    }
+  }
+
+  // --- rows ----------------------------------------------------------------
+
+  void read_row(const Field& field) {
+    auto tags = parse_action_tags(field.annotation);
+    track_section(field, tags);
+    std::string name(trim(field.name));
+    std::string type = lower(trim(field.type));
+    if (name.empty()) return skip(field, name, "malformed_row", "has no field name; skipped");
+    if (!record_id_seen_) {
+      // REDCap requires the first field to be the record's identifier.
+      record_id_seen_ = true;
+      return skip(field, name, "record_id_field",
+                  "field '" + name + "' is the record ID (REDCap's first field), not a "
+                  "question; skipped");
+    }
+    if (!is_identifier(name)) {
+      return skip(field, name, "invalid_field_name",
+                  "field name '" + name + "' is not a-z first, then a-z, 0-9 and _ (at most 64 "
+                  "characters); skipped");
+    }
+    if (row_of_name_.at(name) != field.row) {
+      return skip(field, "", "duplicate_field_name",
+                  "field name '" + name + "' is already used in row " +
+                      std::to_string(row_of_name_.at(name)) + "; skipped");
+    }
+    if (is_yes(field.identifier)) {
+      return skip(field, name, "identifier_field",
+                  "field '" + name + "' is marked as an identifier; parorende never stores "
+                  "identifying data, so it is not imported");
+    }
+    if (type == "descriptive") return read_descriptive(field, name);
+    if (type == "calc" || type == "file" || type == "sql") {
+      static const std::map<std::string, std::string> kReasons = {
+          {"calc", "calculated fields are not supported (parorende computes its scores itself)"},
+          {"file", "file upload fields are not supported (parorende stores no files)"},
+          {"sql", "sql fields are not supported"}};
+      return skip(field, name, "unsupported_field_type",
+                  "field '" + name + "' (" + type + "): " + kReasons.at(type) + "; skipped");
+    }
+    std::string label = clean_text(field.label);
+    if (utf8_length(label) > kMaxTextLength) {
+      return skip(field, name, "text_too_long",
+                  "the label of '" + name + "' is longer than 20000 characters; skipped");
+    }
+    json::object specifics;
+    std::optional<FieldInfo> info = describe_item(field, name, type, tags, specifics);
+    if (!info) return;
+    // Common fields first, as people write definitions.
+    json::object item{{"id", name}, {"type", specifics.at("type")}};
+    item["text"] = text_in(language_, label);
+    std::string note = clean_text(field.note);
+    if (!note.empty() && utf8_length(note) <= kMaxTextLength) {
+      item["help"] = text_in(language_, note);
+    } else if (!note.empty()) {
+      warn(field.row, "text_too_long", "the field note of '" + name + "' is too long; dropped");
+    }
+    if (is_yes(field.required)) item["required"] = true;
+    if (auto visible_if = translate_logic(field, name)) item["visible_if"] = *visible_if;
+    for (const auto& specific : specifics) {
+      if (specific.key() != "type") item[specific.key()] = specific.value();
+    }
+    report_ignored_tags(field, tags);
+    read_scoring_tags(field, name, *info, tags);
+    imported_.emplace(name, std::move(*info));
+    current_->items.push_back(std::move(item));
+  }
+
+  void read_descriptive(const Field& field, const std::string& name) {
+    if (current_->items.empty()) {
+      // Text before a section's first question introduces the section.
+      std::string label = clean_text(field.label);
+      if (label.empty()) return;
+      if (current_->description.empty()) {
+        current_->description = label;
+      } else {
+        current_->description += "\n\n" + label;
+      }
+      return;
+    }
+    skip(field, name, "descriptive_not_mapped",
+         "descriptive field '" + name + "' comes after questions of its section; parorende "
+         "has no text-only items (only a section's opening text becomes its description); "
+         "skipped");
+  }
+
+  // Sets the item's type and type-specific fields; nullopt when the row is
+  // skipped (already reported).
+  std::optional<FieldInfo> describe_item(const Field& field, const std::string& name,
+                                         const std::string& type,
+                                         const std::vector<ActionTag>& tags,
+                                         json::object& item) {
+    FieldInfo info;
+    if (type == "text") return describe_text(field, name, tags, item);
+    if (type == "notes") {
+      item["type"] = "text";
+      item["multiline"] = true;
+      read_char_limit(field, tags, item);
+      return info;
+    }
+    if (type == "yesno" || type == "truefalse") {
+      // Both store 1 (yes/true) and 0 (no/false).
+      item["type"] = "yes_no";
+      info.kind = FieldInfo::Kind::yes_no;
+      return info;
+    }
+    if (type == "slider") {
+      item["type"] = "integer";
+      info.kind = FieldInfo::Kind::number;
+      read_bounds(field, name, true, item, kSliderMin, kSliderMax);
+      if (!trim(field.choices).empty()) {
+        warn(field.row, "slider_labels_dropped",
+             "slider '" + name + "' becomes an integer item; its labels '" +
+                 std::string(trim(field.choices)) + "' are dropped");
+      }
+      return info;
+    }
+    if (type == "dropdown" || type == "radio" || type == "checkbox") {
+      return describe_choice(field, name, type, tags, item);
+    }
+    skip(field, name, "unknown_field_type",
+         "field '" + name + "' has unknown field type '" + std::string(trim(field.type)) +
+             "'; expected " + kind_list() + "; skipped");
+    return std::nullopt;
+  }
+
+  std::optional<FieldInfo> describe_text(const Field& field, const std::string& name,
+                                         const std::vector<ActionTag>& tags,
+                                         json::object& item) {
+    FieldInfo info;
+    std::string validation = lower(trim(field.validation));
+    if (validation == "integer" || validation == "int") {
+      item["type"] = "integer";
+      info.kind = FieldInfo::Kind::number;
+      read_bounds(field, name, true, item, std::nullopt, std::nullopt);
+    } else if (validation == "number" || validation == "float" ||
+               validation.rfind("number_", 0) == 0) {
+      item["type"] = "decimal";
+      info.kind = FieldInfo::Kind::number;
+      read_bounds(field, name, false, item, std::nullopt, std::nullopt);
+    } else if (validation == "date_ymd" || validation == "date_dmy" || validation == "date_mdy") {
+      item["type"] = "date";
+      info.kind = FieldInfo::Kind::date;
+      read_date_bounds(field, name, item);
+    } else {
+      item["type"] = "text";
+      if (!validation.empty()) {
+        warn(field.row, "validation_ignored",
+             "validation '" + validation + "' of '" + name +
+                 "' has no parorende equivalent; imported as free text");
+      }
+      read_char_limit(field, tags, item);
+    }
+    return info;
+  }
+
+  void read_char_limit(const Field& field, const std::vector<ActionTag>& tags,
+                       json::object& item) {
+    const ActionTag* limit = find_tag(tags, tag::kCharLimit);
+    if (limit == nullptr) return;
+    auto value = integer_of(limit->value);
+    if (value && *value >= 1 && *value <= static_cast<std::int64_t>(kMaxTextLength)) {
+      item["max_length"] = *value;
+    } else {
+      warn(field.row, "bad_action_tag",
+           "@CHARLIMIT=" + limit->value + " is not a length from 1 to 20000; ignored");
+    }
+  }
+
+  void read_bounds(const Field& field, const std::string& name, bool whole, json::object& item,
+                   std::optional<int> default_min, std::optional<int> default_max) {
+    auto bound = [&](const std::string& cell, std::optional<int> fallback,
+                     std::string_view which) -> std::optional<double> {
+      if (trim(cell).empty()) {
+        return fallback ? std::optional<double>(*fallback) : std::nullopt;
+      }
+      auto value = number_of(cell);
+      if (!value || std::fabs(*value) > kMaxInteger || (whole && *value != std::floor(*value))) {
+        warn(field.row, "invalid_bound",
+             std::string(which) + " '" + std::string(trim(cell)) + "' of '" + name + "' is not " +
+                 (whole ? "a whole number" : "a number") + "; dropped");
+        return fallback ? std::optional<double>(*fallback) : std::nullopt;
+      }
+      return value;
+    };
+    auto min = bound(field.validation_min, default_min, "minimum");
+    auto max = bound(field.validation_max, default_max, "maximum");
+    if (min && max && *min > *max) {
+      warn(field.row, "invalid_bound",
+           "the minimum of '" + name + "' is above its maximum; both dropped");
+      return;
+    }
+    auto number = [whole](double value) -> json::value {
+      if (whole) return static_cast<std::int64_t>(value);
+      return value;
+    };
+    if (min) item["min"] = number(*min);
+    if (max) item["max"] = number(*max);
+  }
+
+  void read_date_bounds(const Field& field, const std::string& name, json::object& item) {
+    std::optional<Date> bounds[2];
+    const std::string* cells[2] = {&field.validation_min, &field.validation_max};
+    for (int i = 0; i < 2; ++i) {
+      std::string_view cell = trim(*cells[i]);
+      if (cell.empty()) continue;
+      bounds[i] = parse_iso_date(cell);
+      if (!bounds[i]) {
+        warn(field.row, "invalid_bound",
+             std::string(i == 0 ? "minimum" : "maximum") + " '" + std::string(cell) + "' of '" +
+                 name + "' is not a date written YYYY-MM-DD; dropped");
+      }
+    }
+    if (bounds[0] && bounds[1] && *bounds[0] > *bounds[1]) {
+      warn(field.row, "invalid_bound",
+           "the minimum of '" + name + "' is after its maximum; both dropped");
+      return;
+    }
+    if (bounds[0]) item["min"] = bounds[0]->iso();
+    if (bounds[1]) item["max"] = bounds[1]->iso();
+  }
+
+  std::optional<FieldInfo> describe_choice(const Field& field, const std::string& name,
+                                           const std::string& type,
+                                           const std::vector<ActionTag>& tags,
+                                           json::object& item) {
+    FieldInfo info;
+    if (type != "checkbox" && find_tag(tags, tag::kMunicipality) != nullptr) {
+      item["type"] = "municipality";
+      info.kind = FieldInfo::Kind::text;
+      return info;
+    }
+    auto choices = parse_choices(field.choices);
+    if (!choices) {
+      skip(field, name, "malformed_choices",
+           "the choices of '" + name + "' are malformed: " + choices.error().message + "; skipped");
+      return std::nullopt;
+    }
+    json::array options;
+    std::optional<json::object> dont_know;
+    const ActionTag* dont_know_tag =
+        type == "checkbox" ? nullptr : find_tag(tags, tag::kDontKnow);
+    for (const Choice& choice : choices.value()) {
+      auto code = integer_of(choice.code);
+      if (!code) {
+        skip(field, name, "malformed_choices",
+             "choice code '" + choice.code + "' of '" + name +
+                 "' is not a whole number (parorende option codes are); skipped");
+        return std::nullopt;
+      }
+      json::object option{{"code", *code}, {"label", text_in(language_, choice.label)}};
+      if (dont_know_tag && integer_of(dont_know_tag->value) == code) {
+        dont_know = std::move(option);
+      } else {
+        options.push_back(std::move(option));
+        info.codes.push_back(*code);
+      }
+    }
+    if (dont_know_tag && !dont_know) {
+      warn(field.row, "bad_action_tag",
+           "@PARORENDE-DONTKNOW=" + dont_know_tag->value + " of '" + name +
+               "' is not one of its choice codes; ignored");
+    }
+    if (options.size() < 2) {
+      skip(field, name, "too_few_choices",
+           "field '" + name + "' has fewer than two choices; parorende choice items need "
+           "at least two; skipped");
+      return std::nullopt;
+    }
+    if (dont_know) {
+      info.codes.push_back(dont_know->at("code").as_int64());
+      item["dont_know"] = std::move(*dont_know);
+    }
+    item["type"] = type == "checkbox" ? "multiple_choice" : "single_choice";
+    info.kind = type == "checkbox" ? FieldInfo::Kind::multiple_choice
+                                   : FieldInfo::Kind::single_choice;
+    std::size_t count = options.size();
+    item["options"] = std::move(options);
+    if (type == "checkbox") read_choice_limits(field, name, tags, count, item);
+    return info;
+  }
+
+  void read_choice_limits(const Field& field, const std::string& name,
+                          const std::vector<ActionTag>& tags, std::size_t count,
+                          json::object& item) {
+    std::optional<std::int64_t> limits[2];
+    std::string_view names[2] = {tag::kMinChoices, tag::kMaxChecked};
+    for (int i = 0; i < 2; ++i) {
+      const ActionTag* limit = find_tag(tags, names[i]);
+      if (limit == nullptr) continue;
+      auto value = integer_of(limit->value);
+      if (!value || *value < 1 || *value > static_cast<std::int64_t>(count)) {
+        warn(field.row, "bad_action_tag",
+             "@" + limit->name + "=" + limit->value + " of '" + name +
+                 "' is not from 1 to the number of choices; ignored");
+        continue;
+      }
+      limits[i] = value;
+    }
+    if (limits[0] && limits[1] && *limits[0] > *limits[1]) {
+      warn(field.row, "bad_action_tag",
+           "the minimum number of choices of '" + name + "' is above the maximum; both ignored");
+      return;
+    }
+    if (limits[0]) item["min_choices"] = *limits[0];
+    if (limits[1]) item["max_choices"] = *limits[1];
+  }
+
+  // --- branching logic -----------------------------------------------------
+
+  Result<FieldInfo> referenced(std::string_view name, const std::string& self) const {
+    std::string key(name);
+    auto imported = imported_.find(key);
+    if (imported != imported_.end()) return imported->second;
+    auto reference_error = [](std::string message) {
+      return make_error("branching_reference", std::move(message));
+    };
+    if (key == self) return reference_error("it refers to the field itself");
+    auto row = row_of_name_.find(key);
+    if (row == row_of_name_.end()) return reference_error("it refers to unknown field '" + key + "'");
+    std::size_t self_row = row_of_name_.at(self);
+    if (row->second > self_row) {
+      return reference_error("it refers to '" + key + "', which comes later (row " +
+                             std::to_string(row->second) +
+                             "); parorende conditions may only read earlier fields");
+    }
+    return reference_error("it refers to '" + key + "' (row " + std::to_string(row->second) +
+                           "), which was not imported");
+  }
+
+  std::optional<std::string> translate_logic(const Field& field, const std::string& name) {
+    std::string_view logic = trim(field.branching_logic);
+    if (logic.empty()) return std::nullopt;
+    auto condition = from_branching_logic(
+        logic, [&](std::string_view other) { return referenced(other, name); });
+    std::optional<std::string> source;
+    Error problem;
+    if (condition) {
+      source = print_condition(condition.value());
+      if (source->size() > kMaxExpressionLength) {
+        problem = make_error("unsupported_branching", "the translated condition is longer than " +
+                                                          std::to_string(kMaxExpressionLength) +
+                                                          " characters");
+        source.reset();
+      }
+    } else {
+      problem = condition.error();
+    }
+    if (source) return source;
+    warn(field.row, problem.code,
+         "branching logic '" + std::string(logic) + "' of '" + name +
+             "' is not imported: " + problem.message + "; the field is always shown");
+    result_.fields_without_logic.insert(name);
+    return std::nullopt;
+  }
+
+  // --- action tags ---------------------------------------------------------
+
+  void report_ignored_tags(const Field& field, const std::vector<ActionTag>& tags) {
+    std::string ignored;
+    for (const ActionTag& tag : tags) {
+      bool known = tag.name == tag::kCharLimit || tag.name == tag::kMaxChecked ||
+                   tag.name.rfind("PARORENDE-", 0) == 0;
+      if (known) continue;
+      ignored += (ignored.empty() ? "@" : ", @") + tag.name;
+    }
+    if (!ignored.empty()) {
+      warn(field.row, "action_tags_ignored",
+           "action tags " + ignored + " have no parorende equivalent; ignored");
+    }
+  }
+
+  Scoring& scoring(std::vector<Scoring>& list, const std::string& id, std::size_t row) {
+    for (Scoring& entry : list) {
+      if (entry.id == id) return entry;
+    }
+    list.push_back(Scoring{id, {}, {}, std::nullopt, row});
+    return list.back();
+  }
+
+  void read_scoring_tags(const Field& field, const std::string& name, const FieldInfo& info,
+                         const std::vector<ActionTag>& tags) {
+    struct Kind {
+      std::string_view member, reversed, definition;
+      std::vector<Scoring>* list;
+    };
+    const Kind kinds[] = {{tag::kScale, tag::kScaleReverse, tag::kScaleDefinition, &scales_},
+                          {tag::kBurden, tag::kBurdenReverse, tag::kBurdenDefinition, &burdens_}};
+    for (const ActionTag& tag : tags) {
+      for (const Kind& kind : kinds) {
+        if (tag.name == kind.definition) {
+          read_definition(field, tag, *kind.list);
+        } else if (tag.name == kind.member || tag.name == kind.reversed) {
+          if (info.kind != FieldInfo::Kind::single_choice) {
+            warn(field.row, "bad_action_tag",
+                 "@" + tag.name + " on '" + name + "', which is not a single-choice field; ignored");
+            continue;
+          }
+          Scoring& entry = scoring(*kind.list, tag.value, field.row);
+          entry.items.push_back(name);
+          if (tag.name == kind.reversed) entry.reverse.push_back(name);
+        }
+      }
+    }
+  }
+
+  void read_definition(const Field& field, const ActionTag& tag, std::vector<Scoring>& list) {
+    boost::system::error_code error;
+    json::value parsed = json::parse(tag.value, error);
+    const json::object* object = error ? nullptr : parsed.if_object();
+    const json::value* id = object ? object->if_contains("id") : nullptr;
+    if (id == nullptr || !id->is_string()) {
+      warn(field.row, "bad_action_tag",
+           "@" + tag.name + " is not a JSON object with an \"id\"; ignored");
+      return;
+    }
+    scoring(list, std::string(id->get_string()), field.row).definition = *object;
+  }
+
+  // --- the definition ------------------------------------------------------
+
+  // A definition text: `value` if it is a string, as {language: value}.
+  std::optional<json::object> localized(const json::object& definition, std::string_view key) {
+    const json::value* value = definition.if_contains(key);
+    if (value == nullptr || !value->is_string()) return std::nullopt;
+    return text_in(language_, std::string(value->get_string()));
+  }
+
+  json::array scales_json() {
+    json::array list;
+    for (const Scoring& scale : scales_) {
+      if (scale.items.empty()) {
+        warn(scale.row, "scale_dropped", "scale '" + scale.id + "' has no imported items; dropped");
+        continue;
+      }
+      json::object definition = scale.definition.value_or(json::object{});
+      json::object entry{{"id", scale.id}};
+      entry["title"] = localized(definition, "title").value_or(text_in(language_, scale.id));
+      if (auto description = localized(definition, "description")) entry["description"] = *description;
+      entry["items"] = json::value_from(scale.items);
+      if (!scale.reverse.empty()) entry["reverse"] = json::value_from(scale.reverse);
+      if (const json::value* share = definition.if_contains("min_answered")) {
+        entry["min_answered"] = *share;
+      }
+      list.push_back(std::move(entry));
+    }
+    return list;
+  }
+
+  json::array burdens_json() {
+    json::array list;
+    for (const Scoring& instrument : burdens_) {
+      const json::value* categories =
+          instrument.definition ? instrument.definition->if_contains("categories") : nullptr;
+      if (instrument.items.empty() || categories == nullptr || !categories->is_array()) {
+        warn(instrument.row, "burden_instrument_dropped",
+             "burden instrument '" + instrument.id +
+                 "' needs imported items and a @PARORENDE-BURDEN-DEF with its categories; dropped");
+        continue;
+      }
+      const json::object& definition = *instrument.definition;
+      json::object entry{{"id", instrument.id}};
+      entry["title"] = localized(definition, "title").value_or(text_in(language_, instrument.id));
+      entry["items"] = json::value_from(instrument.items);
+      if (!instrument.reverse.empty()) entry["reverse"] = json::value_from(instrument.reverse);
+      if (const json::value* share = definition.if_contains("min_answered")) {
+        entry["min_answered"] = *share;
+      }
+      json::array converted;
+      for (const json::value& category : categories->get_array()) {
+        if (!category.is_object()) {
+          converted.push_back(category);
+          continue;
+        }
+        json::object copy = category.get_object();
+        for (std::string_view key : {"label", "meaning", "follow_up"}) {
+          if (auto text = localized(category.get_object(), key)) copy[key] = *text;
+        }
+        converted.push_back(std::move(copy));
+      }
+      entry["categories"] = std::move(converted);
+      list.push_back(std::move(entry));
+    }
+    return list;
+  }
+
+  json::object section_json(SectionDraft& section) {
+    json::object entry{{"id", section.id}, {"title", text_in(language_, section.title)}};
+    if (!section.description.empty()) {
+      entry["description"] = text_in(language_, section.description);
+    }
+    // A condition every item shares is the section's (an export pushes a
+    // section's condition down onto its items).
+    const json::value* shared = section.items.front().as_object().if_contains("visible_if");
+    bool common = shared != nullptr &&
+                  std::all_of(section.items.begin(), section.items.end(), [&](const json::value& item) {
+                    const json::value* own = item.as_object().if_contains("visible_if");
+                    return own != nullptr && *own == *shared;
+                  });
+    if (common) {
+      entry["visible_if"] = *shared;
+      for (json::value& item : section.items) item.as_object().erase("visible_if");
+    }
+    entry["items"] = std::move(section.items);
+    return entry;
+  }
+
+  Result<Import> finish(const std::string& id) {
+    // A dictionary has no questionnaire title; the form name stands in.
+    std::string form(trim(dictionary_.fields.front().form));
+    json::object definition{{"format", kFormat},
+                            {"id", id},
+                            {"version", options_.version},
+                            {"languages", json::array{json::value(language_)}},
+                            {"title", text_in(language_, form.empty() ? id : form)}};
+    json::array sections;
+    for (SectionDraft& section : sections_) sections.push_back(section_json(section));
+    definition["sections"] = std::move(sections);
+    json::array scales = scales_json();
+    json::array burdens = burdens_json();
+    if (!scales.empty()) definition["scales"] = std::move(scales);
+    if (!burdens.empty()) definition["burden_instruments"] = std::move(burdens);
+    drop_unloadable_scoring(definition);
+    sort_by_row(result_.warnings);
+    auto loaded = load_questionnaire(definition);
+    if (!loaded) {
+      return make_error("invalid_definition",
+                        "the converted definition does not load; please report this with the "
+                        "dictionary",
+                        loaded.error().problems);
+    }
+    result_.definition = std::move(definition);
+    return std::move(result_);
+  }
+
+  // Scoring rebuilt from tags may not load (edited categories, an item
+  // dropped from a scale); such a scale or instrument is dropped, not the
+  // whole import.
+  void drop_unloadable_scoring(json::object& definition) {
+    auto loaded = load_questionnaire(definition);
+    if (loaded) return;
+    for (auto [key, list] : {std::pair{"scales", &scales_}, std::pair{"burden_instruments", &burdens_}}) {
+      json::value* entries = definition.if_contains(key);
+      if (entries == nullptr) continue;
+      json::array kept;
+      for (std::size_t i = 0; i < entries->as_array().size(); ++i) {
+        std::string path = "$." + std::string(key) + "[" + std::to_string(i) + "]";
+        const Problem* problem = nullptr;
+        for (const Problem& candidate : loaded.error().problems) {
+          if (candidate.where.rfind(path, 0) == 0) problem = &candidate;
+        }
+        json::value& entry = entries->as_array()[i];
+        if (problem == nullptr) {
+          kept.push_back(std::move(entry));
+          continue;
+        }
+        std::string entry_id(entry.as_object().at("id").as_string());
+        std::size_t row = 1;
+        for (const Scoring& scoring : *list) {
+          if (scoring.id == entry_id) row = scoring.row;
+        }
+        warn(row, "scoring_dropped",
+             std::string(key == std::string_view("scales") ? "scale '" : "burden instrument '") +
+                 entry_id + "' does not load (" + problem->where + ": " + problem->message +
+                 "); dropped");
+      }
+      if (kept.empty()) {
+        definition.erase(key);
+      } else {
+        *entries = std::move(kept);
+      }
+    }
+  }
+
+  const Dictionary& dictionary_;
+  const ImportOptions& options_;
+  std::string language_;
+  std::map<std::string, std::size_t> row_of_name_;
+  std::map<std::string, FieldInfo> imported_;
+  std::optional<SectionDraft> current_;
+  std::string current_form_;
+  std::vector<SectionDraft> sections_;
+  std::set<std::string> section_ids_;
+  std::vector<Scoring> scales_;
+  std::vector<Scoring> burdens_;
+  bool record_id_seen_ = false;
+  Import result_;
+};
+
+}  // namespace
+
+Result<Import> import_dictionary(const Dictionary& dictionary, const ImportOptions& options) {
+  return Importer(dictionary, options).run();
+}
+
+Result<Import> import_dictionary(std::string_view csv_text, const ImportOptions& options) {
+  auto dictionary = read_dictionary(csv_text);
+  if (!dictionary) return dictionary.take_error();
+  return import_dictionary(dictionary.value(), options);
+}
+
+}  // namespace parorende::redcap

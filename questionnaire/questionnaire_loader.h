@@ -1,0 +1,24 @@
+// Turning a JSON definition into a Questionnaire, reporting every problem.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+#include <string_view>
+
+#include "questionnaire/questionnaire.h"
+#include "common/result.h"
+
+namespace parorende {
+
+// Loads a parsed definition. On failure the error (code
+// "invalid_definition") lists every problem found, each with the JSON path
+// where it is and the reason.
+Result<Questionnaire> load_questionnaire(const boost::json::value& definition);
+
+// Parses and loads definition text (JSON errors included in the same report).
+Result<Questionnaire> load_questionnaire_text(std::string_view text);
+
+// Reads, parses and loads a definition file.
+Result<Questionnaire> load_questionnaire_file(const std::string& path);
+
+}  // namespace parorende

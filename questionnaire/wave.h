@@ -1,0 +1,39 @@
+// A wave: one survey round of one questionnaire version, open between two
+// dates, nationally or in a list of municipalities.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "questionnaire/answer.h"
+
+namespace parorende {
+
+struct WaveSpec {
+  std::string name;
+  std::string questionnaire_id;
+  std::optional<std::string> questionnaire_version;  // latest when absent
+  Date opens;   // first day responses are accepted
+  Date closes;  // last day responses are accepted (inclusive)
+  std::vector<std::string> municipalities;  // 4-digit codes; empty = national
+};
+
+struct Wave {
+  std::int64_t id = 0;
+  std::string name;
+  std::string questionnaire_id;
+  std::string questionnaire_version;
+  Date opens;
+  Date closes;
+  std::vector<std::string> municipalities;  // sorted; empty = national
+
+  bool is_national() const { return municipalities.empty(); }
+  bool is_open(Date today) const { return opens <= today && today <= closes; }
+  // A national wave covers every municipality (and responses without one).
+  bool covers(std::string_view municipality) const;
+};
+
+}  // namespace parorende

@@ -1,0 +1,241 @@
+#include "store/internal/schema.h"
+
+#include <string>
+#include <string_view>
+
+#include "reference/municipalities.h"
+
+namespace parorende {
+namespace {
+
+// "PRRN": tells our files from other SQLite databases.
+constexpr std::int64_t kApplicationId = 0x5052524E;
+
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE municipalities (
+  code TEXT PRIMARY KEY CHECK (length(code) = 4),
+  name TEXT NOT NULL,
+  county_code TEXT NOT NULL,
+  county_name TEXT NOT NULL,
+  population INTEGER NOT NULL,
+  area_km2 REAL NOT NULL,
+  written_standard TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE questionnaires (
+  id INTEGER PRIMARY KEY,
+  questionnaire_id TEXT NOT NULL,
+  version TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  UNIQUE (questionnaire_id, version)
+);
+CREATE TRIGGER questionnaires_no_update BEFORE UPDATE ON questionnaires
+BEGIN SELECT RAISE(ABORT, 'questionnaire_immutable'); END;
+CREATE TRIGGER questionnaires_no_delete BEFORE DELETE ON questionnaires
+BEGIN SELECT RAISE(ABORT, 'questionnaire_immutable'); END;
+
+CREATE TABLE waves (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  questionnaire INTEGER NOT NULL REFERENCES questionnaires(id),
+  opens_on TEXT NOT NULL,
+  closes_on TEXT NOT NULL,
+  CHECK (opens_on <= closes_on)
+);
+CREATE TABLE wave_municipalities (
+  wave INTEGER NOT NULL REFERENCES waves(id),
+  municipality TEXT NOT NULL REFERENCES municipalities(code),
+  PRIMARY KEY (wave, municipality)
+) WITHOUT ROWID;
+
+CREATE TABLE responses (
+  id INTEGER PRIMARY KEY,
+  wave INTEGER NOT NULL REFERENCES waves(id),
+  municipality TEXT REFERENCES municipalities(code),
+  status TEXT NOT NULL CHECK (status IN ('partial', 'complete')),
+  language TEXT NOT NULL,
+  consent_version TEXT NOT NULL CHECK (consent_version <> ''),
+  started_on TEXT NOT NULL,
+  saved_on TEXT NOT NULL,
+  completed_on TEXT,
+  resume_prefix INTEGER,
+  resume_hash BLOB,
+  receipt_prefix INTEGER,
+  receipt_hash BLOB,
+  item_values BLOB NOT NULL
+);
+CREATE INDEX responses_by_wave ON responses (wave, status);
+CREATE INDEX responses_by_resume_code ON responses (resume_prefix)
+  WHERE resume_prefix IS NOT NULL;
+CREATE INDEX responses_by_receipt_code ON responses (receipt_prefix)
+  WHERE receipt_prefix IS NOT NULL;
+
+CREATE TABLE response_answers (
+  response INTEGER PRIMARY KEY REFERENCES responses(id) ON DELETE CASCADE,
+  answers TEXT NOT NULL
+);
+)sql";
+
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE municipality_offers (
+  id INTEGER PRIMARY KEY,
+  municipality TEXT NOT NULL REFERENCES municipalities(code),
+  kind TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  contact TEXT,
+  url TEXT,
+  valid_from TEXT,
+  valid_to TEXT
+);
+CREATE INDEX municipality_offers_by_municipality
+  ON municipality_offers (municipality, kind);
+)sql";
+
+// The offer catalogue (reference/offer_catalogue.h, docs/offers.md) replaces
+// version 2's table, which nothing ever wrote.
+constexpr std::string_view kVersion3 = R"sql(
+DROP TABLE municipality_offers;
+CREATE TABLE municipality_offers (
+  id INTEGER PRIMARY KEY,
+  municipality TEXT NOT NULL REFERENCES municipalities(code),
+  offer_id TEXT NOT NULL CHECK (offer_id <> ''),
+  type TEXT NOT NULL,
+  target_groups TEXT NOT NULL,
+  condition_groups TEXT NOT NULL,
+  name_nb TEXT NOT NULL CHECK (name_nb <> ''),
+  name_nn TEXT NOT NULL,
+  name_en TEXT NOT NULL,
+  description_nb TEXT NOT NULL,
+  description_nn TEXT NOT NULL,
+  description_en TEXT NOT NULL,
+  contact_name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  email TEXT NOT NULL,
+  url TEXT NOT NULL,
+  address TEXT NOT NULL,
+  demo INTEGER NOT NULL CHECK (demo IN (0, 1)),
+  UNIQUE (municipality, offer_id)
+);
+)sql";
+
+// What each complete response contributes to the published results
+// (docs/privacy.md, "Results that change only in safe steps"): the block it
+// is published in (a municipality's code as a number, 0 for the national
+// pool, NULL when in no table), the tables (scales, then burden
+// instruments: bit t) it is published in now, and those it ever was.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE responses ADD COLUMN published_block INTEGER;
+ALTER TABLE responses ADD COLUMN published_tables INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE responses ADD COLUMN ever_published_tables INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX responses_by_published_block ON responses (wave, published_block)
+  WHERE published_block IS NOT NULL;
+CREATE TABLE published_waves (
+  wave INTEGER PRIMARY KEY REFERENCES waves(id),
+  min_respondents INTEGER NOT NULL CHECK (min_respondents >= 1),
+  background TEXT
+);
+)sql";
+
+Status load_municipalities(Connection& connection) {
+  auto insert = connection.statement(
+      "INSERT INTO municipalities (code, name, county_code, county_name,"
+      " population, area_km2, written_standard) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!insert) return insert.take_error();
+  for (const Municipality& municipality : builtin_municipalities().all()) {
+    insert->reset();
+    insert->bind(1, municipality.code)
+        .bind(2, municipality.name)
+        .bind(3, municipality.county_code)
+        .bind(4, municipality.county_name)
+        .bind(5, std::int64_t{municipality.population})
+        .bind(6, municipality.area_km2)
+        .bind(7, municipality.written_standard);
+    if (auto inserted = insert->run(); !inserted) return inserted;
+  }
+  return {};
+}
+
+Status migrate_to_1(Connection& connection) {
+  if (auto created = connection.execute(kVersion1); !created) return created;
+  return load_municipalities(connection);
+}
+
+Status migrate_to_2(Connection& connection) { return connection.execute(kVersion2); }
+
+Status migrate_to_3(Connection& connection) { return connection.execute(kVersion3); }
+
+Status migrate_to_4(Connection& connection) { return connection.execute(kVersion4); }
+
+// kMigrations[n] takes a database from version n to n + 1. Append only.
+using Migration = Status (*)(Connection&);
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4};
+
+Result<bool> is_empty(Connection& connection) {
+  auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");
+  if (!objects) return objects.take_error();
+  return objects.value() == 0;
+}
+
+Status apply_migrations(Connection& connection, int target_version) {
+  auto version = schema_version(connection);
+  if (!version) return version.take_error();
+  if (version.value() > latest_schema_version()) {
+    return make_error("schema_too_new",
+                      "the database has schema version " +
+                          std::to_string(version.value()) +
+                          ", written by a newer parorende; this one knows up to " +
+                          std::to_string(latest_schema_version()));
+  }
+  if (version.value() == 0) {
+    if (auto marked = connection.execute("PRAGMA application_id = " +
+                                         std::to_string(kApplicationId));
+        !marked) {
+      return marked;
+    }
+  }
+  for (int next = version.value(); next < target_version; ++next) {
+    if (auto migrated = kMigrations[next](connection); !migrated) return migrated;
+  }
+  if (version.value() < target_version) {
+    return connection.execute("PRAGMA user_version = " + std::to_string(target_version));
+  }
+  return {};
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(std::size(kMigrations)); }
+
+Result<int> schema_version(Connection& connection) {
+  auto application = connection.query_int("PRAGMA application_id");
+  if (!application) return application.take_error();
+  auto version = connection.query_int("PRAGMA user_version");
+  if (!version) return version.take_error();
+  if (application.value() != kApplicationId) {
+    auto empty = is_empty(connection);
+    if (!empty) return empty.take_error();
+    if (!empty.value() || version.value() != 0) {
+      return make_error("not_a_parorende_database",
+                        "the file is an SQLite database of another application");
+    }
+    return 0;
+  }
+  return static_cast<int>(version.value());
+}
+
+Status migrate(Connection& connection, int target_version) {
+  if (target_version < 0 || target_version > latest_schema_version()) {
+    return make_error("invalid_argument", "no schema version " + std::to_string(target_version));
+  }
+  // IMMEDIATE: two processes opening a new file at once must not both migrate.
+  if (auto begun = connection.execute("BEGIN IMMEDIATE"); !begun) return begun;
+  auto migrated = apply_migrations(connection, target_version);
+  if (!migrated) {
+    (void)connection.execute("ROLLBACK");
+    return migrated;
+  }
+  return connection.execute("COMMIT");
+}
+
+}  // namespace parorende

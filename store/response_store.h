@@ -1,0 +1,205 @@
+// The durable response store: questionnaires, waves and caregivers'
+// responses in one SQLite database (docs/storage.md).
+//
+// Every write goes through one writer thread that commits all queued writes
+// in one transaction (group commit); a call returns only once its own data is
+// durable, or with the error that stopped it alone. Reads use separate
+// read-only connections. All methods are safe to call from many threads.
+//
+// Error codes (Error::code; statuses and meanings in common/error_codes.cpp):
+//   wave_not_found, questionnaire_not_found, code_not_found, wave_closed,
+//   wave_not_open_yet, wave_exists, questionnaire_immutable,
+//   invalid_definition, invalid_wave, invalid_code, municipality_not_in_wave,
+//   consent_missing, consent_mismatch, questionnaire_mismatch,
+//   unknown_municipality, output_exists, publication_threshold_mismatch,
+//   publication_conflict, storage_failure, store_read_only; at open only:
+//   schema_too_new, schema_outdated, not_a_parorende_database.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "questionnaire/answer.h"
+#include "reference/offer_catalogue.h"
+#include "store/publication.h"
+#include "questionnaire/questionnaire.h"
+#include "store/response_matrix.h"
+#include "common/result.h"
+#include "questionnaire/wave.h"
+
+namespace parorende {
+
+struct StoreOptions {
+  std::string path;
+  // full: a commit survives power loss. normal: a commit survives a crash of
+  // the process, but the last commits before a power loss or OS crash may be
+  // rolled back (the database stays consistent). See docs/storage.md.
+  enum class Synchronous { full, normal };
+  Synchronous synchronous = Synchronous::full;
+  // read_only: no writer thread, no migration; write methods fail with
+  // "store_read_only". For `stats` and `backup` beside a running server.
+  bool read_only = false;
+  std::size_t read_connections = 4;
+  std::size_t max_batch = 1024;  // writes per group commit, at most
+};
+
+// A code is shown once: only its hash is stored.
+struct SubmitReceipt {
+  std::int64_t response_id = 0;
+  Completeness completeness = Completeness::partial;
+  std::string resume_code;   // set when partial: continue later with it
+  std::string receipt_code;  // set when complete: erase the response with it
+};
+
+struct ResumedResponse {
+  std::int64_t response_id = 0;
+  Wave wave;
+  std::shared_ptr<const Questionnaire> questionnaire;
+  Response response;  // partial, answers as last saved
+  std::string consent_version;
+  Date started_on;
+};
+
+struct QuestionnaireVersion {
+  std::string id;
+  std::string version;
+};
+
+struct ImportedResponse {
+  Response response;
+  std::string consent_version;
+};
+
+struct WaveCounts {
+  std::string wave_name;
+  std::int64_t partial = 0;
+  std::int64_t complete = 0;
+};
+
+struct StoreStats {
+  int schema_version = 0;
+  std::int64_t questionnaire_versions = 0;
+  std::int64_t municipalities = 0;
+  std::vector<WaveCounts> waves;
+  std::int64_t database_bytes = 0;
+};
+
+// For /metrics. Batch sizes are a cumulative histogram, as Prometheus wants.
+struct StoreMetrics {
+  std::size_t queue_depth = 0;
+  std::uint64_t batches_committed = 0;
+  std::uint64_t writes_succeeded = 0;
+  std::uint64_t writes_failed = 0;
+  struct Bucket {
+    std::size_t le;        // upper bound (inclusive) of a batch's size
+    std::uint64_t count;   // batches of at most `le` writes
+  };
+  std::vector<Bucket> batch_size_buckets;
+  std::uint64_t batch_size_sum = 0;
+};
+
+class ResponseStore {
+ public:
+  // Opens (creating when missing, unless read_only) and migrates the schema
+  // to the latest version.
+  static Result<std::unique_ptr<ResponseStore>> open(const StoreOptions& options);
+
+  // Finishes every queued write, then closes.
+  ~ResponseStore();
+  ResponseStore(const ResponseStore&) = delete;
+  ResponseStore& operator=(const ResponseStore&) = delete;
+
+  // Questionnaires. A published id+version never changes: publishing it
+  // again with another definition fails ("questionnaire_immutable"),
+  // with the same definition succeeds.
+  Status publish_questionnaire(std::string_view definition_json);
+  // The latest version (numerically highest) when `version` is not given.
+  Result<std::shared_ptr<const Questionnaire>> questionnaire(
+      std::string_view id,
+      std::optional<std::string_view> version = std::nullopt);
+  std::vector<QuestionnaireVersion> questionnaires();
+
+  // Waves. Names are unique; a wave never changes once created.
+  Result<Wave> create_wave(const WaveSpec& spec);
+  Result<Wave> wave(std::string_view name);
+  std::vector<Wave> waves();
+
+  // Responses. `response` comes from validate_response() against the wave's
+  // questionnaire version. Partial -> a resume code; complete -> a receipt
+  // code. `consent_version` is the consent text version the caregiver
+  // accepted (must equal the questionnaire's when it has one).
+  Result<SubmitReceipt> submit(std::string_view wave_name,
+                               const Response& response,
+                               std::string_view consent_version, Date today);
+  // As submit(), without holding a thread while the group commit runs:
+  // `done` gets the same result. A response that fails the checks gets it
+  // at once, on the calling thread; otherwise `done` runs on the store's
+  // answering thread after the commit, so it must only hand the result on
+  // (post it to an I/O thread), never block or do real work.
+  using SubmitDone = std::function<void(Result<SubmitReceipt>)>;
+  void submit_async(std::string_view wave_name, const Response& response,
+                    std::string_view consent_version, Date today, SubmitDone done);
+  // The saved answers of a partial response; "code_not_found" for a wrong
+  // code, "wave_closed" when its wave has closed.
+  Result<ResumedResponse> resume(std::string_view resume_code, Date today);
+  // Saves a resumed response again: partial keeps the same resume code
+  // valid; complete invalidates it and issues a receipt code.
+  Result<SubmitReceipt> update(std::string_view resume_code,
+                               const Response& response, Date today);
+  // Deletes a complete response for real (rows removed, secure_delete).
+  // Its published block leaves the published tables it was in, so no later
+  // figure differs from an earlier one by this response alone.
+  Status erase(std::string_view receipt_code);
+
+  // The checks submit() applies besides the wave's dates, for reporting
+  // bad lines before an import.
+  Status check_response(const Wave& wave, const Response& response,
+                        std::string_view consent_version);
+  // Imports in one transaction: all or none. The wave's dates are not
+  // checked (paper forms arrive late); partial responses get no resume code.
+  Result<std::vector<std::int64_t>> import_responses(
+      std::string_view wave_name, std::span<const ImportedResponse> responses,
+      Date today);
+
+  // Analytics: every complete response of a wave as a matrix.
+  Result<ResponseMatrix> complete_responses(std::string_view wave_name);
+
+  // The published state (store/publication.h, docs/privacy.md).
+  Result<PublicationRecord> publication(std::string_view wave_name);
+  // Applies one step in one transaction: all of `changes` or none. The
+  // wave's k is recorded by its first step; another k is refused
+  // ("publication_threshold_mismatch"). "publication_conflict" when a
+  // change no longer fits the rows (another step, or an erasure, came
+  // first): plan the step again.
+  Status publish_step(std::string_view wave_name, int min_respondents,
+                      std::span<const PublicationChange> changes);
+  // Keeps the first background table saved for a wave; later ones are
+  // ignored, so every reader sees the same.
+  Status save_published_background(std::string_view wave_name, std::string_view cells_json);
+
+  // The offer catalogue (docs/offers.md). Replaces, in one transaction, all
+  // offers of every municipality present in `offers`; others keep theirs.
+  Status replace_offers(std::span<const Offer> offers);
+  // A municipality's offers in import order (empty when it has none).
+  Result<std::vector<Offer>> offers(std::string_view municipality);
+
+  Result<StoreStats> stats();
+  // A consistent copy via SQLite's online backup API, safe while writing.
+  // Fails if `out_path` exists.
+  Status backup(const std::string& out_path);
+  StoreMetrics metrics() const;
+
+ private:
+  class Impl;
+  explicit ResponseStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parorende
