@@ -1,15 +1,14 @@
 // Threads that make the store's blocking calls, so the I/O threads never
 // wait for a group commit. Each waiting call holds one thread; with many
 // threads, many writes are queued at once and one commit carries them all.
+// A boost::asio::thread_pool, with a count of the jobs not started yet for
+// /metrics.
 #pragma once
 
-#include <condition_variable>
+#include <atomic>
+#include <boost/asio/thread_pool.hpp>
 #include <cstddef>
-#include <deque>
 #include <functional>
-#include <mutex>
-#include <thread>
-#include <vector>
 
 namespace parorende::server {
 
@@ -21,16 +20,12 @@ class StoreWorkers {
   StoreWorkers& operator=(const StoreWorkers&) = delete;
 
   void post(std::function<void()> job);
-  std::size_t queued() const;
+  // Jobs posted and not yet started.
+  std::size_t queued() const { return queued_.load(std::memory_order_relaxed); }
 
  private:
-  void run();
-
-  mutable std::mutex mutex_;
-  std::condition_variable wake_;
-  std::deque<std::function<void()>> jobs_;
-  bool stopping_ = false;
-  std::vector<std::thread> threads_;
+  std::atomic<std::size_t> queued_{0};
+  boost::asio::thread_pool pool_;
 };
 
 }  // namespace parorende::server
