@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Server CPU per durable submission (docs/BENCHMARKS.md, "Submission hot
-# path: what was cut"): CPU time is steadier than throughput on a shared
-# machine. Serves a fresh database as run.sh does, warms up for 3 s, then
+# Server CPU per durable submission (docs/BENCHMARKS.md, "HTTP server"):
+# CPU time is steadier than throughput on a shared machine. Serves a fresh database as run.sh does, warms up for 3 s, then
 # runs post_response.lua and divides the server's user + system time
 # (/proc/PID/stat) by the writes the store acknowledged (/metrics).
 #
