@@ -76,18 +76,4 @@ json::object score_report_json(const Questionnaire& questionnaire,
   return report;
 }
 
-json::object error_to_json(const Error& error) {
-  json::object object;
-  object["code"] = error.code;
-  object["message"] = error.message;
-  json::array details;
-  for (const Problem& problem : error.problems) {
-    details.push_back(json::object{{"where", problem.where},
-                                   {"code", problem.code},
-                                   {"message", problem.message}});
-  }
-  object["details"] = std::move(details);
-  return object;
-}
-
 }  // namespace parorende

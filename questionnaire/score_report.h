@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "questionnaire/questionnaire.h"
+#include "common/error_json.h"
 #include "common/result.h"
 #include "questionnaire/scoring.h"
 
@@ -15,8 +16,5 @@ namespace parorende {
 boost::json::object score_report_json(const Questionnaire& questionnaire,
                                       const ResponseScores& scores,
                                       std::string_view language);
-
-// {"code", "message", "details": [{"where", "code", "message"}]}
-boost::json::object error_to_json(const Error& error);
 
 }  // namespace parorende

@@ -9,11 +9,11 @@
 #include <thread>
 #include <vector>
 
-#include "server/application.h"
-#include "server/connection_registry.h"
-#include "server/listener.h"
-#include "server/session.h"
-#include "server/store_workers.h"
+#include "server/api/application.h"
+#include "server/http/connection_registry.h"
+#include "server/http/listener.h"
+#include "server/http/session.h"
+#include "server/api/store_workers.h"
 
 namespace parorende::server {
 

@@ -3,7 +3,7 @@
 #include <boost/json.hpp>
 #include <set>
 
-#include "server/openapi.h"
+#include "server/api/openapi.h"
 #include "server_fixture.h"
 
 namespace parorende::testing {

@@ -11,7 +11,7 @@
 #include <set>
 #include <string>
 
-#include "server/error_status.h"
+#include "server/http/error_status.h"
 #include "test_support.h"
 
 namespace parorende {

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "analytics/synthetic.h"
-#include "server/results_cache.h"
+#include "server/api/results_cache.h"
 #include "store_test_support.h"
 
 namespace parorende::server {

@@ -1,0 +1,59 @@
+// What the server does with a complete request: limits, routing to the API
+// or the static files, and accounting (metrics, access log). Sessions see
+// it as a RequestHandler (server/http/request_handler.h).
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string_view>
+
+#include "store/response_store.h"
+#include "server/http/access_log.h"
+#include "server/api/api_routes.h"
+#include "server/http/client_key.h"
+#include "server/http/metrics.h"
+#include "server/http/rate_limiter.h"
+#include "server/http/request_handler.h"
+#include "server/http/router.h"
+#include "server/api/server_options.h"
+#include "server/http/static_files.h"
+#include "server/api/store_workers.h"
+
+namespace parorende::server {
+
+class Application final : public RequestHandler {
+ public:
+  Application(const ServerOptions& options, ResponseStore& store,
+              StoreWorkers& workers);
+  ~Application();
+
+  const HttpOptions& http_options() const override { return options_; }
+  const ClientKeyer& keyer() const override { return keyer_; }
+  Metrics& metrics() override { return *metrics_; }
+  std::size_t handle(const HttpRequest& request, ClientKey client, Reply reply) override;
+  std::size_t unrouted_label() const override { return unrouted_label_; }
+  void record(const CompletedRequest& completed) override;
+
+  // (method, pattern) of every API route, for the OpenAPI check.
+  const Router& router() const { return router_; }
+
+ private:
+  Admission admit(RateClass rate_class, ClientKey client);
+
+  const ServerOptions& options_;
+  std::unique_ptr<ResultsCache> results_;
+  std::unique_ptr<ApiContext> api_;
+  Router router_;
+  StaticFiles static_files_;
+  RateLimiter write_limiter_;
+  RateLimiter code_attempt_limiter_;
+  ClientKeyer keyer_;
+  std::vector<MetricsLabel> labels_;
+  std::unique_ptr<Metrics> metrics_;
+  AccessLog access_log_;
+  std::size_t static_label_ = 0;
+  std::size_t unrouted_label_ = 0;
+};
+
+}  // namespace parorende::server

@@ -1,0 +1,447 @@
+#include "server/api/openapi.h"
+
+#include <memory>
+
+#include "server/api/api_routes.h"
+
+namespace parorende::server {
+namespace {
+
+constexpr std::string_view kDocument = R"openapi(
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "parorende survey API",
+    "version": "1.0.0",
+    "summary": "Caregiver surveys: questionnaires, waves, responses, burden screening.",
+    "description": "See docs/api.md. Every error is {\"error\": {\"code\", \"message\", \"details\"}}. Texts come in the language asked with ?lang= (fallback nn -> nb -> en)."
+  },
+  "servers": [{"url": "/"}],
+  "paths": {
+    "/api/v1/questionnaires/{id}": {
+      "get": {
+        "operationId": "getQuestionnaire",
+        "summary": "What a caregiver needs to render the survey, in one language",
+        "parameters": [
+          {"$ref": "#/components/parameters/QuestionnaireId"},
+          {"$ref": "#/components/parameters/Lang"},
+          {"$ref": "#/components/parameters/Version"}
+        ],
+        "responses": {
+          "200": {"description": "The questionnaire", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QuestionnaireView"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/waves": {
+      "get": {
+        "operationId": "listOpenWaves",
+        "summary": "The waves open today, with their questionnaire's title",
+        "parameters": [{"$ref": "#/components/parameters/Lang"}],
+        "responses": {
+          "200": {"description": "Open waves", "content": {"application/json": {"schema": {
+            "type": "object", "required": ["waves"],
+            "properties": {"waves": {"type": "array", "items": {"$ref": "#/components/schemas/Wave"}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}
+        }
+      }
+    },
+    "/api/v1/municipalities": {
+      "get": {
+        "operationId": "listMunicipalities",
+        "summary": "Norway's municipalities, or those a wave is open to",
+        "parameters": [
+          {"name": "wave", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Only the municipalities this wave is open to"}
+        ],
+        "responses": {
+          "200": {"description": "Municipalities", "content": {"application/json": {"schema": {
+            "type": "object", "required": ["municipalities"],
+            "properties": {"municipalities": {"type": "array", "items": {"$ref": "#/components/schemas/Municipality"}}}}}}},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/municipalities/{code}/offers": {
+      "get": {
+        "operationId": "listMunicipalityOffers",
+        "summary": "A municipality's offers for caregivers, filtered, texts in one language",
+        "parameters": [
+          {"name": "code", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+          {"name": "type", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Comma-separated offer types; any of them (information, conversation_guidance, course, peer_group, respite, practical_help, financial_support, children_as_caregivers, bereaved)"},
+          {"name": "target_group", "in": "query", "required": false, "schema": {"enum": ["children_young", "adults", "bereaved"]}},
+          {"name": "condition_group", "in": "query", "required": false, "schema": {"enum": ["dementia", "cancer", "mental_health_substance", "developmental_disability", "physical_illness_disability", "frail_elderly", "other"]}, "description": "Offers for this condition group or for every condition"},
+          {"name": "q", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Case-insensitive text in the name or description (in the asked language)"},
+          {"$ref": "#/components/parameters/Lang"}
+        ],
+        "responses": {
+          "200": {"description": "The matching offers in catalogue order", "content": {"application/json": {"schema": {
+            "type": "object", "required": ["municipality", "offers"],
+            "properties": {
+              "municipality": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
+              "offers": {"type": "array", "items": {"$ref": "#/components/schemas/Offer"}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"}
+        }
+      }
+    },
+    "/api/v1/waves/{wave}/responses": {
+      "post": {
+        "operationId": "submitResponse",
+        "summary": "Save a partial response (resume code) or submit a complete one (receipt code)",
+        "parameters": [
+          {"name": "wave", "in": "path", "required": true, "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/Lang"}
+        ],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResponseDocument"}}}},
+        "responses": {
+          "201": {"description": "Stored durably", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Receipt"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "422": {"$ref": "#/components/responses/Invalid"},
+          "429": {"$ref": "#/components/responses/RateLimited"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/responses/resume/{code}": {
+      "get": {
+        "operationId": "resumeResponse",
+        "summary": "The saved answers of a partial response",
+        "parameters": [{"$ref": "#/components/parameters/ResumeCode"}],
+        "responses": {
+          "200": {"description": "The saved response", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResumedResponse"}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "422": {"$ref": "#/components/responses/Invalid"},
+          "429": {"$ref": "#/components/responses/RateLimited"}
+        }
+      },
+      "put": {
+        "operationId": "continueResponse",
+        "summary": "Save a resumed response again (partial) or submit it (complete)",
+        "parameters": [{"$ref": "#/components/parameters/ResumeCode"}, {"$ref": "#/components/parameters/Lang"}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResponseDocument"}}}},
+        "responses": {
+          "200": {"description": "Stored durably", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Receipt"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "422": {"$ref": "#/components/responses/Invalid"},
+          "429": {"$ref": "#/components/responses/RateLimited"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/responses/{receipt}": {
+      "delete": {
+        "operationId": "eraseResponse",
+        "summary": "Erase a submitted response for good",
+        "parameters": [{"name": "receipt", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The receipt code"}],
+        "responses": {
+          "204": {"description": "Erased"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "422": {"$ref": "#/components/responses/Invalid"},
+          "429": {"$ref": "#/components/responses/RateLimited"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/screening/{questionnaire}/score": {
+      "post": {
+        "operationId": "scoreScreening",
+        "summary": "Score a burden screening without storing anything",
+        "parameters": [
+          {"name": "questionnaire", "in": "path", "required": true, "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/Lang"},
+          {"$ref": "#/components/parameters/Version"}
+        ],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ResponseDocument"}}}},
+        "responses": {
+          "200": {"description": "Scores", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ScoreReport"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "422": {"$ref": "#/components/responses/Invalid"}
+        }
+      }
+    },
+    "/api/v1/waves/{wave}/results": {
+      "get": {
+        "operationId": "getWaveResults",
+        "summary": "A wave's published figures per scale and burden instrument: nation, counties, municipalities (after disclosure control, docs/privacy.md)",
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"$ref": "#/components/parameters/Lang"}
+        ],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/waves/{wave}/results/{municipality}": {
+      "get": {
+        "operationId": "getMunicipalityResults",
+        "summary": "One municipality's published figures: raw, adjusted and shrunken scores, comparisons, trend, burden shares",
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+          {"$ref": "#/components/parameters/Lang"}
+        ],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/waves/{wave}/export": {
+      "get": {
+        "operationId": "exportWave",
+        "summary": "One table of the researcher export (after disclosure control) as CSV, JSON, SPSS or Stata, or the codebook",
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"name": "table", "in": "query", "required": true, "schema": {"enum": ["municipality_scale", "county_scale", "background_scale", "burden_categories", "codebook"]}},
+          {"name": "format", "in": "query", "required": false, "schema": {"enum": ["csv", "json", "sav", "dta"], "default": "csv"}, "description": "For table=codebook: json gives JSON, anything else Markdown"}
+        ],
+        "responses": {
+          "200": {"description": "The file (Content-Disposition: attachment)", "content": {
+            "text/csv": {"schema": {"type": "string"}},
+            "application/json": {"schema": {"type": "object"}},
+            "application/x-spss-sav": {"schema": {"type": "string", "format": "binary"}},
+            "application/x-stata-dta": {"schema": {"type": "string", "format": "binary"}},
+            "text/markdown": {"schema": {"type": "string"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "503": {"$ref": "#/components/responses/Unavailable"}
+        }
+      }
+    },
+    "/api/v1/openapi.json": {
+      "get": {
+        "operationId": "getOpenApi",
+        "summary": "This document",
+        "responses": {"200": {"description": "OpenAPI 3.1", "content": {"application/json": {"schema": {"type": "object"}}}}}
+      }
+    },
+    "/healthz": {
+      "get": {
+        "operationId": "health",
+        "summary": "Liveness",
+        "responses": {"200": {"description": "Serving", "content": {"application/json": {"schema": {
+          "type": "object", "properties": {"status": {"const": "ok"}}}}}}}
+      }
+    },
+    "/metrics": {
+      "get": {
+        "operationId": "metrics",
+        "summary": "Prometheus metrics: requests by route and status, latency, writer queue depth, batch sizes",
+        "responses": {"200": {"description": "Prometheus text exposition format", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+      }
+    }
+  },
+  "components": {
+    "parameters": {
+      "QuestionnaireId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}},
+      "Lang": {"name": "lang", "in": "query", "required": false, "schema": {"type": "string", "examples": ["nb", "nn", "en"]},
+               "description": "Language of texts and messages; fallback nn -> nb -> en. For responses, used when the body has no \"language\"."},
+      "Version": {"name": "version", "in": "query", "required": false, "schema": {"type": "string"}, "description": "A questionnaire version; default the latest"},
+      "WaveName": {"name": "wave", "in": "path", "required": true, "schema": {"type": "string"}},
+      "ResumeCode": {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The resume code; case, spaces and dashes do not matter"}
+    },
+    "schemas": {
+      "Error": {
+        "type": "object", "required": ["error"],
+        "properties": {"error": {"type": "object", "required": ["code", "message", "details"],
+          "properties": {
+            "code": {"type": "string"},
+            "message": {"type": "string"},
+            "details": {"type": "array", "items": {"type": "object", "required": ["where", "code", "message"],
+              "properties": {"where": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}}}}}}}
+      },
+      "LocalizedOption": {"type": "object", "required": ["code", "label"], "properties": {"code": {"type": "integer"}, "label": {"type": "string"}}},
+      "ItemView": {
+        "type": "object", "required": ["id", "type", "text", "required"],
+        "properties": {
+          "id": {"type": "string"},
+          "type": {"enum": ["single_choice", "multiple_choice", "yes_no", "integer", "decimal", "text", "date", "municipality"]},
+          "text": {"type": "string"}, "help": {"type": "string"}, "required": {"type": "boolean"},
+          "visible_if": {"type": "string", "description": "Expression, docs/questionnaire-format.md"},
+          "options": {"type": "array", "items": {"$ref": "#/components/schemas/LocalizedOption"}},
+          "dont_know": {"$ref": "#/components/schemas/LocalizedOption"},
+          "min_choices": {"type": "integer"}, "max_choices": {"type": "integer"},
+          "min": {"type": ["number", "string"]}, "max": {"type": ["number", "string"]},
+          "max_length": {"type": "integer"}, "multiline": {"type": "boolean"},
+          "constraints": {"type": "array", "items": {"type": "object", "properties": {"expression": {"type": "string"}, "message": {"type": "string"}}}}
+        }
+      },
+      "QuestionnaireView": {
+        "type": "object", "required": ["id", "version", "language", "languages", "title", "sections"],
+        "properties": {
+          "id": {"type": "string"}, "version": {"type": "string"}, "language": {"type": "string"},
+          "languages": {"type": "array", "items": {"type": "string"}},
+          "title": {"type": "string"}, "description": {"type": "string"},
+          "consent": {"type": "object", "properties": {"version": {"type": "string"}, "text": {"type": "string"}}},
+          "sections": {"type": "array", "items": {"type": "object", "required": ["id", "title", "items"],
+            "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},
+              "visible_if": {"type": "string"}, "items": {"type": "array", "items": {"$ref": "#/components/schemas/ItemView"}}}}}
+        }
+      },
+      "Wave": {
+        "type": "object", "required": ["name", "questionnaire", "version", "opens", "closes", "national", "municipalities"],
+        "properties": {
+          "name": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
+          "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
+          "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
+          "title": {"type": "string", "description": "The questionnaire's title in `language`"},
+          "language": {"type": "string"}
+        }
+      },
+      "Municipality": {
+        "type": "object", "required": ["code", "name", "county_code", "county_name", "written_standard"],
+        "properties": {"code": {"type": "string", "pattern": "^[0-9]{4}$"}, "name": {"type": "string"},
+          "county_code": {"type": "string"}, "county_name": {"type": "string"},
+          "written_standard": {"enum": ["nb", "nn", "neutral"]}}
+      },
+      "Offer": {
+        "type": "object",
+        "required": ["id", "name", "type", "type_label", "target_groups", "condition_groups", "description", "contact", "address", "demo"],
+        "properties": {
+          "id": {"type": "string"}, "name": {"type": "string"}, "type": {"type": "string"},
+          "type_label": {"type": "string"},
+          "target_groups": {"type": "array", "items": {"type": "string"}},
+          "condition_groups": {"type": "array", "items": {"type": "string"}, "description": "Empty: for every condition group"},
+          "description": {"type": "string"},
+          "contact": {"type": "object", "properties": {"name": {"type": "string"}, "phone": {"type": "string"}, "email": {"type": "string"}, "url": {"type": "string"}}},
+          "address": {"type": "string"}, "demo": {"type": "boolean"}
+        }
+      },
+      "ResponseDocument": {
+        "type": "object", "additionalProperties": false,
+        "properties": {
+          "status": {"enum": ["partial", "complete"], "default": "complete"},
+          "consent_version": {"type": "string"},
+          "language": {"type": "string"},
+          "municipality": {"type": ["string", "null"], "pattern": "^[0-9]{4}$"},
+          "questionnaire": {"type": "string"}, "version": {"type": "string"},
+          "answers": {"type": "object", "additionalProperties": true}
+        }
+      },
+      "Receipt": {
+        "type": "object", "required": ["wave", "status"],
+        "properties": {
+          "wave": {"type": "string"},
+          "status": {"enum": ["partial", "complete"]},
+          "resume_code": {"type": "string", "description": "When partial: continue later with it"},
+          "receipt_code": {"type": "string", "description": "When complete: erase the response with it"}
+        }
+      },
+      "ResumedResponse": {
+        "type": "object", "required": ["wave", "questionnaire", "version", "status", "language", "answers"],
+        "properties": {
+          "wave": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
+          "status": {"const": "partial"}, "language": {"type": "string"},
+          "municipality": {"type": ["string", "null"]}, "consent_version": {"type": "string"},
+          "started_on": {"type": "string", "format": "date"},
+          "answers": {"type": "object"}
+        }
+      },
+      "Interval": {"type": "array", "items": {"type": ["number", "null"]}, "minItems": 2, "maxItems": 2},
+      "Cell": {
+        "type": "object", "required": ["n", "suppressed", "suppression"],
+        "properties": {
+          "n": {"type": ["integer", "null"], "description": "null when withheld"},
+          "suppressed": {"type": "boolean"},
+          "suppression": {"enum": ["primary", "secondary", null]}
+        }
+      },
+      "Comparison": {
+        "type": ["object", "null"],
+        "properties": {
+          "difference": {"type": "number"}, "se": {"type": ["number", "null"]}, "df": {"type": ["number", "null"]},
+          "p": {"type": ["number", "null"]}, "ci": {"$ref": "#/components/schemas/Interval"},
+          "verdict": {"enum": ["better", "worse", "no_significant_difference", "not_testable"]}
+        }
+      },
+      "WaveResults": {
+        "type": "object",
+        "required": ["wave", "questionnaire", "language", "respondents", "min_respondents", "confidence_level", "computed_on", "previous_wave", "scales", "burden"],
+        "properties": {
+          "wave": {"type": "string"}, "language": {"type": "string"},
+          "questionnaire": {"type": "object", "properties": {"id": {"type": "string"}, "version": {"type": "string"}}},
+          "respondents": {"type": "integer"}, "min_respondents": {"type": "integer"},
+          "confidence_level": {"type": "number"}, "computed_on": {"type": "string", "format": "date"},
+          "previous_wave": {"type": ["string", "null"]},
+          "scales": {"type": "array", "items": {"type": "object"}},
+          "burden": {"type": "array", "items": {"type": "object"}}
+        }
+      },
+      "MunicipalityResults": {
+        "type": "object",
+        "required": ["wave", "questionnaire", "language", "min_respondents", "municipality", "similar_municipalities", "scales", "burden"],
+        "properties": {
+          "wave": {"type": "string"}, "language": {"type": "string"},
+          "municipality": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "county": {"type": "object"}}},
+          "similar_municipalities": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "name": {"type": "string"}}}},
+          "scales": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"},
+            "versus_national": {"$ref": "#/components/schemas/Comparison"},
+            "versus_county": {"$ref": "#/components/schemas/Comparison"},
+            "versus_similar": {"$ref": "#/components/schemas/Comparison"},
+            "trend": {"type": ["object", "null"]}}}},
+          "burden": {"type": "array", "items": {"type": "object"}}
+        }
+      },
+      "ScoreReport": {
+        "type": "object", "required": ["questionnaire", "version", "language", "scales", "burden"],
+        "properties": {
+          "questionnaire": {"type": "string"}, "version": {"type": "string"}, "language": {"type": "string"},
+          "scales": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "score": {"type": ["number", "null"]},
+            "items_answered": {"type": "integer"}, "items_total": {"type": "integer"}}}},
+          "burden": {"type": "array", "items": {"type": "object", "properties": {
+            "id": {"type": "string"}, "title": {"type": "string"}, "max_sum": {"type": "integer"},
+            "sum": {"type": ["integer", "null"]},
+            "category": {"type": ["object", "null"], "properties": {
+              "id": {"type": "string"}, "label": {"type": "string"}, "meaning": {"type": "string"}, "follow_up": {"type": "string"}}},
+            "items_answered": {"type": "integer"}, "items_total": {"type": "integer"}}}}
+        }
+      }
+    },
+    "responses": {
+      "BadRequest": {"description": "Malformed JSON or query", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "NotFound": {"description": "No such questionnaire, wave, code or route", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Conflict": {"description": "The wave is closed or not open yet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "TooLarge": {"description": "Body over the limit (default 256 KiB)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "UnsupportedMediaType": {"description": "Body not sent as application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Invalid": {"description": "Every validation problem, each with the item id and a message in the response's language", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "RateLimited": {"description": "Too many attempts from this client", "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Unavailable": {"description": "The store cannot write now", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    }
+  }
+}
+)openapi";
+
+}  // namespace
+
+std::string_view openapi_document() { return kDocument; }
+
+void add_openapi_route(Router& router) {
+  auto document = std::make_shared<HttpResponse>(http::status::ok, 11);
+  document->set(http::field::content_type, "application/json");
+  document->body() = std::string(kDocument);
+  router.add({http::verb::get, "/api/v1/openapi.json", RateClass::none,
+              [document](const Exchange&, Reply reply) { reply(*document); }});
+}
+
+}  // namespace parorende::server

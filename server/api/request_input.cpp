@@ -1,0 +1,133 @@
+#include "server/api/request_input.h"
+
+#include <boost/json/object.hpp>
+
+#include "common/json_input.h"
+#include "common/localized_text.h"
+#include "questionnaire/response_validation.h"
+#include "server/http/static_files.h"
+
+namespace parorende::server {
+namespace {
+
+namespace json = boost::json;
+
+constexpr JsonLimits kBodyLimits{16 * 1024 * 1024, 64};
+
+const LocalizedText& status_message() {
+  static const LocalizedText text{{
+      {"nb", "«status» må være «partial» (lagre og fortsette senere) eller «complete» (sende inn)."},
+      {"nn", "«status» må vere «partial» (lagre og halde fram seinare) eller «complete» (sende inn)."},
+      {"en", "\"status\" must be \"partial\" (save and continue later) or \"complete\" (submit)."},
+  }};
+  return text;
+}
+
+const LocalizedText& consent_message() {
+  static const LocalizedText text{{
+      {"nb", "«consent_version» må være versjonen av samtykketeksten, som tekst."},
+      {"nn", "«consent_version» må vere versjonen av samtykketeksten, som tekst."},
+      {"en", "\"consent_version\" must be the version of the consent text, as a string."},
+  }};
+  return text;
+}
+
+}  // namespace
+
+Result<std::string> requested_language(std::string_view query) {
+  auto lang = query_parameter(query, "lang");
+  if (!lang) return std::string();
+  if (!lang->ok || !is_language_tag(lang->text)) {
+    return make_error("invalid_query", "lang must be a language tag such as nb, nn or en");
+  }
+  return std::move(lang->text);
+}
+
+Result<std::optional<std::string>> optional_query(std::string_view query,
+                                                  std::string_view name) {
+  auto value = query_parameter(query, name);
+  if (!value) return std::optional<std::string>();
+  if (!value->ok) {
+    return make_error("invalid_query", "query parameter " + std::string(name) +
+                                           " is not validly percent-encoded");
+  }
+  return std::optional<std::string>(std::move(value->text));
+}
+
+std::string effective_language(const Questionnaire& questionnaire,
+                               std::string_view requested) {
+  if (!requested.empty()) {
+    for (std::string_view candidate : language_fallbacks(requested)) {
+      for (const std::string& offered : questionnaire.languages) {
+        if (offered == candidate) return offered;
+      }
+    }
+  }
+  return questionnaire.default_language;
+}
+
+Result<json::value> json_body(const HttpRequest& request, json::storage_ptr storage) {
+  std::string_view type = request[http::field::content_type];
+  std::string_view media = type.substr(0, type.find(';'));
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  bool is_json = media.size() == 16 &&
+                 std::equal(media.begin(), media.end(), "application/json",
+                            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+  if (!is_json) {
+    return make_error("unsupported_media_type",
+                      "the request body must be JSON, sent with Content-Type: application/json");
+  }
+  return parse_json(request.body(), kBodyLimits, std::move(storage));
+}
+
+Result<ResponseForm> read_response_form(const Questionnaire& questionnaire,
+                                        json::value body, std::string_view language,
+                                        std::optional<Completeness> forced) {
+  std::vector<Problem> form_problems;
+  ResponseForm form;
+  ValidationOptions options;
+  options.completeness = Completeness::complete;
+  std::string message_language = effective_language(questionnaire, language);
+
+  if (json::object* object = body.if_object()) {
+    if (!object->contains("language")) {
+      (*object)["language"] = message_language;
+    } else if (const json::string* given = (*object)["language"].if_string()) {
+      message_language = effective_language(questionnaire, *given);
+    }
+    if (auto found = object->find("status"); found != object->end()) {
+      const json::string* status = found->value().if_string();
+      if (status != nullptr && *status == "partial") {
+        options.completeness = Completeness::partial;
+      } else if (status == nullptr || *status != "complete") {
+        form_problems.push_back({"status", "invalid_field", status_message().in(message_language)});
+      }
+    }
+    if (auto found = object->find("consent_version"); found != object->end()) {
+      if (const json::string* consent = found->value().if_string()) {
+        form.consent_version = std::string(*consent);
+      } else if (!found->value().is_null()) {
+        form_problems.push_back(
+            {"consent_version", "invalid_field", consent_message().in(message_language)});
+      }
+    }
+  }
+  if (forced) options.completeness = *forced;
+
+  auto response = validate_response(questionnaire, body, options);
+  if (response && form_problems.empty()) {
+    form.response = std::move(response).value();
+    return form;
+  }
+  std::vector<Problem> problems = std::move(form_problems);
+  if (!response) {
+    Error error = response.take_error();
+    problems.insert(problems.end(), std::make_move_iterator(error.problems.begin()),
+                    std::make_move_iterator(error.problems.end()));
+  }
+  std::string summary = std::to_string(problems.size()) +
+                        (problems.size() == 1 ? " problem" : " problems") + " in the response";
+  return make_error("invalid_response", summary, std::move(problems));
+}
+
+}  // namespace parorende::server

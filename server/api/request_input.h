@@ -1,0 +1,51 @@
+// Reading what a request brings: the ?lang= parameter, a JSON body, and a
+// response document as the API receives it.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "questionnaire/answer.h"
+#include "questionnaire/questionnaire.h"
+#include "common/result.h"
+#include "server/http/http_types.h"
+
+namespace parorende::server {
+
+// ?lang=: empty when absent; "invalid_query" when it is not a language tag.
+Result<std::string> requested_language(std::string_view query);
+
+// An optional query parameter; "invalid_query" when it does not decode.
+Result<std::optional<std::string>> optional_query(std::string_view query,
+                                                  std::string_view name);
+
+// The questionnaire language that serves `requested` (with the fallbacks of
+// common/localized_text.h), or its default language.
+std::string effective_language(const Questionnaire& questionnaire,
+                               std::string_view requested);
+
+// The body as JSON: "unsupported_media_type" unless the Content-Type is
+// application/json, "invalid_json" with line and column otherwise.
+Result<boost::json::value> json_body(const HttpRequest& request,
+                                     boost::json::storage_ptr storage = {});
+
+// A response document sent to the API:
+//   {"status": "partial" | "complete", "consent_version": "...",
+//    "language", "municipality", "answers"}
+struct ResponseForm {
+  Response response;
+  std::string consent_version;
+};
+
+// Validates `body` with the engine. "status" defaults to complete
+// (`forced` overrides it); the body's "language" defaults to `language`.
+// Every problem comes back at once in one "invalid_response" error, with
+// messages in the response's language.
+Result<ResponseForm> read_response_form(
+    const Questionnaire& questionnaire, boost::json::value body,
+    std::string_view language,
+    std::optional<Completeness> forced = std::nullopt);
+
+}  // namespace parorende::server

@@ -1,0 +1,42 @@
+// Every setting of `parorende serve`: the HTTP layer's (server/http/options.h)
+// and the API's (store workers, static files, rate limits, access log,
+// results, metrics).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "analytics/disclosure_control.h"
+#include "server/http/options.h"
+#include "server/http/rate_limiter.h"
+
+namespace parorende::server {
+
+// The HTTP layer's settings (server/http/options.h), and the API's.
+struct ServerOptions : HttpOptions {
+  // Threads that wait on the store's group commit. Many writes must be in
+  // flight at once for a commit to carry many of them.
+  unsigned store_workers = 128;
+  std::filesystem::path web_root;  // empty: no static files
+  RateLimit write_limit{2, 60};         // saves and submissions
+  RateLimit code_attempt_limit{0.2, 20};  // resume and erasure attempts
+  std::size_t rate_limited_clients = 100'000;  // buckets kept in memory
+  std::FILE* access_log = nullptr;  // not owned; nullptr: no access log
+  // Results API: k of the disclosure control (docs/privacy.md), and the
+  // database file to stream waves from (empty: the store's read path).
+  int min_respondents = analytics::kDefaultMinRespondents;
+  std::string database_path;
+  // How often results are looked at and recomputed (server/api/results_cache.h).
+  std::chrono::seconds results_count_check_interval{5};
+  std::chrono::seconds results_min_recompute_interval{30};
+  std::chrono::seconds results_max_age{600};
+  // GET /metrics answers only a request with "Authorization: Bearer" and
+  // this token; empty: /metrics answers 404. Its counters would tell when
+  // responses arrive, so they are for operators only.
+  std::string metrics_token;
+};
+
+}  // namespace parorende::server

@@ -1,0 +1,29 @@
+#include "server/http/json_reply.h"
+
+#include <boost/json/serialize.hpp>
+
+#include "common/error_json.h"
+#include "server/http/error_status.h"
+
+namespace parorende::server {
+
+HttpResponse json_response(http::status status, const boost::json::value& body) {
+  HttpResponse response{status, 11};
+  response.set(http::field::content_type, "application/json");
+  // API answers may carry resume and receipt codes: never cache them.
+  response.set(http::field::cache_control, "no-store");
+  response.body() = boost::json::serialize(body);
+  return response;
+}
+
+HttpResponse error_response(const Error& error) {
+  boost::json::object body;
+  body["error"] = error_to_json(error);
+  return json_response(status_for_error_code(error.code), body);
+}
+
+HttpResponse error_response(const std::string& code, const std::string& message) {
+  return error_response(make_error(code, message));
+}
+
+}  // namespace parorende::server

@@ -1,0 +1,19 @@
+// Building JSON answers, and the one error shape:
+// {"error": {"code", "message", "details"}}.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "common/result.h"
+#include "server/http/http_types.h"
+
+namespace parorende::server {
+
+HttpResponse json_response(http::status status, const boost::json::value& body);
+
+// The status comes from the error's code (server/http/error_status.h).
+HttpResponse error_response(const Error& error);
+HttpResponse error_response(const std::string& code, const std::string& message);
+
+}  // namespace parorende::server
