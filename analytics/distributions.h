@@ -2,7 +2,7 @@
 // t (CIs of small-n means, Welch's test) and the standard normal (Wilson
 // intervals, empirical Bayes intervals), from Boost.Math, with the
 // argument checks and NaN conventions analytics relies on; checked against
-// R in tests/unit/analytics_distributions_test.cpp.
+// R in tests/analytics/analytics_distributions_test.cpp.
 #pragma once
 
 namespace parorende::analytics {

@@ -3,7 +3,7 @@
 // so that published figures can be reproduced in R. Missing answers are
 // handled pairwise: each covariance uses the respondents who answered both
 // items. The checks against psych are in
-// tests/unit/analytics_psychometrics_test.cpp; formulas in
+// tests/analytics/analytics_psychometrics_test.cpp; formulas in
 // docs/analytics.md.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Every Error code parorende makes (common/result.h), in one table: its HTTP
 // status and what it means. The HTTP layer takes statuses from here
 // (server/http/error_status.h); make_error() refuses a code that is not here (a
-// bug); tests/unit/error_codes_test.cpp finds every code literal in the
+// bug); tests/common/error_codes_test.cpp finds every code literal in the
 // sources and checks docs/api.md's table against this one.
 //
 //   const ErrorCode* known = find_error_code("wave_closed");  // 409

@@ -10,7 +10,7 @@ namespace parorende::server {
 
 // The status for an Error code from the engine, the store or the HTTP layer.
 // Codes that come from bad input map to 4xx; a code missing from the table
-// (a bug, which tests/unit/error_codes_test.cpp looks for) gives 500.
+// (a bug, which tests/common/error_codes_test.cpp looks for) gives 500.
 http::status status_for_error_code(std::string_view code);
 
 }  // namespace parorende::server

@@ -1,4 +1,4 @@
-// The child of the crash test (tests/unit/store_crash_test.cpp): submits
+// The child of the crash test (tests/store/store_crash_test.cpp): submits
 // complete responses through the store until it is killed, printing
 // "ID SEQUENCE" for each one as soon as submit() has acknowledged it.
 //

@@ -1,4 +1,4 @@
-# Expected values for tests/unit/analytics_psychometrics_test.cpp, computed
+# Expected values for tests/analytics/analytics_psychometrics_test.cpp, computed
 # once with R's psych package (Debian r-base-core, r-cran-psych,
 # r-cran-gparotation). Rerun from the repository root:
 #   Rscript tests/data/psych_alpha_reference.R

@@ -11,7 +11,7 @@
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
-#include "../common/stat_file_reader.h"
+#include "stat_file_reader.h"
 #include "interchange/redcap/csv.h"
 #include "server_fixture.h"
 

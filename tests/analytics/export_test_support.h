@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../common/stat_file_reader.h"
+#include "stat_file_reader.h"
 #include "analytics/export_table.h"
 #include "test_support.h"
 
