@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "analytics/descriptive.h"
+#include "analytics/statistics/descriptive.h"
 #include "analytics/suppression.h"
 #include "analytics/wave_data.h"
 

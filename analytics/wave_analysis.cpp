@@ -10,7 +10,7 @@
 #include <numeric>
 #include <thread>
 
-#include "analytics/similarity.h"
+#include "analytics/statistics/similarity.h"
 
 namespace parorende::analytics {
 namespace {

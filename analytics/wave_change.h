@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "analytics/wave_report.h"
-#include "analytics/welch.h"
+#include "analytics/statistics/welch.h"
 #include "common/result.h"
 
 namespace parorende::analytics {

@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analytics/case_mix.h"
+#include "analytics/statistics/case_mix.h"
 #include "analytics/progress.h"
 #include "reference/municipalities.h"
 #include "store/publication.h"

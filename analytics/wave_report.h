@@ -10,13 +10,13 @@
 #include <string>
 #include <vector>
 
-#include "analytics/burden_shares.h"
-#include "analytics/case_mix.h"
-#include "analytics/descriptive.h"
-#include "analytics/empirical_bayes.h"
-#include "analytics/psychometrics.h"
+#include "analytics/statistics/burden_shares.h"
+#include "analytics/statistics/case_mix.h"
+#include "analytics/statistics/descriptive.h"
+#include "analytics/statistics/empirical_bayes.h"
+#include "analytics/statistics/psychometrics.h"
 #include "analytics/suppression.h"
-#include "analytics/welch.h"
+#include "analytics/statistics/welch.h"
 
 namespace parorende::analytics {
 

@@ -1,11 +1,11 @@
 // parorende export: a wave's published figures as files for researchers
-// (docs/export.md): the tables of analytics/export_dataset.h in one format,
+// (docs/export.md): the tables of analytics/export/dataset.h in one format,
 // plus the codebook, after disclosure control (docs/privacy.md).
 #include <charconv>
 #include <iostream>
 
 #include "analytics/disclosure_control.h"
-#include "analytics/export_dataset.h"
+#include "analytics/export/dataset.h"
 #include "analytics/published_results.h"
 #include "cli/analytics_progress.h"
 #include "cli/commands.h"

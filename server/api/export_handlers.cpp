@@ -1,9 +1,9 @@
 // GET /api/v1/waves/{wave}/export?table=NAME[&format=csv|json|sav|dta]:
-// one table of the researcher export (analytics/export_dataset.h) as a
+// one table of the researcher export (analytics/export/dataset.h) as a
 // file, or table=codebook for the codebook (format=json: JSON, otherwise
 // Markdown). Built from the cached published report (ResultsCache), so the
 // file holds exactly the figures the results API serves.
-#include "analytics/export_dataset.h"
+#include "analytics/export/dataset.h"
 #include "server/api/api_routes.h"
 #include "server/http/json_reply.h"
 #include "server/api/request_input.h"

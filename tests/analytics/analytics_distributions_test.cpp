@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
 namespace {

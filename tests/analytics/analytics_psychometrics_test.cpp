@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "analytics/psychometrics.h"
+#include "analytics/statistics/psychometrics.h"
 
 namespace parorende::analytics {
 namespace {

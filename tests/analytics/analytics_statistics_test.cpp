@@ -9,12 +9,12 @@
 #include <limits>
 #include <vector>
 
-#include "analytics/burden_shares.h"
-#include "analytics/case_mix.h"
-#include "analytics/descriptive.h"
-#include "analytics/empirical_bayes.h"
-#include "analytics/similarity.h"
-#include "analytics/welch.h"
+#include "analytics/statistics/burden_shares.h"
+#include "analytics/statistics/case_mix.h"
+#include "analytics/statistics/descriptive.h"
+#include "analytics/statistics/empirical_bayes.h"
+#include "analytics/statistics/similarity.h"
+#include "analytics/statistics/welch.h"
 
 namespace parorende::analytics {
 namespace {

@@ -10,8 +10,8 @@
 #include <cmath>
 #include <memory>
 
-#include "analytics/descriptive.h"
-#include "analytics/empirical_bayes.h"
+#include "analytics/statistics/descriptive.h"
+#include "analytics/statistics/empirical_bayes.h"
 #include "analytics/published_results.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"

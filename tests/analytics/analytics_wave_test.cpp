@@ -16,7 +16,7 @@
 #include "analytics/published_results.h"
 #include "analytics/report_csv.h"
 #include "analytics/report_json.h"
-#include "analytics/similarity.h"
+#include "analytics/statistics/similarity.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_change.h"

@@ -32,7 +32,7 @@
 #include <vector>
 
 #include "analytics/disclosure_control.h"
-#include "analytics/export_dataset.h"
+#include "analytics/export/dataset.h"
 #include "analytics/published_results.h"
 #include "analytics/report_json.h"
 #include "analytics/synthetic.h"

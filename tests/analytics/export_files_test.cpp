@@ -5,7 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <set>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 #include "export_test_support.h"
 
 namespace parorende::testing {

@@ -2,7 +2,7 @@
 // every name, label, value label, cell and missing-value marking.
 #include <gtest/gtest.h>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 #include "common/json_input.h"
 #include "export_test_support.h"
 

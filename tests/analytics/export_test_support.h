@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "stat_file_reader.h"
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 #include "test_support.h"
 
 namespace parorende::testing {

@@ -7,7 +7,7 @@
 #include <set>
 #include <utility>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 #include "interchange/redcap/csv.h"
 #include "export_test_support.h"
 

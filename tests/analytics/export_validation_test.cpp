@@ -5,7 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 #include "export_test_support.h"
 
 namespace parorende::testing {

@@ -10,7 +10,7 @@
 #include <variant>
 
 #include "analytics/disclosure_control.h"
-#include "analytics/export_dataset.h"
+#include "analytics/export/dataset.h"
 #include "analytics/published_results.h"
 #include "analytics/synthetic.h"
 #include "questionnaire/questionnaire_loader.h"

@@ -13,7 +13,7 @@
 #include <utility>
 #include <vector>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 
 namespace parorende::analytics {
 namespace {

@@ -1,10 +1,10 @@
-#include "analytics/empirical_bayes.h"
+#include "analytics/statistics/empirical_bayes.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
 namespace {

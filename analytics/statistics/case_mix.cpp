@@ -1,4 +1,4 @@
-#include "analytics/case_mix.h"
+#include "analytics/statistics/case_mix.h"
 
 #include <Eigen/Cholesky>
 #include <Eigen/QR>
@@ -7,7 +7,7 @@
 #include <limits>
 #include <stdexcept>
 
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
 namespace {

@@ -6,7 +6,7 @@
 #include <boost/json/array.hpp>
 #include <string>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 
 namespace parorende::analytics {
 

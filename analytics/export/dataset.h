@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "analytics/background_tables.h"
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 #include "analytics/wave_report.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/questionnaire.h"

@@ -1,4 +1,4 @@
-#include "analytics/similarity.h"
+#include "analytics/statistics/similarity.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "analytics/export_dataset.h"
+#include "analytics/export/dataset.h"
 
 #include <cmath>
 #include <string>

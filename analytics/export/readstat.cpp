@@ -16,7 +16,7 @@
 #include <string>
 #include <variant>
 
-#include "analytics/export_encoders.h"
+#include "analytics/export/encoders.h"
 #include "common/calendar.h"
 
 namespace parorende::analytics {

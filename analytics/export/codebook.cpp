@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "analytics/export_encoders.h"
+#include "analytics/export/encoders.h"
 
 namespace parorende::analytics {
 namespace {

@@ -1,4 +1,4 @@
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>

@@ -1,10 +1,10 @@
-#include "analytics/descriptive.h"
+#include "analytics/statistics/descriptive.h"
 
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
 namespace {

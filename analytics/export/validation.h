@@ -7,7 +7,7 @@
 
 #include <string_view>
 
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 
 namespace parorende::analytics {
 

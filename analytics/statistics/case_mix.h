@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "analytics/descriptive.h"
+#include "analytics/statistics/descriptive.h"
 
 namespace parorende::analytics {
 

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "analytics/descriptive.h"
+#include "analytics/statistics/descriptive.h"
 
 namespace parorende::analytics {
 

@@ -1,9 +1,9 @@
-#include "analytics/export_table.h"
+#include "analytics/export/table.h"
 
 #include <charconv>
 
-#include "analytics/export_encoders.h"
-#include "analytics/export_validation.h"
+#include "analytics/export/encoders.h"
+#include "analytics/export/validation.h"
 
 namespace parorende::analytics {
 

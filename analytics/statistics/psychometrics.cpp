@@ -1,4 +1,4 @@
-#include "analytics/psychometrics.h"
+#include "analytics/statistics/psychometrics.h"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>

@@ -1,11 +1,11 @@
-#include "analytics/burden_shares.h"
+#include "analytics/statistics/burden_shares.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
 namespace {

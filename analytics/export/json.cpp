@@ -12,7 +12,7 @@
 #include <string>
 #include <variant>
 
-#include "analytics/export_encoders.h"
+#include "analytics/export/encoders.h"
 
 namespace parorende::analytics {
 namespace {

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analytics/descriptive.h"
+#include "analytics/statistics/descriptive.h"
 
 namespace parorende::analytics {
 

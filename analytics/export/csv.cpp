@@ -7,7 +7,7 @@
 #include <string_view>
 #include <variant>
 
-#include "analytics/export_encoders.h"
+#include "analytics/export/encoders.h"
 
 namespace parorende::analytics {
 namespace {

@@ -1,9 +1,9 @@
-#include "analytics/welch.h"
+#include "analytics/statistics/welch.h"
 
 #include <cmath>
 #include <limits>
 
-#include "analytics/distributions.h"
+#include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
 namespace {

@@ -1,11 +1,11 @@
-#include "analytics/export_validation.h"
+#include "analytics/export/validation.h"
 
 #include <array>
 #include <cmath>
 #include <set>
 #include <string>
 
-#include "analytics/export_encoders.h"
+#include "analytics/export/encoders.h"
 #include "common/json_input.h"
 
 namespace parorende::analytics {
