@@ -1,0 +1,113 @@
+// Publishing and loading questionnaire versions.
+#include "store/internal/store_impl.h"
+
+namespace parorende {
+
+using namespace store_detail;
+
+Status ResponseStore::Impl::publish_questionnaire(std::string_view definition_json) {
+  auto questionnaire = load_questionnaire_text(definition_json);
+  if (!questionnaire) return questionnaire.take_error();
+  auto document = parse_json(definition_json);
+  if (!document) return document.take_error();
+  std::string canonical = json::serialize(document.value());
+  const Questionnaire& loaded = questionnaire.value();
+
+  return write([&](WriteContext& context) -> Status {
+    auto existing = context.connection.statement(
+        "SELECT definition FROM questionnaires WHERE questionnaire_id = ? AND version = ?");
+    if (!existing) return existing.take_error();
+    existing->bind(1, loaded.id).bind(2, loaded.version);
+    auto found = existing->step();
+    if (!found) return found.take_error();
+    if (found.value()) {
+      // Objects compare regardless of key order; whitespace never matters.
+      auto stored = parse_json(existing->text(0));
+      if (stored && stored.value() == document.value()) return {};
+      return make_error("questionnaire_immutable",
+                        loaded.id + " " + loaded.version +
+                            " is already published with another definition; publish a new version");
+    }
+    auto insert = context.connection.statement(
+        "INSERT INTO questionnaires (questionnaire_id, version, definition) VALUES (?, ?, ?)");
+    if (!insert) return insert.take_error();
+    insert->bind(1, loaded.id).bind(2, loaded.version).bind(3, canonical);
+    return insert->run();
+  });
+}
+
+Result<std::shared_ptr<const LoadedQuestionnaire>> ResponseStore::Impl::load(
+    std::string_view id, std::optional<std::string_view> version) {
+  std::string chosen_version;
+  if (version) {
+    chosen_version = *version;
+  } else {
+    auto reader = readers_.acquire();
+    if (!reader) return reader.take_error();
+    auto versions = (*reader)->statement("SELECT version FROM questionnaires WHERE questionnaire_id = ?");
+    if (!versions) return versions.take_error();
+    versions->bind(1, id);
+    while (true) {
+      auto row = versions->step();
+      if (!row) return row.take_error();
+      if (!row.value()) break;
+      std::string_view candidate = versions->text(0);
+      if (chosen_version.empty() || version_less(chosen_version, candidate)) {
+        chosen_version = candidate;
+      }
+    }
+  }
+  std::string key = std::string(id) + '\n' + chosen_version;
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto cached = questionnaires_.find(key); cached != questionnaires_.end()) {
+      return cached->second;
+    }
+  }
+  auto not_found = [&] {
+    return make_error("questionnaire_not_found",
+                      "no questionnaire " + std::string(id) +
+                          (version ? " version " + std::string(*version) : std::string()));
+  };
+  if (chosen_version.empty()) return not_found();
+
+  auto entry = std::make_shared<LoadedQuestionnaire>();
+  {
+    auto reader = readers_.acquire();
+    if (!reader) return reader.take_error();
+    auto select = (*reader)->statement(
+        "SELECT id, definition FROM questionnaires WHERE questionnaire_id = ? AND version = ?");
+    if (!select) return select.take_error();
+    select->bind(1, id).bind(2, chosen_version);
+    auto row = select->step();
+    if (!row) return row.take_error();
+    if (!row.value()) return not_found();
+    auto questionnaire = load_questionnaire_text(select->text(1));
+    if (!questionnaire) {
+      return make_error("storage_failure", "the stored definition of " + key +
+                                               " no longer loads: " + questionnaire.error().message);
+    }
+    entry->row_id = select->int64(0);
+    entry->questionnaire = std::make_shared<const Questionnaire>(std::move(questionnaire).value());
+    entry->columns = matrix_columns(*entry->questionnaire);
+  }
+  std::lock_guard lock(cache_mutex_);
+  return questionnaires_.emplace(key, std::move(entry)).first->second;
+}
+
+std::vector<QuestionnaireVersion> ResponseStore::Impl::questionnaires() {
+  std::vector<QuestionnaireVersion> versions;
+  auto reader = readers_.acquire();
+  if (!reader) return versions;
+  auto select = (*reader)->statement(
+      "SELECT questionnaire_id, version FROM questionnaires ORDER BY questionnaire_id, id");
+  if (!select) return versions;
+  while (true) {
+    auto row = select->step();
+    if (!row || !row.value()) break;
+    versions.push_back({std::string(select->text(0)), std::string(select->text(1))});
+  }
+  return versions;
+}
+
+}  // namespace parorende

@@ -1,0 +1,252 @@
+// The store's implementation, shared by its files (store/internal/*.cpp):
+// the Impl behind ResponseStore's facade and the helpers its parts share.
+// Only store/ includes it.
+#pragma once
+
+
+#include <algorithm>
+#include <bit>
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <mutex>
+#include <set>
+#include <utility>
+
+#include "common/json_input.h"
+#include "reference/municipalities.h"
+#include "questionnaire/questionnaire_loader.h"
+#include "store/internal/read_pool.h"
+#include "questionnaire/response_validation.h"
+#include "store/internal/schema.h"
+#include "store/internal/secret_code.h"
+#include "store/internal/stored_answers.h"
+#include "store/internal/wal_checkpointer.h"
+#include "store/internal/write_queue.h"
+
+#include "store/response_store.h"
+
+namespace parorende {
+namespace store_detail {
+
+namespace json = boost::json;
+
+static_assert(std::endian::native == std::endian::little,
+              "item_values BLOBs are little-endian doubles, copied as they are");
+
+// Checkpoint passes start at SQLite's autocheckpoint default, and the WAL
+// starts over soon after (see WalCheckpointer): small checkpoints keep the
+// stalls they cause short (docs/storage.md, "Checkpoints"). The hard limit
+// bounds the WAL at ~32 MiB when the passes cannot keep up.
+constexpr int kWalSoftLimitPages = 1000;
+constexpr int kWalHardLimitPages = 8000;
+
+constexpr std::string_view kStatusPartial = "partial";
+constexpr std::string_view kStatusComplete = "complete";
+
+// A parsed questionnaire version and its analytics layout.
+struct LoadedQuestionnaire {
+  std::int64_t row_id = 0;
+  std::shared_ptr<const Questionnaire> questionnaire;
+  std::vector<MatrixColumn> columns;
+};
+
+// What a response becomes in the database, computed on the caller's
+// thread so the writer only binds and steps.
+struct ResponseRow {
+  std::string municipality;  // empty -> NULL
+  std::string language;
+  std::string answers_json;
+  std::vector<double> item_values;  // bound as the BLOB's bytes, no copy
+
+  std::span<const std::uint8_t> item_value_bytes() const {
+    return {reinterpret_cast<const std::uint8_t*>(item_values.data()),
+            item_values.size() * sizeof(double)};
+  }
+};
+
+inline Error read_only_error() {
+  return make_error("store_read_only", "the store was opened read-only");
+}
+
+inline std::string grouped_code(std::string_view canonical) {
+  std::string grouped;
+  for (std::size_t i = 0; i < canonical.size(); ++i) {
+    if (i != 0 && i % 4 == 0) grouped += '-';
+    grouped += canonical[i];
+  }
+  return grouped;
+}
+
+inline Result<CodeHash> hash_typed_code(CodeKind kind, std::string_view typed) {
+  auto canonical = normalize_secret_code(typed);
+  if (!canonical) {
+    return make_error("invalid_code",
+                      "a code has 28 letters and digits, e.g. 7XKQ-M2PA-...");
+  }
+  return hash_secret_code(kind, *canonical);
+}
+
+inline bool digest_matches(const CodeHash& hash, std::span<const std::uint8_t> stored) {
+  return constant_time_equal(hash.digest, stored);
+}
+
+inline ResponseRow make_row(const LoadedQuestionnaire& loaded, const Response& response) {
+  ResponseRow row;
+  row.municipality = response.municipality;
+  row.language = response.language;
+  row.answers_json = encode_stored_answers(*loaded.questionnaire, response.answers);
+  row.item_values = pack_answers(*loaded.questionnaire, loaded.columns, response.answers);
+  return row;
+}
+
+inline void bind_optional_text(StatementUse& statement, int index, std::string_view text) {
+  if (text.empty()) {
+    statement.bind_null(index);
+  } else {
+    statement.bind(index, text);
+  }
+}
+
+// "1.10.0" > "1.9.2": numeric parts compare as numbers.
+inline bool version_less(std::string_view left, std::string_view right) {
+  while (!left.empty() || !right.empty()) {
+    auto take = [](std::string_view& text) {
+      std::size_t dot = text.find('.');
+      std::string_view part = text.substr(0, dot);
+      text = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+      return part;
+    };
+    std::string_view a = take(left);
+    std::string_view b = take(right);
+    auto number = [](std::string_view part) -> std::optional<long long> {
+      long long value = 0;
+      auto parsed = std::from_chars(part.data(), part.data() + part.size(), value);
+      if (part.empty() || parsed.ec != std::errc() || parsed.ptr != part.data() + part.size()) {
+        return std::nullopt;
+      }
+      return value;
+    };
+    auto number_a = number(a);
+    auto number_b = number(b);
+    if (number_a && number_b) {
+      if (*number_a != *number_b) return *number_a < *number_b;
+    } else if (a != b) {
+      return a < b;
+    }
+  }
+  return false;
+}
+
+inline Status check_wave_spec(const WaveSpec& spec) {
+  std::vector<Problem> problems;
+  if (spec.name.empty() || spec.name.size() > 100) {
+    problems.push_back({"name", "invalid_field", "a wave name has 1 to 100 characters"});
+  }
+  for (unsigned char c : spec.name) {
+    if (std::iscntrl(c)) {
+      problems.push_back({"name", "invalid_field", "a wave name has no control characters"});
+      break;
+    }
+  }
+  if (spec.closes < spec.opens) {
+    problems.push_back({"closes", "invalid_field", "the wave closes before it opens"});
+  }
+  for (const std::string& code : spec.municipalities) {
+    if (builtin_municipalities().find(code) == nullptr) {
+      problems.push_back({code, "unknown_municipality", "no municipality has code " + code});
+    }
+  }
+  if (problems.empty()) return {};
+  return make_error("invalid_wave", "the wave is not valid", std::move(problems));
+}
+
+inline std::optional<Date> column_date(StatementUse& statement, int column) {
+  return parse_iso_date(statement.text(column));
+}
+
+}  // namespace store_detail
+
+using store_detail::LoadedQuestionnaire;
+using store_detail::ResponseRow;
+
+class ResponseStore::Impl {
+ public:
+  explicit Impl(const StoreOptions& options)
+      : options_(options), readers_(options.path, options.read_connections) {}
+
+  Status start_writer();
+  Status check_read_only_schema();
+
+  Status publish_questionnaire(std::string_view definition_json);
+  Result<std::shared_ptr<const LoadedQuestionnaire>> load(std::string_view id,
+                                                          std::optional<std::string_view> version);
+  std::vector<QuestionnaireVersion> questionnaires();
+
+  Result<Wave> create_wave(const WaveSpec& spec);
+  Result<Wave> wave(std::string_view name);
+  Result<Wave> wave_by_id(std::int64_t id);
+  std::vector<Wave> waves();
+
+  Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
+                               std::string_view consent_version, Date today);
+  void submit_async(std::string_view wave_name, const Response& response,
+                    std::string_view consent_version, Date today, SubmitDone done);
+  Result<ResumedResponse> resume(std::string_view resume_code, Date today);
+  Result<SubmitReceipt> update(std::string_view resume_code, const Response& response,
+                               Date today);
+  Status erase(std::string_view receipt_code);
+  Status check_response(const Wave& wave, const Response& response,
+                        std::string_view consent_version);
+  Result<std::vector<std::int64_t>> import_responses(
+      std::string_view wave_name, std::span<const ImportedResponse> responses, Date today);
+  Result<ResponseMatrix> complete_responses(std::string_view wave_name);
+  Result<PublicationRecord> publication(std::string_view wave_name);
+  Status publish_step(std::string_view wave_name, int min_respondents,
+                      std::span<const PublicationChange> changes);
+  Status save_published_background(std::string_view wave_name, std::string_view cells_json);
+  Status replace_offers(std::span<const Offer> offers);
+  Result<std::vector<Offer>> offers(std::string_view municipality);
+  Result<StoreStats> stats();
+  Status backup(const std::string& out_path);
+  StoreMetrics metrics() const;
+
+ private:
+  Status write(WriteQueue::Job job);
+  Result<Wave> read_wave(std::string_view where_sql, const std::function<void(StatementUse&)>& bind);
+  Status check_dates(const Wave& wave, Date today);
+
+  // A wave and its questionnaire, found by the wave's name with one lookup
+  // and no copy: every submission needs both.
+  struct SubmitTarget {
+    Wave wave;
+    std::shared_ptr<const LoadedQuestionnaire> loaded;
+  };
+  Result<std::shared_ptr<const SubmitTarget>> submit_target(std::string_view wave_name);
+  Status check_fit(const Wave& wave, const LoadedQuestionnaire& loaded, const Response& response,
+                   std::string_view consent_version);
+  struct PreparedSubmission;
+  Result<std::unique_ptr<PreparedSubmission>> prepare(std::string_view wave_name,
+                                                      const Response& response,
+                                                      std::string_view consent_version,
+                                                      Date today);
+
+  // Destroyed bottom-up: the writer drains first, the checkpointer closes
+  // last (as the last read-write connection it checkpoints and removes the
+  // WAL).
+  StoreOptions options_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // null when read-only
+  ReadPool readers_;
+  std::unique_ptr<WriteQueue> writer_;  // null when read-only
+
+  std::mutex cache_mutex_;
+  std::map<std::string, std::shared_ptr<const LoadedQuestionnaire>, std::less<>> questionnaires_;
+  std::map<std::int64_t, Wave> waves_by_id_;  // waves never change
+  std::map<std::string, std::shared_ptr<const SubmitTarget>, std::less<>> submit_targets_;
+};
+
+}  // namespace parorende
