@@ -14,7 +14,7 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
-constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
 constexpr std::size_t kMaxTextLength = 20000;
 constexpr int kMaxTextItemLength = 20000;
 // Integers (codes, bounds) beyond this would overflow code differences and
@@ -22,13 +22,6 @@ constexpr int kMaxTextItemLength = 20000;
 constexpr std::int64_t kMaxInteger = 1'000'000'000'000;
 constexpr std::int64_t kMaxBurdenSum = 1'000'000;
 
-bool is_identifier(std::string_view id) {
-  if (id.empty() || id.size() > kMaxIdLength) return false;
-  if (id.front() < 'a' || id.front() > 'z') return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
 
 std::optional<ItemType> parse_item_type(std::string_view name) {
   static constexpr std::pair<std::string_view, ItemType> kTypes[] = {
@@ -101,7 +94,7 @@ class DefinitionReader {
              "must be \"" + std::string(kFormat) + "\", found \"" + *format + "\"");
     }
     if (auto id = required_string(*top, "id", "$")) {
-      if (!is_identifier(*id)) report("$.id", "bad_id", id_rule());
+      if (!is_definition_id(*id)) report("$.id", "bad_id", id_rule());
       questionnaire_.id = *id;
     }
     if (auto version = required_string(*top, "version", "$")) {
@@ -400,7 +393,7 @@ class DefinitionReader {
     if (sets == nullptr) return;
     for (const auto& entry : *sets) {
       std::string path = json_path_key("$.option_sets", entry.key());
-      if (!is_identifier(entry.key())) report(path, "bad_id", id_rule());
+      if (!is_definition_id(entry.key())) report(path, "bad_id", id_rule());
       const json::object* set = expect_object(entry.value(), path);
       if (set == nullptr) continue;
       check_fields(*set, path, {"options", "dont_know"});
@@ -409,7 +402,7 @@ class DefinitionReader {
   }
 
   void claim_id(const std::string& id, const std::string& path) {
-    if (!is_identifier(id)) {
+    if (!is_definition_id(id)) {
       report(path, "bad_id", "'" + id + "' " + id_rule());
     } else if (!ids_.insert(id).second) {
       report(path, "duplicate_id", "id '" + id + "' is used more than once");
@@ -770,7 +763,7 @@ class DefinitionReader {
                    {"id", "title", "description", "items", "reverse", "min_answered"});
       Scale scale;
       if (auto id = required_string(*object, "id", path)) {
-        if (!is_identifier(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
+        if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
         if (!seen.insert(*id).second) {
           report(json_path_key(path, "id"), "duplicate_id",
                  "scale id '" + *id + "' is used more than once");
@@ -804,7 +797,7 @@ class DefinitionReader {
                    {"id", "title", "items", "reverse", "min_answered", "categories"});
       BurdenInstrument instrument;
       if (auto id = required_string(*object, "id", path)) {
-        if (!is_identifier(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
+        if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
         if (!seen.insert(*id).second) {
           report(json_path_key(path, "id"), "duplicate_id",
                  "instrument id '" + *id + "' is used more than once");
@@ -854,7 +847,7 @@ class DefinitionReader {
                    {"id", "min", "max", "label", "meaning", "follow_up", "offer_types"});
       BurdenCategory result;
       if (auto id = required_string(*category, "id", category_path)) {
-        if (!is_identifier(*id)) {
+        if (!is_definition_id(*id)) {
           report(json_path_key(category_path, "id"), "bad_id", id_rule());
         }
         if (!seen.insert(*id).second) {
@@ -973,6 +966,14 @@ Result<Questionnaire> load_questionnaire_file(const std::string& path) {
   auto text = read_text_file(path);
   if (!text) return text.take_error();
   return load_questionnaire_text(text.value());
+}
+
+bool is_definition_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxDefinitionIdLength) return false;
+  if (id.front() < 'a' || id.front() > 'z') return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
 }
 
 }  // namespace parorende

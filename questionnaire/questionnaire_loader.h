@@ -10,6 +10,11 @@
 
 namespace parorende {
 
+// The rule for every id in a definition (questionnaire, item, scale, option
+// set...): [a-z][a-z0-9_]*, at most kMaxDefinitionIdLength characters.
+inline constexpr std::size_t kMaxDefinitionIdLength = 64;
+bool is_definition_id(std::string_view id);
+
 // Loads a parsed definition. On failure the error (code
 // "invalid_definition") lists every problem found, each with the JSON path
 // where it is and the reason.

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "common/text.h"
 #include "interchange/redcap/branching.h"
 
 namespace parorende::redcap {
@@ -15,14 +16,6 @@ constexpr int kMaxNesting = 64;
 
 Error unsupported(std::string message) {
   return make_error("unsupported_branching", std::move(message));
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -150,7 +143,7 @@ class Tokenizer {
     }
     Token token{TokenType::operand, {}, Comparison::equal, written};
     token.operand.is_field = true;
-    token.operand.name = lower(inside.substr(0, name_end));
+    token.operand.name = ascii_lower(inside.substr(0, name_end));
     if (name_end < inside.size()) {
       std::string_view rest = inside.substr(name_end);
       std::size_t paren = rest.find(')');
@@ -166,7 +159,7 @@ class Tokenizer {
     std::size_t start = i_;
     while (i_ < logic_.size() && is_word_char(logic_[i_])) ++i_;
     std::string text(logic_.substr(start, i_ - start));
-    std::string keyword = lower(text);
+    std::string keyword = ascii_lower(text);
     if (keyword == "and") return Token{TokenType::and_word, {}, Comparison::equal, text};
     if (keyword == "or") return Token{TokenType::or_word, {}, Comparison::equal, text};
     std::size_t after = i_;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "common/text.h"
 #include "interchange/redcap/csv.h"
 
 namespace parorende::redcap {
@@ -20,14 +21,6 @@ constexpr std::array<FieldCell, kColumnCount> kCells = {
     &Field::required,       &Field::alignment,      &Field::question_number,
     &Field::matrix_group,   &Field::matrix_ranking, &Field::annotation};
 
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
-}
-
 std::string row_name(std::size_t row) { return "row " + std::to_string(row); }
 
 bool is_blank(const std::vector<std::string>& cells) {
@@ -41,10 +34,10 @@ Result<std::array<std::size_t, kColumnCount>> locate_columns(
     const std::vector<std::string>& header, std::vector<Problem>& problems) {
   std::array<std::optional<std::size_t>, kColumnCount> found;
   for (std::size_t position = 0; position < header.size(); ++position) {
-    std::string heading = lower(trim(header[position]));
+    std::string heading = ascii_lower(trim(header[position]));
     bool known = false;
     for (std::size_t column = 0; column < kColumnCount; ++column) {
-      if (heading == lower(dictionary_columns()[column])) {
+      if (heading == ascii_lower(dictionary_columns()[column])) {
         if (!found[column]) found[column] = position;
         known = true;
       }
@@ -109,7 +102,7 @@ std::string_view trim(std::string_view text) {
 }
 
 bool is_yes(std::string_view cell) {
-  std::string value = lower(trim(cell));
+  std::string value = ascii_lower(trim(cell));
   return value == "y" || value == "1";
 }
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "common/text.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/condition.h"
@@ -29,14 +30,6 @@ struct NormalSection {
   std::vector<std::string> opening;
   std::vector<NormalField> fields;
 };
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
-}
 
 std::string clean(std::string_view cell) {
   std::string text;
@@ -102,8 +95,8 @@ std::string compared_tags(const std::vector<ActionTag>& tags, const std::string&
 
 // The field type after normalization, and whether min/max are numbers.
 std::string normal_type(const Field& field, bool& numeric_bounds, bool& date_bounds) {
-  std::string type = lower(trim(field.type));
-  std::string validation = lower(trim(field.validation));
+  std::string type = ascii_lower(trim(field.type));
+  std::string validation = ascii_lower(trim(field.validation));
   numeric_bounds = false;
   date_bounds = false;
   if (type == "dropdown" || type == "radio") return "single choice";
@@ -151,7 +144,7 @@ NormalField normalize_field(const Field& field, const RoundTripLosses& losses,
     facets["choices"] = choices ? format_choices(choices.value()) : clean(field.choices);
   }
   if (numeric_bounds) {
-    bool slider = lower(trim(field.type)) == "slider";
+    bool slider = ascii_lower(trim(field.type)) == "slider";
     std::string min = number_text(field.validation_min);
     std::string max = number_text(field.validation_max);
     facets["validation min"] = min.empty() && slider ? "0" : min;
@@ -194,7 +187,7 @@ std::vector<NormalSection> normalize(const std::vector<Field>& fields,
     bool first = seen.empty();
     if (name.empty() || !seen.insert(name).second || first) continue;
     if (losses.skipped_fields.count(name) != 0) continue;
-    if (lower(trim(field.type)) == "descriptive") {
+    if (ascii_lower(trim(field.type)) == "descriptive") {
       if (current->fields.empty()) current->opening.push_back(clean(field.label));
       continue;
     }

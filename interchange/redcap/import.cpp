@@ -13,6 +13,7 @@
 #include "common/json_input.h"
 #include "common/localized_text.h"
 #include "questionnaire/questionnaire_loader.h"
+#include "common/text.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/condition.h"
@@ -23,29 +24,12 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
-constexpr std::size_t kMaxIdLength = 64;
+constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
 constexpr std::size_t kMaxTextLength = 20000;     // docs/questionnaire-format.md
 constexpr std::size_t kMaxExpressionLength = 4000;  // questionnaire/expression.cpp
 constexpr double kMaxInteger = 1e12;
 constexpr int kSliderMin = 0;
 constexpr int kSliderMax = 100;
-
-bool is_identifier(std::string_view id) {
-  if (id.empty() || id.size() > kMaxIdLength || id.front() < 'a' || id.front() > 'z') {
-    return false;
-  }
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-  });
-}
-
-std::string lower(std::string_view text) {
-  std::string result(text);
-  for (char& c : result) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return result;
-}
 
 // Cell text as a definition text: trimmed, with Windows line breaks made
 // plain.
@@ -205,7 +189,7 @@ class Importer {
     if (id.empty() && !dictionary_.fields.empty()) {
       id = std::string(trim(dictionary_.fields.front().form));
     }
-    if (!is_identifier(id)) {
+    if (!is_definition_id(id)) {
       return make_error("bad_option",
                         "'" + id + "' cannot be the questionnaire id (a-z first, then a-z, "
                         "0-9 and _, at most 64 characters); give one with --id");
@@ -252,7 +236,7 @@ class Importer {
   }
 
   bool is_free_section_id(const std::string& id) const {
-    return is_identifier(id) && row_of_name_.count(id) == 0 && section_ids_.count(id) == 0;
+    return is_definition_id(id) && row_of_name_.count(id) == 0 && section_ids_.count(id) == 0;
   }
 
   void track_section(const Field& field, const std::vector<ActionTag>& tags) {
@@ -276,7 +260,7 @@ class Importer {
     auto tags = parse_action_tags(field.annotation);
     track_section(field, tags);
     std::string name(trim(field.name));
-    std::string type = lower(trim(field.type));
+    std::string type = ascii_lower(trim(field.type));
     if (name.empty()) return skip(field, name, "malformed_row", "has no field name; skipped");
     if (!record_id_seen_) {
       // REDCap requires the first field to be the record's identifier.
@@ -285,7 +269,7 @@ class Importer {
                   "field '" + name + "' is the record ID (REDCap's first field), not a "
                   "question; skipped");
     }
-    if (!is_identifier(name)) {
+    if (!is_definition_id(name)) {
       return skip(field, name, "invalid_field_name",
                   "field name '" + name + "' is not a-z first, then a-z, 0-9 and _ (at most 64 "
                   "characters); skipped");
@@ -399,7 +383,7 @@ class Importer {
                                          const std::vector<ActionTag>& tags,
                                          json::object& item) {
     FieldInfo info;
-    std::string validation = lower(trim(field.validation));
+    std::string validation = ascii_lower(trim(field.validation));
     if (validation == "integer" || validation == "int") {
       item["type"] = "integer";
       info.kind = FieldInfo::Kind::number;
