@@ -59,16 +59,22 @@ Result<WaveData> read_wave(ResponseStore& store, const std::string& database_pat
   return wave_data_from_matrix(std::string(wave_name), matrix.value(), registry);
 }
 
-}  // namespace
-
-PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& municipalities,
-                              int min_respondents, const Progress& progress) {
+// Analysis, the free-text check and disclosure control, with one k.
+WaveReport published_report(const WaveData& data, const MunicipalityRegistry& municipalities,
+                            int min_respondents, const Progress& progress) {
   AnalysisOptions options;
   options.min_respondents = min_respondents;
   options.progress = progress;
   WaveReport report = analyze_wave(data, municipalities, options);
   check_no_free_text(report, *data.questionnaire);
-  return {apply_disclosure_control(std::move(report), min_respondents),
+  return apply_disclosure_control(std::move(report), min_respondents);
+}
+
+}  // namespace
+
+PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& municipalities,
+                              int min_respondents, const Progress& progress) {
+  return {published_report(data, municipalities, min_respondents, progress),
           background_scale_table(data, min_respondents)};
 }
 
@@ -107,9 +113,9 @@ Result<CurrentResults> publish_current_results(ResponseStore& store, const std::
   }
 
   WaveData published = published_data(data.value(), registry);
+  // The background table only once closed (and then frozen, below).
   CurrentResults current{wave.value(), published.questionnaire,
-                         publish_wave(published, registry, min_respondents, progress)};
-  current.results.background.clear();
+                         {published_report(published, registry, min_respondents, progress), {}}};
   if (closed) {
     if (!record->background) {
       std::vector<BackgroundCell> computed = background_scale_table(published, min_respondents);
