@@ -7,21 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "common/csv.h"
+
 namespace parorende::analytics {
 namespace {
 
 constexpr std::string_view kHeader = "section,scale,area,code,name,statistic,value\n";
-
-// RFC 4180 quoting, only where needed.
-std::string field(std::string_view text) {
-  if (text.find_first_of(",\"\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
 
 std::string number(double value) {
   if (!std::isfinite(value)) return "";
@@ -36,8 +27,8 @@ class Record {
   Record(std::ostream& out, std::string_view section, std::string_view scale,
          std::string_view area, std::string_view code, std::string_view name)
       : out_(out),
-        prefix_(field(section) + ',' + field(scale) + ',' + field(area) + ',' + field(code) +
-                ',' + field(name) + ',') {}
+        prefix_(csv::field(section) + ',' + csv::field(scale) + ',' + csv::field(area) + ',' +
+                csv::field(code) + ',' + csv::field(name) + ',') {}
   Record& value(std::string_view statistic, double value) {
     out_ << prefix_ << statistic << ',' << number(value) << '\n';
     return *this;
@@ -47,7 +38,7 @@ class Record {
     return *this;
   }
   Record& text(std::string_view statistic, std::string_view value) {
-    out_ << prefix_ << statistic << ',' << field(value) << '\n';
+    out_ << prefix_ << statistic << ',' << csv::field(value) << '\n';
     return *this;
   }
 

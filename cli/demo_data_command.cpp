@@ -14,6 +14,7 @@
 #include "cli/store_access.h"
 #include "questionnaire/answer.h"
 #include "common/calendar.h"
+#include "common/csv.h"
 #include "common/json_input.h"
 #include "questionnaire/questionnaire_loader.h"
 
@@ -42,16 +43,6 @@ std::optional<Number> parse_number(const std::string& text) {
   return value;
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + '"';
-}
-
 // municipality,name,county,respondents,scale,true_mean,true_adjusted_mean;
 // the nation is the row with an empty municipality.
 Status write_truth(const std::string& path, const analytics::SyntheticTruth& truth) {
@@ -71,7 +62,7 @@ Status write_truth(const std::string& path, const analytics::SyntheticTruth& tru
     for (std::size_t k = 0; k < truth.scale_ids.size(); ++k) {
       auto row = static_cast<Eigen::Index>(j);
       auto column = static_cast<Eigen::Index>(k);
-      out << all[j].code << ',' << csv_field(all[j].name) << ',' << all[j].county_code << ','
+      out << all[j].code << ',' << csv::field(all[j].name) << ',' << all[j].county_code << ','
           << truth.respondents[j] << ',' << truth.scale_ids[k] << ','
           << truth.expected_score(row, column) << ','
           << truth.expected_adjusted_score(row, column) << '\n';

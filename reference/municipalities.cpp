@@ -2,25 +2,13 @@
 
 #include <charconv>
 
+#include "common/csv.h"
+
 namespace parorende {
 namespace {
 
 constexpr std::string_view kHeader =
     "code,name,county_code,county_name,population,area_km2,written_standard";
-
-std::vector<std::string_view> split_fields(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t comma = line.find(',', start);
-    if (comma == std::string_view::npos) {
-      fields.push_back(line.substr(start));
-      return fields;
-    }
-    fields.push_back(line.substr(start, comma - start));
-    start = comma + 1;
-  }
-}
 
 bool all_digits(std::string_view text, std::size_t length) {
   if (text.size() != length) return false;
@@ -36,29 +24,26 @@ Result<MunicipalityRegistry> MunicipalityRegistry::parse_csv(
     std::string_view csv_text) {
   MunicipalityRegistry registry;
   std::vector<Problem> problems;
-  std::size_t line_number = 0;
-  std::size_t start = 0;
-  while (start < csv_text.size()) {
-    std::size_t end = csv_text.find('\n', start);
-    if (end == std::string_view::npos) end = csv_text.size();
-    std::string_view line = csv_text.substr(start, end - start);
-    start = end + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_number == 1) {
-      if (line != kHeader) {
-        problems.push_back({"line 1", "bad_header",
-                            "expected header '" + std::string(kHeader) + "'"});
+  auto records = csv::parse(csv_text);
+  if (!records) {
+    return make_error("invalid_municipalities", "municipality list is invalid",
+                      records.error().problems);
+  }
+  for (const csv::Record& record : *records) {
+    const std::vector<std::string>& fields = record.fields;
+    std::string where = "line " + std::to_string(record.line);
+    if (record.row == 1) {
+      std::string header = fields[0];
+      for (std::size_t i = 1; i < fields.size(); ++i) header += "," + fields[i];
+      if (header != kHeader) {
+        problems.push_back({where, "bad_header", "expected header '" + std::string(kHeader) + "'"});
       }
       continue;
     }
-    if (line.empty()) continue;
-    std::string where = "line " + std::to_string(line_number);
-    auto fields = split_fields(line);
+    if (fields.size() == 1 && fields[0].empty()) continue;
     if (fields.size() != 7) {
       problems.push_back({where, "bad_line",
-                          "expected 7 fields, found " +
-                              std::to_string(fields.size())});
+                          "expected 7 fields, found " + std::to_string(fields.size())});
       continue;
     }
     Municipality municipality;

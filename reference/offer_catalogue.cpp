@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "common/csv.h"
 #include "reference/municipalities.h"
 #include "reference/offer_types.h"
 
@@ -11,85 +12,6 @@ namespace parorende {
 namespace {
 
 constexpr std::size_t kColumns = 17;
-
-struct Record {
-  int line = 0;  // physical line where the record starts
-  std::vector<std::string> fields;
-  std::string error;  // set when the record itself is malformed
-};
-
-// RFC 4180: fields optionally quoted, "" inside quotes is a quote, quoted
-// fields may span lines. CRLF or LF ends a record.
-std::vector<Record> read_records(std::string_view csv) {
-  if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
-  std::vector<Record> records;
-  std::size_t i = 0;
-  int line = 1;
-  while (i < csv.size()) {
-    Record record;
-    record.line = line;
-    std::string field;
-    bool done = false;
-    bool at_field_start = true;
-    bool quoted_field = false;
-    while (!done) {
-      if (i >= csv.size()) {
-        record.fields.push_back(std::move(field));
-        break;
-      }
-      char c = csv[i];
-      if (at_field_start && c == '"') {
-        quoted_field = true;
-        at_field_start = false;
-        ++i;
-        bool closed = false;
-        while (i < csv.size()) {
-          if (csv[i] == '"') {
-            if (i + 1 < csv.size() && csv[i + 1] == '"') {
-              field += '"';
-              i += 2;
-              continue;
-            }
-            ++i;
-            closed = true;
-            break;
-          }
-          if (csv[i] == '\n') ++line;
-          field += csv[i++];
-        }
-        if (!closed) {
-          record.error = "a quoted field is not closed";
-          record.fields.push_back(std::move(field));
-          done = true;
-        }
-        continue;
-      }
-      if (c == ',') {
-        record.fields.push_back(std::move(field));
-        field.clear();
-        at_field_start = true;
-        quoted_field = false;
-        ++i;
-      } else if (c == '\r' || c == '\n') {
-        if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') ++i;
-        ++i;
-        ++line;
-        record.fields.push_back(std::move(field));
-        done = true;
-      } else {
-        if (quoted_field && record.error.empty()) {
-          record.error = "text after the closing quote of a field";
-        }
-        at_field_start = false;
-        field += c;
-        ++i;
-      }
-    }
-    bool blank = record.fields.size() == 1 && record.fields[0].empty() && record.error.empty();
-    if (!blank) records.push_back(std::move(record));
-  }
-  return records;
-}
 
 const OfferTerm* find_term(std::span<const OfferTerm> terms, std::string_view id) {
   for (const OfferTerm& term : terms) {
@@ -145,10 +67,19 @@ std::string join_list(const std::vector<std::string>& items, char separator) {
   return text;
 }
 
-Result<std::vector<Offer>> parse_offers_csv(std::string_view csv) {
-  std::vector<Record> records = read_records(csv);
+Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
+  auto parsed = csv::parse(text);
+  if (!parsed) {
+    return make_error("invalid_offers", "the offer file is not valid CSV: " + parsed.error().message,
+                      parsed.error().problems);
+  }
+  std::vector<csv::Record> records;
+  for (csv::Record& record : *parsed) {
+    bool blank = record.fields.size() == 1 && record.fields[0].empty();
+    if (!blank) records.push_back(std::move(record));
+  }
   std::vector<Problem> problems;
-  auto problem = [&problems](int line, std::string code, std::string message) {
+  auto problem = [&problems](std::size_t line, std::string code, std::string message) {
     problems.push_back({"line " + std::to_string(line), std::move(code), std::move(message)});
   };
   if (records.empty()) {
@@ -156,7 +87,7 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view csv) {
                       {{"line 1", "bad_header", "expected the header: " +
                                                     std::string(kOfferCsvHeader)}});
   }
-  if (join_list(records[0].fields, ',') != kOfferCsvHeader || !records[0].error.empty()) {
+  if (join_list(records[0].fields, ',') != kOfferCsvHeader) {
     problem(records[0].line, "bad_header",
             "expected the header: " + std::string(kOfferCsvHeader));
   }
@@ -164,12 +95,8 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view csv) {
   std::vector<Offer> offers;
   std::set<std::pair<std::string, std::string>> seen;
   for (std::size_t r = 1; r < records.size(); ++r) {
-    const Record& record = records[r];
-    int line = record.line;
-    if (!record.error.empty()) {
-      problem(line, "bad_quoting", record.error);
-      continue;
-    }
+    const csv::Record& record = records[r];
+    std::size_t line = record.line;
     const std::vector<std::string>& f = record.fields;
     if (f.size() != kColumns) {
       problem(line, "wrong_column_count",

@@ -8,26 +8,10 @@
 #include <variant>
 
 #include "analytics/export/encoders.h"
+#include "common/csv.h"
 
 namespace parorende::analytics {
 namespace {
-
-void append_field(std::string& out, std::string_view field, bool only_field) {
-  // A lone empty field would make a blank line, which R and pandas skip as
-  // if the row were not there; "" keeps the row.
-  bool quoted = field.find_first_of(",\"\r\n") != std::string_view::npos ||
-                (only_field && field.empty());
-  if (!quoted) {
-    out += field;
-    return;
-  }
-  out += '"';
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-}
 
 std::string cell_text(const ExportCell& cell) {
   if (const double* number = std::get_if<double>(&cell)) return shortest_number(*number);
@@ -41,16 +25,17 @@ std::string cell_text(const ExportCell& cell) {
 // first column's name.
 std::string encode_csv(const ExportTable& table) {
   std::string out;
+  // A lone empty field would be a blank line, which R and pandas skip.
   bool only_field = table.variables.size() == 1;
   for (std::size_t i = 0; i < table.variables.size(); ++i) {
     if (i > 0) out += ',';
-    append_field(out, table.variables[i].name, only_field);
+    csv::append_field(out, table.variables[i].name, only_field);
   }
   out += "\r\n";
   for (const auto& row : table.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
       if (i > 0) out += ',';
-      append_field(out, cell_text(row[i]), only_field);
+      csv::append_field(out, cell_text(row[i]), only_field);
     }
     out += "\r\n";
   }

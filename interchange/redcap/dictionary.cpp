@@ -5,7 +5,7 @@
 #include <set>
 
 #include "common/text.h"
-#include "interchange/redcap/csv.h"
+#include "common/csv.h"
 
 namespace parorende::redcap {
 namespace {
@@ -107,7 +107,7 @@ bool is_yes(std::string_view cell) {
 }
 
 Result<Dictionary> read_dictionary(std::string_view csv_text) {
-  auto records = parse_csv(csv_text);
+  auto records = csv::parse(csv_text);
   if (!records) return records.take_error();
   if (records->empty() || is_blank(records->front().fields)) {
     return make_error("invalid_dictionary",
@@ -120,7 +120,7 @@ Result<Dictionary> read_dictionary(std::string_view csv_text) {
   if (!positions) return positions.take_error();
   std::size_t header_width = records->front().fields.size();
   for (std::size_t i = 1; i < records->size(); ++i) {
-    const CsvRecord& record = (*records)[i];
+    const csv::Record& record = (*records)[i];
     if (is_blank(record.fields)) continue;
     // Spreadsheets may leave empty cells beyond the header; those are harmless.
     bool blank_overhang =
@@ -153,7 +153,7 @@ std::string write_dictionary(const std::vector<Field>& fields) {
     for (FieldCell cell : kCells) cells.push_back(field.*cell);
     records.push_back(std::move(cells));
   }
-  return write_csv(records);
+  return csv::write(records);
 }
 
 Result<std::vector<Choice>> parse_choices(std::string_view cell) {

@@ -8,7 +8,7 @@
 #include <utility>
 
 #include "analytics/export/table.h"
-#include "interchange/redcap/csv.h"
+#include "common/csv.h"
 #include "export_test_support.h"
 
 namespace parorende::testing {
@@ -52,7 +52,7 @@ TEST(ExportFormatNames, ParseExtensionAndMediaType) {
 TEST(ExportCsv, ReadsBackEveryCell) {
   ExportTable table = sample_table();
   std::string text = encoded(table, ExportFormat::csv);
-  auto records = redcap::parse_csv(text);
+  auto records = csv::parse(text);
   ASSERT_TRUE(records.ok()) << describe_problems(records.error());
   ASSERT_EQ(records->size(), table.rows.size() + 1);
 
@@ -94,7 +94,7 @@ TEST(ExportCsv, LoneEmptyFieldKeepsItsRow) {
   table.rows = {{0.5}, {Suppressed{}}, {-0.0}};
   std::string text = encoded(table, ExportFormat::csv);
   EXPECT_EQ(text, "share\r\n0.5\r\n\"\"\r\n0\r\n");
-  auto records = redcap::parse_csv(text);
+  auto records = csv::parse(text);
   ASSERT_TRUE(records.ok());
   EXPECT_EQ(records->size(), 4u);
 }

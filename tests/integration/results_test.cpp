@@ -12,7 +12,7 @@
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
 #include "stat_file_reader.h"
-#include "interchange/redcap/csv.h"
+#include "common/csv.h"
 #include "server_fixture.h"
 
 namespace parorende::testing {
@@ -317,7 +317,7 @@ TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
 
   HttpReply csv = call("GET", "/api/v1/waves/2026/export?table=municipality_scale&format=csv");
   ASSERT_EQ(csv.status, 200);
-  auto records = redcap::parse_csv(csv.body);
+  auto records = csv::parse(csv.body);
   ASSERT_TRUE(records.ok()) << records.error().describe();
   ASSERT_EQ(records->size(), expected.size() + 1);
   const std::vector<std::string>& header = records->front().fields;

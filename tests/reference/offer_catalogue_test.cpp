@@ -121,6 +121,10 @@ TEST(OfferCatalogueTest, BadHeaderAndQuoting) {
   auto stray = parse_offers_csv(kHeader + "5038,b,course,adults,,\"Navn\"x,,,,,,,,,,,yes\r\n");
   ASSERT_FALSE(stray.ok());
   EXPECT_EQ(stray.error().problems.at(0).code, "bad_quoting");
+  auto latin1 = parse_offers_csv(kHeader + line("5038", "a", "course") + line("5038", "Bod\xF8", "course"));
+  ASSERT_FALSE(latin1.ok());
+  EXPECT_EQ(problems_of(latin1.error()),
+            (std::multiset<std::pair<std::string, std::string>>{{"line 3", "not_utf8"}}));
 }
 
 TEST(OfferCatalogueTest, ShippedDemoOffersParse) {

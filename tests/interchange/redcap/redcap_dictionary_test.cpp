@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "interchange/redcap/annotation.h"
-#include "interchange/redcap/csv.h"
+#include "common/csv.h"
 #include "interchange/redcap/dictionary.h"
 #include "test_support.h"
 
@@ -16,7 +16,7 @@ using testing::read_file;
 
 std::string header_line() {
   std::vector<std::string> header(dictionary_columns().begin(), dictionary_columns().end());
-  return write_csv({header});
+  return csv::write({header});
 }
 
 TEST(RedcapDictionary, ColumnsAreRedcapsEighteenInOrder) {
@@ -62,7 +62,7 @@ TEST(RedcapDictionary, ColumnsAreFoundByHeadingInAnyOrderAndCase) {
   values[17] = "age";    // Variable / Field Name, now last
   values[14] = "text";   // Field Type
   values[0] = "@HIDDEN";  // Field Annotation, now first
-  auto dictionary = read_dictionary(write_csv({header, values}));
+  auto dictionary = read_dictionary(csv::write({header, values}));
   ASSERT_TRUE(dictionary.ok()) << testing::describe_result(dictionary);
   EXPECT_EQ(dictionary->fields[0].name, "age");
   EXPECT_EQ(dictionary->fields[0].type, "text");
@@ -122,7 +122,7 @@ TEST(RedcapDictionary, ExtraColumnsAreReportedAndIgnored) {
   std::vector<std::string> values(19);
   values[0] = "a";
   values[18] = "ignored";
-  auto dictionary = read_dictionary(write_csv({header, values}));
+  auto dictionary = read_dictionary(csv::write({header, values}));
   ASSERT_TRUE(dictionary.ok());
   ASSERT_EQ(dictionary->problems.size(), 1u);
   EXPECT_EQ(dictionary->problems[0].code, "unknown_column");

@@ -1,16 +1,16 @@
-#include "interchange/redcap/csv.h"
+#include "common/csv.h"
 
 #include "common/json_input.h"
 
-namespace parorende::redcap {
+namespace parorende::csv {
 namespace {
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
-Error csv_error(std::size_t line, const std::string& message) {
+// `problem` is "bad_quoting" or "not_utf8".
+Error csv_error(std::size_t line, const char* problem, const std::string& message) {
   std::string where = "line " + std::to_string(line);
-  return make_error("invalid_csv", where + ": " + message,
-                    {{where, "invalid_csv", message}});
+  return make_error("invalid_csv", where + ": " + message, {{where, problem, message}});
 }
 
 // The first line that is not valid UTF-8. Line breaks are ASCII, so no
@@ -32,10 +32,10 @@ class CsvReader {
  public:
   explicit CsvReader(std::string_view text) : text_(text) {}
 
-  Result<std::vector<CsvRecord>> run() {
-    std::vector<CsvRecord> records;
+  Result<std::vector<Record>> run() {
+    std::vector<Record> records;
     while (position_ < text_.size()) {
-      CsvRecord record;
+      Record record;
       record.row = records.size() + 1;
       record.line = line_;
       while (true) {
@@ -77,7 +77,7 @@ class CsvReader {
     ++position_;
     while (true) {
       if (position_ >= text_.size()) {
-        return csv_error(opening_line,
+        return csv_error(opening_line, "bad_quoting",
                          "the quoted field starting here is never closed");
       }
       char c = text_[position_];
@@ -99,7 +99,7 @@ class CsvReader {
       ++position_;
     }
     if (!at_record_end()) {
-      return csv_error(line_,
+      return csv_error(line_, "bad_quoting",
                        "unexpected text after the closing quote of a field (a "
                        "quote inside a quoted field is written as two quotes: \"\")");
     }
@@ -111,43 +111,50 @@ class CsvReader {
   std::size_t line_ = 1;
 };
 
-bool needs_quotes(std::string_view field) {
-  return field.find_first_of(",\"\r\n") != std::string_view::npos;
-}
-
 }  // namespace
 
-Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
+Result<std::vector<Record>> parse(std::string_view text) {
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     text.remove_prefix(kByteOrderMark.size());
   }
   if (!is_valid_utf8(text)) {
-    return csv_error(first_line_with_bad_utf8(text),
+    return csv_error(first_line_with_bad_utf8(text), "not_utf8",
                      "the file is not UTF-8 text (save it as \"CSV UTF-8\")");
   }
   return CsvReader(text).run();
 }
 
-std::string write_csv(const std::vector<std::vector<std::string>>& records) {
+void append_field(std::string& out, std::string_view field, bool quote_if_empty) {
+  bool quoted = field.find_first_of(",\"\r\n") != std::string_view::npos ||
+                (quote_if_empty && field.empty());
+  if (!quoted) {
+    out += field;
+    return;
+  }
+  out += '"';
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+std::string field(std::string_view text) {
+  std::string out;
+  append_field(out, text);
+  return out;
+}
+
+std::string write(const std::vector<std::vector<std::string>>& records) {
   std::string out;
   for (const auto& record : records) {
     for (std::size_t i = 0; i < record.size(); ++i) {
       if (i > 0) out += ',';
-      const std::string& field = record[i];
-      if (!needs_quotes(field)) {
-        out += field;
-        continue;
-      }
-      out += '"';
-      for (char c : field) {
-        if (c == '"') out += '"';
-        out += c;
-      }
-      out += '"';
+      append_field(out, record[i]);
     }
     out += "\r\n";
   }
   return out;
 }
 
-}  // namespace parorende::redcap
+}  // namespace parorende::csv
