@@ -5,12 +5,13 @@
 // numbers, a withheld municipality shown without numbers, Bergen on a
 // desktop in nynorsk, printing without controls, and axe on every state.
 // Screenshot for review: screenshots/dashboard-5038.png (and -4601).
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import {startServer, WAVES} from '../lib/server.mjs';
+import {WAVES} from '../lib/server.mjs';
 import {writeResponses} from '../lib/responses.mjs';
-import {launch, open, snapshot, checkA11y, assertNoProblems, SCREENSHOTS, PHONE} from '../lib/browser.mjs';
+import {open, snapshot, checkA11y, assertNoProblems, SCREENSHOTS, PHONE} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {DASHBOARD_STRINGS} from '../../../web/js/dashboard/strings.js';
 import {LANGUAGES} from '../../../web/js/i18n.js';
 import {formatScore, formatCount, formatShare, funnelLimits, funnelPosition, Z95, Z998} from '../../../web/js/dashboard/stats.js';
@@ -19,36 +20,27 @@ const WAVE = 'e2e-results';
 const PREVIOUS = 'e2e-previous';
 const BURDEN_COUNTS = {'5038': 30, '4601': 40, '5001': 30, '0301': 60, '1103': 30};
 const PREVIOUS_COUNTS = {'5038': 40, '4601': 60, '5001': 50, '5006': 30, '5035': 25, '4627': 25, '4624': 25, '0301': 80, '1103': 40, '3403': 25};
-let server;
-let browser;
-before(async () => {
-  server = await startServer({
-    prepare: (db, run) => {
-      // An earlier wave (last year, 400 responses in ten municipalities) for
-      // the change since the last wave, then this year's national wave.
-      run('wave', 'create', '--db', db, '--questionnaire', 'parorendeundersokelse', '--name', PREVIOUS,
-        '--opens', '2025-01-01', '--closes', '2025-12-31');
-      const file = writeResponses(path.join(path.dirname(db), 'previous.jsonl'), PREVIOUS_COUNTS, {seed: 3});
-      run('import-responses', '--db', db, '--wave', PREVIOUS, file);
-      run('demo-data', '--db', db, '--wave', WAVE, '--responses', '20000', '--seed', '7');
-      // Burden screenings in the open screening wave, for the burden shares.
-      const screenings = writeResponses(path.join(path.dirname(db), 'screenings.jsonl'), BURDEN_COUNTS,
-        {questionnaire: 'questionnaires/belastningskartlegging.json', seed: 5});
-      run('import-responses', '--db', db, '--wave', WAVES.screening, screenings);
-    },
-  });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
+const running = useServerAndBrowser({
+  prepare: (db, run) => {
+    // An earlier wave (last year, 400 responses in ten municipalities) for
+    // the change since the last wave, then this year's national wave.
+    run('wave', 'create', '--db', db, '--questionnaire', 'parorendeundersokelse', '--name', PREVIOUS,
+      '--opens', '2025-01-01', '--closes', '2025-12-31');
+    const file = writeResponses(path.join(path.dirname(db), 'previous.jsonl'), PREVIOUS_COUNTS, {seed: 3});
+    run('import-responses', '--db', db, '--wave', PREVIOUS, file);
+    run('demo-data', '--db', db, '--wave', WAVE, '--responses', '20000', '--seed', '7');
+    // Burden screenings in the open screening wave, for the burden shares.
+    const screenings = writeResponses(path.join(path.dirname(db), 'screenings.jsonl'), BURDEN_COUNTS,
+      {questionnaire: 'questionnaires/belastningskartlegging.json', seed: 5});
+    run('import-responses', '--db', db, '--wave', WAVES.screening, screenings);
+  },
 });
 
 const dash = (key, lang, vars = {}) => DASHBOARD_STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name) => String(vars[name]));
 const squash = (text) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 async function api(pathname) {
-  const response = await fetch(`${server.url}/api/v1/${pathname}`);
+  const response = await fetch(`${running.server.url}/api/v1/${pathname}`);
   assert.equal(response.status, 200, `GET ${pathname}: ${response.status}`);
   return response.json();
 }
@@ -75,10 +67,10 @@ test('every dashboard string exists in nb, nn and en; the funnel limits', () => 
 });
 
 test('Verdal on a phone: funnel plot, its table, a withheld municipality, printing', async () => {
-  const ctx = await open(browser, {name: 'dashboard', viewport: PHONE});
+  const ctx = await open(running.browser, {name: 'dashboard', viewport: PHONE});
   const {page} = ctx;
   // No wave in the address: the dashboard picks the open wave with responses.
-  await page.goto(`${server.url}/dashboard.html`);
+  await page.goto(`${running.server.url}/dashboard.html`);
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   assert.equal(squash(await page.locator('h1').textContent()), dash('title', 'nb'));
   await snapshot(ctx, 'choose');
@@ -195,7 +187,7 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
   // A withheld municipality: no numbers anywhere, "færre enn k svar".
   const primary = withheld.filter((m) => m.suppression === 'primary');
   const small = primary.find((m) => m.code === '1151') ?? primary[0];
-  await page.goto(`${server.url}/dashboard.html?municipality=${small.code}&wave=${encodeURIComponent(WAVE)}`);
+  await page.goto(`${running.server.url}/dashboard.html?municipality=${small.code}&wave=${encodeURIComponent(WAVE)}`);
   await reportReady(page);
   const smallDetail = await api(`waves/${WAVE}/results/${small.code}?lang=nb`);
   const notice = squash(await page.locator('#suppressed-notice').textContent());
@@ -224,9 +216,9 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
 });
 
 test('Bergen on a desktop in nynorsk: the screenshot of the report', async () => {
-  const ctx = await open(browser, {name: 'dashboard-desktop', viewport: {width: 1280, height: 900}});
+  const ctx = await open(running.browser, {name: 'dashboard-desktop', viewport: {width: 1280, height: 900}});
   const {page} = ctx;
-  await page.goto(`${server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVE)}&lang=nn`);
+  await page.goto(`${running.server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVE)}&lang=nn`);
   await reportReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nn');
   assert.equal(squash(await page.locator('#report-title').textContent()), dash('heading.municipality', 'nn', {municipality: 'Bergen'}));
@@ -248,7 +240,7 @@ test('Bergen on a desktop in nynorsk: the screenshot of the report', async () =>
   await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-4601.png'), fullPage: true});
 
   // The screening wave: Bergen's burden shares against the nation's.
-  await page.goto(`${server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVES.screening)}&lang=nn`);
+  await page.goto(`${running.server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVES.screening)}&lang=nn`);
   await reportReady(page);
   const screening = await api(`waves/${WAVES.screening}/results/4601?lang=nn`);
   const burden = screening.burden[0];
@@ -266,7 +258,7 @@ test('Bergen on a desktop in nynorsk: the screenshot of the report', async () =>
   await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-4601-burden.png'), fullPage: true});
 
   // The Verdal report the same way, for review.
-  await page.goto(`${server.url}/dashboard.html?municipality=5038&wave=${encodeURIComponent(WAVE)}`);
+  await page.goto(`${running.server.url}/dashboard.html?municipality=5038&wave=${encodeURIComponent(WAVE)}`);
   await reportReady(page);
   await checkA11y(page, 'verdal-desktop');
   await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-5038.png'), fullPage: true});

@@ -3,31 +3,22 @@
 // (1280×800): the screening by mouse, the receipt, the delete page's own
 // validation, the server's answer to a malformed code beside the field, the
 // deletion, and the same code refused afterwards.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startServer} from '../lib/server.mjs';
-import {launch, open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {answerScreen, expectHeading, lang} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 const en = (key, vars) => text(key, 'en', vars);
 
 test('delete a response with its receipt code', async () => {
-  const ctx = await open(browser, {name: 'erase', viewport: {width: 1280, height: 800}});
+  const ctx = await open(running.browser, {name: 'erase', viewport: {width: 1280, height: 800}});
   const {page} = ctx;
   // ?lang=en wins over the municipality's written standard (Volda: nynorsk).
-  await page.goto(`${server.url}/?lang=en&municipality=1577`);
+  await page.goto(`${running.server.url}/?lang=en&municipality=1577`);
   await expectHeading(page, en('start.title'));
   assert.equal(await lang(page), 'en');
   await snapshot(ctx, 'start-desktop');
@@ -70,10 +61,10 @@ test('delete a response with its receipt code', async () => {
   await page.getByRole('button', {name: en('delete.submit')}).click();
   await expectHeading(page, en('delete.done_title'));
   await snapshot(ctx, 'deleted');
-  assertNoProblems(ctx.problems, [/responses\/not-a-code/, ...(server.offers ? [] : [/\/offers\?/])]);
+  assertNoProblems(ctx.problems, [/responses\/not-a-code/, ...(running.server.offers ? [] : [/\/offers\?/])]);
 
   // The same code again: nothing to delete.
-  await page.goto(`${server.url}/?lang=en#/delete`);
+  await page.goto(`${running.server.url}/?lang=en#/delete`);
   await expectHeading(page, en('delete.title'));
   await page.locator('#f-receipt').fill(receipt);
   await page.locator('#f-confirm').check();
@@ -84,10 +75,10 @@ test('delete a response with its receipt code', async () => {
 });
 
 test("the server's 422 is shown beside the field, on the section where it is", async () => {
-  const ctx = await open(browser, {name: 'server-error'});
+  const ctx = await open(running.browser, {name: 'server-error'});
   const {page} = ctx;
   const nb = (key, vars) => text(key, 'nb', vars);
-  await page.goto(`${server.url}/?municipality=5038#/survey/demo-belastningskartlegging`);
+  await page.goto(`${running.server.url}/?municipality=5038#/survey/demo-belastningskartlegging`);
   await page.locator('#f-consent').check();
   await page.getByRole('button', {name: nb('consent.start')}).click();
   await expectHeading(page, 'Om deg og den du hjelper');
@@ -120,6 +111,6 @@ test("the server's 422 is shown beside the field, on the section where it is", a
   await page.getByRole('button', {name: nb('nav.submit')}).click();
   await expectHeading(page, nb('result.title'));
   await snapshot(ctx, 'fixed');
-  assertNoProblems(ctx.problems, [/waves\/demo-belastningskartlegging\/responses/, ...(server.offers ? [] : [/\/offers\?/])]);
+  assertNoProblems(ctx.problems, [/waves\/demo-belastningskartlegging\/responses/, ...(running.server.offers ? [] : [/\/offers\?/])]);
   await ctx.context.close();
 });

@@ -1,23 +1,14 @@
 // Reflow (WCAG 1.4.10) and zoom (1.4.4): every kind of page at 320 px wide
 // and at 200% zoom of a 1280×800 window, with no horizontal scrolling, no
 // axe violation, and the focus visible on the control that has it.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startServer} from '../lib/server.mjs';
-import {launch, open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {expectHeading} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 const nn = (key, vars) => text(key, 'nn', vars);
 
@@ -29,9 +20,9 @@ const SIZES = [
 
 for (const [label, size] of SIZES) {
   test(`every page reflows at ${label}`, async () => {
-    const ctx = await open(browser, {name: `layout-${label}`, ...size});
+    const ctx = await open(running.browser, {name: `layout-${label}`, ...size});
     const {page} = ctx;
-    await page.goto(`${server.url}/?municipality=4640`);
+    await page.goto(`${running.server.url}/?municipality=4640`);
     await expectHeading(page, nn('start.title'));
     await snapshot(ctx, 'start');
 
@@ -59,11 +50,11 @@ for (const [label, size] of SIZES) {
 
     for (const [hash, heading] of [['#/resume', nn('resume.title')], ['#/delete', nn('delete.title')],
       ['#/offers', nn('offers.title_all', {municipality: 'Sogndal'})]]) {
-      await page.goto(`${server.url}/?municipality=4640${hash}`);
+      await page.goto(`${running.server.url}/?municipality=4640${hash}`);
       await expectHeading(page, heading);
       await snapshot(ctx, hash.slice(2));
     }
-    assertNoProblems(ctx.problems, server.offers ? [] : [/\/offers\?/]);
+    assertNoProblems(ctx.problems, running.server.offers ? [] : [/\/offers\?/]);
     await ctx.context.close();
   });
 }

@@ -2,32 +2,23 @@
 // storage, everything), resume in a new context with the code typed in and
 // in another with the link; answers are kept, and a language switch on the
 // way keeps them too.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startServer} from '../lib/server.mjs';
-import {launch, open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {answerScreen, expectHeading, h1Text, lang, progressText} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 const nb = (key, vars) => text(key, 'nb', vars);
 const en = (key, vars) => text(key, 'en', vars);
 
 test('save, close the context, resume in a new one', async () => {
   // 1. Start, answer two sections, save.
-  const first = await open(browser, {name: 'resume-1-save'});
+  const first = await open(running.browser, {name: 'resume-1-save'});
   let page = first.page;
-  await page.goto(`${server.url}/?municipality=5038#/survey/demo-parorendeundersokelse`);
+  await page.goto(`${running.server.url}/?municipality=5038#/survey/demo-parorendeundersokelse`);
   await expectHeading(page, nb('consent.title'));
   await page.locator('#f-consent').check();
   await page.getByRole('button', {name: nb('consent.start')}).click();
@@ -61,9 +52,9 @@ test('save, close the context, resume in a new one', async () => {
   await first.context.close();
 
   // 2. A new context: nothing in storage. A wrong code first, then the right one.
-  const second = await open(browser, {name: 'resume-2-code'});
+  const second = await open(running.browser, {name: 'resume-2-code'});
   page = second.page;
-  await page.goto(`${server.url}/`);
+  await page.goto(`${running.server.url}/`);
   await page.getByRole('link', {name: nb('footer.resume')}).click();
   await expectHeading(page, nb('resume.title'));
   await snapshot(second, 'form');
@@ -86,7 +77,7 @@ test('save, close the context, resume in a new one', async () => {
   await second.context.close();
 
   // 3. Another new context, through the link; finish and submit there.
-  const third = await open(browser, {name: 'resume-3-link'});
+  const third = await open(running.browser, {name: 'resume-3-link'});
   page = third.page;
   await page.goto(link);
   await expectHeading(page, 'Informasjon');

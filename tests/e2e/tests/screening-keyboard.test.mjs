@@ -1,22 +1,13 @@
 // Belastningskartlegging with the keyboard only, from Verdal's link: a
 // validation error reached from the error summary and fixed, then the
 // result page with the category and Verdal's matching offers.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startServer} from '../lib/server.mjs';
-import {launch, open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {expectHeading, focused, tabTo} from '../lib/helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 // questionnaires/demo/belastningskartlegging-response.json: sum 19, moderate.
 const STRAIN = {
@@ -35,9 +26,9 @@ async function chooseRadio(page, name, index) {
 }
 
 test('complete belastningskartlegging with the keyboard only and see Verdal offers', async (t) => {
-  const ctx = await open(browser, {name: 'screening-keyboard'});
+  const ctx = await open(running.browser, {name: 'screening-keyboard'});
   const {page} = ctx;
-  await page.goto(`${server.url}/?municipality=5038`);
+  await page.goto(`${running.server.url}/?municipality=5038`);
   await expectHeading(page, 'Svar på spørsmål');
 
   await tabTo(page, 'a[data-wave="demo-belastningskartlegging"]');
@@ -88,7 +79,7 @@ test('complete belastningskartlegging with the keyboard only and see Verdal offe
   assert.match(await page.locator('#receipt-code').textContent(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){6}$/);
   assert.match(await page.locator('#offers-title').textContent(), /Verdal/);
 
-  if (!server.offers) {
+  if (!running.server.offers) {
     // Until the binary has the offer catalogue: the page says so plainly.
     await page.locator('#offers-unavailable').waitFor();
     await snapshot(ctx, 'result-without-offers');
@@ -118,12 +109,12 @@ test('complete belastningskartlegging with the keyboard only and see Verdal offe
 });
 
 test('the offer catalogue answers by the contract the pages use', async (t) => {
-  if (!server.offers) {
+  if (!running.server.offers) {
     t.skip('the parorende binary has no `offers import` or data/demo-offers.csv is missing');
     return;
   }
   const query = new URLSearchParams({type: OFFER_TYPES.join(','), target_group: 'adults', condition_group: 'dementia', lang: 'nb'});
-  const reply = await fetch(`${server.url}/api/v1/municipalities/5038/offers?${query}`);
+  const reply = await fetch(`${running.server.url}/api/v1/municipalities/5038/offers?${query}`);
   assert.equal(reply.status, 200);
   const body = await reply.json();
   assert.deepEqual(body.municipality, {code: '5038', name: 'Verdal'});

@@ -2,23 +2,14 @@
 // nynorsk (Sogndal, whose written standard is nynorsk): consent with a
 // validation error fixed, the children section appearing and disappearing
 // live, every section answered, the receipt.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {startServer} from '../lib/server.mjs';
-import {launch, open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {answerScreen, expectHeading, h1Text, lang, overviewTitles, progressText} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 const TITLES = {
   nb: {survey: 'Pårørendeundersøkelsen', background: 'Om deg og den du hjelper', children: 'Barn og unge i familien'},
@@ -26,16 +17,16 @@ const TITLES = {
 };
 
 async function completeSurvey(name, language, municipality, {children}) {
-  const ctx = await open(browser, {name});
+  const ctx = await open(running.browser, {name});
   const {page} = ctx;
   const s = (key, vars) => text(key, language, vars);
   const titles = TITLES[language];
 
   if (language === 'nb') {
-    await page.goto(`${server.url}/?municipality=${municipality}`);
+    await page.goto(`${running.server.url}/?municipality=${municipality}`);
   } else {
     // The municipality picked on the front page sets the language.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${running.server.url}/`);
     await expectHeading(page, text('start.title', 'nb'));
     assert.equal(await lang(page), 'nb');
     await snapshot(ctx, 'front');

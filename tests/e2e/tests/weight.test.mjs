@@ -2,29 +2,21 @@
 // 100 KB (102,400 bytes) as transferred, gzip-compressed by the real server.
 // Measured twice: every request of a real page load in Chromium (bytes on
 // the wire, headers included), and every file under web/ gzipped.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
-import {startServer, ROOT} from '../lib/server.mjs';
-import {launch, assertNoProblems, open} from '../lib/browser.mjs';
+import {ROOT} from '../lib/server.mjs';
+import {assertNoProblems, open} from '../lib/browser.mjs';
+import {useServerAndBrowser} from '../lib/suite.mjs';
 import {expectHeading} from '../lib/helpers.mjs';
 
 const BUDGET = 102400;
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = useServerAndBrowser();
 
 test('a survey page load transfers under 100 KB of HTML, JS and CSS', async (t) => {
-  const ctx = await open(browser, {name: 'weight'});
+  const ctx = await open(running.browser, {name: 'weight'});
   const {page} = ctx;
   const cdp = await ctx.context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -36,7 +28,7 @@ test('a survey page load transfers under 100 KB of HTML, JS and CSS', async (t) 
   cdp.on('Network.loadingFinished', ({requestId, encodedDataLength}) => {
     if (requests.has(requestId)) requests.get(requestId).bytes = encodedDataLength;
   });
-  await page.goto(`${server.url}/?municipality=5038#/survey/demo-parorendeundersokelse`);
+  await page.goto(`${running.server.url}/?municipality=5038#/survey/demo-parorendeundersokelse`);
   await expectHeading(page, 'Før du begynner');
   await page.waitForLoadState('networkidle');
 
