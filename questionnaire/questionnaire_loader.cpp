@@ -1,12 +1,11 @@
 #include "questionnaire/questionnaire_loader.h"
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 #include <set>
 
 #include "common/json_input.h"
-#include "reference/offer_types.h"
+#include "questionnaire/internal/definition_fields.h"
+#include "questionnaire/internal/scored_list_reader.h"
 
 namespace parorende {
 namespace {
@@ -15,12 +14,7 @@ namespace json = boost::json;
 
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
-constexpr std::size_t kMaxTextLength = 20000;
 constexpr int kMaxTextItemLength = 20000;
-// Integers (codes, bounds) beyond this would overflow code differences and
-// sums; burden sums beyond kMaxBurdenSum would overflow the int scores.
-constexpr std::int64_t kMaxInteger = 1'000'000'000'000;
-constexpr std::int64_t kMaxBurdenSum = 1'000'000;
 
 
 std::optional<ItemType> parse_item_type(std::string_view name) {
@@ -58,19 +52,6 @@ ValueKind value_kind(ItemType type) {
   return ValueKind::text;
 }
 
-std::string_view json_kind_name(const json::value& value) {
-  switch (value.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
-    case json::kind::int64:
-    case json::kind::uint64:
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
-  }
-  return "?";
-}
 
 struct OptionSet {
   std::vector<ChoiceOption> options;
@@ -78,9 +59,11 @@ struct OptionSet {
 };
 
 // Reads a definition, collecting every problem instead of stopping at the
-// first: an author fixing a file wants the whole list.
-class DefinitionReader {
+// first. The scales and burden instruments are read by ScoredListReader.
+class DefinitionReader : public questionnaire_detail::DefinitionFields {
  public:
+  DefinitionReader() { require_languages(questionnaire_.languages); }
+
   Result<Questionnaire> read(const json::value& root) {
     const json::object* top = expect_object(root, "$");
     if (top == nullptr) return finish();
@@ -110,145 +93,20 @@ class DefinitionReader {
     read_option_sets(*top);
     read_sections(*top);
     check_expressions();
-    read_scales(*top);
-    read_burden_instruments(*top);
+    questionnaire_detail::ScoredListReader scored(questionnaire_);
+    scored.read(*top);
+    problems().insert(problems().end(), scored.problems().begin(), scored.problems().end());
     return finish();
   }
 
  private:
   Result<Questionnaire> finish() {
-    if (!problems_.empty()) {
-      std::string summary = "the definition has " + std::to_string(problems_.size()) +
-                            (problems_.size() == 1 ? " problem" : " problems");
-      return make_error("invalid_definition", summary, std::move(problems_));
+    if (!problems().empty()) {
+      std::string summary = "the definition has " + std::to_string(problems().size()) +
+                            (problems().size() == 1 ? " problem" : " problems");
+      return make_error("invalid_definition", summary, std::move(problems()));
     }
     return std::move(questionnaire_);
-  }
-
-  static std::string id_rule() {
-    return "must start with a-z and hold only a-z, 0-9 and _ (at most 64 characters)";
-  }
-
-  void report(std::string where, std::string code, std::string message) {
-    problems_.push_back({std::move(where), std::move(code), std::move(message)});
-  }
-
-  void wrong_type(const std::string& path, std::string_view expected,
-                  const json::value& found) {
-    report(path, "wrong_type",
-           "must be " + std::string(expected) + ", found " +
-               std::string(json_kind_name(found)));
-  }
-
-  const json::object* expect_object(const json::value& value, const std::string& path) {
-    if (!value.is_object()) {
-      wrong_type(path, "an object", value);
-      return nullptr;
-    }
-    return &value.get_object();
-  }
-
-  void check_fields(const json::object& object, const std::string& path,
-                    std::initializer_list<std::string_view> allowed) {
-    for (const auto& field : object) {
-      if (std::find(allowed.begin(), allowed.end(), field.key()) == allowed.end()) {
-        report(json_path_key(path, field.key()), "unknown_field",
-               "unknown field '" + std::string(field.key()) + "'");
-      }
-    }
-  }
-
-  std::optional<std::string> optional_string(const json::object& object,
-                                             std::string_view key,
-                                             const std::string& path) {
-    auto found = object.find(key);
-    if (found == object.end()) return std::nullopt;
-    std::string field_path = json_path_key(path, key);
-    if (!found->value().is_string()) {
-      wrong_type(field_path, "a string", found->value());
-      return std::nullopt;
-    }
-    const json::string& text = found->value().get_string();
-    if (text.size() > kMaxTextLength * 4 || utf8_length(text) > kMaxTextLength) {
-      report(field_path, "too_long",
-             "is longer than " + std::to_string(kMaxTextLength) + " characters");
-      return std::nullopt;
-    }
-    return std::string(text);
-  }
-
-  std::optional<std::string> required_string(const json::object& object,
-                                             std::string_view key,
-                                             const std::string& path) {
-    if (!object.contains(key)) {
-      report(json_path_key(path, key), "missing", "is required");
-      return std::nullopt;
-    }
-    return optional_string(object, key, path);
-  }
-
-  std::optional<bool> optional_bool(const json::object& object, std::string_view key,
-                                    const std::string& path) {
-    auto found = object.find(key);
-    if (found == object.end()) return std::nullopt;
-    if (!found->value().is_bool()) {
-      wrong_type(json_path_key(path, key), "true or false", found->value());
-      return std::nullopt;
-    }
-    return found->value().get_bool();
-  }
-
-  std::optional<double> optional_number(const json::object& object,
-                                        std::string_view key, const std::string& path) {
-    auto found = object.find(key);
-    if (found == object.end()) return std::nullopt;
-    if (!found->value().is_number()) {
-      wrong_type(json_path_key(path, key), "a number", found->value());
-      return std::nullopt;
-    }
-    return found->value().to_number<double>();
-  }
-
-  std::optional<std::int64_t> optional_integer(const json::object& object,
-                                               std::string_view key,
-                                               const std::string& path) {
-    auto found = object.find(key);
-    if (found == object.end()) return std::nullopt;
-    const json::value& value = found->value();
-    std::string field_path = json_path_key(path, key);
-    if (value.is_int64() && value.get_int64() >= -kMaxInteger &&
-        value.get_int64() <= kMaxInteger) {
-      return value.get_int64();
-    }
-    if (value.is_uint64() && value.get_uint64() <= 1'000'000'000'000ULL) {
-      return static_cast<std::int64_t>(value.get_uint64());
-    }
-    bool whole = value.is_double() && std::floor(value.get_double()) == value.get_double();
-    if (whole && std::fabs(value.get_double()) <= 1e12) {
-      return static_cast<std::int64_t>(value.get_double());
-    }
-    if (value.is_int64() || value.is_uint64() || whole) {
-      report(field_path, "out_of_range",
-             "must be from -" + std::to_string(kMaxInteger) + " to " +
-                 std::to_string(kMaxInteger));
-      return std::nullopt;
-    }
-    wrong_type(field_path, "an integer", value);
-    return std::nullopt;
-  }
-
-  const json::array* optional_array(const json::object& object, std::string_view key,
-                                    const std::string& path, bool required) {
-    auto found = object.find(key);
-    if (found == object.end()) {
-      if (required) report(json_path_key(path, key), "missing", "is required");
-      return nullptr;
-    }
-    if (!found->value().is_array()) {
-      wrong_type(json_path_key(path, key), "an array", found->value());
-      return nullptr;
-    }
-    return &found->value().get_array();
   }
 
   void read_languages(const json::object& top) {
@@ -285,35 +143,6 @@ class DefinitionReader {
     }
   }
 
-  LocalizedText read_text(const json::object& object, std::string_view key,
-                          const std::string& path, bool required) {
-    LocalizedText text;
-    std::string text_path = json_path_key(path, key);
-    auto found = object.find(key);
-    if (found == object.end()) {
-      if (required) report(text_path, "missing", "is required");
-      return text;
-    }
-    const json::object* by_language = expect_object(found->value(), text_path);
-    if (by_language == nullptr) return text;
-    for (const auto& entry : *by_language) {
-      std::string language(entry.key());
-      if (!is_language_tag(language)) {
-        report(json_path_key(text_path, language), "bad_language",
-               "'" + language + "' is not a BCP-47 language tag");
-        continue;
-      }
-      if (auto value = optional_string(*by_language, entry.key(), text_path)) {
-        text.set(language, std::move(*value));
-      }
-    }
-    for (const std::string& language : questionnaire_.languages) {
-      if (!text.has(language)) {
-        report(text_path, "missing_language", "has no text in '" + language + "'");
-      }
-    }
-    return text;
-  }
 
   void read_consent(const json::object& top) {
     auto found = top.find("consent");
@@ -694,250 +523,7 @@ class DefinitionReader {
     }
   }
 
-  // Reads the item list of a scale or instrument: single-choice items, each
-  // once, with a reverse-keyed subset.
-  void read_scored_items(const json::object& object, const std::string& path,
-                         std::vector<std::string>& items,
-                         std::vector<std::string>& reverse_items,
-                         double& min_answered_share) {
-    if (const json::array* list = optional_array(object, "items", path, true)) {
-      if (list->empty()) report(json_path_key(path, "items"), "empty", "needs at least one item");
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        std::string item_path = json_path_index(json_path_key(path, "items"), i);
-        if (!(*list)[i].is_string()) {
-          wrong_type(item_path, "an item id", (*list)[i]);
-          continue;
-        }
-        std::string id((*list)[i].get_string());
-        const Item* item = questionnaire_.find_item(id);
-        if (item == nullptr) {
-          report(item_path, "unknown_item", "no item named '" + id + "'");
-        } else if (item->type != ItemType::single_choice) {
-          report(item_path, "not_scorable",
-                 "'" + id + "' is " + std::string(item_type_name(item->type)) +
-                     "; only single_choice items can be scored");
-        } else if (std::find(items.begin(), items.end(), id) != items.end()) {
-          report(item_path, "duplicate_item", "'" + id + "' is listed twice");
-        }
-        items.push_back(id);
-      }
-    }
-    if (const json::array* list = optional_array(object, "reverse", path, false)) {
-      for (std::size_t i = 0; i < list->size(); ++i) {
-        std::string item_path = json_path_index(json_path_key(path, "reverse"), i);
-        if (!(*list)[i].is_string()) {
-          wrong_type(item_path, "an item id", (*list)[i]);
-          continue;
-        }
-        std::string id((*list)[i].get_string());
-        if (std::find(items.begin(), items.end(), id) == items.end()) {
-          report(item_path, "unknown_item",
-                 "'" + id + "' is not one of this list's items");
-        } else if (std::find(reverse_items.begin(), reverse_items.end(), id) !=
-                   reverse_items.end()) {
-          report(item_path, "duplicate_item", "'" + id + "' is listed twice");
-        } else {
-          reverse_items.push_back(id);
-        }
-      }
-    }
-    if (auto share = optional_number(object, "min_answered", path)) {
-      if (!(*share > 0 && *share <= 1)) {
-        report(json_path_key(path, "min_answered"), "out_of_range",
-               "must be a share above 0 and at most 1");
-      } else {
-        min_answered_share = *share;
-      }
-    }
-  }
-
-  void read_scales(const json::object& top) {
-    const json::array* scales = optional_array(top, "scales", "$", false);
-    if (scales == nullptr) return;
-    std::set<std::string> seen;
-    for (std::size_t s = 0; s < scales->size(); ++s) {
-      std::string path = json_path_index("$.scales", s);
-      const json::object* object = expect_object((*scales)[s], path);
-      if (object == nullptr) continue;
-      check_fields(*object, path,
-                   {"id", "title", "description", "items", "reverse", "min_answered"});
-      Scale scale;
-      if (auto id = required_string(*object, "id", path)) {
-        if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
-        if (!seen.insert(*id).second) {
-          report(json_path_key(path, "id"), "duplicate_id",
-                 "scale id '" + *id + "' is used more than once");
-        }
-        scale.id = *id;
-      }
-      scale.title = read_text(*object, "title", path, true);
-      scale.description = read_text(*object, "description", path, false);
-      read_scored_items(*object, path, scale.items, scale.reverse_items,
-                        scale.min_answered_share);
-      for (const std::string& id : scale.items) {
-        const Item* item = questionnaire_.find_item(id);
-        if (item && item->type == ItemType::single_choice && item->options.size() < 2) {
-          report(path, "not_scorable", "'" + id + "' needs at least two options");
-        }
-      }
-      questionnaire_.scales.push_back(std::move(scale));
-    }
-  }
-
-  void read_burden_instruments(const json::object& top) {
-    const json::array* instruments =
-        optional_array(top, "burden_instruments", "$", false);
-    if (instruments == nullptr) return;
-    std::set<std::string> seen;
-    for (std::size_t b = 0; b < instruments->size(); ++b) {
-      std::string path = json_path_index("$.burden_instruments", b);
-      const json::object* object = expect_object((*instruments)[b], path);
-      if (object == nullptr) continue;
-      check_fields(*object, path,
-                   {"id", "title", "items", "reverse", "min_answered", "categories"});
-      BurdenInstrument instrument;
-      if (auto id = required_string(*object, "id", path)) {
-        if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
-        if (!seen.insert(*id).second) {
-          report(json_path_key(path, "id"), "duplicate_id",
-                 "instrument id '" + *id + "' is used more than once");
-        }
-        instrument.id = *id;
-      }
-      instrument.title = read_text(*object, "title", path, true);
-      read_scored_items(*object, path, instrument.items, instrument.reverse_items,
-                        instrument.min_answered_share);
-      std::int64_t highest_sum = 0;
-      for (const std::string& id : instrument.items) {
-        if (const Item* item = questionnaire_.find_item(id)) {
-          highest_sum += item->highest_code() - item->lowest_code();
-        }
-      }
-      if (highest_sum > kMaxBurdenSum) {
-        report(json_path_key(path, "items"), "out_of_range",
-               "the highest possible sum is " + std::to_string(highest_sum) +
-                   "; at most " + std::to_string(kMaxBurdenSum) + " is supported");
-      } else {
-        instrument.highest_sum = static_cast<int>(highest_sum);
-        read_categories(*object, path, instrument);
-      }
-      questionnaire_.burden_instruments.push_back(std::move(instrument));
-    }
-  }
-
-  void read_categories(const json::object& object, const std::string& path,
-                       BurdenInstrument& instrument) {
-    const json::array* categories = optional_array(object, "categories", path, true);
-    if (categories == nullptr) return;
-    std::string list_path = json_path_key(path, "categories");
-    if (categories->empty()) {
-      report(list_path, "empty", "needs at least one category");
-      return;
-    }
-    std::set<std::string> seen;
-    bool complete = true;
-    for (std::size_t c = 0; c < categories->size(); ++c) {
-      std::string category_path = json_path_index(list_path, c);
-      const json::object* category = expect_object((*categories)[c], category_path);
-      if (category == nullptr) {
-        complete = false;
-        continue;
-      }
-      check_fields(*category, category_path,
-                   {"id", "min", "max", "label", "meaning", "follow_up", "offer_types"});
-      BurdenCategory result;
-      if (auto id = required_string(*category, "id", category_path)) {
-        if (!is_definition_id(*id)) {
-          report(json_path_key(category_path, "id"), "bad_id", id_rule());
-        }
-        if (!seen.insert(*id).second) {
-          report(json_path_key(category_path, "id"), "duplicate_id",
-                 "category id '" + *id + "' is used more than once");
-        }
-        result.id = *id;
-      }
-      for (std::string_view bound : {"min", "max"}) {
-        if (!category->contains(bound)) {
-          report(json_path_key(category_path, bound), "missing", "is required");
-        }
-      }
-      auto min = optional_integer(*category, "min", category_path);
-      auto max = optional_integer(*category, "max", category_path);
-      result.label = read_text(*category, "label", category_path, true);
-      result.meaning = read_text(*category, "meaning", category_path, false);
-      result.follow_up = read_text(*category, "follow_up", category_path, true);
-      result.offer_types = read_offer_types(*category, category_path);
-      if (!min || !max) {
-        complete = false;
-        continue;
-      }
-      if (*min > *max) {
-        report(category_path, "bad_range", "min is above max");
-        complete = false;
-        continue;
-      }
-      // Checked before the narrowing below, which would otherwise wrap a
-      // huge cut-off into a plausible one.
-      if (*min < std::numeric_limits<int>::min() || *max > std::numeric_limits<int>::max()) {
-        report(category_path, "bad_range", "min and max must lie within the instrument's possible sums");
-        complete = false;
-        continue;
-      }
-      result.min = static_cast<int>(*min);
-      result.max = static_cast<int>(*max);
-      instrument.categories.push_back(std::move(result));
-    }
-    if (!complete) return;
-    // Cut-offs must tile [lowest_sum, highest_sum] exactly, in order.
-    int expected_min = instrument.lowest_sum;
-    for (std::size_t c = 0; c < instrument.categories.size(); ++c) {
-      const BurdenCategory& category = instrument.categories[c];
-      std::string category_path = json_path_index(list_path, c);
-      if (category.min > expected_min) {
-        report(category_path, "gap",
-               "sums " + std::to_string(expected_min) + " to " +
-                   std::to_string(category.min - 1) + " fall in no category");
-      } else if (category.min < expected_min) {
-        report(category_path, "overlap",
-               "category '" + category.id + "' starts at " +
-                   std::to_string(category.min) + ", overlapping the category before "
-                   "(or below the lowest possible sum, " +
-                   std::to_string(instrument.lowest_sum) + ")");
-      }
-      expected_min = category.max + 1;
-    }
-    if (expected_min - 1 < instrument.highest_sum) {
-      report(list_path, "gap",
-             "sums " + std::to_string(expected_min) + " to " +
-                 std::to_string(instrument.highest_sum) + " fall in no category");
-    } else if (expected_min - 1 > instrument.highest_sum) {
-      report(list_path, "beyond_range",
-             "the last category ends at " + std::to_string(expected_min - 1) +
-                 " but the highest possible sum is " +
-                 std::to_string(instrument.highest_sum));
-    }
-  }
-
-  std::vector<std::string> read_offer_types(const json::object& object,
-                                            const std::string& path) {
-    std::vector<std::string> types;
-    const json::array* list = optional_array(object, "offer_types", path, false);
-    if (list == nullptr) return types;
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      std::string type_path = json_path_index(json_path_key(path, "offer_types"), i);
-      const json::value& type = (*list)[i];
-      if (!type.is_string() || !is_offer_type(type.get_string())) {
-        report(type_path, "unknown_offer_type",
-               "must be one of: " + offer_type_list());
-        continue;
-      }
-      types.emplace_back(type.get_string());
-    }
-    return types;
-  }
-
   Questionnaire questionnaire_;
-  std::vector<Problem> problems_;
   std::set<std::string> ids_;
   std::map<std::string, OptionSet> option_sets_;
   std::vector<std::string> section_paths_;
