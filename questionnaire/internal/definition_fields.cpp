@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::questionnaire_detail {
 namespace {
@@ -155,6 +156,18 @@ const json::array* DefinitionFields::optional_array(const json::object& object, 
     return nullptr;
   }
   return &found->value().get_array();
+}
+
+std::string DefinitionFields::read_unique_id(const json::object& object, const std::string& path,
+                                             std::set<std::string>& seen, std::string_view what) {
+  auto id = required_string(object, "id", path);
+  if (!id) return "";
+  if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
+  if (!seen.insert(*id).second) {
+    report(json_path_key(path, "id"), "duplicate_id",
+           std::string(what) + " id '" + *id + "' is used more than once");
+  }
+  return *id;
 }
 
 LocalizedText DefinitionFields::read_text(const json::object& object, std::string_view key,

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,6 +67,11 @@ class DefinitionFields {
   const boost::json::array* optional_array(const boost::json::object& object,
                                            std::string_view key, const std::string& path,
                                            bool required);
+  // The required "id" of an entry of a list: a definition id, unique among
+  // `seen` (the list's ids so far, to which it is added). `what` names the
+  // entry in messages ("scale"). Empty when missing.
+  std::string read_unique_id(const boost::json::object& object, const std::string& path,
+                             std::set<std::string>& seen, std::string_view what);
   // A text in several languages: {"nb": "...", "en": "..."}, with every
   // required language present.
   LocalizedText read_text(const boost::json::object& object, std::string_view key,

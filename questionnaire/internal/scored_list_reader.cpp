@@ -95,14 +95,7 @@ void ScoredListReader::read_scales(const json::object& top) {
     check_fields(*object, path,
                  {"id", "title", "description", "items", "reverse", "min_answered"});
     Scale scale;
-    if (auto id = required_string(*object, "id", path)) {
-      if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
-      if (!seen.insert(*id).second) {
-        report(json_path_key(path, "id"), "duplicate_id",
-               "scale id '" + *id + "' is used more than once");
-      }
-      scale.id = *id;
-    }
+    scale.id = read_unique_id(*object, path, seen, "scale");
     scale.title = read_text(*object, "title", path, true);
     scale.description = read_text(*object, "description", path, false);
     read_scored_items(*object, path, scale.items, scale.reverse_items,
@@ -129,14 +122,7 @@ void ScoredListReader::read_burden_instruments(const json::object& top) {
     check_fields(*object, path,
                  {"id", "title", "items", "reverse", "min_answered", "categories"});
     BurdenInstrument instrument;
-    if (auto id = required_string(*object, "id", path)) {
-      if (!is_definition_id(*id)) report(json_path_key(path, "id"), "bad_id", id_rule());
-      if (!seen.insert(*id).second) {
-        report(json_path_key(path, "id"), "duplicate_id",
-               "instrument id '" + *id + "' is used more than once");
-      }
-      instrument.id = *id;
-    }
+    instrument.id = read_unique_id(*object, path, seen, "instrument");
     instrument.title = read_text(*object, "title", path, true);
     read_scored_items(*object, path, instrument.items, instrument.reverse_items,
                       instrument.min_answered_share);
@@ -179,16 +165,7 @@ void ScoredListReader::read_categories(const json::object& object, const std::st
     check_fields(*category, category_path,
                  {"id", "min", "max", "label", "meaning", "follow_up", "offer_types"});
     BurdenCategory result;
-    if (auto id = required_string(*category, "id", category_path)) {
-      if (!is_definition_id(*id)) {
-        report(json_path_key(category_path, "id"), "bad_id", id_rule());
-      }
-      if (!seen.insert(*id).second) {
-        report(json_path_key(category_path, "id"), "duplicate_id",
-               "category id '" + *id + "' is used more than once");
-      }
-      result.id = *id;
-    }
+    result.id = read_unique_id(*category, category_path, seen, "category");
     for (std::string_view bound : {"min", "max"}) {
       if (!category->contains(bound)) {
         report(json_path_key(category_path, bound), "missing", "is required");
