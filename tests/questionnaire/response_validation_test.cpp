@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 #include <set>
 
+#include "definition_text.h"
 #include "test_support.h"
 
 namespace parorende {
@@ -18,15 +19,7 @@ using testing::problem_at;
 
 // '@' is a text in nb, nn and en.
 std::string expand(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '@') {
-      out += R"({"nb": "Tekst", "nn": "Tekst", "en": "Text"})";
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  return testing::expand(text, R"({"nb": "Tekst", "nn": "Tekst", "en": "Text"})");
 }
 
 const Questionnaire& survey() {

@@ -6,25 +6,16 @@
 
 #include "questionnaire/response_validation.h"
 #include "questionnaire/score_report.h"
+#include "definition_text.h"
 #include "test_support.h"
 
 namespace parorende {
 namespace {
 
 using testing::describe_problems;
+using testing::expand;
 using testing::json_of;
 
-std::string expand(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '@') {
-      out += R"({"nb": "Tekst", "en": "Text"})";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::string items_with_set(std::initializer_list<std::string_view> ids, std::string_view set) {
   std::string out;
