@@ -20,7 +20,6 @@ using testing::expand;
 using testing::load_error;
 using testing::load_ok;
 using testing::problem_at;
-using testing::problems_at;
 using testing::Where;
 using testing::where_and_code;
 

@@ -16,11 +16,9 @@ namespace {
 
 using testing::definition;
 using testing::describe_problems;
-using testing::expand;
 using testing::load_error;
 using testing::load_ok;
 using testing::problem_at;
-using testing::problems_at;
 using testing::Where;
 using testing::where_and_code;
 
