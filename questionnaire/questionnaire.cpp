@@ -1,6 +1,7 @@
 #include "questionnaire/questionnaire.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace parorende {
 
@@ -48,6 +49,35 @@ std::optional<std::size_t> Questionnaire::item_index(std::string_view id) const 
   auto found = item_index_by_id.find(id);
   if (found == item_index_by_id.end()) return std::nullopt;
   return found->second;
+}
+
+bool version_less(std::string_view left, std::string_view right) {
+  while (!left.empty() || !right.empty()) {
+    auto take = [](std::string_view& text) {
+      std::size_t dot = text.find('.');
+      std::string_view part = text.substr(0, dot);
+      text = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+      return part;
+    };
+    std::string_view a = take(left);
+    std::string_view b = take(right);
+    auto number = [](std::string_view part) -> std::optional<long long> {
+      long long value = 0;
+      auto parsed = std::from_chars(part.data(), part.data() + part.size(), value);
+      if (part.empty() || parsed.ec != std::errc() || parsed.ptr != part.data() + part.size()) {
+        return std::nullopt;
+      }
+      return value;
+    };
+    auto number_a = number(a);
+    auto number_b = number(b);
+    if (number_a && number_b) {
+      if (*number_a != *number_b) return *number_a < *number_b;
+    } else if (a != b) {
+      return a < b;
+    }
+  }
+  return false;
 }
 
 }  // namespace parorende

@@ -143,4 +143,9 @@ struct Questionnaire {
   std::map<std::string, std::size_t, std::less<>> item_index_by_id;
 };
 
+// Whether questionnaire version `left` comes before `right`: dot-separated
+// parts compare as numbers where both are numbers ("1.9.2" < "1.10.0") and
+// as text otherwise. The latest version is the greatest.
+bool version_less(std::string_view left, std::string_view right);
+
 }  // namespace parorende

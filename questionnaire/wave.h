@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "questionnaire/answer.h"
 
 namespace parorende {
@@ -35,5 +36,10 @@ struct Wave {
   // A national wave covers every municipality (and responses without one).
   bool covers(std::string_view municipality) const;
 };
+
+// Checks a wave before it is created: a name of 1 to 100 characters without
+// control characters, a closing day not before the opening day, known
+// municipalities. Fails with "invalid_wave" listing every problem.
+Status check_wave_spec(const WaveSpec& spec);
 
 }  // namespace parorende

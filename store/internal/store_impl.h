@@ -112,59 +112,6 @@ inline void bind_optional_text(StatementUse& statement, int index, std::string_v
   }
 }
 
-// "1.10.0" > "1.9.2": numeric parts compare as numbers.
-inline bool version_less(std::string_view left, std::string_view right) {
-  while (!left.empty() || !right.empty()) {
-    auto take = [](std::string_view& text) {
-      std::size_t dot = text.find('.');
-      std::string_view part = text.substr(0, dot);
-      text = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
-      return part;
-    };
-    std::string_view a = take(left);
-    std::string_view b = take(right);
-    auto number = [](std::string_view part) -> std::optional<long long> {
-      long long value = 0;
-      auto parsed = std::from_chars(part.data(), part.data() + part.size(), value);
-      if (part.empty() || parsed.ec != std::errc() || parsed.ptr != part.data() + part.size()) {
-        return std::nullopt;
-      }
-      return value;
-    };
-    auto number_a = number(a);
-    auto number_b = number(b);
-    if (number_a && number_b) {
-      if (*number_a != *number_b) return *number_a < *number_b;
-    } else if (a != b) {
-      return a < b;
-    }
-  }
-  return false;
-}
-
-inline Status check_wave_spec(const WaveSpec& spec) {
-  std::vector<Problem> problems;
-  if (spec.name.empty() || spec.name.size() > 100) {
-    problems.push_back({"name", "invalid_field", "a wave name has 1 to 100 characters"});
-  }
-  for (unsigned char c : spec.name) {
-    if (std::iscntrl(c)) {
-      problems.push_back({"name", "invalid_field", "a wave name has no control characters"});
-      break;
-    }
-  }
-  if (spec.closes < spec.opens) {
-    problems.push_back({"closes", "invalid_field", "the wave closes before it opens"});
-  }
-  for (const std::string& code : spec.municipalities) {
-    if (builtin_municipalities().find(code) == nullptr) {
-      problems.push_back({code, "unknown_municipality", "no municipality has code " + code});
-    }
-  }
-  if (problems.empty()) return {};
-  return make_error("invalid_wave", "the wave is not valid", std::move(problems));
-}
-
 inline std::optional<Date> column_date(StatementUse& statement, int column) {
   return parse_iso_date(statement.text(column));
 }
