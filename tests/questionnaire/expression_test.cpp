@@ -335,6 +335,50 @@ TEST(Expression, IdentifiersMayHoldDigitsAndUnderscoresAndKeywordPrefixes) {
   EXPECT_TRUE(eval("answered = 5", answers));
 }
 
+TEST(ExpressionSyntaxTree, IsTheTreeTheParserBuilt) {
+  namespace syntax = expression_syntax;
+  using Node = syntax::Node;
+  Expression expression = parse_ok("not (18 > age) and (selected(help, 3) or relation in [1, 'x'])");
+  const auto& all = std::get<Node::And>(expression.syntax().kind);
+  ASSERT_EQ(all.operands.size(), 2u);
+
+  const auto& negation = std::get<Node::Not>(all.operands[0]->kind);
+  EXPECT_EQ(all.operands[0]->column, 1u);
+  const auto& compare = std::get<Node::Compare>(negation.operand->kind);
+  EXPECT_EQ(compare.op, syntax::CompareOp::greater);
+  EXPECT_EQ(std::get<Node::LiteralValue>(compare.left->kind).value, syntax::Literal{18.0});
+  EXPECT_EQ(std::get<Node::ItemValue>(compare.right->kind).item, "age");
+  EXPECT_EQ(compare.right->column, 11u);
+
+  const auto& any = std::get<Node::Or>(all.operands[1]->kind);
+  ASSERT_EQ(any.operands.size(), 2u) << "parentheses leave no node of their own";
+  const auto& selected = std::get<Node::Selected>(any.operands[0]->kind);
+  EXPECT_EQ(selected.item, "help");
+  EXPECT_EQ(selected.code, 3);
+  const auto& in = std::get<Node::In>(any.operands[1]->kind);
+  EXPECT_EQ(std::get<Node::ItemValue>(in.value->kind).item, "relation");
+  EXPECT_EQ(in.list, (std::vector<syntax::Literal>{1.0, std::string("x")}));
+
+  EXPECT_EQ(std::get<Node::Answered>(parse_ok("answered(x)").syntax().kind).item, "x");
+  EXPECT_EQ(std::get<Node::LiteralValue>(Expression().syntax().kind).value,
+            syntax::Literal{false})
+      << "a default expression is false";
+}
+
+TEST(ExpressionSyntaxTree, OperatorsTurnRoundAndHaveOneSpelling) {
+  using Op = expression_syntax::CompareOp;
+  const std::pair<Op, Op> turned[] = {
+      {Op::equal, Op::equal},     {Op::not_equal, Op::not_equal},
+      {Op::less, Op::greater},    {Op::less_equal, Op::greater_equal},
+      {Op::greater, Op::less},    {Op::greater_equal, Op::less_equal}};
+  for (auto [op, mirror] : turned) {
+    EXPECT_EQ(expression_syntax::mirrored(op), mirror);
+    // The canonical spelling reads back as the same operator.
+    auto read = parse_ok("x " + std::string(expression_syntax::operator_symbol(op)) + " 1");
+    EXPECT_EQ(std::get<expression_syntax::Node::Compare>(read.syntax().kind).op, op);
+  }
+}
+
 // -------------------------------------------------------------- syntax errors
 
 TEST(ExpressionSyntax, MissingClosingParenthesis) {
