@@ -6,7 +6,8 @@
 //
 // See docs/questionnaire-format.md for the grammar and semantics. An
 // Expression is parsed once when a definition is loaded and evaluated many
-// times against a response's answers.
+// times against a response's answers. Its syntax tree is open to reading
+// (questionnaire/expression_syntax.h) for translations into other languages.
 #pragma once
 
 #include <functional>
@@ -17,16 +18,13 @@
 #include <vector>
 
 #include "questionnaire/answer.h"
+#include "questionnaire/expression_syntax.h"
 #include "common/result.h"
 
 namespace parorende {
 
 // What kind of value an item answer is, as seen by expressions.
 enum class ValueKind { number, boolean, text, date, code_set };
-
-namespace expression_detail {
-struct Node;
-}
 
 class Expression {
  public:
@@ -42,6 +40,11 @@ class Expression {
   Expression& operator=(const Expression&);
 
   const std::string& source() const { return source_; }
+
+  // The root of the syntax tree the parser built; shared by copies and alive
+  // as long as the expression. A default-constructed expression is the
+  // literal false.
+  const expression_syntax::Node& syntax() const;
 
   // Every item id the expression reads, in order of first appearance.
   std::vector<std::string> referenced_items() const;
@@ -59,7 +62,7 @@ class Expression {
 
  private:
   std::string source_;
-  std::shared_ptr<const expression_detail::Node> root_;
+  expression_syntax::NodePtr root_;
 };
 
 }  // namespace parorende

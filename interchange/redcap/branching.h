@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "interchange/redcap/condition.h"
+#include "questionnaire/expression.h"
 #include "common/result.h"
 
 namespace parorende::redcap {
@@ -27,22 +27,25 @@ struct FieldInfo {
   std::vector<std::int64_t> codes;  // single_choice, multiple_choice
 };
 
-// Export: a condition over loaded items (`field_of` returns null for an
-// unknown id) as REDCap branching logic. Fails (code
-// "unsupported_expression") with the reason, e.g. for a comparison of two
-// items.
+// Export: loaded conditions joined by "and" (a section's visible_if and its
+// item's) as REDCap branching logic, walking their syntax trees; `field_of`
+// returns null for an unknown id. No conditions give empty logic. Fails
+// (code "unsupported_expression") with a message that quotes the condition
+// REDCap cannot say and the reason, e.g. a comparison of two items.
 using FieldOf = std::function<const FieldInfo*(std::string_view id)>;
-Result<std::string> to_branching_logic(const Condition& condition, const FieldOf& field_of);
+Result<std::string> to_branching_logic(const std::vector<const Expression*>& all_of,
+                                       const FieldOf& field_of);
 
-// Import: REDCap branching logic as a condition over the fields
-// `field_allowed` accepts; it returns the field's info, or an error saying
-// why the field cannot be read (unknown, later, not imported). Fails (code
-// "unsupported_branching") naming the construct: functions such as
+// Import: REDCap branching logic as the source text of our condition over
+// the fields `field_allowed` accepts; it returns the field's info, or an
+// error saying why the field cannot be read (unknown, later, not imported).
+// The text is for Expression::parse, which the loader runs on it. Fails
+// (code "unsupported_branching") naming the construct: functions such as
 // datediff(), event-prefixed or smart-variable references, arithmetic, a
 // value the field cannot hold, and syntax errors.
 using FieldAllowed = std::function<Result<FieldInfo>(std::string_view name)>;
-Result<Condition> from_branching_logic(std::string_view logic,
-                                       const FieldAllowed& field_allowed);
+Result<std::string> from_branching_logic(std::string_view logic,
+                                         const FieldAllowed& field_allowed);
 
 // Branching logic in a canonical spelling, for comparing two dictionaries:
 // lower-case names and keywords, single quotes round every value (numbers
@@ -51,5 +54,8 @@ Result<Condition> from_branching_logic(std::string_view logic,
 // groups, and [x(c)] <> '1' written [x(c)] = '0'. Empty logic stays empty.
 // Fails like from_branching_logic on what it cannot read.
 Result<std::string> normalize_branching_logic(std::string_view logic);
+
+// A comparison operator as REDCap writes it: "=", "<>", "<", "<=", ">", ">=".
+std::string_view redcap_operator(expression_syntax::CompareOp op);
 
 }  // namespace parorende::redcap

@@ -1,15 +1,21 @@
-// Our conditions as REDCap branching logic. REDCap has no "not", so a
-// negation is pushed down to the comparisons (De Morgan) and each comparison
-// is negated with blanks in mind: not (x < 18) is true when x is unanswered,
-// which REDCap spells [x] >= 18 or [x] = ''.
+// Our conditions as REDCap branching logic, read from the syntax tree the
+// engine's parser built (questionnaire/expression_syntax.h). REDCap has no
+// "not", so a negation is pushed down to the comparisons (De Morgan) and each
+// comparison is negated with blanks in mind: not (x < 18) is true when x is
+// unanswered, which REDCap spells [x] >= 18 or [x] = ''.
 #include <cmath>
 
 #include "interchange/redcap/branching.h"
+#include "interchange/redcap/json_writer.h"
 
 namespace parorende::redcap {
 namespace {
 
 using Kind = FieldInfo::Kind;
+using Comparison = expression_syntax::CompareOp;
+using expression_syntax::Literal;
+using expression_syntax::Node;
+using expression_syntax::NodePtr;
 
 Error unsupported(std::string message) {
   return make_error("unsupported_expression", std::move(message));
@@ -59,18 +65,6 @@ bool is_whole(double number) {
   return number == std::floor(number) && std::fabs(number) <= 1e12;
 }
 
-std::string_view operator_text(Comparison op) {
-  switch (op) {
-    case Comparison::equal: return "=";
-    case Comparison::not_equal: return "<>";
-    case Comparison::less: return "<";
-    case Comparison::less_equal: return "<=";
-    case Comparison::greater: return ">";
-    case Comparison::greater_equal: return ">=";
-  }
-  return "=";
-}
-
 Comparison complement(Comparison op) {
   switch (op) {
     case Comparison::equal: return Comparison::not_equal;
@@ -83,50 +77,68 @@ Comparison complement(Comparison op) {
   return op;
 }
 
+const std::string* item_of(const Node& node) {
+  auto* item = std::get_if<Node::ItemValue>(&node.kind);
+  return item == nullptr ? nullptr : &item->item;
+}
+
+const Literal* literal_of(const Node& node) {
+  auto* literal = std::get_if<Node::LiteralValue>(&node.kind);
+  return literal == nullptr ? nullptr : &literal->value;
+}
+
+// item op value, with the item on the left.
+struct ItemComparison {
+  const std::string& item;
+  Comparison op;
+  const Literal& value;
+};
+
 class Translator {
  public:
   explicit Translator(const FieldOf& field_of) : field_of_(field_of) {}
 
-  // `negated`: translate "not condition" instead.
-  Result<Logic> translate(const Condition& condition, bool negated) {
-    using CK = Condition::Kind;
-    switch (condition.kind) {
-      case CK::all:
-      case CK::any: {
-        // De Morgan: not (a and b) = not a or not b.
-        bool conjunction = (condition.kind == CK::all) != negated;
-        std::vector<Logic> parts;
-        for (const Condition& operand : condition.operands) {
-          auto part = translate(operand, negated);
-          if (!part) return part;
-          parts.push_back(std::move(part).value());
-        }
-        return group(conjunction ? Logic::Kind::all : Logic::Kind::any, std::move(parts));
-      }
-      case CK::negation:
-        return translate(condition.operands.front(), !negated);
-      case CK::compare:
-        return compare(condition, negated);
-      case CK::one_of:
-        return one_of(condition, negated);
-      case CK::answered:
-        return answered(condition.item, negated);
-      case CK::selected: {
-        auto info = field(condition.item);
-        if (!info) return info.take_error();
-        return checkbox(condition.item, condition.code, !negated);
-      }
-      case CK::item_is_true: {
-        auto info = field(condition.item);
-        if (!info) return info.take_error();
-        return atom("[" + condition.item + "] " + (negated ? "<>" : "=") + " '1'");
-      }
-      case CK::constant:
-        return unsupported("a condition that is always " +
-                           std::string(std::get<bool>(condition.value) != negated ? "true" : "false") +
-                           " has no REDCap form");
-    }
-    return unsupported("unknown condition");
+  // `negated`: translate "not node" instead.
+  Result<Logic> translate(const Node& node, bool negated) {
+    return std::visit(
+        [&](const auto& kind) -> Result<Logic> {
+          using K = std::decay_t<decltype(kind)>;
+          if constexpr (std::is_same_v<K, Node::And> || std::is_same_v<K, Node::Or>) {
+            // De Morgan: not (a and b) = not a or not b.
+            bool conjunction = std::is_same_v<K, Node::And> != negated;
+            std::vector<Logic> parts;
+            for (const NodePtr& operand : kind.operands) {
+              auto part = translate(*operand, negated);
+              if (!part) return part;
+              parts.push_back(std::move(part).value());
+            }
+            return group(conjunction ? Logic::Kind::all : Logic::Kind::any, std::move(parts));
+          } else if constexpr (std::is_same_v<K, Node::Not>) {
+            return translate(*kind.operand, !negated);
+          } else if constexpr (std::is_same_v<K, Node::Compare>) {
+            return compare_sides(kind, negated);
+          } else if constexpr (std::is_same_v<K, Node::In>) {
+            return one_of(kind, negated);
+          } else if constexpr (std::is_same_v<K, Node::Answered>) {
+            return answered(kind.item, negated);
+          } else if constexpr (std::is_same_v<K, Node::Selected>) {
+            auto info = field(kind.item);
+            if (!info) return info.take_error();
+            return checkbox(kind.item, kind.code, !negated);
+          } else if constexpr (std::is_same_v<K, Node::ItemValue>) {
+            // A yes/no item used as a condition.
+            auto info = field(kind.item);
+            if (!info) return info.take_error();
+            return atom("[" + kind.item + "] " + (negated ? "<>" : "=") + " '1'");
+          } else {  // a literal used as a condition
+            auto* flag = std::get_if<bool>(&kind.value);
+            if (flag == nullptr) return unsupported("a number or text is not a condition");
+            return unsupported("a condition that is always " +
+                               std::string(*flag != negated ? "true" : "false") +
+                               " has no REDCap form");
+          }
+        },
+        node.kind);
   }
 
  private:
@@ -167,57 +179,73 @@ class Translator {
     return atom("[" + item + "(" + std::to_string(code) + ")] = '" + (checked ? "1" : "0") + "'");
   }
 
-  Result<Logic> compare(const Condition& condition, bool negated) {
-    auto info = field(condition.item);
+  // REDCap compares a field with a value, so `3 < x` is turned round.
+  Result<Logic> compare_sides(const Node::Compare& node, bool negated) {
+    const std::string* item = item_of(*node.left);
+    const Literal* value = literal_of(*node.right);
+    Comparison op = node.op;
+    if (item == nullptr && value == nullptr) {
+      item = item_of(*node.right);
+      value = literal_of(*node.left);
+      op = mirrored(op);
+    }
+    if (item == nullptr || value == nullptr) {
+      return unsupported(
+          "only comparisons of an item with a value can be translated (not of "
+          "two items, or of a condition)");
+    }
+    return compare({*item, op, *value}, negated);
+  }
+
+  Result<Logic> compare(const ItemComparison& comparison, bool negated) {
+    auto info = field(comparison.item);
     if (!info) return info.take_error();
-    const std::string field_ref = "[" + condition.item + "]";
-    Comparison op = condition.op;
+    const std::string field_ref = "[" + comparison.item + "]";
+    Comparison op = comparison.op;
     bool ordering = op != Comparison::equal && op != Comparison::not_equal;
     if ((*info)->kind == Kind::yes_no) {
       // x != true is x = false (both need an answer).
-      auto* flag = std::get_if<bool>(&condition.value);
+      auto* flag = std::get_if<bool>(&comparison.value);
       if (flag == nullptr || ordering) {
-        return unsupported("yes/no item '" + condition.item + "' needs = or != with true or false");
+        return unsupported("yes/no item '" + comparison.item + "' needs = or != with true or false");
       }
       bool value = (op == Comparison::equal) == *flag;
       return atom(field_ref + (negated ? " <> " : " = ") + (value ? "'1'" : "'0'"));
     }
-    auto value = value_text(condition.item, **info, condition.value, ordering);
+    auto value = value_text(comparison.item, **info, comparison.value, ordering);
     if (!value) return value.take_error();
-    auto comparison = [&](Comparison c) {
-      return atom(field_ref + " " + std::string(operator_text(c)) + " " + value.value());
+    auto written = [&](Comparison c) {
+      return atom(field_ref + " " + std::string(redcap_operator(c)) + " " + value.value());
     };
     Logic blank = atom(field_ref + " = ''");
     Logic answered = atom(field_ref + " <> ''");
-    if (op == Comparison::equal) return comparison(negated ? Comparison::not_equal : op);
+    if (op == Comparison::equal) return written(negated ? Comparison::not_equal : op);
     if (op == Comparison::not_equal) {
       // Ours is false when unanswered; REDCap's <> is true on a blank.
-      return negated ? group(Logic::Kind::any, {comparison(Comparison::equal), blank})
-                     : group(Logic::Kind::all, {comparison(op), answered});
+      return negated ? group(Logic::Kind::any, {written(Comparison::equal), blank})
+                     : group(Logic::Kind::all, {written(op), answered});
     }
     // Ordering with a blank is false in both; its negation is true on a blank.
-    if (!negated) return comparison(op);
-    return group(Logic::Kind::any, {comparison(complement(op)), blank});
+    if (!negated) return written(op);
+    return group(Logic::Kind::any, {written(complement(op)), blank});
   }
 
-  Result<Logic> one_of(const Condition& condition, bool negated) {
-    auto info = field(condition.item);
+  Result<Logic> one_of(const Node::In& node, bool negated) {
+    const std::string* item = item_of(*node.value);
+    if (item == nullptr) return unsupported("only an item can be tested with 'in'");
+    auto info = field(*item);
     if (!info) return info.take_error();
     std::vector<Logic> parts;
-    for (const Literal& literal : condition.values) {
+    for (const Literal& literal : node.list) {
       if ((*info)->kind == Kind::multiple_choice) {
         auto* number = std::get_if<double>(&literal);
         if (number == nullptr || !is_whole(*number)) {
-          return unsupported("multiple-choice item '" + condition.item + "' has whole-number codes");
+          return unsupported("multiple-choice item '" + *item + "' has whole-number codes");
         }
-        parts.push_back(checkbox(condition.item, static_cast<std::int64_t>(*number), !negated));
+        parts.push_back(checkbox(*item, static_cast<std::int64_t>(*number), !negated));
         continue;
       }
-      Condition equal;
-      equal.kind = Condition::Kind::compare;
-      equal.item = condition.item;
-      equal.value = literal;
-      auto part = compare(equal, negated);
+      auto part = compare({*item, Comparison::equal, literal}, negated);
       if (!part) return part;
       parts.push_back(std::move(part).value());
     }
@@ -242,10 +270,33 @@ class Translator {
 
 }  // namespace
 
-Result<std::string> to_branching_logic(const Condition& condition, const FieldOf& field_of) {
-  auto logic = Translator(field_of).translate(condition, false);
-  if (!logic) return logic.take_error();
-  return print(logic.value());
+std::string_view redcap_operator(Comparison op) {
+  switch (op) {
+    case Comparison::equal: return "=";
+    case Comparison::not_equal: return "<>";
+    case Comparison::less: return "<";
+    case Comparison::less_equal: return "<=";
+    case Comparison::greater: return ">";
+    case Comparison::greater_equal: return ">=";
+  }
+  return "=";
+}
+
+Result<std::string> to_branching_logic(const std::vector<const Expression*>& all_of,
+                                       const FieldOf& field_of) {
+  Translator translator(field_of);
+  std::vector<Logic> parts;
+  for (const Expression* condition : all_of) {
+    auto part = translator.translate(condition->syntax(), false);
+    if (!part) {
+      return unsupported("visible_if '" + condition->source() +
+                         "' cannot be written as REDCap branching logic (" +
+                         part.error().message + ")");
+    }
+    parts.push_back(std::move(part).value());
+  }
+  if (parts.empty()) return std::string();
+  return print(group(Logic::Kind::all, std::move(parts)));
 }
 
 }  // namespace parorende::redcap

@@ -1,16 +1,21 @@
-// REDCap branching logic read into a tree, then either turned into our
-// condition language (import) or printed canonically (comparison).
+// REDCap branching logic read into a tree, then either written as the
+// source text of our condition (import) or printed canonically (comparison).
+// REDCap's language is not ours; only the comparison operators are shared.
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
 
 #include "common/text.h"
 #include "interchange/redcap/branching.h"
+#include "interchange/redcap/json_writer.h"
 
 namespace parorende::redcap {
 namespace {
 
 using Kind = FieldInfo::Kind;
+using Comparison = expression_syntax::CompareOp;
+using expression_syntax::Literal;
 
 constexpr int kMaxNesting = 64;
 
@@ -55,12 +60,7 @@ class Tokenizer {
 
   Result<std::vector<Token>> run() {
     std::vector<Token> tokens;
-    while (true) {
-      while (i_ < logic_.size() && (logic_[i_] == ' ' || logic_[i_] == '\t' ||
-                                    logic_[i_] == '\r' || logic_[i_] == '\n')) {
-        ++i_;
-      }
-      if (i_ >= logic_.size()) break;
+    for (skip_blanks(); i_ < logic_.size(); skip_blanks()) {
       bool value_expected = tokens.empty() || tokens.back().type == TokenType::compare ||
                             tokens.back().type == TokenType::left_paren ||
                             tokens.back().type == TokenType::and_word ||
@@ -74,6 +74,8 @@ class Tokenizer {
   }
 
  private:
+  void skip_blanks() { i_ = std::min(logic_.find_first_not_of(" \t\r\n", i_), logic_.size()); }
+
   Result<Token> next(bool value_expected) {
     char c = logic_[i_];
     if (c == '[') return field();
@@ -103,16 +105,9 @@ class Tokenizer {
                    Comparison::equal, std::string(1, c)};
     }
     if (is_word_char(c)) return word();
-    static constexpr std::pair<std::string_view, Comparison> kOperators[] = {
-        {"<>", Comparison::not_equal},     {"!=", Comparison::not_equal},
-        {"<=", Comparison::less_equal},    {">=", Comparison::greater_equal},
-        {"==", Comparison::equal},         {"=", Comparison::equal},
-        {"<", Comparison::less},           {">", Comparison::greater}};
-    for (auto [symbol, op] : kOperators) {
-      if (logic_.substr(i_, symbol.size()) == symbol) {
-        i_ += symbol.size();
-        return Token{TokenType::compare, {}, op, std::string(symbol)};
-      }
+    if (auto spelling = expression_syntax::operator_at(logic_.substr(i_))) {
+      i_ += spelling->symbol.size();
+      return Token{TokenType::compare, {}, spelling->op, std::string(spelling->symbol)};
     }
     if (c == '+' || c == '-' || c == '*' || c == '/' || c == '^' || c == '%') {
       return unsupported("arithmetic ('" + std::string(1, c) + "') is not supported");
@@ -296,18 +291,6 @@ std::optional<std::int64_t> integer_of(std::string_view text) {
   return static_cast<std::int64_t>(*number);
 }
 
-std::string_view operator_text(Comparison op) {
-  switch (op) {
-    case Comparison::equal: return "=";
-    case Comparison::not_equal: return "<>";
-    case Comparison::less: return "<";
-    case Comparison::less_equal: return "<=";
-    case Comparison::greater: return ">";
-    case Comparison::greater_equal: return ">=";
-  }
-  return "=";
-}
-
 // --- canonical printing ---------------------------------------------------
 
 std::string canonical_operand(const Operand& operand) {
@@ -333,7 +316,7 @@ std::string canonical(const Node& node, bool nested) {
       turned.op = Comparison::equal;
       turned.right.text = turned.right.text == "1" ? "0" : "1";
     }
-    return canonical_operand(turned.left) + " " + std::string(operator_text(turned.op)) +
+    return canonical_operand(turned.left) + " " + std::string(redcap_operator(turned.op)) +
            " " + canonical_operand(turned.right);
   }
   std::string text;
@@ -360,34 +343,57 @@ std::string canonical(const Node& node, bool nested) {
 
 // --- our conditions -------------------------------------------------------
 
-Condition negation_of(Condition condition) {
-  Condition negation;
-  negation.kind = Condition::Kind::negation;
-  negation.operands.push_back(std::move(condition));
-  return negation;
+// Our condition being written: its source text, and its form, which decides
+// where it needs parentheses.
+struct ConditionText {
+  enum class Form { any, all, comparison, call } form = Form::call;
+  std::string text;
+};
+using Form = ConditionText::Form;
+
+ConditionText negation_of(const ConditionText& condition) {
+  bool bare = condition.form == Form::call;
+  return {Form::call, bare ? "not " + condition.text : "not (" + condition.text + ")"};
 }
 
-Condition on_item(Condition::Kind kind, const std::string& item) {
-  Condition condition;
-  condition.kind = kind;
-  condition.item = item;
-  return condition;
+ConditionText call(std::string_view function, const std::string& arguments) {
+  return {Form::call, std::string(function) + "(" + arguments + ")"};
+}
+
+// A chain of "and" or "or"; "and" binds tighter than "or", but operands of
+// the other kind get parentheses anyway, for readers.
+ConditionText chain(Form form, const std::vector<ConditionText>& operands) {
+  Form other = form == Form::all ? Form::any : Form::all;
+  std::string_view word = form == Form::all ? " and " : " or ";
+  ConditionText joined{form, {}};
+  for (const ConditionText& operand : operands) {
+    if (!joined.text.empty()) joined.text += word;
+    joined.text += operand.form == other ? "(" + operand.text + ")" : operand.text;
+  }
+  return joined;
+}
+
+std::string literal_text(const Literal& literal) {
+  if (auto* number = std::get_if<double>(&literal)) return format_number(*number);
+  if (auto* flag = std::get_if<bool>(&literal)) return *flag ? "true" : "false";
+  const std::string& text = std::get<std::string>(literal);
+  char quote = text.find('\'') == std::string::npos ? '\'' : '"';
+  return quote + text + quote;
 }
 
 class Converter {
  public:
   explicit Converter(const FieldAllowed& field_allowed) : field_allowed_(field_allowed) {}
 
-  Result<Condition> convert(const Node& node) {
+  Result<ConditionText> convert(const Node& node) {
     if (node.kind != Node::Kind::compare) {
-      Condition chain;
-      chain.kind = node.kind == Node::Kind::all ? Condition::Kind::all : Condition::Kind::any;
+      std::vector<ConditionText> operands;
       for (const Node& part : node.parts) {
         auto operand = convert(part);
         if (!operand) return operand;
-        chain.operands.push_back(std::move(operand).value());
+        operands.push_back(std::move(operand).value());
       }
-      return chain;
+      return chain(node.kind == Node::Kind::all ? Form::all : Form::any, operands);
     }
     Node turned = oriented(node);
     const std::string written = canonical(node, false);
@@ -407,17 +413,17 @@ class Converter {
     bool equality = turned.op == Comparison::equal || turned.op == Comparison::not_equal;
     if (turned.right.quoted && text.empty()) {
       if (!equality) return unsupported("a blank cannot be ordered (" + written + ")");
-      Condition answered = on_item(Condition::Kind::answered, item);
-      return turned.op == Comparison::equal ? negation_of(std::move(answered)) : answered;
+      ConditionText answered = call("answered", item);
+      return turned.op == Comparison::equal ? negation_of(answered) : answered;
     }
     auto value = literal_for(item, info.value(), text, written, equality);
     if (!value) return value.take_error();
-    Condition compare = on_item(Condition::Kind::compare, item);
-    compare.value = std::move(value).value();
     // REDCap's <> is true on a blank; so is our not (x = v).
-    if (turned.op == Comparison::not_equal) return negation_of(std::move(compare));
-    compare.op = turned.op;
-    return compare;
+    bool negated = turned.op == Comparison::not_equal;
+    Comparison op = negated ? Comparison::equal : turned.op;
+    std::string symbol(operator_symbol(op));
+    ConditionText compare{Form::comparison, item + " " + symbol + " " + literal_text(value.value())};
+    return negated ? negation_of(compare) : compare;
   }
 
  private:
@@ -453,7 +459,7 @@ class Converter {
     return unsupported("cannot translate " + written);
   }
 
-  Result<Condition> checkbox(const Node& turned, const FieldInfo& info, const std::string& written) {
+  Result<ConditionText> checkbox(const Node& turned, const FieldInfo& info, const std::string& written) {
     const std::string& item = turned.left.name;
     if (info.kind != Kind::multiple_choice) {
       return unsupported("'" + item + "' is not a checkbox field, so [" + item + "(" +
@@ -468,10 +474,9 @@ class Converter {
     if (!equality || (text != "1" && text != "0")) {
       return unsupported("a checkbox choice is compared with = or <> to '1' or '0' (" + written + ")");
     }
-    Condition selected = on_item(Condition::Kind::selected, item);
-    selected.code = *code;
+    ConditionText selected = call("selected", item + ", " + std::to_string(*code));
     bool checked = (turned.op == Comparison::equal) == (text == "1");
-    return checked ? selected : negation_of(std::move(selected));
+    return checked ? selected : negation_of(selected);
   }
 
   const FieldAllowed& field_allowed_;
@@ -479,11 +484,13 @@ class Converter {
 
 }  // namespace
 
-Result<Condition> from_branching_logic(std::string_view logic,
-                                       const FieldAllowed& field_allowed) {
+Result<std::string> from_branching_logic(std::string_view logic,
+                                         const FieldAllowed& field_allowed) {
   auto tree = parse_logic(logic);
   if (!tree) return tree.take_error();
-  return Converter(field_allowed).convert(tree.value());
+  auto ours = Converter(field_allowed).convert(tree.value());
+  if (!ours) return ours.take_error();
+  return std::move(ours).value().text;
 }
 
 Result<std::string> normalize_branching_logic(std::string_view logic) {

@@ -11,7 +11,6 @@
 #include "common/text.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
-#include "interchange/redcap/condition.h"
 #include "interchange/redcap/json_writer.h"
 
 namespace parorende::redcap {

@@ -9,7 +9,6 @@
 #include "reference/municipalities.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
-#include "interchange/redcap/condition.h"
 #include "interchange/redcap/json_writer.h"
 
 namespace parorende::redcap {
@@ -137,37 +136,16 @@ class Exporter {
   // The section's condition and the item's, joined by "and".
   std::optional<std::string> branching_logic(const Section& section, const Item* item,
                                              const std::string& where) {
-    std::vector<Condition> parts;
-    for (const std::optional<Expression>* expression :
-         {&section.visible_if, item ? &item->visible_if : nullptr}) {
-      if (expression == nullptr || !expression->has_value()) continue;
-      auto condition = parse_condition((*expression)->source());
-      if (!condition) {
-        warn(where, "unsupported_expression",
-             "visible_if '" + (*expression)->source() +
-                 "' cannot be written as REDCap branching logic (" +
-                 condition.error().message + "); exported without branching logic");
-        return std::nullopt;
-      }
-      parts.push_back(std::move(condition).value());
-    }
-    if (parts.empty()) return std::string();
-    Condition combined;
-    if (parts.size() == 1) {
-      combined = std::move(parts.front());
-    } else {
-      combined.kind = Condition::Kind::all;
-      combined.operands = std::move(parts);
-    }
-    auto logic = to_branching_logic(combined, [this](std::string_view id) -> const FieldInfo* {
+    std::vector<const Expression*> conditions;
+    if (section.visible_if) conditions.push_back(&*section.visible_if);
+    if (item != nullptr && item->visible_if) conditions.push_back(&*item->visible_if);
+    auto logic = to_branching_logic(conditions, [this](std::string_view id) -> const FieldInfo* {
       auto found = fields_.find(std::string(id));
       return found == fields_.end() ? nullptr : &found->second;
     });
     if (!logic) {
-      warn(where, "unsupported_expression",
-           "the condition '" + print_condition(combined) +
-               "' cannot be written as REDCap branching logic (" + logic.error().message +
-               "); exported without branching logic");
+      warn(where, logic.error().code,
+           logic.error().message + "; exported without branching logic");
       return std::nullopt;
     }
     return std::move(logic).value();

@@ -16,7 +16,6 @@
 #include "common/text.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
-#include "interchange/redcap/condition.h"
 
 namespace parorende::redcap {
 namespace {
@@ -26,7 +25,6 @@ namespace json = boost::json;
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
 constexpr std::size_t kMaxTextLength = 20000;     // docs/questionnaire-format.md
-constexpr std::size_t kMaxExpressionLength = 4000;  // questionnaire/expression.cpp
 constexpr double kMaxInteger = 1e12;
 constexpr int kSliderMin = 0;
 constexpr int kSliderMax = 100;
@@ -591,11 +589,12 @@ class Importer {
     std::optional<std::string> source;
     Error problem;
     if (condition) {
-      source = print_condition(condition.value());
-      if (source->size() > kMaxExpressionLength) {
-        problem = make_error("unsupported_branching", "the translated condition is longer than " +
-                                                          std::to_string(kMaxExpressionLength) +
-                                                          " characters");
+      source = std::move(condition).value();
+      // The engine's parser has the last word: it limits length and nesting.
+      if (auto parsed = Expression::parse(*source); !parsed) {
+        problem = make_error("unsupported_branching",
+                             "the translated condition is not one parorende can read: " +
+                                 parsed.error().problems.front().message);
         source.reset();
       }
     } else {

@@ -1,8 +1,7 @@
 #include "interchange/redcap/json_writer.h"
 
+#include <charconv>
 #include <cstdio>
-
-#include "interchange/redcap/condition.h"
 
 namespace parorende::redcap {
 namespace {
@@ -121,6 +120,15 @@ void write_pretty(const json::value& value, const std::string& indent, std::stri
 }
 
 }  // namespace
+
+std::string format_number(double value) {
+  if (value == 0) return "0";
+  char buffer[400];
+  auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value,
+                                    std::chars_format::fixed);
+  if (error != std::errc()) return std::to_string(value);
+  return std::string(buffer, end);
+}
 
 std::string write_compact_json(const json::value& value) {
   std::string out;

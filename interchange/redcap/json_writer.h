@@ -14,4 +14,9 @@ std::string write_compact_json(const boost::json::value& value);
 // array that holds no containers, or is short, stays on one line.
 std::string write_pretty_json(const boost::json::value& value);
 
+// Shortest decimal text of a number that reads back the same, never in
+// exponent form ("18", "0.5", "-2.25"): the writers' numbers, and the numbers
+// of branching logic and conditions.
+std::string format_number(double value);
+
 }  // namespace parorende::redcap

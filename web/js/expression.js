@@ -1,64 +1,108 @@
-// The visible_if / constraint language of questionnaire/expression.cpp, for live
+// The visible_if / constraint language of questionnaire/expression.h, for live
 // display only: the server re-checks everything and stays the authority.
+// tests/data/expression_cases.json holds the cases both must agree on.
 //
 // Answers are plain values keyed by item id: a number (single choice code,
 // integer, decimal), true/false (yes/no), a string (text, municipality,
 // date "YYYY-MM-DD") or an array of codes (multiple choice). A missing key
 // is "no answer".
 
-class ExpressionError extends Error {}
+// A syntax error, as the engine reports it: code, 1-based column (in
+// characters) and reason; the message is "column N: reason".
+class ExpressionError extends Error {
+  constructor(column, reason) {
+    super(`column ${column}: ${reason}`);
+    this.code = 'invalid_expression';
+    this.column = column;
+    this.reason = reason;
+  }
+}
+
+// Expressions are short; this bounds recursion on hostile input.
+const MAX_NESTING = 64;
+const MAX_LENGTH = 4000;
+
+function describe(token) {
+  if (token.type === 'end') return 'the end of the expression';
+  if (token.type === 'text') return `text '${token.text}'`;
+  return `'${token.text}'`;
+}
 
 function tokenize(source) {
   const tokens = [];
   let i = 0;
+  // Columns count characters (code points), like the engine's, not UTF-16 units.
+  let counted = 0;
+  let column = 1;
+  const columnAt = (offset) => {
+    for (; counted < offset; counted++) {
+      const unit = source.charCodeAt(counted);
+      if (unit < 0xDC00 || unit > 0xDFFF) column++;
+    }
+    return column;
+  };
   const isStart = (c) => /[A-Za-z_]/.test(c);
   const isPart = (c) => /[A-Za-z0-9_]/.test(c);
   const isDigit = (c) => c >= '0' && c <= '9';
   while (true) {
     while (i < source.length && ' \t\n\r'.includes(source[i])) i++;
-    const column = i + 1;
+    const at = columnAt(i);
     if (i >= source.length) {
-      tokens.push({type: 'end', column});
+      tokens.push({type: 'end', column: at});
       return tokens;
     }
     const c = source[i];
     if (isStart(c)) {
       const start = i;
       while (i < source.length && isPart(source[i])) i++;
-      tokens.push({type: 'identifier', text: source.slice(start, i), column});
+      tokens.push({type: 'identifier', text: source.slice(start, i), column: at});
     } else if (isDigit(c) || (c === '-' && isDigit(source[i + 1] ?? ''))) {
       const start = i;
       if (c === '-') i++;
       while (i < source.length && (isDigit(source[i]) || source[i] === '.')) i++;
       const text = source.slice(start, i);
-      if (!/^-?(\d+\.?\d*|\.\d+)$/.test(text)) throw new ExpressionError(`column ${column}: '${text}' is not a number`);
-      tokens.push({type: 'number', number: Number(text), text, column});
+      const number = Number(text);
+      if (!/^-?\d+\.?\d*$/.test(text) || !Number.isFinite(number)) {
+        throw new ExpressionError(at, `'${text}' is not a number`);
+      }
+      tokens.push({type: 'number', number, text, column: at});
     } else if (c === '\'' || c === '"') {
       const end = source.indexOf(c, i + 1);
-      if (end < 0) throw new ExpressionError(`column ${column}: text has no closing quote`);
-      tokens.push({type: 'text', text: source.slice(i + 1, end), column});
+      if (end < 0) throw new ExpressionError(at, 'text starting here has no closing quote');
+      tokens.push({type: 'text', text: source.slice(i + 1, end), column: at});
       i = end + 1;
     } else if ('()[],'.includes(c)) {
-      tokens.push({type: c, text: c, column});
+      tokens.push({type: c, text: c, column: at});
       i++;
     } else {
       const ops = [['==', '='], ['!=', '!='], ['<>', '!='], ['<=', '<='], ['>=', '>='], ['=', '='], ['<', '<'], ['>', '>']];
       const found = ops.find(([symbol]) => source.startsWith(symbol, i));
-      if (!found) throw new ExpressionError(`column ${column}: unexpected character '${c}'`);
-      tokens.push({type: 'compare', op: found[1], text: found[0], column});
+      if (!found) {
+        throw new ExpressionError(at, `unexpected character '${String.fromCodePoint(source.codePointAt(i))}'`);
+      }
+      tokens.push({type: 'compare', op: found[1], text: found[0], column: at});
       i += found[0].length;
     }
   }
 }
 
+// The grammar and its depth count follow questionnaire/expression_parser.cpp
+// step for step, so that both stop at the same token.
 function parse(source) {
+  // The engine's limit is in bytes of UTF-8.
+  if (new TextEncoder().encode(source).length > MAX_LENGTH) {
+    throw new ExpressionError(MAX_LENGTH, `expression is longer than ${MAX_LENGTH} characters`);
+  }
   const tokens = tokenize(source);
   let pos = 0;
   const peek = () => tokens[pos];
   const advance = () => tokens[pos++];
   const isKeyword = (word) => peek().type === 'identifier' && peek().text === word;
-  const fail = (what) => { throw new ExpressionError(`column ${peek().column}: expected ${what}`); };
+  const fail = (what) => { throw new ExpressionError(peek().column, `expected ${what}, found ${describe(peek())}`); };
   const expect = (type) => { if (peek().type !== type) fail(`'${type}'`); advance(); };
+  const limit = (depth) => {
+    if (depth > MAX_NESTING) throw new ExpressionError(peek().column, 'expression is nested too deeply');
+  };
 
   function literal() {
     const token = peek();
@@ -68,11 +112,12 @@ function parse(source) {
     return fail('a number, text, true or false');
   }
 
-  function value() {
+  function value(depth) {
+    limit(depth);
     const token = peek();
     if (token.type === '(') {
       advance();
-      const inner = or();
+      const inner = or(depth + 1);
       expect(')');
       return inner;
     }
@@ -85,7 +130,10 @@ function parse(source) {
       let node;
       if (isSelected) {
         expect(',');
-        if (peek().type !== 'number' || !Number.isInteger(peek().number)) fail('an option code');
+        const code = peek();
+        if (code.type !== 'number' || !Number.isInteger(code.number) || Math.abs(code.number) > 1e12) {
+          fail('an option code');
+        }
         node = {kind: 'selected', item, code: advance().number};
       } else {
         node = {kind: 'answered', item};
@@ -100,41 +148,49 @@ function parse(source) {
     return {kind: 'literal', value: literal()};
   }
 
-  function comparison() {
-    const left = value();
+  function comparison(depth) {
+    const left = value(depth + 1);
     if (peek().type === 'compare') {
       const op = advance().op;
-      return {kind: 'compare', op, left, right: value()};
+      return {kind: 'compare', op, left, right: value(depth + 1)};
     }
     if (isKeyword('in')) {
       advance();
-      expect('[');
-      const list = [literal()];
-      while (peek().type === ',') { advance(); list.push(literal()); }
-      expect(']');
+      if (peek().type !== '[') fail("'[' after 'in'");
+      advance();
+      const list = [];
+      while (true) {
+        list.push(literal());
+        if (peek().type === ',') { advance(); continue; }
+        if (peek().type === ']') { advance(); break; }
+        fail("',' or ']'");
+      }
       return {kind: 'in', value: left, list};
     }
     return left;
   }
 
-  function not() {
-    if (isKeyword('not')) { advance(); return {kind: 'not', operand: not()}; }
-    return comparison();
+  function not(depth) {
+    limit(depth);
+    if (isKeyword('not')) { advance(); return {kind: 'not', operand: not(depth + 1)}; }
+    return comparison(depth + 1);
   }
 
-  function and() {
-    const operands = [not()];
-    while (isKeyword('and')) { advance(); operands.push(not()); }
+  function and(depth) {
+    limit(depth);
+    const operands = [not(depth + 1)];
+    while (isKeyword('and')) { advance(); operands.push(not(depth + 1)); }
     return operands.length === 1 ? operands[0] : {kind: 'and', operands};
   }
 
-  function or() {
-    const operands = [and()];
-    while (isKeyword('or')) { advance(); operands.push(and()); }
+  function or(depth) {
+    limit(depth);
+    const operands = [and(depth + 1)];
+    while (isKeyword('or')) { advance(); operands.push(and(depth + 1)); }
     return operands.length === 1 ? operands[0] : {kind: 'or', operands};
   }
 
-  const root = or();
+  const root = or(0);
   if (peek().type !== 'end') fail("'and', 'or' or the end");
   return root;
 }

@@ -6,7 +6,7 @@
 
 #include "questionnaire/expression.h"
 #include "interchange/redcap/branching.h"
-#include "interchange/redcap/condition.h"
+#include "interchange/redcap/json_writer.h"
 #include "redcap_test_support.h"
 #include "test_support.h"
 
@@ -39,15 +39,13 @@ Result<FieldInfo> scenario_allowed(std::string_view id) {
 }
 
 Result<std::string> export_logic(std::string_view source) {
-  auto condition = parse_condition(source);
-  if (!condition) return condition.take_error();
-  return to_branching_logic(condition.value(), scenario_field);
+  auto expression = Expression::parse(source);
+  if (!expression) return expression.take_error();
+  return to_branching_logic({&expression.value()}, scenario_field);
 }
 
 Result<std::string> import_logic(std::string_view logic) {
-  auto condition = from_branching_logic(logic, scenario_allowed);
-  if (!condition) return condition.take_error();
-  return print_condition(condition.value());
+  return from_branching_logic(logic, scenario_allowed);
 }
 
 // Our expression and the REDCap logic agree on every combination of
@@ -148,6 +146,9 @@ TEST(RedcapBranchingExport, ReportsWhatRedcapCannotSay) {
       {"not false", "always true"},
       {"t = x", "only comparisons of an item with a value"},
       {"unknown = 1", "unknown item 'unknown'"},
+      {"(sc = 1) = true", "only comparisons of an item with a value"},
+      {"1 in [1, 2]", "only an item can be tested with 'in'"},
+      {"3", "a number or text is not a condition"},
   };
   for (const Case& c : cases) {
     auto logic = export_logic(c.ours);
@@ -155,6 +156,23 @@ TEST(RedcapBranchingExport, ReportsWhatRedcapCannotSay) {
     EXPECT_EQ(logic.error().code, "unsupported_expression");
     EXPECT_TRUE(contains(logic.error().message, c.reason)) << c.ours << ": " << logic.error().message;
   }
+}
+
+TEST(RedcapBranchingExport, JoinsConditionsWithAndAndNamesTheOneRedcapCannotSay) {
+  auto section = Expression::parse("sc = 1 or sc = 2");
+  auto item = Expression::parse("not (n > 18)");
+  auto joined = to_branching_logic({&section.value(), &item.value()}, scenario_field);
+  ASSERT_TRUE(joined.ok()) << joined.error().message;
+  EXPECT_EQ(joined.value(), "([sc] = '1' or [sc] = '2') and ([n] <= 18 or [n] = '')");
+  EXPECT_EQ(to_branching_logic({}, scenario_field).value(), "");
+
+  auto untranslatable = Expression::parse("sc == n");
+  auto failed = to_branching_logic({&section.value(), &untranslatable.value()}, scenario_field);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_EQ(failed.error().code, "unsupported_expression");
+  EXPECT_EQ(failed.error().message,
+            "visible_if 'sc == n' cannot be written as REDCap branching logic (only comparisons "
+            "of an item with a value can be translated (not of two items, or of a condition))");
 }
 
 // --- import ---------------------------------------------------------------
@@ -322,25 +340,9 @@ TEST(RedcapBranchingNormalize, UnreadableLogicIsAnError) {
   EXPECT_EQ(canonical.error().code, "unsupported_branching");
 }
 
-// --- our condition language -------------------------------------------------
+// --- numbers ----------------------------------------------------------------
 
-TEST(RedcapCondition, PrintsWhatItParses) {
-  const std::string sources[] = {
-      "sc = 1 and (n >= 18 or selected(mc, 1))",
-      "not (sc = 1) or not answered(n) or not selected(mc, 3)",
-      "(sc = 1 and n > 2) or yn",
-      "t = \"it's\" and dt < '2024-01-01'",
-      "sc in [1, 2, 9] and not yn",
-      "n >= -5.5",
-  };
-  for (const std::string& source : sources) {
-    auto condition = parse_condition(source);
-    ASSERT_TRUE(condition.ok()) << source << ": " << condition.error().message;
-    EXPECT_EQ(print_condition(condition.value()), source);
-  }
-}
-
-TEST(RedcapCondition, NumbersArePlainDecimals) {
+TEST(RedcapJsonWriter, NumbersArePlainDecimals) {
   EXPECT_EQ(format_number(18), "18");
   EXPECT_EQ(format_number(0.5), "0.5");
   EXPECT_EQ(format_number(-2.25), "-2.25");

@@ -52,23 +52,43 @@ TEST(RedcapRobustness, HostileBranchingLogicIsRefused) {
   }
 }
 
+// A dictionary of a radio field `a` and a yes/no field `b` shown if `logic`.
+std::string dictionary_with_logic_on_b(const std::string& logic) {
+  return "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,"
+         "\"Choices, Calculations, OR Slider Labels\",Field Note,"
+         "Text Validation Type OR Show Slider Number,Text Validation Min,Text Validation Max,"
+         "Identifier?,Branching Logic (Show field only if...),Required Field?,Custom Alignment,"
+         "Question Number (surveys only),Matrix Group Name,Matrix Ranking?,Field Annotation\n"
+         "record_id,f,,text,ID,,,,,,,,,,,,,\n"
+         "a,f,,radio,A,\"1, x | 2, y\",,,,,,,,,,,,\n"
+         "b,f,,yesno,B,,,,,,," + logic + ",,,,,,\n";
+}
+
 TEST(RedcapRobustness, TooLongTranslatedConditionsAreReported) {
   std::string logic = "[a] = '1'";
   for (int i = 0; i < 600; ++i) logic += " or [a] = '2'";
-  std::string dictionary =
-      "Variable / Field Name,Form Name,Section Header,Field Type,Field Label,"
-      "\"Choices, Calculations, OR Slider Labels\",Field Note,"
-      "Text Validation Type OR Show Slider Number,Text Validation Min,Text Validation Max,"
-      "Identifier?,Branching Logic (Show field only if...),Required Field?,Custom Alignment,"
-      "Question Number (surveys only),Matrix Group Name,Matrix Ranking?,Field Annotation\n"
-      "record_id,f,,text,ID,,,,,,,,,,,,,\n"
-      "a,f,,radio,A,\"1, x | 2, y\",,,,,,,,,,,,\n"
-      "b,f,,yesno,B,,,,,,," + logic + ",,,,,,\n";
-  auto imported = import_dictionary(dictionary, {});
+  auto imported = import_dictionary(dictionary_with_logic_on_b(logic), {});
   ASSERT_TRUE(imported.ok()) << testing::describe_result(imported);
   ASSERT_EQ(imported->warnings.size(), 2u);
   EXPECT_EQ(imported->warnings[1].where, "row 4");
   EXPECT_TRUE(testing::contains(imported->warnings[1].message, "longer than 4000 characters"));
+}
+
+TEST(RedcapRobustness, LogicNestedDeeperThanOurParserTakesIsReportedNotFatal) {
+  // REDCap's parser takes this; the condition it becomes is nested too deeply
+  // for ours, so the field is imported without it.
+  std::string logic = "[a] = '1'";
+  for (int level = 0; level < 15; ++level) {
+    logic = "[a] = '" + std::to_string(level % 2 + 1) + "' " + (level % 2 ? "and" : "or") +
+            " (" + logic + ")";
+  }
+  auto imported = import_dictionary(dictionary_with_logic_on_b(logic), {});
+  ASSERT_TRUE(imported.ok()) << testing::describe_result(imported);
+  ASSERT_EQ(imported->warnings.size(), 2u);
+  EXPECT_EQ(imported->warnings[1].where, "row 4");
+  EXPECT_EQ(imported->warnings[1].code, "unsupported_branching");
+  EXPECT_TRUE(testing::contains(imported->warnings[1].message, "nested too deeply"))
+      << imported->warnings[1].message;
 }
 
 TEST(RedcapJsonWriter, PlainNumbersEscapesAndShortContainersOnOneLine) {

@@ -16,6 +16,7 @@
 
 #include "questionnaire/answer.h"
 #include "interchange/redcap/branching.h"
+#include "interchange/redcap/json_writer.h"
 
 namespace parorende::redcap_testing {
 
