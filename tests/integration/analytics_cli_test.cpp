@@ -99,7 +99,7 @@ TEST(AnalyticsCli, DemoDataMakesAnEarlierClosedWave) {
       {"demo-data", "--db", db, "--wave", "half", "--responses", "5", "--seed", "7",
        "--questionnaire", questionnaire, "--truth", truth, "--opens", "2020-01-01"});
   EXPECT_EQ(half.exit_code, 2);
-  EXPECT_NE(half.err.find("--opens and --closes go together"), std::string::npos) << half.err;
+  EXPECT_NE(half.err.find("--opens requires --closes"), std::string::npos) << half.err;
 }
 
 TEST(PublishedExportCli, OneRunWritesEveryFile) {
