@@ -1,36 +1,71 @@
-// The subcommands of `parorende`. Each takes the words after its name and
-// returns the process exit code: 0 success, 1 the input was invalid, 2 usage.
+// The subcommands of `parorende` on questionnaires and the response store;
+// the others are in redcap_commands.h, analytics_commands.h and
+// serve_command.h, apart so that each command includes only what its options
+// need. Each takes its options, already parsed and checked by
+// cli/command_line.cpp, and returns the process exit code: 0 success, 1 the
+// input was invalid, 2 usage.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "questionnaire/wave.h"
+
 namespace parorende::cli {
 
-using Words = std::vector<std::string>;
+// The subcommands that take only the database: init-db, stats, wave list.
+struct DatabaseOptions {
+  std::string db;
+};
 
-int validate_command(const Words& words);
-int score_command(const Words& words);
+struct ValidateOptions {
+  std::vector<std::string> files;
+};
 
-// REDCap data dictionaries (docs/redcap.md).
-int export_redcap_command(const Words& words);
-int import_redcap_command(const Words& words);
+struct ScoreOptions {
+  std::string questionnaire;
+  std::string response;
+  bool partial = false;
+};
+
+int validate_command(const ValidateOptions& options);
+int score_command(const ScoreOptions& options);
 
 // The response store (docs/storage.md).
-int init_db_command(const Words& words);
-int publish_command(const Words& words);
-int wave_command(const Words& words);
-int import_responses_command(const Words& words);
-int stats_command(const Words& words);
-int backup_command(const Words& words);
-int offers_command(const Words& words);  // docs/offers.md
+struct PublishOptions {
+  std::string db;
+  std::vector<std::string> files;
+};
 
-// Analytics (docs/analytics.md).
-int analyze_command(const Words& words);
-int demo_data_command(const Words& words);
-int export_command(const Words& words);  // docs/export.md
+struct WaveCreateOptions {
+  std::string db;
+  WaveSpec spec;
+};
 
-// The HTTP server (docs/api.md).
-int serve_command(const Words& words);
+struct ImportResponsesOptions {
+  std::string db;
+  std::string wave;
+  bool all_or_nothing = false;
+  std::string file;
+};
+
+struct BackupOptions {
+  std::string db;
+  std::string out;
+};
+
+struct OffersImportOptions {
+  std::string db;
+  std::string file;
+};
+
+int init_db_command(const DatabaseOptions& options);
+int publish_command(const PublishOptions& options);
+int wave_create_command(const WaveCreateOptions& options);
+int wave_list_command(const DatabaseOptions& options);
+int import_responses_command(const ImportResponsesOptions& options);
+int stats_command(const DatabaseOptions& options);
+int backup_command(const BackupOptions& options);
+int offers_import_command(const OffersImportOptions& options);  // docs/offers.md
 
 }  // namespace parorende::cli

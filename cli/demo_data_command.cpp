@@ -2,14 +2,12 @@
 // (analytics/synthetic.h, docs/analytics.md "Synthetic data"), written
 // through the store's import path so analyze reads it as it reads real
 // responses.
-#include <charconv>
 #include <fstream>
 #include <iostream>
-#include <optional>
 
 #include "analytics/synthetic.h"
+#include "cli/analytics_commands.h"
 #include "cli/analytics_progress.h"
-#include "cli/commands.h"
 #include "cli/demo_questionnaire.h"
 #include "cli/store_access.h"
 #include "questionnaire/answer.h"
@@ -21,27 +19,8 @@
 namespace parorende::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: parorende demo-data --db FILE --wave NAME --responses N --seed S\n"
-    "                           [--questionnaire FILE] [--truth FILE]\n"
-    "                           [--opens YYYY-MM-DD --closes YYYY-MM-DD]\n"
-    "  --questionnaire  default: the shipped parorendeundersokelse (compiled in)\n"
-    "  --truth          where the true municipality scores go (CSV);\n"
-    "                   default FILE.NAME.truth.csv beside the database\n"
-    "  --opens/--closes the wave's dates; default this year and the next, so\n"
-    "                   the demo server takes answers too. A wave that has\n"
-    "                   closed makes an earlier round to compare with.\n";
-
 // Responses per import transaction: bounded memory, few commits.
 constexpr std::size_t kBatch = 20000;
-
-template <typename Number>
-std::optional<Number> parse_number(const std::string& text) {
-  Number value{};
-  auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 // municipality,name,county,respondents,scale,true_mean,true_adjusted_mean;
 // the nation is the row with an empty municipality.
@@ -74,36 +53,16 @@ Status write_truth(const std::string& path, const analytics::SyntheticTruth& tru
 
 }  // namespace
 
-int demo_data_command(const Words& words) {
-  auto arguments = Arguments::parse(
-      words, {"db", "wave", "responses", "seed", "questionnaire", "truth", "opens", "closes"});
-  if (!arguments || !arguments->positional().empty()) {
-    if (!arguments) std::cerr << "parorende demo-data: " << arguments.error().message << '\n';
-    std::cerr << kUsage;
-    return 2;
-  }
-  for (const char* name : {"db", "wave", "responses", "seed"}) {
-    if (!arguments->option(name)) {
-      std::cerr << "parorende demo-data: option --" << name << " is required\n" << kUsage;
-      return 2;
-    }
-  }
-  auto responses = parse_number<std::int64_t>(*arguments->option("responses"));
-  auto seed = parse_number<std::uint64_t>(*arguments->option("seed"));
-  if (!responses || *responses < 1 || !seed) {
-    std::cerr << "parorende demo-data: --responses is a positive whole number, --seed a whole number\n";
-    return 2;
-  }
-  const std::string wave_name = *arguments->option("wave");
-  const std::string truth_path = arguments->option("truth").value_or(
-      *arguments->option("db") + "." + wave_name + ".truth.csv");
+int demo_data_command(const DemoDataOptions& options) {
+  const std::string& wave_name = options.wave;
+  const std::string truth_path = options.truth.value_or(options.db + "." + wave_name + ".truth.csv");
   Result<std::string> definition = std::string(demo_questionnaire_definition());
-  if (auto path = arguments->option("questionnaire")) definition = read_text_file(*path);
+  if (options.questionnaire) definition = read_text_file(*options.questionnaire);
   if (!definition) {
     report_error("demo-data", definition.error());
     return 1;
   }
-  auto store = open_store("demo-data", arguments.value(), false);
+  auto store = open_store("demo-data", options.db, false);
   if (!store) return 1;
   if (auto published = store->publish_questionnaire(definition.value()); !published) {
     report_error("demo-data", published.error());
@@ -122,15 +81,10 @@ int demo_data_command(const Words& words) {
   Date today = today_utc();
   WaveSpec spec{wave_name, parsed->id, parsed->version, Date{today.year, 1, 1},
                 Date{today.year + 1, 12, 31}, {}};
-  if (arguments->option("opens") || arguments->option("closes")) {
-    auto opens = parse_iso_date(arguments->option("opens").value_or(""));
-    auto closes = parse_iso_date(arguments->option("closes").value_or(""));
-    if (!opens || !closes) {
-      std::cerr << "parorende demo-data: --opens and --closes go together, written YYYY-MM-DD\n";
-      return 2;
-    }
-    spec.opens = *opens;
-    spec.closes = *closes;
+  // The parser lets --opens and --closes through only together.
+  if (options.opens && options.closes) {
+    spec.opens = *options.opens;
+    spec.closes = *options.closes;
   }
   // Responses to a wave that has closed are dated its last day.
   Date answered_on = spec.closes < today ? spec.closes : today;
@@ -141,7 +95,7 @@ int demo_data_command(const Words& words) {
   }
 
   analytics::SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(),
-                                    {*responses, *seed});
+                                    {options.responses, options.seed});
   const std::string consent =
       questionnaire.value()->consent ? questionnaire.value()->consent->version : "demo";
   TerminalProgress progress("demo-data");
@@ -154,7 +108,7 @@ int demo_data_command(const Words& words) {
     if (!ids) return ids.take_error();
     written += static_cast<std::int64_t>(ids->size());
     batch.clear();
-    progress.update("writing responses", static_cast<double>(written) / static_cast<double>(*responses));
+    progress.update("writing responses", static_cast<double>(written) / static_cast<double>(options.responses));
     return {};
   };
   while (auto response = survey.next()) {
@@ -178,7 +132,7 @@ int demo_data_command(const Words& words) {
     return 1;
   }
   std::cout << "wave " << wave_name << ": " << written << " responses in "
-            << builtin_municipalities().size() << " municipalities (seed " << *seed
+            << builtin_municipalities().size() << " municipalities (seed " << options.seed
             << "); true scores in " << truth_path << '\n';
   return 0;
 }

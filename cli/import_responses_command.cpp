@@ -12,9 +12,6 @@
 namespace parorende::cli {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: parorende import-responses --db FILE --wave NAME [--all-or-nothing] FILE.jsonl\n";
-
 // Imports commit in chunks, so memory stays bounded on large files.
 constexpr std::size_t kChunkSize = 10000;
 
@@ -65,23 +62,16 @@ void print_report(const LineReport& report) {
 
 }  // namespace
 
-int import_responses_command(const Words& words) {
-  auto arguments = Arguments::parse(words, {"db", "wave"}, {"all-or-nothing"});
-  if (!arguments || !arguments->option("db") || !arguments->option("wave") ||
-      arguments->positional().size() != 1) {
-    if (!arguments) std::cerr << "parorende import-responses: " << arguments.error().message << '\n';
-    std::cerr << kUsage;
-    return 2;
-  }
-  const std::string& path = arguments->positional()[0];
+int import_responses_command(const ImportResponsesOptions& options) {
+  const std::string& path = options.file;
   std::ifstream input(path);
   if (!input) {
     std::cerr << "parorende import-responses: cannot read " << path << '\n';
     return 1;
   }
-  auto store = open_store("import-responses", arguments.value(), false);
+  auto store = open_store("import-responses", options.db, false);
   if (!store) return 1;
-  auto wave = store->wave(*arguments->option("wave"));
+  auto wave = store->wave(options.wave);
   if (!wave) {
     report_error("import-responses", wave.error());
     return 1;
@@ -91,7 +81,7 @@ int import_responses_command(const Words& words) {
     report_error("import-responses", questionnaire.error());
     return 1;
   }
-  const bool all_or_nothing = arguments->has_switch("all-or-nothing");
+  const bool all_or_nothing = options.all_or_nothing;
   const Date today = today_utc();
 
   std::vector<ImportedResponse> pending;

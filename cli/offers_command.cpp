@@ -10,17 +10,9 @@
 #include "reference/offer_catalogue.h"
 
 namespace parorende::cli {
-namespace {
 
-constexpr const char* kUsage = "usage: parorende offers import --db FILE FILE.csv\n";
-
-int import_offers(const Words& words) {
-  auto arguments = Arguments::parse(words, {"db"});
-  if (!arguments || !arguments->option("db") || arguments->positional().size() != 1) {
-    std::cerr << kUsage;
-    return 2;
-  }
-  const std::string& path = arguments->positional()[0];
+int offers_import_command(const OffersImportOptions& options) {
+  const std::string& path = options.file;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::cerr << "parorende offers: cannot read " << path << '\n';
@@ -36,7 +28,7 @@ int import_offers(const Words& words) {
     std::cerr << "parorende offers: " << offers.error().message << '\n';
     return 1;
   }
-  auto store = open_store("offers", arguments.value(), false);
+  auto store = open_store("offers", options.db, false);
   if (!store) return 1;
   if (auto replaced = store->replace_offers(offers.value()); !replaced) {
     report_error("offers", replaced.error());
@@ -47,16 +39,6 @@ int import_offers(const Words& words) {
   std::cout << "imported " << offers->size() << " offers for " << municipalities.size()
             << " municipalities\n";
   return 0;
-}
-
-}  // namespace
-
-int offers_command(const Words& words) {
-  if (words.empty() || words[0] != "import") {
-    std::cerr << kUsage;
-    return 2;
-  }
-  return import_offers(Words(words.begin() + 1, words.end()));
 }
 
 }  // namespace parorende::cli

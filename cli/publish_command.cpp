@@ -7,16 +7,11 @@
 
 namespace parorende::cli {
 
-int publish_command(const Words& words) {
-  auto arguments = Arguments::parse(words, {"db"});
-  if (!arguments || !arguments->option("db") || arguments->positional().empty()) {
-    std::cerr << "usage: parorende publish --db FILE QUESTIONNAIRE.json...\n";
-    return 2;
-  }
-  auto store = open_store("publish", arguments.value(), false);
+int publish_command(const PublishOptions& options) {
+  auto store = open_store("publish", options.db, false);
   if (!store) return 1;
   int exit_code = 0;
-  for (const std::string& path : arguments->positional()) {
+  for (const std::string& path : options.files) {
     auto text = read_text_file(path);
     auto questionnaire = text ? load_questionnaire_text(text.value()) : text.error();
     if (!questionnaire) {

@@ -1,10 +1,10 @@
 // `parorende export-redcap` and `parorende import-redcap` (docs/redcap.md).
+#include "cli/redcap_commands.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
-#include "cli/arguments.h"
-#include "cli/commands.h"
 #include "common/json_input.h"
 #include "questionnaire/questionnaire_loader.h"
 #include "interchange/redcap/export.h"
@@ -13,12 +13,6 @@
 
 namespace parorende::cli {
 namespace {
-
-constexpr std::string_view kExportUsage =
-    "usage: parorende export-redcap --questionnaire ID_OR_FILE [--lang TAG] [--out FILE] "
-    "[--questionnaires-dir DIR]\n";
-constexpr std::string_view kImportUsage =
-    "usage: parorende import-redcap FILE.csv [--id ID] [--version V] [--lang TAG] [--out FILE]\n";
 
 // `text` to `path`, or to standard output when there is no path.
 Status write_output(const std::optional<std::string>& path, const std::string& text) {
@@ -52,16 +46,8 @@ Result<std::string> questionnaire_path(const std::string& given, const std::stri
 
 }  // namespace
 
-int export_redcap_command(const Words& words) {
-  auto arguments =
-      Arguments::parse(words, {"questionnaire", "lang", "out", "questionnaires-dir"});
-  if (!arguments || !arguments->option("questionnaire") || !arguments->positional().empty()) {
-    if (!arguments) std::cerr << "parorende export-redcap: " << arguments.error().message << '\n';
-    std::cerr << kExportUsage;
-    return 2;
-  }
-  auto path = questionnaire_path(*arguments->option("questionnaire"),
-                                 arguments->option("questionnaires-dir").value_or("questionnaires"));
+int export_redcap_command(const ExportRedcapOptions& options) {
+  auto path = questionnaire_path(options.questionnaire, options.questionnaires_dir);
   if (!path) {
     std::cerr << "parorende export-redcap: " << path.error().message << '\n';
     return 1;
@@ -71,8 +57,7 @@ int export_redcap_command(const Words& words) {
     std::cerr << path.value() << ": " << questionnaire.error().describe() << '\n';
     return 1;
   }
-  auto exported = redcap::export_dictionary(questionnaire.value(),
-                                            arguments->option("lang").value_or(""));
+  auto exported = redcap::export_dictionary(questionnaire.value(), options.language);
   if (!exported) {
     std::cerr << "parorende export-redcap: " << exported.error().message << '\n';
     return 1;
@@ -80,7 +65,7 @@ int export_redcap_command(const Words& words) {
   for (const Problem& warning : exported->warnings) {
     std::cerr << "parorende export-redcap: " << warning.where << ": " << warning.message << '\n';
   }
-  auto written = write_output(arguments->option("out"), redcap::write_dictionary(exported->fields));
+  auto written = write_output(options.out, redcap::write_dictionary(exported->fields));
   if (!written) {
     std::cerr << "parorende export-redcap: " << written.error().message << '\n';
     return 1;
@@ -88,24 +73,14 @@ int export_redcap_command(const Words& words) {
   return 0;
 }
 
-int import_redcap_command(const Words& words) {
-  auto arguments = Arguments::parse(words, {"id", "version", "lang", "out"});
-  if (!arguments || arguments->positional().size() != 1) {
-    if (!arguments) std::cerr << "parorende import-redcap: " << arguments.error().message << '\n';
-    std::cerr << kImportUsage;
-    return 2;
-  }
-  const std::string& path = arguments->positional().front();
-  redcap::ImportOptions options;
-  options.id = arguments->option("id").value_or("");
-  options.version = arguments->option("version").value_or(options.version);
-  options.language = arguments->option("lang").value_or(options.language);
+int import_redcap_command(const ImportRedcapOptions& options) {
+  const std::string& path = options.file;
   auto text = read_text_file(path);
   if (!text) {
     std::cerr << "parorende import-redcap: " << text.error().message << '\n';
     return 1;
   }
-  auto imported = redcap::import_dictionary(text.value(), options);
+  auto imported = redcap::import_dictionary(text.value(), options.import);
   if (!imported) {
     std::cerr << path << ": " << imported.error().describe() << '\n';
     return 1;
@@ -118,8 +93,7 @@ int import_redcap_command(const Words& words) {
               << imported->fields_without_logic.size()
               << " field(s) imported without their branching logic\n";
   }
-  auto written =
-      write_output(arguments->option("out"), redcap::write_pretty_json(imported->definition));
+  auto written = write_output(options.out, redcap::write_pretty_json(imported->definition));
   if (!written) {
     std::cerr << "parorende import-redcap: " << written.error().message << '\n';
     return 1;

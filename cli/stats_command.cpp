@@ -5,13 +5,8 @@
 
 namespace parorende::cli {
 
-int stats_command(const Words& words) {
-  auto arguments = Arguments::parse(words, {"db"});
-  if (!arguments || !arguments->option("db") || !arguments->positional().empty()) {
-    std::cerr << "usage: parorende stats --db FILE\n";
-    return 2;
-  }
-  auto store = open_store("stats", arguments.value(), true);
+int stats_command(const DatabaseOptions& options) {
+  auto store = open_store("stats", options.db, true);
   if (!store) return 1;
   auto stats = store->stats();
   if (!stats) {

@@ -8,15 +8,10 @@ void report_error(std::string_view command, const Error& error) {
   std::cerr << "parorende " << command << ": " << error.describe() << '\n';
 }
 
-std::unique_ptr<ResponseStore> open_store(std::string_view command, const Arguments& arguments,
+std::unique_ptr<ResponseStore> open_store(std::string_view command, const std::string& path,
                                           bool read_only) {
-  auto path = arguments.required("db");
-  if (!path) {
-    report_error(command, path.error());
-    return nullptr;
-  }
   StoreOptions options;
-  options.path = path.value();
+  options.path = path;
   options.read_only = read_only;
   options.read_connections = 1;
   auto store = ResponseStore::open(options);

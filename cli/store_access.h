@@ -6,14 +6,13 @@
 #include <string>
 #include <string_view>
 
-#include "cli/arguments.h"
 #include "store/response_store.h"
 
 namespace parorende::cli {
 
-// The store at --db, or null after printing why (to stderr, prefixed with
-// "parorende COMMAND: ").
-std::unique_ptr<ResponseStore> open_store(std::string_view command, const Arguments& arguments,
+// The store at `path` (--db), or null after printing why (to stderr,
+// prefixed with "parorende COMMAND: ").
+std::unique_ptr<ResponseStore> open_store(std::string_view command, const std::string& path,
                                           bool read_only);
 
 // Prints "parorende COMMAND: " and the error with its problems to stderr.

@@ -5,13 +5,9 @@
 
 namespace parorende::cli {
 
-int validate_command(const Words& words) {
-  if (words.empty()) {
-    std::cerr << "usage: parorende validate FILE...\n";
-    return 2;
-  }
+int validate_command(const ValidateOptions& options) {
   int exit_code = 0;
-  for (const std::string& path : words) {
+  for (const std::string& path : options.files) {
     auto questionnaire = load_questionnaire_file(path);
     if (questionnaire) {
       std::cout << path << ": ok (" << questionnaire->id << " "

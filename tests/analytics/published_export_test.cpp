@@ -1,11 +1,10 @@
 // The researcher export's dataset holds exactly the published report's
 // figures (withheld ones as Suppressed), the background table follows the
-// disclosure rule, and one `parorende export` run writes every file.
+// disclosure rule (`parorende export`: tests/integration/analytics_cli_test.cpp).
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
 #include <cmath>
-#include <filesystem>
 #include <map>
 #include <variant>
 
@@ -187,41 +186,6 @@ TEST_F(PublishedExport, JsonReadBackEqualsTheReport) {
   EXPECT_EQ(rows[0].at("n").to_number<double>(), static_cast<double>(oslo.raw.n));
   EXPECT_FALSE(dataset_->codebook_sections.empty());
   EXPECT_NE(dataset_->codebook_sections.front().text_en.find("k = 10"), std::string::npos);
-}
-
-TEST(PublishedExportCli, OneRunWritesEveryFile) {
-  parorende::testing::TempDir directory;
-  std::string db = (directory.path() / "demo.db").string();
-  std::string questionnaire = std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
-  auto generated = parorende::testing::run_parorende(
-      {"demo-data", "--db", db, "--wave", "w1", "--responses", "400", "--seed", "4", "--questionnaire",
-       questionnaire, "--truth", (directory.path() / "truth.csv").string()});
-  ASSERT_EQ(generated.exit_code, 0) << generated.err;
-  std::filesystem::path out = directory.path() / "export";
-  auto exported = parorende::testing::run_parorende(
-      {"export", "--db", db, "--wave", "w1", "--format", "csv", "--out", out.string()});
-  ASSERT_EQ(exported.exit_code, 0) << exported.err;
-  for (const char* file : {"municipality_scale.csv", "county_scale.csv", "background_scale.csv",
-                           "burden_categories.csv", "codebook.md", "codebook.json"}) {
-    EXPECT_TRUE(std::filesystem::exists(out / file)) << file;
-  }
-  std::string csv = parorende::testing::read_file((out / "municipality_scale.csv").string());
-  EXPECT_EQ(csv.rfind("municipality,municipality_name,county,scale,n,mean,", 0), 0u);
-
-  auto too_small = parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format",
-                                                      "csv", "--out", out.string(), "--min-respondents", "4"});
-  EXPECT_EQ(too_small.exit_code, 2);
-  EXPECT_NE(too_small.err.find("never published"), std::string::npos) << too_small.err;
-  EXPECT_EQ(parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format", "xls",
-                                               "--out", out.string()})
-                .exit_code,
-            2);
-  EXPECT_EQ(parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--min-respondents", "3"})
-                .exit_code,
-            2);
-  auto missing = parorende::testing::run_parorende(
-      {"export", "--db", db, "--wave", "nope", "--format", "json", "--out", out.string()});
-  EXPECT_EQ(missing.exit_code, 1);
 }
 
 }  // namespace

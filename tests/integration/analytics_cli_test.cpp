@@ -1,5 +1,5 @@
-// `parorende demo-data` and `parorende analyze` as a user runs them: the
-// real binary on a real database file.
+// `parorende demo-data`, `parorende analyze` and `parorende export` as a
+// user runs them: the real binary on a real database file.
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
@@ -99,7 +99,42 @@ TEST(AnalyticsCli, DemoDataMakesAnEarlierClosedWave) {
       {"demo-data", "--db", db, "--wave", "half", "--responses", "5", "--seed", "7",
        "--questionnaire", questionnaire, "--truth", truth, "--opens", "2020-01-01"});
   EXPECT_EQ(half.exit_code, 2);
-  EXPECT_NE(half.err.find("--opens and --closes go together"), std::string::npos) << half.err;
+  EXPECT_NE(half.err.find("--opens requires --closes"), std::string::npos) << half.err;
+}
+
+TEST(PublishedExportCli, OneRunWritesEveryFile) {
+  parorende::testing::TempDir directory;
+  std::string db = (directory.path() / "demo.db").string();
+  std::string questionnaire = std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
+  auto generated = parorende::testing::run_parorende(
+      {"demo-data", "--db", db, "--wave", "w1", "--responses", "400", "--seed", "4", "--questionnaire",
+       questionnaire, "--truth", (directory.path() / "truth.csv").string()});
+  ASSERT_EQ(generated.exit_code, 0) << generated.err;
+  std::filesystem::path out = directory.path() / "export";
+  auto exported = parorende::testing::run_parorende(
+      {"export", "--db", db, "--wave", "w1", "--format", "csv", "--out", out.string()});
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
+  for (const char* file : {"municipality_scale.csv", "county_scale.csv", "background_scale.csv",
+                           "burden_categories.csv", "codebook.md", "codebook.json"}) {
+    EXPECT_TRUE(std::filesystem::exists(out / file)) << file;
+  }
+  std::string csv = parorende::testing::read_file((out / "municipality_scale.csv").string());
+  EXPECT_EQ(csv.rfind("municipality,municipality_name,county,scale,n,mean,", 0), 0u);
+
+  auto too_small = parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format",
+                                                      "csv", "--out", out.string(), "--min-respondents", "4"});
+  EXPECT_EQ(too_small.exit_code, 2);
+  EXPECT_NE(too_small.err.find("never published"), std::string::npos) << too_small.err;
+  EXPECT_EQ(parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format", "xls",
+                                               "--out", out.string()})
+                .exit_code,
+            2);
+  EXPECT_EQ(parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--min-respondents", "3"})
+                .exit_code,
+            2);
+  auto missing = parorende::testing::run_parorende(
+      {"export", "--db", db, "--wave", "nope", "--format", "json", "--out", out.string()});
+  EXPECT_EQ(missing.exit_code, 1);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// The offer catalogue: CSV parsing with every error, filters, the store and
-// `parorende offers import`.
+// The offer catalogue: CSV parsing with every error, filters and the store
+// (`parorende offers import`: tests/integration/offers_cli_test.cpp).
 #include "reference/offer_catalogue.h"
 
 #include <gtest/gtest.h>
@@ -212,33 +212,6 @@ TEST(OfferCatalogueTest, StoreReplacesOffersPerMunicipality) {
   EXPECT_EQ(store.value()->offers("5038")->at(0).id, "c");
   EXPECT_EQ(store.value()->offers("0301")->size(), 1u);  // not in the import: kept
   EXPECT_TRUE(store.value()->offers("4601")->empty());
-}
-
-TEST(OfferCatalogueTest, CliImport) {
-  testing::TempDir directory;
-  std::string db = (directory.path() / "cli.db").string();
-  auto imported = testing::run_parorende(
-      {"offers", "import", "--db", db, testing::kSourceDir + "/data/demo-offers.csv"});
-  ASSERT_EQ(imported.exit_code, 0) << imported.err;
-  EXPECT_TRUE(contains(imported.out, "imported 96 offers for 14 municipalities")) << imported.out;
-
-  std::string bad = directory.write(
-      "bad.csv", kHeader + line("5038", "new", "course") + line("9999", "a", "course") +
-                     line("5038", "b", "nap"));
-  auto refused = testing::run_parorende({"offers", "import", "--db", db, bad});
-  EXPECT_EQ(refused.exit_code, 1);
-  EXPECT_TRUE(contains(refused.err, "line 3: unknown municipality code \"9999\"")) << refused.err;
-  EXPECT_TRUE(contains(refused.err, "line 4: unknown type \"nap\"")) << refused.err;
-
-  StoreOptions options;
-  options.path = db;
-  options.read_only = true;
-  auto store = ResponseStore::open(options);
-  ASSERT_TRUE(store.ok()) << describe_result(store);
-  EXPECT_EQ(store.value()->offers("5038")->size(), 15u);  // nothing imported from bad.csv
-
-  EXPECT_EQ(testing::run_parorende({"offers", "import", "--db", db}).exit_code, 2);
-  EXPECT_EQ(testing::run_parorende({"offers"}).exit_code, 2);
 }
 
 }  // namespace

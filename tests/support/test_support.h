@@ -25,7 +25,6 @@
 namespace parorende::testing {
 
 inline const std::string kSourceDir = PARORENDE_SOURCE_DIR;
-inline const std::string kBinary = PARORENDE_BINARY;
 
 // Parses a JSON literal written in a test; a typo in the test fails loudly.
 inline boost::json::value json_of(std::string_view text) {
@@ -195,10 +194,13 @@ inline CommandResult run_command(const std::vector<std::string>& arguments,
   return result;
 }
 
+// Only the integration tests start the `parorende` binary (tests/CMakeLists.txt).
+#ifdef PARORENDE_BINARY
 inline CommandResult run_parorende(std::vector<std::string> arguments,
                                    const std::filesystem::path& directory = {}) {
-  arguments.insert(arguments.begin(), kBinary);
+  arguments.insert(arguments.begin(), PARORENDE_BINARY);
   return run_command(arguments, directory);
 }
+#endif
 
 }  // namespace parorende::testing
