@@ -387,6 +387,8 @@ void declare_serve_command(CLI::App& app, Subcommands& subcommands) {
       ->type_name("BYTES");
   add_whole_number(*command, "--max-connections", server.max_connections, 0, 1'000'000,
                    "open connections at most");
+  add_whole_number(*command, "--max-connections-per-client", server.max_connections_per_client, 0,
+                   1'000'000, "open connections from one address (IPv6: one /64) at most");
   add_whole_number(*command, "--store-workers", server.store_workers, 0, 4096,
                    "threads that wait for the store's group commit");
   add_parsed_option(*command, "--write-limit", server.write_limit, parse_rate,

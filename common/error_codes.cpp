@@ -70,6 +70,7 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"unsupported_branching", 422, kLocal, "REDCap branching logic parorende cannot express"},
     {"unsupported_expression", 422, kLocal, "an expression REDCap cannot express"},
     {"unsupported_media_type", 415, kHttp, "the body is not application/json"},
+    {"unsupported_transfer_coding", 501, kHttp, "a Transfer-Encoding other than chunked"},
     {"usage", 400, kLocal, "a command-line mistake"},
     {"wave_closed", 409, kHttp, "the wave has closed"},
     {"wave_exists", 409, kHttp, "a wave of this name exists"},

@@ -1,5 +1,5 @@
 # Sourced by the HTTP benchmarks: a fresh database with an open wave
-# "bench" of parorendeundersokelse, served on 127.0.0.1 with the rate
+# "bench" of parorendeundersokelse, served on 127.0.0.1 with the per-client
 # limits off (every wrk connection comes from the same address) and the
 # access log on, stopped again when the sourcing script exits.
 #
@@ -31,7 +31,7 @@ start_bench_server() {
   head -c 24 /dev/urandom | base64 | tr -d '/+=' >"$work/metrics.token"
   metrics_header="Authorization: Bearer $(cat "$work/metrics.token")"
   "$binary" serve --db "$db" --port "$port" --threads "$threads" --web /nonexistent \
-    --access-log "$work/access.log" --write-limit 0 --attempt-limit 0 \
+    --access-log "$work/access.log" --write-limit 0 --attempt-limit 0 --max-connections-per-client 10000 \
     --synchronous "$synchronous" --metrics-token-file "$work/metrics.token" 2>"$work/serve.err" &
   server_pid=$!
   for _ in $(seq 100); do

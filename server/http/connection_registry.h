@@ -1,24 +1,35 @@
-// The open connections, so a graceful stop can reach each one.
+// The open connections: how many there are, in all and per client, so new
+// ones can be refused; and each one, so a graceful stop can reach it.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <functional>
 #include <list>
+#include <unordered_map>
 #include <memory>
 #include <mutex>
+
+#include "server/http/client_key.h"
 
 namespace parorende::server {
 
 class Session;
 
 class ConnectionRegistry {
- public:
-  using Handle = std::list<std::weak_ptr<Session>>::iterator;
+  struct Entry {
+    std::weak_ptr<Session> session;
+    ClientKey client;
+  };
 
-  Handle add(std::weak_ptr<Session> session);
+ public:
+  using Handle = std::list<Entry>::iterator;
+
+  Handle add(std::weak_ptr<Session> session, ClientKey client);
   void remove(Handle handle);
   std::size_t size() const;
+  // Open connections of `client`.
+  std::size_t count_of(ClientKey client) const;
 
   // From now on no connection is kept alive; `on_empty` runs (once, on the
   // thread that closed the last connection, or here) when none is left.
@@ -30,7 +41,8 @@ class ConnectionRegistry {
 
  private:
   mutable std::mutex mutex_;
-  std::list<std::weak_ptr<Session>> sessions_;
+  std::list<Entry> sessions_;
+  std::unordered_map<ClientKey, std::size_t> per_client_;
   std::atomic<bool> stopping_{false};
   std::function<void()> on_empty_;
 };

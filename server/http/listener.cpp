@@ -79,20 +79,25 @@ void Listener::on_accept(beast::error_code error, Socket socket) {
     });
     return;
   }
-  if (registry_.size() >= handler_.http_options().max_connections) {
-    refuse(socket);
+  const HttpOptions& options = handler_.http_options();
+  beast::error_code ignored;
+  auto peer = socket.remote_endpoint(ignored);
+  ClientKey client = ignored ? 0 : handler_.keyer().key_for(peer.address());
+  if (registry_.size() >= options.max_connections) {
+    refuse(socket, "too many open connections; try again in a moment");
+  } else if (registry_.count_of(client) >= options.max_connections_per_client) {
+    refuse(socket, "too many open connections from your address; close some and try again");
   } else {
-    std::make_shared<Session>(std::move(socket), handler_, registry_)->start();
+    std::make_shared<Session>(std::move(socket), client, handler_, registry_)->start();
   }
   accept();
 }
 
 // One best-effort non-blocking write of a 503, then close: a refused
 // client costs no session, buffer or timer.
-void Listener::refuse(Socket& socket) {
+void Listener::refuse(Socket& socket, const std::string& message) {
   handler_.metrics().connection_refused();
-  HttpResponse refusal = error_response(
-      "overloaded", "too many open connections; try again in a moment");
+  HttpResponse refusal = error_response("overloaded", message);
   refusal.set(http::field::retry_after, "1");
   std::string wire;
   serialize_response(refusal, {11, false, false}, wire);

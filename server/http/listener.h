@@ -37,7 +37,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void accept();
   void on_accept(boost::beast::error_code error, Socket socket);
-  void refuse(Socket& socket);
+  void refuse(Socket& socket, const std::string& message);
 
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::steady_timer retry_timer_;

@@ -28,6 +28,10 @@ struct HttpOptions {
   std::size_t header_limit = 16 * 1024;
   Timeouts timeouts;
   std::size_t max_connections = 10'000;
+  // Open connections from one client (one IPv4 address, one IPv6 /64): one
+  // client cannot take every slot. A mobile carrier's NAT can put many
+  // phones behind one address, hence not lower.
+  std::size_t max_connections_per_client = 500;
 };
 
 }  // namespace parorende::server

@@ -9,9 +9,11 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "server/http/connection_registry.h"
 #include "server/http/http_types.h"
@@ -27,7 +29,8 @@ using Stream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(Socket socket, RequestHandler& handler, ConnectionRegistry& registry);
+  // `client` is the key of the peer's address (client_key.h).
+  Session(Socket socket, ClientKey client, RequestHandler& handler, ConnectionRegistry& registry);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -49,6 +52,11 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_body();
   void on_body(boost::beast::error_code error, std::size_t bytes);
   void on_read_error(boost::beast::error_code error);
+  // Answers `code` and closes: the request cannot be read on.
+  void refuse_request(const std::string& code, const std::string& message);
+  // Counts a chunk's size line and extensions against the header limit.
+  void on_chunk_header(std::uint64_t size, std::string_view extensions,
+                       boost::beast::error_code& error);
   void dispatch();
   void send(HttpResponse response);
   void on_write(boost::beast::error_code error, std::size_t bytes);
@@ -60,10 +68,15 @@ class Session : public std::enable_shared_from_this<Session> {
   RequestHandler& handler_;
   ConnectionRegistry& registry_;
   std::optional<ConnectionRegistry::Handle> registration_;
-  ClientKey client_ = 0;
+  ClientKey client_;
 
+  // Bounded: a header, a chunk's size line or a trailer must fit, so none
+  // of them can grow memory without limit.
   boost::beast::flat_buffer buffer_;
   std::optional<http::request_parser<http::string_body>> parser_;
+  std::function<void(std::uint64_t, std::string_view, boost::beast::error_code&)>
+      chunk_header_callback_;
+  std::uint64_t framing_bytes_ = 0;  // header, chunk size lines and extensions
   HttpRequest request_;
   HttpResponse response_;
   std::string wire_;  // the answer being written

@@ -11,7 +11,27 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class ProtocolTest : public ServerFixture {};
+class ProtocolTest : public ServerFixture {
+ protected:
+  // Opens `held` connections that each got an answer, then one more, which
+  // must be refused with 503; closing one lets the next one in.
+  void expect_refusal_after(int held, std::string_view why) {
+    std::vector<TestClient> open;
+    for (int i = 0; i < held; ++i) {
+      open.emplace_back(port());
+      ASSERT_TRUE(open.back().request("GET", "/healthz"));
+    }
+    TestClient refused = client();
+    auto reply = refused.read_reply();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 503);
+    EXPECT_EQ(reply->header("retry-after"), "1");
+    EXPECT_NE(reply->body.find(why), std::string::npos) << reply->body;
+    open.pop_back();
+    std::this_thread::sleep_for(200ms);
+    EXPECT_EQ(call("GET", "/healthz").status, 200);
+  }
+};
 
 TEST_F(ProtocolTest, KeepAliveServesManyRequestsOnOneConnection) {
   start();
@@ -193,6 +213,7 @@ TEST_F(ProtocolTest, TwoThousandIdleConnectionsDoNotStarveAClient) {
   raise_descriptor_limit();
   server::ServerOptions options = test_options();
   options.timeouts.idle = 60s;
+  options.max_connections_per_client = 10'000;  // every test client is 127.0.0.1
   start(options);
   std::vector<TestClient> idle;
   idle.reserve(2000);
@@ -224,19 +245,16 @@ TEST_F(ProtocolTest, ConnectionsOverTheCapGet503) {
   server::ServerOptions options = test_options();
   options.max_connections = 3;
   start(options);
-  std::vector<TestClient> held;
-  for (int i = 0; i < 3; ++i) {
-    held.emplace_back(port());
-    ASSERT_TRUE(held.back().request("GET", "/healthz"));
-  }
-  TestClient refused = client();
-  auto reply = refused.read_reply();
-  ASSERT_TRUE(reply);
-  EXPECT_EQ(reply->status, 503);
-  EXPECT_EQ(reply->header("retry-after"), "1");
-  held.clear();
-  std::this_thread::sleep_for(200ms);
-  EXPECT_EQ(call("GET", "/healthz").status, 200);
+  expect_refusal_after(3, "too many open connections");
+}
+
+// The fifth from the same address is refused although the server has room.
+TEST_F(ProtocolTest, OneClientCannotTakeEverySlot) {
+  server::ServerOptions options = test_options();
+  options.max_connections = 10;
+  options.max_connections_per_client = 4;
+  start(options);
+  expect_refusal_after(4, "from your address");
 }
 
 }  // namespace
