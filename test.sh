@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds and runs every test:
+#   0. the layout of every C++ file is .clang-format's;
 #   1. Debug build: unit and integration tests (ctest);
 #   2. browser tests of the survey pages against the real server (tests/e2e);
 #   3. the unit tests again under AddressSanitizer and
@@ -10,6 +11,9 @@ cd "$(dirname "$0")"
 ./scripts/install-dependencies.sh --with-test-tools
 
 jobs=$(nproc)
+
+echo "== check: clang-format"
+git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
 configure() {
   local name=$1

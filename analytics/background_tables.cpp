@@ -23,8 +23,9 @@ std::vector<BackgroundCell> background_scale_table(const WaveData& data, int min
       suppress_cells(cells, min_respondents);
       bool nation_withheld = cells.front().suppression != Suppression::none;
       for (std::size_t level = 0; level < by_level.size(); ++level) {
-        BackgroundCell cell{data.scales[s].scale_id, variable.name, variable.level_names[level],
-                            summarize(by_level[level]), false, cells[level + 1].suppression};
+        BackgroundCell cell{
+            data.scales[s].scale_id,    variable.name, variable.level_names[level],
+            summarize(by_level[level]), false,         cells[level + 1].suppression};
         if (nation_withheld && cell.suppression == Suppression::none) {
           cell.suppression = Suppression::secondary;
         }

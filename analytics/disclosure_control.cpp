@@ -18,7 +18,8 @@ using Children = std::vector<std::vector<int>>;
 Children children_of(const std::vector<DisclosureCell>& cells) {
   Children children(cells.size());
   for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (cells[i].parent >= 0) children[static_cast<std::size_t>(cells[i].parent)].push_back(static_cast<int>(i));
+    if (cells[i].parent >= 0)
+      children[static_cast<std::size_t>(cells[i].parent)].push_back(static_cast<int>(i));
   }
   return children;
 }
@@ -27,7 +28,8 @@ bool published(const DisclosureCell& cell) { return cell.suppression == Suppress
 
 // What a withheld cell leaves unexplained once its published parts are
 // subtracted: its own n for a cell without parts.
-std::int64_t unexplained(const std::vector<DisclosureCell>& cells, const Children& children, int cell) {
+std::int64_t unexplained(const std::vector<DisclosureCell>& cells, const Children& children,
+                         int cell) {
   const auto& own = cells[static_cast<std::size_t>(cell)];
   if (published(own)) return 0;
   const auto& parts = children[static_cast<std::size_t>(cell)];
@@ -37,9 +39,11 @@ std::int64_t unexplained(const std::vector<DisclosureCell>& cells, const Childre
   return sum;
 }
 
-std::int64_t hidden_below(const std::vector<DisclosureCell>& cells, const Children& children, int total) {
+std::int64_t hidden_below(const std::vector<DisclosureCell>& cells, const Children& children,
+                          int total) {
   std::int64_t sum = 0;
-  for (int part : children[static_cast<std::size_t>(total)]) sum += unexplained(cells, children, part);
+  for (int part : children[static_cast<std::size_t>(total)])
+    sum += unexplained(cells, children, part);
   return sum;
 }
 
@@ -80,7 +84,8 @@ bool fix_total(std::vector<DisclosureCell>& cells, const Children& children, int
       cells[static_cast<std::size_t>(cell)].suppression = Suppression::secondary;
     }
     move.hidden_after = hidden_below(cells, children, total);
-    for (int cell : candidate) cells[static_cast<std::size_t>(cell)].suppression = Suppression::none;
+    for (int cell : candidate)
+      cells[static_cast<std::size_t>(cell)].suppression = Suppression::none;
     if (move.hidden_after <= hidden) continue;  // hides nothing more
     // The smallest cells first; then the fewest; then in table order.
     auto key = [](const Move& m) {
@@ -91,7 +96,8 @@ bool fix_total(std::vector<DisclosureCell>& cells, const Children& children, int
   if (!best) {
     throw std::logic_error("disclosure control: no cell left to withhold below a total");
   }
-  for (int cell : best->cells) cells[static_cast<std::size_t>(cell)].suppression = Suppression::secondary;
+  for (int cell : best->cells)
+    cells[static_cast<std::size_t>(cell)].suppression = Suppression::secondary;
   return true;
 }
 
@@ -128,7 +134,8 @@ void withhold_models(ScaleReport& scale) {
   scale.reliability.alpha = scale.reliability.std_alpha = scale.reliability.alpha_se = kNaN;
   scale.reliability.average_r = scale.reliability.omega_total = kNaN;
   scale.reliability.eigenvalues.setConstant(kNaN);
-  for (ItemReliability& item : scale.reliability.items) item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  for (ItemReliability& item : scale.reliability.items)
+    item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
   for (CaseMixTerm& term : scale.case_mix_terms) term.coefficient = term.se = kNaN;
   scale.case_mix_residual_variance = kNaN;
   scale.shrinkage = {kNaN, kNaN, kNaN, kNaN, 0, 0};
@@ -157,7 +164,8 @@ Layout layout_of(const Area& nation, const std::vector<Area>& counties,
   layout.cells.push_back({count_of(nation), -1, true, initial(nation.suppressed)});
   std::int64_t in_counties = 0;
   for (const Area& county : counties) in_counties += count_of(county);
-  layout.cells.push_back({count_of(nation) - in_counties, Layout::kNation, false, Suppression::primary});
+  layout.cells.push_back(
+      {count_of(nation) - in_counties, Layout::kNation, false, Suppression::primary});
   std::map<std::string, int> county_cell;
   for (const Area& county : counties) {
     county_cell[county.code] = static_cast<int>(layout.cells.size());
@@ -166,19 +174,22 @@ Layout layout_of(const Area& nation, const std::vector<Area>& counties,
   layout.first_municipality = static_cast<int>(layout.cells.size());
   for (std::size_t i = 0; i < municipalities.size(); ++i) {
     auto found = county_cell.find(county_of_municipality[i]);
-    if (found == county_cell.end()) throw std::logic_error("disclosure control: municipality without its county");
-    layout.cells.push_back({count_of(municipalities[i]), found->second, true,
-                            initial(municipalities[i].suppressed)});
+    if (found == county_cell.end())
+      throw std::logic_error("disclosure control: municipality without its county");
+    layout.cells.push_back(
+        {count_of(municipalities[i]), found->second, true, initial(municipalities[i].suppressed)});
   }
   return layout;
 }
 
-void control_scale(ScaleReport& scale, const std::map<std::string, std::vector<std::string>>& similar,
-                   int k) {
+void control_scale(ScaleReport& scale,
+                   const std::map<std::string, std::vector<std::string>>& similar, int k) {
   std::vector<std::string> county_codes;
-  for (const MunicipalityResult& result : scale.municipalities) county_codes.push_back(result.county_code);
+  for (const MunicipalityResult& result : scale.municipalities)
+    county_codes.push_back(result.county_code);
   auto count_of = [](const auto& cell) { return cell.raw.n; };
-  Layout layout = layout_of(scale.national, scale.counties, scale.municipalities, county_codes, count_of);
+  Layout layout =
+      layout_of(scale.national, scale.counties, scale.municipalities, county_codes, count_of);
   suppress_cells(layout.cells, k);
 
   std::map<std::string, const DisclosureCell*> municipality_cell;
@@ -206,7 +217,8 @@ void control_scale(ScaleReport& scale, const std::map<std::string, std::vector<s
     if (peers != similar.end()) {
       for (const std::string& peer : peers->second) {
         auto cell = municipality_cell.find(peer);
-        if (cell != municipality_cell.end() && !published(*cell->second)) hidden_peers += cell->second->n;
+        if (cell != municipality_cell.end() && !published(*cell->second))
+          hidden_peers += cell->second->n;
       }
     }
     if (hidden_peers > 0) result.versus_similar = withheld_comparison();
@@ -227,7 +239,9 @@ void control_scale(ScaleReport& scale, const std::map<std::string, std::vector<s
   }
 }
 
-std::int64_t row_total(const ShareRow& row) { return row.shares.empty() ? 0 : row.shares.front().total; }
+std::int64_t row_total(const ShareRow& row) {
+  return row.shares.empty() ? 0 : row.shares.front().total;
+}
 
 void control_burden(BurdenReport& burden, int k) {
   std::vector<std::string> county_codes;
@@ -298,7 +312,8 @@ std::vector<char> published_municipalities(std::int64_t national_n,
   for (std::int64_t n : county_n) cells.push_back({n, Layout::kNation, true, Suppression::none});
   const auto first_municipality = cells.size();
   for (std::size_t i = 0; i < municipality_n.size(); ++i) {
-    cells.push_back({municipality_n[i], first_county + county_of_municipality[i], true, Suppression::none});
+    cells.push_back(
+        {municipality_n[i], first_county + county_of_municipality[i], true, Suppression::none});
   }
   suppress_cells(cells, min_respondents);
   std::vector<char> published_flags;
@@ -317,7 +332,8 @@ WaveReport apply_disclosure_control(WaveReport report, int min_respondents) {
   }
   report.min_respondents = min_respondents;
   std::map<std::string, std::vector<std::string>> similar;
-  for (const SimilarMunicipalities& entry : report.similar) similar[entry.code] = entry.similar_codes;
+  for (const SimilarMunicipalities& entry : report.similar)
+    similar[entry.code] = entry.similar_codes;
   for (ScaleReport& scale : report.scales) control_scale(scale, similar, min_respondents);
   for (BurdenReport& burden : report.burden) control_burden(burden, min_respondents);
   return report;

@@ -10,8 +10,8 @@
 
 #include "analytics/suppression.h"
 #include "analytics/wave_report.h"
-#include "questionnaire/questionnaire.h"
 #include "common/result.h"
+#include "questionnaire/questionnaire.h"
 
 namespace parorende::analytics {
 

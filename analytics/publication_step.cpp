@@ -53,7 +53,8 @@ int block_of(const WaveData& data, const Blocks& blocks, Eigen::Index row) {
   return publication.block != kNotPublished ? publication.block : blocks.home_of(data, row);
 }
 
-void count_waiting(std::vector<Waiting>& counts, const WaveData& data, Eigen::Index row, int tables) {
+void count_waiting(std::vector<Waiting>& counts, const WaveData& data, Eigen::Index row,
+                   int tables) {
   const RowPublication& publication = data.publication[static_cast<std::size_t>(row)];
   for (int t = 0; t < tables; ++t) {
     if (!has_figure(data, row, t) || (publication.tables & bit(t)) != 0) continue;
@@ -93,7 +94,8 @@ int published_table_count(const WaveData& data) {
 bool has_figure(const WaveData& data, Eigen::Index row, int table) {
   auto scales = static_cast<int>(data.scales.size());
   if (table < scales) return !std::isnan(data.scale_scores(row, table));
-  return data.burden_category[static_cast<std::size_t>(table - scales)][static_cast<std::size_t>(row)] >= 0;
+  return data.burden_category[static_cast<std::size_t>(table - scales)]
+                             [static_cast<std::size_t>(row)] >= 0;
 }
 
 PublicationPlan plan_publication_step(const WaveData& data, const MunicipalityRegistry& registry,
@@ -125,7 +127,9 @@ PublicationPlan plan_publication_step(const WaveData& data, const MunicipalityRe
     for (Eigen::Index row = 0; row < rows; ++row) {
       const RowPublication& publication = data.publication[static_cast<std::size_t>(row)];
       int home = blocks.home_of(data, row);
-      if (home == kNationalPool || publication.block != kNotPublished || publication.ever_tables != 0) continue;
+      if (home == kNationalPool || publication.block != kNotPublished ||
+          publication.ever_tables != 0)
+        continue;
       if (joining(data, row, tables, ready[home]) != 0) continue;
       pooled[static_cast<std::size_t>(row)] = 1;
       count_waiting(pool, data, row, tables);
@@ -137,14 +141,17 @@ PublicationPlan plan_publication_step(const WaveData& data, const MunicipalityRe
   for (Eigen::Index row = 0; row < rows; ++row) {
     int block = pooled[static_cast<std::size_t>(row)] ? kNationalPool : block_of(data, blocks, row);
     std::uint64_t add = joining(data, row, tables, ready[block]);
-    if (add != 0) plan.changes.push_back({data.publication[static_cast<std::size_t>(row)].response_id, block, add});
+    if (add != 0)
+      plan.changes.push_back(
+          {data.publication[static_cast<std::size_t>(row)].response_id, block, add});
   }
   return plan;
 }
 
 void apply_publication_step(WaveData& data, const PublicationPlan& plan) {
   std::unordered_map<std::int64_t, std::size_t> row_of_id;
-  for (std::size_t row = 0; row < data.publication.size(); ++row) row_of_id[data.publication[row].response_id] = row;
+  for (std::size_t row = 0; row < data.publication.size(); ++row)
+    row_of_id[data.publication[row].response_id] = row;
   for (const PublicationChange& change : plan.changes) {
     RowPublication& publication = data.publication.at(row_of_id.at(change.response_id));
     publication.block = change.block;
@@ -187,10 +194,12 @@ WaveData published_data(const WaveData& data, const MunicipalityRegistry& regist
     for (std::size_t b = 0; b < data.burden_category.size(); ++b) {
       int table = scales + static_cast<int>(b);
       bool in = table < tables && (publication.tables & bit(table)) != 0;
-      published.burden_category[b].push_back(in ? data.burden_category[b][static_cast<std::size_t>(row)] : -1);
+      published.burden_category[b].push_back(
+          in ? data.burden_category[b][static_cast<std::size_t>(row)] : -1);
     }
     for (std::size_t v = 0; v < data.case_mix.size(); ++v) {
-      published.case_mix[v].level_of_row.push_back(data.case_mix[v].level_of_row[static_cast<std::size_t>(row)]);
+      published.case_mix[v].level_of_row.push_back(
+          data.case_mix[v].level_of_row[static_cast<std::size_t>(row)]);
     }
     published.municipality_of_row.push_back(
         publication.block == kNationalPool ? -1 : blocks.index_of_number.at(publication.block));

@@ -16,14 +16,16 @@ namespace json = boost::json;
 // The frozen background table as the store keeps it: numbers by their bit
 // patterns, so every later read serves exactly the first figures.
 json::value bits(double value) { return std::bit_cast<std::uint64_t>(value); }
-double from_bits(const json::value& value) { return std::bit_cast<double>(value.to_number<std::uint64_t>()); }
+double from_bits(const json::value& value) {
+  return std::bit_cast<double>(value.to_number<std::uint64_t>());
+}
 
 std::string background_text(const std::vector<BackgroundCell>& cells) {
   json::array rows;
   for (const BackgroundCell& cell : cells) {
     const Summary& s = cell.summary;
-    rows.push_back(json::array{cell.scale_id, cell.variable, cell.level, s.n, bits(s.mean), bits(s.sd),
-                               bits(s.se), bits(s.ci_low), bits(s.ci_high),
+    rows.push_back(json::array{cell.scale_id, cell.variable, cell.level, s.n, bits(s.mean),
+                               bits(s.sd), bits(s.se), bits(s.ci_low), bits(s.ci_high),
                                static_cast<int>(cell.suppression)});
   }
   return json::serialize(rows);
@@ -39,21 +41,28 @@ Result<std::vector<BackgroundCell>> background_from_text(std::string_view text) 
       cell.scale_id = std::string(row.at(0).as_string());
       cell.variable = std::string(row.at(1).as_string());
       cell.level = std::string(row.at(2).as_string());
-      cell.summary = {row.at(3).to_number<std::int64_t>(), from_bits(row.at(4)), from_bits(row.at(5)),
-                      from_bits(row.at(6)),                from_bits(row.at(7)), from_bits(row.at(8))};
+      cell.summary = {row.at(3).to_number<std::int64_t>(),
+                      from_bits(row.at(4)),
+                      from_bits(row.at(5)),
+                      from_bits(row.at(6)),
+                      from_bits(row.at(7)),
+                      from_bits(row.at(8))};
       cell.suppression = static_cast<Suppression>(row.at(9).to_number<int>());
       cell.suppressed = cell.suppression != Suppression::none;
       cells.push_back(std::move(cell));
     }
   } catch (const std::exception& failure) {
-    return make_error("storage_failure", std::string("the stored background table is damaged: ") + failure.what());
+    return make_error("storage_failure",
+                      std::string("the stored background table is damaged: ") + failure.what());
   }
   return cells;
 }
 
-Result<WaveData> read_wave(ResponseStore& store, const std::string& database_path, std::string_view wave_name,
-                           const MunicipalityRegistry& registry, const Progress& progress) {
-  if (!database_path.empty()) return load_wave_data(store, database_path, wave_name, registry, progress);
+Result<WaveData> read_wave(ResponseStore& store, const std::string& database_path,
+                           std::string_view wave_name, const MunicipalityRegistry& registry,
+                           const Progress& progress) {
+  if (!database_path.empty())
+    return load_wave_data(store, database_path, wave_name, registry, progress);
   auto matrix = store.complete_responses(wave_name);
   if (!matrix) return matrix.take_error();
   return wave_data_from_matrix(std::string(wave_name), matrix.value(), registry);
@@ -78,7 +87,8 @@ PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& 
           background_scale_table(data, min_respondents)};
 }
 
-Result<CurrentResults> publish_current_results(ResponseStore& store, const std::string& database_path,
+Result<CurrentResults> publish_current_results(ResponseStore& store,
+                                               const std::string& database_path,
                                                std::string_view wave_name, int min_respondents,
                                                Date today, const Progress& progress) {
   const MunicipalityRegistry& registry = builtin_municipalities();
@@ -114,7 +124,8 @@ Result<CurrentResults> publish_current_results(ResponseStore& store, const std::
 
   WaveData published = published_data(data.value(), registry);
   // The background table only once closed (and then frozen, below).
-  CurrentResults current{wave.value(), published.questionnaire,
+  CurrentResults current{wave.value(),
+                         published.questionnaire,
                          {published_report(published, registry, min_respondents, progress), {}}};
   if (closed) {
     if (!record->background) {

@@ -21,11 +21,11 @@
 #include "analytics/progress.h"
 #include "analytics/wave_data.h"
 #include "analytics/wave_report.h"
+#include "common/result.h"
 #include "questionnaire/answer.h"
+#include "questionnaire/wave.h"
 #include "reference/municipalities.h"
 #include "store/response_store.h"
-#include "common/result.h"
-#include "questionnaire/wave.h"
 
 namespace parorende::analytics {
 
@@ -52,7 +52,8 @@ struct CurrentResults {
 // otherwise be kept from changing by fewer than k. Errors: those of
 // load_wave_data() and ResponseStore::publish_step(), and
 // "publication_conflict" when steps kept colliding with other writers.
-Result<CurrentResults> publish_current_results(ResponseStore& store, const std::string& database_path,
+Result<CurrentResults> publish_current_results(ResponseStore& store,
+                                               const std::string& database_path,
                                                std::string_view wave_name, int min_respondents,
                                                Date today, const Progress& progress = {});
 

@@ -24,8 +24,8 @@ std::string number(double value) {
 // Writes the lines of one (section, scale, area, code, name) record.
 class Record {
  public:
-  Record(std::ostream& out, std::string_view section, std::string_view scale,
-         std::string_view area, std::string_view code, std::string_view name)
+  Record(std::ostream& out, std::string_view section, std::string_view scale, std::string_view area,
+         std::string_view code, std::string_view name)
       : out_(out),
         prefix_(csv::field(section) + ',' + csv::field(scale) + ',' + csv::field(area) + ',' +
                 csv::field(code) + ',' + csv::field(name) + ',') {}
@@ -126,7 +126,9 @@ void scale_lines(std::ostream& out, const ScaleReport& scale) {
   }
   for (const CaseMixTerm& term : scale.case_mix_terms) {
     Record record(out, "case_mix", scale.scale_id, "nation", term.variable + "=" + term.level, "");
-    record.value("coefficient", term.coefficient).value("se", term.se).count("estimable", term.estimable ? 1 : 0);
+    record.value("coefficient", term.coefficient)
+        .value("se", term.se)
+        .count("estimable", term.estimable ? 1 : 0);
   }
   Record model(out, "model", scale.scale_id, "nation", "", "");
   model.value("case_mix_residual_variance", scale.case_mix_residual_variance)
@@ -135,14 +137,16 @@ void scale_lines(std::ostream& out, const ScaleReport& scale) {
       .value("shrinkage_between_variance", scale.shrinkage.between_variance);
 }
 
-void share_lines(std::ostream& out, const BurdenReport& burden, std::string_view area, const ShareRow& row) {
+void share_lines(std::ostream& out, const BurdenReport& burden, std::string_view area,
+                 const ShareRow& row) {
   Record record(out, "burden", burden.instrument_id, area, row.code, row.name);
   if (row.suppressed) {
     record.text("n", "");
   } else {
     record.count("n", row.shares.empty() ? 0 : row.shares.front().total);
   }
-  record.count("suppressed", row.suppressed ? 1 : 0).text("suppression", suppression_name(row.suppression));
+  record.count("suppressed", row.suppressed ? 1 : 0)
+      .text("suppression", suppression_name(row.suppression));
   for (std::size_t k = 0; k < row.shares.size(); ++k) {
     const std::string& category = burden.category_ids[k];
     const Proportion& share = row.shares[k];
@@ -189,7 +193,8 @@ void write_wave_change_csv(std::ostream& out, const WaveChange& change, bool hea
   if (header) out << kHeader;
   for (const ScaleChange& scale : change.scales) {
     change_lines(out, scale.scale_id, "nation", scale.national);
-    for (const AreaChange& county : scale.counties) change_lines(out, scale.scale_id, "county", county);
+    for (const AreaChange& county : scale.counties)
+      change_lines(out, scale.scale_id, "county", county);
     for (const AreaChange& municipality : scale.municipalities) {
       change_lines(out, scale.scale_id, "municipality", municipality);
     }

@@ -59,13 +59,17 @@ json::object municipality_json(const MunicipalityResult& result) {
   json::object raw = summary_json(result.raw);
   raw.erase("n");
   object.emplace("raw", std::move(raw));
-  object.emplace("adjusted", json::object{{"mean", json_number(result.adjusted.mean)},
-                                          {"se", json_number(result.adjusted.se)},
-                                          {"ci", json_interval(result.adjusted.ci_low, result.adjusted.ci_high)}});
-  object.emplace("shrunken", json::object{{"mean", json_number(result.shrunken.estimate)},
-                                          {"reliability", json_number(result.shrunken.reliability)},
-                                          {"se", json_number(result.shrunken.se)},
-                                          {"ci", json_interval(result.shrunken.ci_low, result.shrunken.ci_high)}});
+  object.emplace(
+      "adjusted",
+      json::object{{"mean", json_number(result.adjusted.mean)},
+                   {"se", json_number(result.adjusted.se)},
+                   {"ci", json_interval(result.adjusted.ci_low, result.adjusted.ci_high)}});
+  object.emplace(
+      "shrunken",
+      json::object{{"mean", json_number(result.shrunken.estimate)},
+                   {"reliability", json_number(result.shrunken.reliability)},
+                   {"se", json_number(result.shrunken.se)},
+                   {"ci", json_interval(result.shrunken.ci_low, result.shrunken.ci_high)}});
   object.emplace("versus_national", comparison_json(result.versus_national));
   object.emplace("versus_county", comparison_json(result.versus_county));
   object.emplace("versus_similar", comparison_json(result.versus_similar));
@@ -120,14 +124,16 @@ json::object scale_json(const ScaleReport& scale) {
           {"title", scale.title},
           {"national", area_json(scale.national)},
           {"reliability", reliability_json(scale.reliability, scale.item_ids)},
-          {"case_mix", json::object{{"residual_variance", json_number(scale.case_mix_residual_variance)},
-                                    {"terms", std::move(terms)}}},
-          {"shrinkage", json::object{{"national_mean", json_number(shrinkage.national_mean)},
-                                     {"national_mean_variance", json_number(shrinkage.national_mean_variance)},
-                                     {"within_variance", json_number(shrinkage.within_variance)},
-                                     {"between_variance", json_number(shrinkage.between_variance)},
-                                     {"respondents", shrinkage.respondents},
-                                     {"municipalities", shrinkage.groups_with_data}}},
+          {"case_mix",
+           json::object{{"residual_variance", json_number(scale.case_mix_residual_variance)},
+                        {"terms", std::move(terms)}}},
+          {"shrinkage",
+           json::object{{"national_mean", json_number(shrinkage.national_mean)},
+                        {"national_mean_variance", json_number(shrinkage.national_mean_variance)},
+                        {"within_variance", json_number(shrinkage.within_variance)},
+                        {"between_variance", json_number(shrinkage.between_variance)},
+                        {"respondents", shrinkage.respondents},
+                        {"municipalities", shrinkage.groups_with_data}}},
           {"counties", std::move(counties)},
           {"municipalities", std::move(municipalities)}};
 }
@@ -136,7 +142,8 @@ json::object share_row_json(const ShareRow& row, const std::vector<std::string>&
   json::object object;
   if (!row.code.empty()) object.emplace("code", row.code);
   object.emplace("name", row.name);
-  object.emplace("n", respondents(row.shares.empty() ? 0 : row.shares.front().total, row.suppressed));
+  object.emplace("n",
+                 respondents(row.shares.empty() ? 0 : row.shares.front().total, row.suppressed));
   object.emplace("suppressed", row.suppressed);
   object.emplace("suppression", suppression_json(row.suppression));
   if (row.suppressed) return object;
@@ -156,7 +163,8 @@ json::object burden_json(const BurdenReport& burden) {
   json::array categories;
   for (const std::string& id : burden.category_ids) categories.push_back(json::value(id));
   json::array counties;
-  for (const ShareRow& row : burden.counties) counties.push_back(share_row_json(row, burden.category_ids));
+  for (const ShareRow& row : burden.counties)
+    counties.push_back(share_row_json(row, burden.category_ids));
   json::array municipalities;
   for (const ShareRow& row : burden.municipalities) {
     municipalities.push_back(share_row_json(row, burden.category_ids));

@@ -1,8 +1,8 @@
 #include "analytics/synthetic.h"
 
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <numeric>
@@ -11,8 +11,8 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "store/response_matrix.h"
 #include "questionnaire/response_validation.h"
+#include "store/response_matrix.h"
 
 namespace parorende::analytics {
 namespace {
@@ -25,7 +25,7 @@ class Random {
   double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   double uniform(double low, double high) { return low + (high - low) * uniform(); }
   bool chance(double probability) { return uniform() < probability; }
-  double normal() {  // Box-Muller
+  double normal() {            // Box-Muller
     double u = 1 - uniform();  // (0, 1]
     return std::sqrt(-2 * std::log(u)) * std::cos(2 * std::numbers::pi * uniform());
   }
@@ -61,14 +61,26 @@ struct BackgroundSpec {
 };
 
 const BackgroundSpec kBackground[] = {
-    {"age_band", {0.02, 0.08, 0.30, 0.35, 0.18, 0.07}, {0.01, 0.04, 0.20, 0.35, 0.28, 0.12},
-     {-0.01, 0, 0.005, 0.01, 0.02, 0.025}, 0.02},
-    {"relationship", {0.30, 0.15, 0.30, 0.05, 0.08, 0.07, 0.05}, {0.38, 0.12, 0.28, 0.05, 0.07, 0.06, 0.04},
-     {0, -0.015, -0.01, 0.005, 0, 0.01, 0}, 0.0},
-    {"condition_group", {0.20, 0.12, 0.20, 0.10, 0.15, 0.15, 0.08}, {0.26, 0.12, 0.12, 0.08, 0.15, 0.22, 0.05},
-     {-0.01, 0.01, -0.02, -0.015, 0, 0.005, 0}, 0.0},
-    {"care_hours", {0.30, 0.25, 0.22, 0.13, 0.10}, {0.22, 0.24, 0.24, 0.16, 0.14},
-     {0, -0.01, -0.02, -0.03, -0.04}, 0.03},
+    {"age_band",
+     {0.02, 0.08, 0.30, 0.35, 0.18, 0.07},
+     {0.01, 0.04, 0.20, 0.35, 0.28, 0.12},
+     {-0.01, 0, 0.005, 0.01, 0.02, 0.025},
+     0.02},
+    {"relationship",
+     {0.30, 0.15, 0.30, 0.05, 0.08, 0.07, 0.05},
+     {0.38, 0.12, 0.28, 0.05, 0.07, 0.06, 0.04},
+     {0, -0.015, -0.01, 0.005, 0, 0.01, 0},
+     0.0},
+    {"condition_group",
+     {0.20, 0.12, 0.20, 0.10, 0.15, 0.15, 0.08},
+     {0.26, 0.12, 0.12, 0.08, 0.15, 0.22, 0.05},
+     {-0.01, 0.01, -0.02, -0.015, 0, 0.005, 0},
+     0.0},
+    {"care_hours",
+     {0.30, 0.25, 0.22, 0.13, 0.10},
+     {0.22, 0.24, 0.24, 0.16, 0.14},
+     {0, -0.01, -0.02, -0.03, -0.04},
+     0.03},
     {"years_caring", {0.12, 0.25, 0.28, 0.20, 0.15}, {0.10, 0.22, 0.28, 0.22, 0.18}, {}, 0.02},
 };
 
@@ -90,22 +102,22 @@ const ScaleSpec kScales[] = {
 };
 constexpr ScaleSpec kDefaultScale{"", 0.0, 1.0, 0.04};
 
-constexpr double kGeneralWeight = 0.10;     // g_i, shared by a person's scales
-constexpr double kSpecificWeight = 0.08;    // s_ik
-constexpr double kItemNoise = 0.05;         // e_ikl ~ U(-0.05, 0.05)
-constexpr double kItemSpread = 0.02;        // delta from -0.02 to 0.02
-constexpr double kSkipSection = 0.02;       // a whole scale left blank
+constexpr double kGeneralWeight = 0.10;   // g_i, shared by a person's scales
+constexpr double kSpecificWeight = 0.08;  // s_ik
+constexpr double kItemNoise = 0.05;       // e_ikl ~ U(-0.05, 0.05)
+constexpr double kItemSpread = 0.02;      // delta from -0.02 to 0.02
+constexpr double kSkipSection = 0.02;     // a whole scale left blank
 constexpr double kSkipItem = 0.03;
-constexpr double kMunicipalitySd = 0.02;    // general municipality quality
+constexpr double kMunicipalitySd = 0.02;  // general municipality quality
 constexpr double kMunicipalityScaleSd = 0.015;
 constexpr double kMunicipalityLimit = 0.07;
 constexpr double kCountyLimit = 0.02;
-constexpr double kRuralEffect = 0.03;       // most rural vs most urban
+constexpr double kRuralEffect = 0.03;  // most rural vs most urban
 constexpr double kChildrenShare = 0.3;
 
 struct ScalePlan {
   std::vector<std::size_t> items;  // questionnaire item indexes
-  std::vector<char> reverse;  // char, not bool: fast in Debug builds
+  std::vector<char> reverse;       // char, not bool: fast in Debug builds
   std::vector<double> spread;      // delta_l
   ScaleSpec spec;
 };
@@ -120,12 +132,14 @@ std::vector<std::int64_t> allocate(const std::vector<Municipality>& municipaliti
   // Largest remainder: floor of each quota, then one more to the largest
   // fractions until the total is reached.
   double population = 0;
-  for (const Municipality& municipality : municipalities) population += static_cast<double>(municipality.population);
+  for (const Municipality& municipality : municipalities)
+    population += static_cast<double>(municipality.population);
   std::vector<std::int64_t> counts(municipalities.size());
   std::vector<std::pair<double, std::size_t>> remainders;
   std::int64_t given = 0;
   for (std::size_t i = 0; i < municipalities.size(); ++i) {
-    double quota = static_cast<double>(responses) * static_cast<double>(municipalities[i].population) / population;
+    double quota = static_cast<double>(responses) *
+                   static_cast<double>(municipalities[i].population) / population;
     counts[i] = static_cast<std::int64_t>(std::floor(quota));
     given += counts[i];
     remainders.emplace_back(quota - std::floor(quota), i);
@@ -147,15 +161,16 @@ struct SyntheticSurvey::Model {
   SyntheticTruth truth;
   std::int64_t total = 0;
 
-  std::vector<double> rurality;                  // per municipality, 0 urban .. 1 rural
-  std::vector<std::vector<std::vector<double>>> background_probabilities;  // [muni][background][option]
-  Eigen::MatrixXd level;                         // E[p] without case mix: muni x scale
-  std::vector<double> burden_level;              // per municipality
+  std::vector<double> rurality;  // per municipality, 0 urban .. 1 rural
+  std::vector<std::vector<std::vector<double>>>
+      background_probabilities;      // [muni][background][option]
+  Eigen::MatrixXd level;             // E[p] without case mix: muni x scale
+  std::vector<double> burden_level;  // per municipality
   std::vector<ScalePlan> scales;
   std::vector<BackgroundPlan> background;
   std::vector<char> planned;  // items answered by the model's plans
 
-  std::size_t current = 0;                       // municipality being generated
+  std::size_t current = 0;  // municipality being generated
   std::int64_t left_in_current = 0;
   std::int64_t produced = 0;
 
@@ -220,7 +235,10 @@ struct SyntheticSurvey::Model {
         plan.reverse.push_back(std::find(scale.reverse_items.begin(), scale.reverse_items.end(),
                                          scale.items[l]) != scale.reverse_items.end());
         // Evenly from -spread to +spread: sums to 0 over the scale.
-        plan.spread.push_back(count < 2 ? 0.0 : kItemSpread * (2.0 * static_cast<double>(l) / static_cast<double>(count - 1) - 1));
+        plan.spread.push_back(
+            count < 2 ? 0.0
+                      : kItemSpread *
+                            (2.0 * static_cast<double>(l) / static_cast<double>(count - 1) - 1));
         planned[index] = true;
       }
       scales.push_back(std::move(plan));
@@ -247,7 +265,8 @@ struct SyntheticSurvey::Model {
       rurality.push_back(rural);
       auto& county = county_effects[municipalities[j].county_code];
       if (county.empty()) {
-        for (std::size_t k = 0; k < scales.size(); ++k) county.push_back(random.uniform(-kCountyLimit, kCountyLimit));
+        for (std::size_t k = 0; k < scales.size(); ++k)
+          county.push_back(random.uniform(-kCountyLimit, kCountyLimit));
       }
       double general = kMunicipalitySd * random.normal();
       for (std::size_t k = 0; k < scales.size(); ++k) {
@@ -305,7 +324,8 @@ struct SyntheticSurvey::Model {
     truth.national_expected_score = Eigen::VectorXd::Zero(scale_count);
     for (Eigen::Index j = 0; j < count; ++j) {
       double case_mix = expected_case_mix(background_probabilities[static_cast<std::size_t>(j)]);
-      double weight = static_cast<double>(municipalities[static_cast<std::size_t>(j)].population) / population;
+      double weight =
+          static_cast<double>(municipalities[static_cast<std::size_t>(j)].population) / population;
       for (Eigen::Index k = 0; k < scale_count; ++k) {
         double multiplier = scales[static_cast<std::size_t>(k)].spec.case_mix_weight;
         truth.expected_score(j, k) = 100 * (level(j, k) + multiplier * case_mix);
@@ -371,7 +391,8 @@ struct SyntheticSurvey::Model {
           }
         }
         double quality = p + plan.spread[l] + random.uniform(-kItemNoise, kItemNoise);
-        record[plan.items[l]] = static_cast<double>(option_at(item, plan.reverse[l] ? 1 - quality : quality));
+        record[plan.items[l]] =
+            static_cast<double>(option_at(item, plan.reverse[l] ? 1 - quality : quality));
       }
     }
   }
@@ -386,8 +407,10 @@ struct SyntheticSurvey::Model {
         if (!item.required && random.chance(kSkipItem)) continue;
         bool reverse = std::find(instrument.reverse_items.begin(), instrument.reverse_items.end(),
                                  id) != instrument.reverse_items.end();
-        double level_of_item = std::clamp(strain + random.uniform(-kItemNoise, kItemNoise), 0.0, 1.0);
-        record[index] = static_cast<double>(option_at(item, reverse ? 1 - level_of_item : level_of_item));
+        double level_of_item =
+            std::clamp(strain + random.uniform(-kItemNoise, kItemNoise), 0.0, 1.0);
+        record[index] =
+            static_cast<double>(option_at(item, reverse ? 1 - level_of_item : level_of_item));
       }
     }
   }
@@ -406,16 +429,21 @@ struct SyntheticSurvey::Model {
           break;
         case ItemType::single_choice:
           if (!item.required && random.chance(kSkipItem)) break;
-          answer = static_cast<double>(item.options[static_cast<std::size_t>(random.uniform() * static_cast<double>(item.options.size()))].code);
+          answer = static_cast<double>(
+              item.options[static_cast<std::size_t>(random.uniform() *
+                                                    static_cast<double>(item.options.size()))]
+                  .code);
           break;
         case ItemType::integer:
-          if (item.min && item.max) answer = *item.min + std::floor(random.uniform() * (*item.max - *item.min + 1));
+          if (item.min && item.max)
+            answer = *item.min + std::floor(random.uniform() * (*item.max - *item.min + 1));
           break;
         case ItemType::decimal:
           if (item.min && item.max) answer = random.uniform(*item.min, *item.max);
           break;
         case ItemType::multiple_choice:  // one option, when required
-          if (item.required && !item.options.empty()) answer = static_cast<double>(item.options.front().code);
+          if (item.required && !item.options.empty())
+            answer = static_cast<double>(item.options.front().code);
           break;
         case ItemType::date:
         case ItemType::text:
@@ -426,14 +454,18 @@ struct SyntheticSurvey::Model {
 
   static AnswerValue answer_of(const Item& item, double cell) {
     switch (item.type) {
-      case ItemType::yes_no: return cell != 0;
-      case ItemType::decimal: return cell;
+      case ItemType::yes_no:
+        return cell != 0;
+      case ItemType::decimal:
+        return cell;
       case ItemType::municipality: {
         std::string code = std::to_string(static_cast<int>(cell));
         return std::string(4 - std::min<std::size_t>(4, code.size()), '0') + code;
       }
-      case ItemType::multiple_choice: return std::vector<std::int64_t>{static_cast<std::int64_t>(cell)};
-      default: return static_cast<std::int64_t>(cell);
+      case ItemType::multiple_choice:
+        return std::vector<std::int64_t>{static_cast<std::int64_t>(cell)};
+      default:
+        return static_cast<std::int64_t>(cell);
     }
   }
 
@@ -455,7 +487,8 @@ struct SyntheticSurvey::Model {
     // Only the items that visible_if expressions read decide visibility.
     std::vector<double> key;
     for (std::size_t index : visibility_inputs) {
-      key.push_back(std::isnan(record[index]) ? -std::numeric_limits<double>::infinity() : record[index]);
+      key.push_back(std::isnan(record[index]) ? -std::numeric_limits<double>::infinity()
+                                              : record[index]);
     }
     auto cached = hidden_by_inputs.find(key);
     if (cached == hidden_by_inputs.end()) {
@@ -471,7 +504,8 @@ struct SyntheticSurvey::Model {
       }
       cached = hidden_by_inputs.emplace(key, std::move(hidden)).first;
     }
-    for (std::size_t index : cached->second) record[index] = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t index : cached->second)
+      record[index] = std::numeric_limits<double>::quiet_NaN();
     return true;
   }
 
@@ -526,7 +560,8 @@ bool SyntheticSurvey::next_row(std::vector<double>& values, std::uint16_t& munic
   // consume the same random numbers.
   (void)model_->language_for(model_->municipalities[model_->current]);
   model_->row(values);
-  municipality = static_cast<std::uint16_t>(std::stoi(model_->municipalities[model_->current].code));
+  municipality =
+      static_cast<std::uint16_t>(std::stoi(model_->municipalities[model_->current].code));
   return true;
 }
 

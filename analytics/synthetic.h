@@ -28,8 +28,8 @@
 
 #include "analytics/wave_data.h"
 #include "questionnaire/answer.h"
-#include "reference/municipalities.h"
 #include "questionnaire/questionnaire.h"
+#include "reference/municipalities.h"
 
 namespace parorende::analytics {
 

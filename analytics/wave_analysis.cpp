@@ -19,7 +19,7 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // How rows, municipalities and counties relate, computed once per wave.
 struct Geography {
-  std::vector<int> by_code;  // registry indexes, ordered by municipality code
+  std::vector<int> by_code;               // registry indexes, ordered by municipality code
   std::vector<std::string> county_codes;  // sorted
   std::vector<std::string> county_names;
   std::vector<int> county_of_municipality;  // registry index -> county
@@ -33,10 +33,12 @@ Geography geography_of(const WaveData& data, const MunicipalityRegistry& registr
   Geography geography;
   geography.by_code.resize(all.size());
   std::iota(geography.by_code.begin(), geography.by_code.end(), 0);
-  std::sort(geography.by_code.begin(), geography.by_code.end(),
-            [&](int a, int b) { return all[static_cast<std::size_t>(a)].code < all[static_cast<std::size_t>(b)].code; });
+  std::sort(geography.by_code.begin(), geography.by_code.end(), [&](int a, int b) {
+    return all[static_cast<std::size_t>(a)].code < all[static_cast<std::size_t>(b)].code;
+  });
   std::map<std::string, std::string> counties;
-  for (const Municipality& municipality : all) counties[municipality.county_code] = municipality.county_name;
+  for (const Municipality& municipality : all)
+    counties[municipality.county_code] = municipality.county_name;
   for (const auto& [code, name] : counties) {
     geography.county_codes.push_back(code);
     geography.county_names.push_back(name);
@@ -52,15 +54,15 @@ Geography geography_of(const WaveData& data, const MunicipalityRegistry& registr
   geography.county_groups.group_of_row.reserve(data.municipality_of_row.size());
   for (int municipality : data.municipality_of_row) {
     geography.county_groups.group_of_row.push_back(
-        municipality < 0 ? -1 : geography.county_of_municipality[static_cast<std::size_t>(municipality)]);
+        municipality < 0
+            ? -1
+            : geography.county_of_municipality[static_cast<std::size_t>(municipality)]);
   }
   geography.similar = most_similar_municipalities(all);
   return geography;
 }
 
-Summary withheld_summary(std::int64_t n) {
-  return {n, kNaN, kNaN, kNaN, kNaN, kNaN};
-}
+Summary withheld_summary(std::int64_t n) { return {n, kNaN, kNaN, kNaN, kNaN, kNaN}; }
 
 Comparison withheld_comparison() {
   return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, Verdict::not_testable};
@@ -74,7 +76,8 @@ Comparison guarded(const Comparison& comparison, std::int64_t other_side_n, int 
 
 // The municipalities the published table shows (all with respondents when
 // unprotected): the models see only their respondents.
-std::vector<char> model_municipalities(const Moments& national, const std::vector<Moments>& by_county,
+std::vector<char> model_municipalities(const Moments& national,
+                                       const std::vector<Moments>& by_county,
                                        const std::vector<Moments>& by_municipality,
                                        const Geography& geography, const AnalysisOptions& options) {
   std::vector<char> in_models(by_municipality.size(), 1);
@@ -87,8 +90,8 @@ std::vector<char> model_municipalities(const Moments& national, const std::vecto
     municipality_n.push_back(by_municipality[static_cast<std::size_t>(index)].n);
     county_of.push_back(geography.county_of_municipality[static_cast<std::size_t>(index)]);
   }
-  std::vector<char> published = published_municipalities(national.n, county_n, municipality_n, county_of,
-                                                          options.min_respondents);
+  std::vector<char> published = published_municipalities(national.n, county_n, municipality_n,
+                                                         county_of, options.min_respondents);
   for (std::size_t i = 0; i < geography.by_code.size(); ++i) {
     in_models[static_cast<std::size_t>(geography.by_code[i])] = published[i];
   }
@@ -110,7 +113,8 @@ std::vector<CategoricalVariable> pooled_covariates(std::vector<CategoricalVariab
     for (std::size_t round = 0; round < levels; ++round) {
       std::vector<std::int64_t> count(levels, 0);
       std::vector<std::int64_t> in_group(static_cast<std::size_t>(groups.group_count), 0);
-      std::vector<std::int64_t> by_group_level(static_cast<std::size_t>(groups.group_count) * levels, 0);
+      std::vector<std::int64_t> by_group_level(
+          static_cast<std::size_t>(groups.group_count) * levels, 0);
       for (std::size_t row = 0; row < rows; ++row) {
         int group = groups.group_of_row[row];
         if (group < 0 || std::isnan(scores[static_cast<Eigen::Index>(row)])) continue;
@@ -126,12 +130,14 @@ std::vector<CategoricalVariable> pooled_covariates(std::vector<CategoricalVariab
           contrast[level] += std::min(with, in_group[group] - with);
         }
       }
-      auto most = static_cast<std::uint8_t>(std::max_element(count.begin(), count.end()) - count.begin());
+      auto most =
+          static_cast<std::uint8_t>(std::max_element(count.begin(), count.end()) - count.begin());
       std::vector<char> rare(levels, 0);
       bool any = false;
       for (std::size_t level = 0; level < levels; ++level) {
         if (level == most || count[level] == 0) continue;
-        if (count[level] < min_respondents || contrast[level] < min_respondents) rare[level] = any = true;
+        if (count[level] < min_respondents || contrast[level] < min_respondents)
+          rare[level] = any = true;
       }
       // The most common level's own contrasts rest on the others together.
       if (!any && count[most] > 0 && contrast[most] < min_respondents) {
@@ -160,7 +166,8 @@ ScaleReliability reliability_of(const WaveData& data, const ScaleColumns& column
     }
   }
   Eigen::MatrixXf fitted(static_cast<Eigen::Index>(rows.size()), columns.count);
-  for (std::size_t i = 0; i < rows.size(); ++i) fitted.row(static_cast<Eigen::Index>(i)) = items.row(rows[i]);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    fitted.row(static_cast<Eigen::Index>(i)) = items.row(rows[i]);
   return analyze_reliability(fitted);
 }
 
@@ -202,7 +209,8 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
   }
 
   // The models: on the published municipalities' respondents only.
-  std::vector<char> in_models = model_municipalities(national, by_county, by_municipality, geography, options);
+  std::vector<char> in_models =
+      model_municipalities(national, by_county, by_municipality, geography, options);
   GroupIndex model_groups = geography.municipality_groups;
   for (int& group : model_groups.group_of_row) {
     if (group >= 0 && !in_models[static_cast<std::size_t>(group)]) group = -1;
@@ -225,7 +233,8 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
     int county = geography.county_of_municipality[i];
     const Moments& county_moments = by_county[static_cast<std::size_t>(county)];
     Moments similar;
-    for (int other : geography.similar[i]) similar = combine(similar, by_municipality[static_cast<std::size_t>(other)]);
+    for (int other : geography.similar[i])
+      similar = combine(similar, by_municipality[static_cast<std::size_t>(other)]);
 
     MunicipalityResult result;
     result.code = all[i].code;
@@ -260,7 +269,8 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
 ShareRow share_row(std::string code, std::string name, std::vector<Proportion> shares, int k,
                    std::string county_code = {}) {
   std::int64_t total = shares.empty() ? 0 : shares.front().total;
-  ShareRow row{std::move(code), std::move(name), std::move(county_code), std::move(shares), total < k};
+  ShareRow row{std::move(code), std::move(name), std::move(county_code), std::move(shares),
+               total < k};
   if (row.suppressed) {
     row.suppression = Suppression::primary;
     for (Proportion& share : row.shares) share = {0, total, kNaN, kNaN, kNaN};
@@ -279,7 +289,8 @@ BurdenReport analyze_burden(const WaveData& data, std::size_t instrument_index,
   BurdenReport report;
   report.instrument_id = instrument.id;
   report.title = instrument.title.in(language);
-  for (const BurdenCategory& category : instrument.categories) report.category_ids.push_back(category.id);
+  for (const BurdenCategory& category : instrument.categories)
+    report.category_ids.push_back(category.id);
   report.national = share_row("", "Norge", category_shares(categories, category_count), k);
   auto by_county = category_shares_by_group(categories, category_count, geography.county_groups);
   for (std::size_t c = 0; c < by_county.size(); ++c) {
@@ -290,9 +301,9 @@ BurdenReport analyze_burden(const WaveData& data, std::size_t instrument_index,
       category_shares_by_group(categories, category_count, geography.municipality_groups);
   for (int index : geography.by_code) {
     const Municipality& municipality = registry.all()[static_cast<std::size_t>(index)];
-    report.municipalities.push_back(share_row(municipality.code, municipality.name,
-                                              std::move(by_municipality[static_cast<std::size_t>(index)]), k,
-                                              municipality.county_code));
+    report.municipalities.push_back(share_row(
+        municipality.code, municipality.name,
+        std::move(by_municipality[static_cast<std::size_t>(index)]), k, municipality.county_code));
   }
   return report;
 }

@@ -46,9 +46,9 @@ std::vector<AreaChange> changes_of(const std::vector<Row>& earlier, const std::v
 
 Result<WaveChange> compare_waves(const WaveReport& earlier, const WaveReport& later) {
   if (earlier.questionnaire_id != later.questionnaire_id) {
-    return make_error("questionnaire_mismatch",
-                      "wave " + earlier.wave + " asks " + earlier.questionnaire_id + ", wave " +
-                          later.wave + " asks " + later.questionnaire_id);
+    return make_error("questionnaire_mismatch", "wave " + earlier.wave + " asks " +
+                                                    earlier.questionnaire_id + ", wave " +
+                                                    later.wave + " asks " + later.questionnaire_id);
   }
   WaveChange result{earlier.wave, later.wave, later.questionnaire_id, {}};
   std::map<std::string, const ScaleReport*> before;

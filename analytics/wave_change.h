@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "analytics/wave_report.h"
 #include "analytics/statistics/welch.h"
+#include "analytics/wave_report.h"
 #include "common/result.h"
 
 namespace parorende::analytics {

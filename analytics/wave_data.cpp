@@ -4,16 +4,16 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <condition_variable>
 #include <cstdint>
-#include <cmath>
 #include <deque>
 #include <exception>
 #include <functional>
 #include <limits>
 #include <mutex>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include "store/wave_reader.h"
@@ -145,7 +145,8 @@ WaveDataBuilder::WaveDataBuilder(std::string wave_name,
       plan_->items.push_back({column_of(columns, id), std::move(table)});
       data_.item_ids.push_back(id);
     }
-    plan_->scales.push_back({placed.first, static_cast<int>(placed.count), scale.min_answered_share});
+    plan_->scales.push_back(
+        {placed.first, static_cast<int>(placed.count), scale.min_answered_share});
     data_.scales.push_back(std::move(placed));
   }
   data_.items.resize(rows, static_cast<Eigen::Index>(plan_->items.size()));
@@ -196,7 +197,8 @@ WaveDataBuilder::WaveDataBuilder(std::string wave_name,
   for (std::size_t i = 0; i < all.size(); ++i) {
     int number = 0;
     std::from_chars(all[i].code.data(), all[i].code.data() + all[i].code.size(), number);
-    if (number >= 0 && number < 10000) plan_->municipality_by_number[static_cast<std::size_t>(number)] = static_cast<int>(i);
+    if (number >= 0 && number < 10000)
+      plan_->municipality_by_number[static_cast<std::size_t>(number)] = static_cast<int>(i);
   }
   data_.municipality_of_row.assign(static_cast<std::size_t>(expected_rows), -1);
 }
@@ -228,7 +230,8 @@ int burden_category(const WaveDataBuilder::Plan::BurdenPlan& burden, const doubl
   }
   int category = -1;
   for (std::size_t k = 0; k < burden.category_ranges.size(); ++k) {
-    if (final_sum >= burden.category_ranges[k].first && final_sum <= burden.category_ranges[k].second) {
+    if (final_sum >= burden.category_ranges[k].first &&
+        final_sum <= burden.category_ranges[k].second) {
       category = static_cast<int>(k);
     }
   }
@@ -264,7 +267,8 @@ void WaveDataBuilder::fill_rows(std::int64_t first_row, std::span<const double> 
       auto row = static_cast<std::size_t>(first_row + index);
       const double* cells = values.data() + static_cast<std::size_t>(index) * plan.width;
       std::uint16_t municipality = municipalities[static_cast<std::size_t>(index)];
-      data_.municipality_of_row[row] = municipality < 10000 ? plan.municipality_by_number[municipality] : -1;
+      data_.municipality_of_row[row] =
+          municipality < 10000 ? plan.municipality_by_number[municipality] : -1;
 
       double* items = staged_items.data() + local * staged_items.cols();
       double* scores = staged_scores.data() + local * staged_scores.cols();
@@ -300,7 +304,8 @@ void WaveDataBuilder::fill_rows(std::int64_t first_row, std::span<const double> 
     }
     data_.items.middleRows(first_row + chunk_start, chunk_rows) =
         staged_items.topRows(chunk_rows).cast<float>();
-    data_.scale_scores.middleRows(first_row + chunk_start, chunk_rows) = staged_scores.topRows(chunk_rows);
+    data_.scale_scores.middleRows(first_row + chunk_start, chunk_rows) =
+        staged_scores.topRows(chunk_rows);
   }
   if (std::find(missing_seen.begin(), missing_seen.end(), 1) != missing_seen.end()) {
     std::lock_guard lock(plan_->missing_mutex);
@@ -309,7 +314,6 @@ void WaveDataBuilder::fill_rows(std::int64_t first_row, std::span<const double> 
     }
   }
 }
-
 
 void WaveDataBuilder::add_row(std::span<const double> values, std::uint16_t municipality) {
   if (values.size() != plan_->width || next_row_ >= data_.items.rows()) {
@@ -336,8 +340,10 @@ WaveData WaveDataBuilder::finish(std::int64_t rows_filled) && {
     data_.items.conservativeResize(rows, Eigen::NoChange);
     data_.scale_scores.conservativeResize(rows, Eigen::NoChange);
     data_.municipality_of_row.resize(static_cast<std::size_t>(rows));
-    for (CategoricalVariable& variable : data_.case_mix) variable.level_of_row.resize(static_cast<std::size_t>(rows));
-    for (auto& categories : data_.burden_category) categories.resize(static_cast<std::size_t>(rows));
+    for (CategoricalVariable& variable : data_.case_mix)
+      variable.level_of_row.resize(static_cast<std::size_t>(rows));
+    for (auto& categories : data_.burden_category)
+      categories.resize(static_cast<std::size_t>(rows));
   }
   data_.publication.resize(static_cast<std::size_t>(rows));
   // A "missing" level nobody has would only be an unestimable dummy.
@@ -355,7 +361,8 @@ WaveData wave_data_from_matrix(std::string wave_name, const ResponseMatrix& matr
   builder.fill_rows(0, std::span<const double>(matrix.values.data(), matrix.values.size()),
                     matrix.municipalities);
   WaveData data = std::move(builder).finish(rows);
-  if (matrix.publication.size() == static_cast<std::size_t>(rows)) data.publication = matrix.publication;
+  if (matrix.publication.size() == static_cast<std::size_t>(rows))
+    data.publication = matrix.publication;
   return data;
 }
 
@@ -486,8 +493,9 @@ Result<WaveData> load_wave_data(ResponseStore& store, const std::string& databas
         ++rows;
         if (current->municipalities.size() == kBatchRows) hand_over();
         if (progress && rows % 65536 == 0) {
-          progress("reading responses",
-                   static_cast<double>(rows) / static_cast<double>(std::max<std::int64_t>(1, expected)));
+          progress(
+              "reading responses",
+              static_cast<double>(rows) / static_cast<double>(std::max<std::int64_t>(1, expected)));
         }
       });
   stop_workers();

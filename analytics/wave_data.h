@@ -14,14 +14,14 @@
 #include <string_view>
 #include <vector>
 
-#include "analytics/statistics/case_mix.h"
 #include "analytics/progress.h"
+#include "analytics/statistics/case_mix.h"
+#include "common/result.h"
+#include "questionnaire/questionnaire.h"
 #include "reference/municipalities.h"
 #include "store/publication.h"
-#include "questionnaire/questionnaire.h"
 #include "store/response_matrix.h"
 #include "store/response_store.h"
-#include "common/result.h"
 
 namespace parorende::analytics {
 
@@ -34,8 +34,8 @@ struct ScaleColumns {
 
 // The respondent characteristics used for case-mix adjustment, by item id,
 // when the questionnaire has them as single-choice items.
-inline constexpr std::string_view kCaseMixItems[] = {"age_band", "relationship",
-                                                     "condition_group", "care_hours"};
+inline constexpr std::string_view kCaseMixItems[] = {"age_band", "relationship", "condition_group",
+                                                     "care_hours"};
 
 struct WaveData {
   std::string wave_name;

@@ -15,8 +15,8 @@
 #include "analytics/statistics/descriptive.h"
 #include "analytics/statistics/empirical_bayes.h"
 #include "analytics/statistics/psychometrics.h"
-#include "analytics/suppression.h"
 #include "analytics/statistics/welch.h"
+#include "analytics/suppression.h"
 
 namespace parorende::analytics {
 
@@ -43,8 +43,8 @@ struct MunicipalityResult {
   Comparison versus_national;
   Comparison versus_county;
   Comparison versus_similar;
-  AdjustedMean adjusted;  // case-mix adjusted (case_mix.h)
-  ShrunkenMean shrunken;  // empirical Bayes (empirical_bayes.h)
+  AdjustedMean adjusted;    // case-mix adjusted (case_mix.h)
+  ShrunkenMean shrunken;    // empirical Bayes (empirical_bayes.h)
   bool suppressed = false;  // as AreaResult's
   Suppression suppression = Suppression::none;
 };
@@ -53,7 +53,7 @@ struct ScaleReport {
   std::string scale_id;
   std::string title;  // in the questionnaire's default language
   AreaResult national;
-  std::vector<AreaResult> counties;               // by county code
+  std::vector<AreaResult> counties;                // by county code
   std::vector<MunicipalityResult> municipalities;  // every municipality, by code
   std::vector<CaseMixTerm> case_mix_terms;
   double case_mix_residual_variance = 0;
@@ -65,9 +65,9 @@ struct ScaleReport {
 struct ShareRow {
   std::string code;  // municipality or county code; "" for the nation
   std::string name;
-  std::string county_code;  // a municipality's county; "" otherwise
+  std::string county_code;         // a municipality's county; "" otherwise
   std::vector<Proportion> shares;  // one per category
-  bool suppressed = false;  // as AreaResult's
+  bool suppressed = false;         // as AreaResult's
   Suppression suppression = Suppression::none;
 };
 

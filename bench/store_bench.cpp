@@ -18,14 +18,14 @@
 #include <vector>
 
 #include "common/json_input.h"
-#include "reference/municipalities.h"
 #include "questionnaire/questionnaire_loader.h"
-#include "store/response_matrix.h"
-#include "store/response_store.h"
 #include "questionnaire/response_validation.h"
+#include "reference/municipalities.h"
 #include "store/internal/secret_code.h"
 #include "store/internal/sqlite_connection.h"
 #include "store/internal/stored_answers.h"
+#include "store/response_matrix.h"
+#include "store/response_store.h"
 
 namespace {
 
@@ -77,8 +77,8 @@ struct Corpus {
 const Corpus& corpus() {
   static const Corpus built = [] {
     Corpus corpus;
-    auto definition =
-        read_text_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json");
+    auto definition = read_text_file(std::string(PARORENDE_SOURCE_DIR) +
+                                     "/questionnaires/parorendeundersokelse.json");
     if (!definition) fail(definition.error().describe());
     corpus.definition = definition.value();
     auto questionnaire = load_questionnaire_text(corpus.definition);
@@ -109,8 +109,8 @@ std::string consent_version() {
 
 std::string database_path(const std::string& name) {
   const char* directory = std::getenv("PARORENDE_BENCH_DIR");
-  std::filesystem::path base =
-      directory != nullptr ? std::filesystem::path(directory) : std::filesystem::temp_directory_path();
+  std::filesystem::path base = directory != nullptr ? std::filesystem::path(directory)
+                                                    : std::filesystem::temp_directory_path();
   return (base / ("parorende-bench-" + name + ".db")).string();
 }
 
@@ -129,8 +129,8 @@ std::unique_ptr<ResponseStore> fresh_store(const std::string& path,
   if (auto published = store.value()->publish_questionnaire(corpus().definition); !published) {
     fail(published.error().describe());
   }
-  auto wave = store.value()->create_wave({kWave, corpus().questionnaire->id, std::nullopt,
-                                          Date{2026, 1, 1}, Date{2026, 12, 31}, {}});
+  auto wave = store.value()->create_wave(
+      {kWave, corpus().questionnaire->id, std::nullopt, Date{2026, 1, 1}, Date{2026, 12, 31}, {}});
   if (!wave) fail(wave.error().describe());
   return std::move(store).value();
 }
@@ -164,8 +164,8 @@ void BM_StoreSubmit(benchmark::State& state) {
 
   std::size_t next = static_cast<std::size_t>(state.thread_index()) * 7919;
   for (auto _ : state) {
-    auto receipt = shared_store->submit(kWave, responses.responses[next++ % kCorpusSize], consent,
-                                        kToday);
+    auto receipt =
+        shared_store->submit(kWave, responses.responses[next++ % kCorpusSize], consent, kToday);
     if (!receipt) {
       state.SkipWithError(receipt.error().message.c_str());
       break;
@@ -181,8 +181,8 @@ void BM_StoreSubmit(benchmark::State& state) {
           1e6 * cpu / static_cast<double>(metrics.writes_succeeded - writes_before);
     }
     if (metrics.batches_committed != 0) {
-      state.counters["mean_batch"] =
-          static_cast<double>(metrics.batch_size_sum) / static_cast<double>(metrics.batches_committed);
+      state.counters["mean_batch"] = static_cast<double>(metrics.batch_size_sum) /
+                                     static_cast<double>(metrics.batches_committed);
     }
     shared_store.reset();
     remove_database(path);
@@ -200,7 +200,12 @@ BENCHMARK(BM_StoreSubmit)
     ->Threads(256)
     ->UseRealTime()
     ->MinTime(3.0);
-BENCHMARK(BM_StoreSubmit)->ArgName("sync_normal")->Arg(kNormal)->Threads(256)->UseRealTime()->MinTime(3.0);
+BENCHMARK(BM_StoreSubmit)
+    ->ArgName("sync_normal")
+    ->Arg(kNormal)
+    ->Threads(256)
+    ->UseRealTime()
+    ->MinTime(3.0);
 
 // ---- the raw SQLite ceiling -----------------------------------------------
 
@@ -224,7 +229,8 @@ std::vector<RawRow> raw_rows() {
     auto values = pack_answers(*responses.questionnaire, columns, response.answers);
     row.item_values.resize(values.size() * sizeof(double));
     std::memcpy(row.item_values.data(), values.data(), row.item_values.size());
-    row.receipt = hash_secret_code(CodeKind::receipt, *normalize_secret_code(generate_secret_code().value()));
+    row.receipt =
+        hash_secret_code(CodeKind::receipt, *normalize_secret_code(generate_secret_code().value()));
     rows.push_back(std::move(row));
   }
   return rows;
@@ -256,7 +262,8 @@ void BM_RawSqliteCeiling(benchmark::State& state) {
     for (int i = 0; i < kRawRowsPerTransaction; ++i) {
       const RawRow& row = rows[next++ % rows.size()];
       auto insert = connection.statement(
-          "INSERT INTO responses (wave, municipality, status, language, consent_version, started_on,"
+          "INSERT INTO responses (wave, municipality, status, language, consent_version, "
+          "started_on,"
           " saved_on, completed_on, resume_prefix, resume_hash, receipt_prefix, receipt_hash,"
           " item_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       if (!insert) fail(insert.error().describe());
@@ -274,7 +281,8 @@ void BM_RawSqliteCeiling(benchmark::State& state) {
           .bind_blob(12, row.receipt.digest)
           .bind_blob(13, row.item_values);
       run_or_fail(insert->run());
-      auto answers = connection.statement("INSERT INTO response_answers (response, answers) VALUES (?, ?)");
+      auto answers =
+          connection.statement("INSERT INTO response_answers (response, answers) VALUES (?, ?)");
       if (!answers) fail(answers.error().describe());
       answers->bind(1, connection.last_insert_rowid()).bind(2, row.answers);
       run_or_fail(answers->run());

@@ -26,19 +26,20 @@ Result<analytics::WaveReport> analyze_one(ResponseStore& store, const AnalyzeOpt
     progress.update(wave + ": " + std::string(stage), fraction);
   };
   if (!options.unprotected) {
-    auto current = analytics::publish_current_results(store, options.db, wave, options.min_respondents,
-                                                      today_utc(), report_progress);
+    auto current = analytics::publish_current_results(
+        store, options.db, wave, options.min_respondents, today_utc(), report_progress);
     if (!current) return current.take_error();
     return std::move(current->results.report);
   }
-  auto data = analytics::load_wave_data(store, options.db, wave, builtin_municipalities(),
-                                        report_progress);
+  auto data =
+      analytics::load_wave_data(store, options.db, wave, builtin_municipalities(), report_progress);
   if (!data) return data.take_error();
   analytics::AnalysisOptions analysis;
   analysis.min_respondents = 1;
   analysis.protect = false;
   analysis.progress = report_progress;
-  analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), analysis);
+  analytics::WaveReport report =
+      analytics::analyze_wave(data.value(), builtin_municipalities(), analysis);
   analytics::check_no_free_text(report, *data->questionnaire);
   report.unprotected = true;
   return report;

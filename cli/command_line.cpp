@@ -37,7 +37,8 @@ Result<Number> parse_whole_number(std::string_view text, Number min, Number max)
     return value;
   }
   // The limits of a 64-bit number go without saying; those of a port do not.
-  const bool bounded = max != std::numeric_limits<Number>::max() || sizeof(Number) < sizeof(std::int64_t);
+  const bool bounded =
+      max != std::numeric_limits<Number>::max() || sizeof(Number) < sizeof(std::int64_t);
   std::string expected = "a whole number";
   if (bounded) {
     expected += " from " + std::to_string(min) + " to " + std::to_string(max);
@@ -52,7 +53,8 @@ Result<Date> parse_date(std::string_view text) {
   return make_error("usage", "'" + std::string(text) + "' is not a date written YYYY-MM-DD");
 }
 
-Result<std::string> parse_one_of(std::string_view text, std::initializer_list<std::string_view> choices) {
+Result<std::string> parse_one_of(std::string_view text,
+                                 std::initializer_list<std::string_view> choices) {
   std::string listed;
   for (std::string_view choice : choices) {
     if (text == choice) return std::string(text);
@@ -97,7 +99,8 @@ Result<server::RateLimit> parse_rate(std::string_view text) {
 Result<StoreOptions::Synchronous> parse_synchronous(std::string_view text) {
   auto mode = parse_one_of(text, {"full", "normal"});
   if (!mode) return mode.take_error();
-  return mode.value() == "full" ? StoreOptions::Synchronous::full : StoreOptions::Synchronous::normal;
+  return mode.value() == "full" ? StoreOptions::Synchronous::full
+                                : StoreOptions::Synchronous::normal;
 }
 
 Result<analytics::ExportFormat> parse_format(std::string_view text) {
@@ -111,10 +114,11 @@ Result<analytics::ExportFormat> parse_format(std::string_view text) {
 // before the function, so a mistake becomes its usage error with our
 // message, and `target` is set only from good text.
 template <typename Target, typename Parse>
-CLI::Option* add_parsed_option(CLI::App& command, const std::string& name, Target& target, Parse parse,
-                               const std::string& description) {
+CLI::Option* add_parsed_option(CLI::App& command, const std::string& name, Target& target,
+                               Parse parse, const std::string& description) {
   CLI::Option* option = command.add_option_function<std::string>(
-      name, [&target, parse](const std::string& text) { target = parse(text).value(); }, description);
+      name, [&target, parse](const std::string& text) { target = parse(text).value(); },
+      description);
   option->check(CLI::Validator(
       [parse](std::string& text) {
         auto parsed = parse(text);
@@ -137,7 +141,8 @@ CLI::Option* add_whole_number(CLI::App& command, const std::string& name, Number
 CLI::Option* add_min_respondents(CLI::App& command, int& target) {
   return add_parsed_option(command, "--min-respondents", target, parse_min_respondents,
                            "k: figures resting on fewer respondents are withheld; at least " +
-                               std::to_string(analytics::kLowestMinRespondents) + " (docs/privacy.md)")
+                               std::to_string(analytics::kLowestMinRespondents) +
+                               " (docs/privacy.md)")
       ->type_name("K")
       ->default_str(std::to_string(target));
 }
@@ -156,8 +161,7 @@ class Subcommands {
   // which `work` gets once the whole command line parsed.
   template <typename Options>
   std::pair<CLI::App*, Options*> add(CLI::App& parent, const std::string& name,
-                                     const std::string& description,
-                                     int (*work)(const Options&)) {
+                                     const std::string& description, int (*work)(const Options&)) {
     auto options = std::make_shared<Options>();
     CLI::App* command = parent.add_subcommand(name, description);
     declared_.push_back({command, [options, work] { return work(*options); }});
@@ -210,11 +214,15 @@ void declare_redcap_commands(CLI::App& app, Subcommands& subcommands) {
                      "a definition file, or an id looked up as DIR/ID.json")
         ->required()
         ->type_name("ID_OR_FILE");
-    command->add_option("--lang", options->language, "the one language of the labels (default: the questionnaire's)")
+    command
+        ->add_option("--lang", options->language,
+                     "the one language of the labels (default: the questionnaire's)")
         ->type_name("TAG");
-    command->add_option("--out", options->out, "where the dictionary goes (default: standard output)")
+    command
+        ->add_option("--out", options->out, "where the dictionary goes (default: standard output)")
         ->type_name("FILE");
-    command->add_option("--questionnaires-dir", options->questionnaires_dir, "where ids are looked up")
+    command
+        ->add_option("--questionnaires-dir", options->questionnaires_dir, "where ids are looked up")
         ->type_name("DIR")
         ->capture_default_str();
   }
@@ -223,7 +231,9 @@ void declare_redcap_commands(CLI::App& app, Subcommands& subcommands) {
         app, "import-redcap", "a definition from a REDCap data dictionary (docs/redcap.md)",
         import_redcap_command);
     command->add_option("FILE.csv", options->file, "the data dictionary")->required();
-    command->add_option("--id", options->import.id, "the questionnaire id (default: the first row's Form Name)")
+    command
+        ->add_option("--id", options->import.id,
+                     "the questionnaire id (default: the first row's Form Name)")
         ->type_name("ID");
     command->add_option("--version", options->import.version, "the questionnaire version")
         ->type_name("V")
@@ -231,7 +241,8 @@ void declare_redcap_commands(CLI::App& app, Subcommands& subcommands) {
     command->add_option("--lang", options->import.language, "the one language of every text")
         ->type_name("TAG")
         ->capture_default_str();
-    command->add_option("--out", options->out, "where the definition goes (default: standard output)")
+    command
+        ->add_option("--out", options->out, "where the definition goes (default: standard output)")
         ->type_name("FILE");
   }
 }
@@ -249,9 +260,10 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
     command->add_option("QUESTIONNAIRE.json", options->files, "definition files")->required();
   }
   {
-    CLI::App* wave = app.add_subcommand("wave", "create or list survey waves")->require_subcommand(0, 1);
-    auto [create, options] =
-        subcommands.add(*wave, "create", "create a wave of a published questionnaire", wave_create_command);
+    CLI::App* wave =
+        app.add_subcommand("wave", "create or list survey waves")->require_subcommand(0, 1);
+    auto [create, options] = subcommands.add(
+        *wave, "create", "create a wave of a published questionnaire", wave_create_command);
     WaveSpec& spec = options->spec;
     add_database(*create, options->db);
     create->add_option("--questionnaire", spec.questionnaire_id, "the questionnaire's id")
@@ -263,22 +275,28 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
     add_parsed_option(*create, "--opens", spec.opens, parse_date, "the first day answers are taken")
         ->required()
         ->type_name("YYYY-MM-DD");
-    add_parsed_option(*create, "--closes", spec.closes, parse_date, "the last day answers are taken")
+    add_parsed_option(*create, "--closes", spec.closes, parse_date,
+                      "the last day answers are taken")
         ->required()
         ->type_name("YYYY-MM-DD");
-    create->add_option("--municipalities", spec.municipalities, "the municipalities asked (default: national)")
+    create
+        ->add_option("--municipalities", spec.municipalities,
+                     "the municipalities asked (default: national)")
         ->delimiter(',')
         ->type_name("CODE,...");
     auto [list, list_options] = subcommands.add(*wave, "list", "list the waves", wave_list_command);
     add_database(*list, list_options->db);
   }
   {
-    auto [command, options] = subcommands.add(app, "import-responses",
-                                              "import responses, one JSON document a line (docs/storage.md)",
-                                              import_responses_command);
+    auto [command, options] = subcommands.add(
+        app, "import-responses", "import responses, one JSON document a line (docs/storage.md)",
+        import_responses_command);
     add_database(*command, options->db);
-    command->add_option("--wave", options->wave, "the wave they answer")->required()->type_name("NAME");
-    command->add_flag("--all-or-nothing", options->all_or_nothing, "import nothing if any line is bad");
+    command->add_option("--wave", options->wave, "the wave they answer")
+        ->required()
+        ->type_name("NAME");
+    command->add_flag("--all-or-nothing", options->all_or_nothing,
+                      "import nothing if any line is bad");
     command->add_option("FILE.jsonl", options->file, "the responses")->required();
   }
   {
@@ -293,8 +311,9 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
     command->add_option("OUT.db", options->out, "the copy")->required();
   }
   {
-    CLI::App* offers = app.add_subcommand("offers", "the municipalities' offer catalogues (docs/offers.md)")
-                           ->require_subcommand(0, 1);
+    CLI::App* offers =
+        app.add_subcommand("offers", "the municipalities' offer catalogues (docs/offers.md)")
+            ->require_subcommand(0, 1);
     auto [command, options] = subcommands.add(
         *offers, "import", "replace the offer catalogues of the municipalities in FILE.csv",
         offers_import_command);
@@ -315,7 +334,8 @@ void declare_analytics_commands(CLI::App& app, Subcommands& subcommands) {
     add_parsed_option(*command, "--format", options->format, report_format, "the report's format")
         ->type_name("json|csv")
         ->default_str(options->format);
-    command->add_option("--compare-to", options->compare_to, "an earlier wave: adds the change since")
+    command
+        ->add_option("--compare-to", options->compare_to, "an earlier wave: adds the change since")
         ->type_name("EARLIER_WAVE");
     add_min_respondents(*command, options->min_respondents);
     command->add_flag("--unprotected", options->unprotected,
@@ -326,11 +346,14 @@ void declare_analytics_commands(CLI::App& app, Subcommands& subcommands) {
         app, "demo-data", "a synthetic national wave with known true scores (docs/analytics.md)",
         demo_data_command);
     add_database(*command, options->db);
-    command->add_option("--wave", options->wave, "the wave to create")->required()->type_name("NAME");
-    add_whole_number(*command, "--responses", options->responses, 1, std::numeric_limits<std::int64_t>::max(),
-                     "how many")
+    command->add_option("--wave", options->wave, "the wave to create")
+        ->required()
+        ->type_name("NAME");
+    add_whole_number(*command, "--responses", options->responses, 1,
+                     std::numeric_limits<std::int64_t>::max(), "how many")
         ->required();
-    add_whole_number(*command, "--seed", options->seed, 0, std::numeric_limits<std::uint64_t>::max(),
+    add_whole_number(*command, "--seed", options->seed, 0,
+                     std::numeric_limits<std::uint64_t>::max(),
                      "the random seed: the same seed, the same wave")
         ->required();
     command
@@ -338,9 +361,10 @@ void declare_analytics_commands(CLI::App& app, Subcommands& subcommands) {
                      "the definition (default: the shipped parorendeundersokelse, compiled in)")
         ->type_name("FILE");
     command
-        ->add_option("--truth", options->truth,
-                     "where the true municipality scores go, CSV (default: FILE.NAME.truth.csv beside "
-                     "the database)")
+        ->add_option(
+            "--truth", options->truth,
+            "where the true municipality scores go, CSV (default: FILE.NAME.truth.csv beside "
+            "the database)")
         ->type_name("FILE");
     // Without dates the wave runs this year and the next, so the demo server
     // takes answers too; a wave that has closed is an earlier round to
@@ -356,13 +380,16 @@ void declare_analytics_commands(CLI::App& app, Subcommands& subcommands) {
   }
   {
     auto [command, options] = subcommands.add(
-        app, "export", "a wave's published tables and codebook as files (docs/export.md)", export_command);
+        app, "export", "a wave's published tables and codebook as files (docs/export.md)",
+        export_command);
     add_database(*command, options->db);
     command->add_option("--wave", options->wave, "the wave")->required()->type_name("NAME");
     add_parsed_option(*command, "--format", options->format, parse_format, "the files' format")
         ->required()
         ->type_name("csv|json|sav|dta");
-    command->add_option("--out", options->out, "the folder the files go to")->required()->type_name("DIR");
+    command->add_option("--out", options->out, "the folder the files go to")
+        ->required()
+        ->type_name("DIR");
     add_min_respondents(*command, options->min_respondents);
   }
 }
@@ -372,14 +399,20 @@ void declare_serve_command(CLI::App& app, Subcommands& subcommands) {
       app, "serve", "the HTTP API and the survey pages, until SIGINT or SIGTERM (docs/api.md)",
       serve_command);
   server::ServerOptions& server = options->server;
-  add_database(*command, options->db)->description("the response database (created and migrated when missing)");
-  add_whole_number(*command, "--port", server.port, 0, 65535, "where to listen; 0 picks a free port");
+  add_database(*command, options->db)
+      ->description("the response database (created and migrated when missing)");
+  add_whole_number(*command, "--port", server.port, 0, 65535,
+                   "where to listen; 0 picks a free port");
   command->add_option("--address", server.address, "the address to listen on")
       ->type_name("ADDRESS")
       ->capture_default_str();
   add_whole_number(*command, "--threads", server.threads, 0, 256, "I/O threads; 0: one per core");
-  command->add_option("--web", options->web, "folder of the survey pages")->type_name("DIR")->capture_default_str();
-  command->add_option("--access-log", options->access_log, "JSON access log: a file, - (standard output) or off")
+  command->add_option("--web", options->web, "folder of the survey pages")
+      ->type_name("DIR")
+      ->capture_default_str();
+  command
+      ->add_option("--access-log", options->access_log,
+                   "JSON access log: a file, - (standard output) or off")
       ->type_name("FILE|-|off")
       ->capture_default_str();
   add_whole_number(*command, "--body-limit", server.body_limit, 0, std::size_t{64} << 20,
@@ -405,9 +438,10 @@ void declare_serve_command(CLI::App& app, Subcommands& subcommands) {
       ->default_str("full");
   add_min_respondents(*command, server.min_respondents);
   command
-      ->add_option("--metrics-token-file", options->metrics_token_file,
-                   "a file whose first line (16 characters or more) is the token GET /metrics asks for "
-                   "(default: /metrics is off)")
+      ->add_option(
+          "--metrics-token-file", options->metrics_token_file,
+          "a file whose first line (16 characters or more) is the token GET /metrics asks for "
+          "(default: /metrics is off)")
       ->type_name("FILE");
 }
 
@@ -427,7 +461,8 @@ std::string command_path(const CLI::App& app) {
 std::string describe_unexpected(const CLI::App& app) {
   const std::vector<std::string> words = app.remaining(true);
   for (const std::string& word : words) {
-    if (word.size() > 1 && word[0] == '-') return "unknown option " + word.substr(0, word.find('='));
+    if (word.size() > 1 && word[0] == '-')
+      return "unknown option " + word.substr(0, word.find('='));
   }
   const CLI::App* innermost = &app;
   while (!innermost->get_subcommands().empty()) innermost = innermost->get_subcommands().front();

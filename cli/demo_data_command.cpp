@@ -10,10 +10,10 @@
 #include "cli/analytics_progress.h"
 #include "cli/demo_questionnaire.h"
 #include "cli/store_access.h"
-#include "questionnaire/answer.h"
 #include "common/calendar.h"
 #include "common/csv.h"
 #include "common/json_input.h"
+#include "questionnaire/answer.h"
 #include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::cli {
@@ -43,8 +43,8 @@ Status write_truth(const std::string& path, const analytics::SyntheticTruth& tru
       auto column = static_cast<Eigen::Index>(k);
       out << all[j].code << ',' << csv::field(all[j].name) << ',' << all[j].county_code << ','
           << truth.respondents[j] << ',' << truth.scale_ids[k] << ','
-          << truth.expected_score(row, column) << ','
-          << truth.expected_adjusted_score(row, column) << '\n';
+          << truth.expected_score(row, column) << ',' << truth.expected_adjusted_score(row, column)
+          << '\n';
     }
   }
   if (!out) return make_error("cannot_write", "cannot write " + path);
@@ -55,7 +55,8 @@ Status write_truth(const std::string& path, const analytics::SyntheticTruth& tru
 
 int demo_data_command(const DemoDataOptions& options) {
   const std::string& wave_name = options.wave;
-  const std::string truth_path = options.truth.value_or(options.db + "." + wave_name + ".truth.csv");
+  const std::string truth_path =
+      options.truth.value_or(options.db + "." + wave_name + ".truth.csv");
   Result<std::string> definition = std::string(demo_questionnaire_definition());
   if (options.questionnaire) definition = read_text_file(*options.questionnaire);
   if (!definition) {
@@ -79,8 +80,9 @@ int demo_data_command(const DemoDataOptions& options) {
     return 1;
   }
   Date today = today_utc();
-  WaveSpec spec{wave_name, parsed->id, parsed->version, Date{today.year, 1, 1},
-                Date{today.year + 1, 12, 31}, {}};
+  WaveSpec spec{
+      wave_name, parsed->id, parsed->version, Date{today.year, 1, 1}, Date{today.year + 1, 12, 31},
+      {}};
   // The parser lets --opens and --closes through only together.
   if (options.opens && options.closes) {
     spec.opens = *options.opens;
@@ -108,7 +110,8 @@ int demo_data_command(const DemoDataOptions& options) {
     if (!ids) return ids.take_error();
     written += static_cast<std::int64_t>(ids->size());
     batch.clear();
-    progress.update("writing responses", static_cast<double>(written) / static_cast<double>(options.responses));
+    progress.update("writing responses",
+                    static_cast<double>(written) / static_cast<double>(options.responses));
     return {};
   };
   while (auto response = survey.next()) {

@@ -23,16 +23,16 @@ int export_command(const ExportOptions& options) {
   auto report_progress = [&](std::string_view stage, double fraction) {
     progress.update(wave + ": " + std::string(stage), fraction);
   };
-  auto current = analytics::publish_current_results(*store, options.db, wave, options.min_respondents,
-                                                    today_utc(), report_progress);
+  auto current = analytics::publish_current_results(
+      *store, options.db, wave, options.min_respondents, today_utc(), report_progress);
   progress.finish();
   if (!current) {
     report_error("export", current.error());
     return 1;
   }
   const analytics::PublishedResults& published = current->results;
-  analytics::ExportDataset dataset =
-      analytics::export_dataset(published.report, *current->questionnaire, published.background, today_utc());
+  analytics::ExportDataset dataset = analytics::export_dataset(
+      published.report, *current->questionnaire, published.background, today_utc());
   Status written = analytics::write_export(dataset, options.format, options.out);
   if (!written) {
     report_error("export", written.error());

@@ -52,11 +52,11 @@ Result<ImportedResponse> read_line(ResponseStore& store, const Wave& wave,
 }
 
 void print_report(const LineReport& report) {
-  std::cout << "line " << report.line << ": " << report.error.code << ": "
-            << report.error.message << '\n';
+  std::cout << "line " << report.line << ": " << report.error.code << ": " << report.error.message
+            << '\n';
   for (const Problem& problem : report.error.problems) {
-    std::cout << "  " << (problem.where.empty() ? "" : problem.where + ": ") << problem.code
-              << ": " << problem.message << '\n';
+    std::cout << "  " << (problem.where.empty() ? "" : problem.where + ": ") << problem.code << ": "
+              << problem.message << '\n';
   }
 }
 

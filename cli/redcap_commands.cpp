@@ -6,10 +6,10 @@
 #include <iostream>
 
 #include "common/json_input.h"
-#include "questionnaire/questionnaire_loader.h"
 #include "interchange/redcap/export.h"
 #include "interchange/redcap/import.h"
 #include "interchange/redcap/json_writer.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::cli {
 namespace {
@@ -38,8 +38,8 @@ Result<std::string> questionnaire_path(const std::string& given, const std::stri
   if (looks_like_id) {
     std::string candidate = (std::filesystem::path(folder) / (given + ".json")).string();
     if (std::filesystem::is_regular_file(candidate, error)) return candidate;
-    return make_error("not_found", "no questionnaire file '" + given + "' and no '" +
-                                       candidate + "'");
+    return make_error("not_found",
+                      "no questionnaire file '" + given + "' and no '" + candidate + "'");
   }
   return make_error("not_found", "no questionnaire file '" + given + "'");
 }

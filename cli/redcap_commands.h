@@ -11,8 +11,8 @@ namespace parorende::cli {
 
 // REDCap data dictionaries (docs/redcap.md).
 struct ExportRedcapOptions {
-  std::string questionnaire;  // a file, or an id looked up in questionnaires_dir
-  std::string language;       // empty: the questionnaire's default language
+  std::string questionnaire;       // a file, or an id looked up in questionnaires_dir
+  std::string language;            // empty: the questionnaire's default language
   std::optional<std::string> out;  // none: standard output
   std::string questionnaires_dir = "questionnaires";
 };

@@ -37,8 +37,7 @@ int score_command(const ScoreOptions& options) {
     return 1;
   }
   std::cout << boost::json::serialize(score_report_json(
-                   questionnaire.value(),
-                   score_response(questionnaire.value(), response.value()),
+                   questionnaire.value(), score_response(questionnaire.value(), response.value()),
                    response->language))
             << '\n';
   return 0;

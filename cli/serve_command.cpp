@@ -90,8 +90,8 @@ int serve_command(const ServeOptions& options) {
                 << server.value()->port() << '/' << std::endl;
       signals.async_wait([&](const boost::system::error_code& error, int signal_number) {
         if (error) return;
-        std::cerr << "parorende serve: signal " << signal_number
-                  << ", finishing requests in flight" << std::endl;
+        std::cerr << "parorende serve: signal " << signal_number << ", finishing requests in flight"
+                  << std::endl;
         server.value()->request_stop();
       });
       signals_context.run();

@@ -10,10 +10,9 @@ int validate_command(const ValidateOptions& options) {
   for (const std::string& path : options.files) {
     auto questionnaire = load_questionnaire_file(path);
     if (questionnaire) {
-      std::cout << path << ": ok (" << questionnaire->id << " "
-                << questionnaire->version << ", " << questionnaire->items.size()
-                << " items, " << questionnaire->scales.size() << " scales, "
-                << questionnaire->burden_instruments.size()
+      std::cout << path << ": ok (" << questionnaire->id << " " << questionnaire->version << ", "
+                << questionnaire->items.size() << " items, " << questionnaire->scales.size()
+                << " scales, " << questionnaire->burden_instruments.size()
                 << " burden instruments)\n";
       continue;
     }

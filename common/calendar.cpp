@@ -25,7 +25,6 @@ std::string Date::iso() const {
   return buffer;
 }
 
-
 std::optional<Date> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto number = [&text](std::size_t from, std::size_t length) {
@@ -40,8 +39,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   if (date.year < 1000 || date.month < 1 || date.month > 12 || date.day < 1) {
     return std::nullopt;
   }
-  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30,
-                                         31, 31, 30, 31, 30, 31};
+  static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
   int days = kDaysInMonth[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
   if (date.day > days) return std::nullopt;

@@ -14,7 +14,8 @@ bool sodium_ready() {
 
 Sha256Digest sha256(std::string_view data) {
   Sha256Digest digest;
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
+                     data.size());
   return digest;
 }
 

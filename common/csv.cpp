@@ -56,8 +56,8 @@ class CsvReader {
 
  private:
   bool at_record_end() const {
-    return position_ >= text_.size() || text_[position_] == ',' ||
-           text_[position_] == '\n' || text_[position_] == '\r';
+    return position_ >= text_.size() || text_[position_] == ',' || text_[position_] == '\n' ||
+           text_[position_] == '\r';
   }
 
   void skip_line_break() {
@@ -91,8 +91,8 @@ class CsvReader {
         break;
       }
       // A CRLF inside a field counts as one line, at its LF.
-      if (c == '\n' || (c == '\r' && (position_ + 1 >= text_.size() ||
-                                      text_[position_ + 1] != '\n'))) {
+      if (c == '\n' ||
+          (c == '\r' && (position_ + 1 >= text_.size() || text_[position_ + 1] != '\n'))) {
         ++line_;
       }
       field += c;
@@ -125,8 +125,8 @@ Result<std::vector<Record>> parse(std::string_view text) {
 }
 
 void append_field(std::string& out, std::string_view field, bool quote_if_empty) {
-  bool quoted = field.find_first_of(",\"\r\n") != std::string_view::npos ||
-                (quote_if_empty && field.empty());
+  bool quoted =
+      field.find_first_of(",\"\r\n") != std::string_view::npos || (quote_if_empty && field.empty());
   if (!quoted) {
     out += field;
     return;

@@ -54,7 +54,8 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"output_exists", 409, kHttp, "the output file exists already"},
     {"overloaded", 503, kHttp, "too many open connections"},
     {"publication_conflict", 503, kHttp, "results kept changing while computed; retry"},
-    {"publication_threshold_mismatch", 409, kHttp, "the wave's results are published with another k"},
+    {"publication_threshold_mismatch", 409, kHttp,
+     "the wave's results are published with another k"},
     {"questionnaire_immutable", 409, kHttp, "a published questionnaire version never changes"},
     {"questionnaire_mismatch", 422, kHttp, "the response is for another questionnaire version"},
     {"questionnaire_not_found", 404, kHttp, "no such questionnaire"},
@@ -84,8 +85,9 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
 std::span<const ErrorCode> error_codes() { return kCodes; }
 
 const ErrorCode* find_error_code(std::string_view code) {
-  auto found = std::lower_bound(kCodes.begin(), kCodes.end(), code,
-                                [](const ErrorCode& entry, std::string_view wanted) { return entry.code < wanted; });
+  auto found = std::lower_bound(
+      kCodes.begin(), kCodes.end(), code,
+      [](const ErrorCode& entry, std::string_view wanted) { return entry.code < wanted; });
   return found != kCodes.end() && found->code == code ? &*found : nullptr;
 }
 

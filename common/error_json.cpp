@@ -12,9 +12,8 @@ json::object error_to_json(const Error& error) {
   object["message"] = error.message;
   json::array details;
   for (const Problem& problem : error.problems) {
-    details.push_back(json::object{{"where", problem.where},
-                                   {"code", problem.code},
-                                   {"message", problem.message}});
+    details.push_back(json::object{
+        {"where", problem.where}, {"code", problem.code}, {"message", problem.message}});
   }
   object["details"] = std::move(details);
   return object;

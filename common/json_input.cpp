@@ -26,14 +26,12 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Result<boost::json::value> parse_json(std::string_view text,
-                                      const JsonLimits& limits,
+Result<boost::json::value> parse_json(std::string_view text, const JsonLimits& limits,
                                       boost::json::storage_ptr storage) {
   if (text.size() > limits.max_bytes) {
-    return make_error("invalid_json",
-                      "JSON document is " + std::to_string(text.size()) +
-                          " bytes; the limit is " +
-                          std::to_string(limits.max_bytes) + " bytes");
+    return make_error("invalid_json", "JSON document is " + std::to_string(text.size()) +
+                                          " bytes; the limit is " +
+                                          std::to_string(limits.max_bytes) + " bytes");
   }
   boost::json::parse_options options;
   options.max_depth = limits.max_depth;
@@ -48,8 +46,7 @@ Result<boost::json::value> parse_json(std::string_view text,
   if (ec) {
     std::string reason = ec.message();
     if (ec == boost::json::error::too_deep) {
-      reason = "nested more than " + std::to_string(limits.max_depth) +
-               " levels deep";
+      reason = "nested more than " + std::to_string(limits.max_depth) + " levels deep";
     } else if (ec == boost::json::error::incomplete) {
       reason = "the document ends too early (truncated?)";
     } else if (ec == boost::json::error::syntax) {
@@ -57,15 +54,13 @@ Result<boost::json::value> parse_json(std::string_view text,
     } else if (ec == boost::json::error::extra_data) {
       reason = "unexpected data after the JSON value";
     }
-    return make_error("invalid_json", "invalid JSON at " +
-                                          line_and_column(text, consumed) +
-                                          ": " + reason);
+    return make_error("invalid_json",
+                      "invalid JSON at " + line_and_column(text, consumed) + ": " + reason);
   }
   return parser.release();
 }
 
-Result<std::string> read_text_file(const std::string& path,
-                                   std::size_t max_bytes) {
+Result<std::string> read_text_file(const std::string& path, std::size_t max_bytes) {
   std::error_code ignored;
   if (std::filesystem::is_directory(path, ignored)) {
     // A directory opens, but its "size" is meaningless.
@@ -81,10 +76,9 @@ Result<std::string> read_text_file(const std::string& path,
     return make_error("file_unreadable", "cannot read '" + path + "'");
   }
   if (static_cast<std::size_t>(size) > max_bytes) {
-    return make_error("file_too_large",
-                      "'" + path + "' is " + std::to_string(size) +
-                          " bytes; the limit is " + std::to_string(max_bytes) +
-                          " bytes");
+    return make_error("file_too_large", "'" + path + "' is " + std::to_string(size) +
+                                            " bytes; the limit is " + std::to_string(max_bytes) +
+                                            " bytes");
   }
   file.seekg(0, std::ios::beg);
   std::string contents(static_cast<std::size_t>(size), '\0');

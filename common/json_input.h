@@ -21,8 +21,7 @@ struct JsonLimits {
 // nesting and oversized input.
 // `storage` holds the values (e.g. an arena for a document that is read
 // once and dropped); the default allocates each one.
-Result<boost::json::value> parse_json(std::string_view text,
-                                      const JsonLimits& limits = {},
+Result<boost::json::value> parse_json(std::string_view text, const JsonLimits& limits = {},
                                       boost::json::storage_ptr storage = {});
 
 // Reads a whole file, refusing files larger than `max_bytes`.

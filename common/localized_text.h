@@ -12,8 +12,7 @@ class LocalizedText {
  public:
   LocalizedText() = default;
   using Map = std::map<std::string, std::string, std::less<>>;
-  explicit LocalizedText(Map by_language)
-      : by_language_(std::move(by_language)) {}
+  explicit LocalizedText(Map by_language) : by_language_(std::move(by_language)) {}
 
   bool empty() const { return by_language_.empty(); }
   bool has(std::string_view language) const;

@@ -19,8 +19,7 @@ Error make_error(std::string code, std::string message) {
   return Error{std::move(code), std::move(message), {}};
 }
 
-Error make_error(std::string code, std::string message,
-                 std::vector<Problem> problems) {
+Error make_error(std::string code, std::string message, std::vector<Problem> problems) {
   return Error{std::move(code), std::move(message), std::move(problems)};
 }
 

@@ -36,8 +36,7 @@ struct Error {
 };
 
 Error make_error(std::string code, std::string message);
-Error make_error(std::string code, std::string message,
-                 std::vector<Problem> problems);
+Error make_error(std::string code, std::string message, std::vector<Problem> problems);
 
 template <typename T>
 class [[nodiscard]] Result {

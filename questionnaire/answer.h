@@ -20,8 +20,8 @@ namespace parorende {
 //   multiple_choice        -> std::vector<std::int64_t> (sorted codes)
 //   text, municipality     -> std::string
 //   date                   -> Date
-using AnswerValue = std::variant<std::int64_t, double, bool,
-                                 std::vector<std::int64_t>, std::string, Date>;
+using AnswerValue =
+    std::variant<std::int64_t, double, bool, std::vector<std::int64_t>, std::string, Date>;
 
 // Answers keyed by item id; an item that is not answered is absent.
 using Answers = std::map<std::string, AnswerValue, std::less<>>;

@@ -11,8 +11,8 @@ namespace {
 using namespace expression_syntax;  // the tree's names are this file's vocabulary
 
 // What a value is at evaluation time; monostate means "no answer".
-using RuntimeValue = std::variant<std::monostate, double, bool, std::string,
-                                  std::vector<std::int64_t>>;
+using RuntimeValue =
+    std::variant<std::monostate, double, bool, std::string, std::vector<std::int64_t>>;
 
 RuntimeValue answer_value(const Answers& answers, const std::string& item) {
   auto found = answers.find(item);
@@ -32,8 +32,7 @@ RuntimeValue answer_value(const Answers& answers, const std::string& item) {
 }
 
 RuntimeValue literal_value(const Literal& literal) {
-  return std::visit([](const auto& value) -> RuntimeValue { return value; },
-                    literal);
+  return std::visit([](const auto& value) -> RuntimeValue { return value; }, literal);
 }
 
 bool evaluate_node(const Node& node, const Answers& answers);
@@ -55,12 +54,18 @@ bool compare(CompareOp op, const RuntimeValue& left, const RuntimeValue& right) 
   }
   auto ordered = [op](const auto& a, const auto& b) {
     switch (op) {
-      case CompareOp::equal: return a == b;
-      case CompareOp::not_equal: return a != b;
-      case CompareOp::less: return a < b;
-      case CompareOp::less_equal: return a <= b;
-      case CompareOp::greater: return a > b;
-      case CompareOp::greater_equal: return a >= b;
+      case CompareOp::equal:
+        return a == b;
+      case CompareOp::not_equal:
+        return a != b;
+      case CompareOp::less:
+        return a < b;
+      case CompareOp::less_equal:
+        return a <= b;
+      case CompareOp::greater:
+        return a > b;
+      case CompareOp::greater_equal:
+        return a >= b;
     }
     return false;
   };
@@ -92,8 +97,7 @@ bool evaluate_node(const Node& node, const Answers& answers) {
           return codes != nullptr &&
                  std::find(codes->begin(), codes->end(), kind.code) != codes->end();
         } else if constexpr (std::is_same_v<K, Node::Compare>) {
-          return compare(kind.op, value_of(*kind.left, answers),
-                         value_of(*kind.right, answers));
+          return compare(kind.op, value_of(*kind.left, answers), value_of(*kind.right, answers));
         } else if constexpr (std::is_same_v<K, Node::In>) {
           RuntimeValue value = value_of(*kind.value, answers);
           if (auto* codes = std::get_if<std::vector<std::int64_t>>(&value)) {
@@ -137,8 +141,7 @@ void collect_items(const Node& node, std::vector<std::string>& items) {
   std::visit(
       [&](const auto& kind) {
         using K = std::decay_t<decltype(kind)>;
-        if constexpr (std::is_same_v<K, Node::ItemValue> ||
-                      std::is_same_v<K, Node::Answered> ||
+        if constexpr (std::is_same_v<K, Node::ItemValue> || std::is_same_v<K, Node::Answered> ||
                       std::is_same_v<K, Node::Selected>) {
           add(kind.item);
         } else if constexpr (std::is_same_v<K, Node::Compare>) {
@@ -148,8 +151,7 @@ void collect_items(const Node& node, std::vector<std::string>& items) {
           collect_items(*kind.value, items);
         } else if constexpr (std::is_same_v<K, Node::Not>) {
           collect_items(*kind.operand, items);
-        } else if constexpr (std::is_same_v<K, Node::And> ||
-                             std::is_same_v<K, Node::Or>) {
+        } else if constexpr (std::is_same_v<K, Node::And> || std::is_same_v<K, Node::Or>) {
           for (const NodePtr& operand : kind.operands) collect_items(*operand, items);
         }
       },
@@ -158,11 +160,16 @@ void collect_items(const Node& node, std::vector<std::string>& items) {
 
 std::string_view kind_name(ValueKind kind) {
   switch (kind) {
-    case ValueKind::number: return "a number";
-    case ValueKind::boolean: return "yes/no";
-    case ValueKind::text: return "text";
-    case ValueKind::date: return "a date";
-    case ValueKind::code_set: return "a multiple-choice item";
+    case ValueKind::number:
+      return "a number";
+    case ValueKind::boolean:
+      return "yes/no";
+    case ValueKind::text:
+      return "text";
+    case ValueKind::date:
+      return "a date";
+    case ValueKind::code_set:
+      return "a multiple-choice item";
   }
   return "?";
 }
@@ -175,8 +182,7 @@ ValueKind literal_kind(const Literal& literal) {
 
 class Checker {
  public:
-  explicit Checker(
-      const std::function<std::optional<ValueKind>(std::string_view)>& kind_of)
+  explicit Checker(const std::function<std::optional<ValueKind>(std::string_view)>& kind_of)
       : kind_of_(kind_of) {}
 
   std::vector<Problem> problems;
@@ -206,8 +212,7 @@ class Checker {
           } else if constexpr (std::is_same_v<K, Node::ItemValue>) {
             auto item = item_kind(k.item, node.column);
             if (item && *item != ValueKind::boolean) {
-              report(node.column, "'" + k.item + "' is " +
-                                      std::string(kind_name(*item)) +
+              report(node.column, "'" + k.item + "' is " + std::string(kind_name(*item)) +
                                       ", not yes/no; compare it with a value");
             }
           } else if constexpr (std::is_same_v<K, Node::Answered>) {
@@ -215,8 +220,8 @@ class Checker {
           } else if constexpr (std::is_same_v<K, Node::Selected>) {
             auto item = item_kind(k.item, node.column);
             if (item && *item != ValueKind::code_set) {
-              report(node.column, "selected() needs a multiple-choice item; '" +
-                                      k.item + "' is " + std::string(kind_name(*item)));
+              report(node.column, "selected() needs a multiple-choice item; '" + k.item + "' is " +
+                                      std::string(kind_name(*item)));
             }
           } else if constexpr (std::is_same_v<K, Node::Compare>) {
             check_compare(k, node.column);
@@ -276,8 +281,7 @@ class Checker {
     ValueKind element = *value == ValueKind::code_set ? ValueKind::number : *value;
     for (const Literal& literal : in.list) {
       if (!comparable(element, literal_kind(literal))) {
-        report(column, "the list holds " +
-                           std::string(kind_name(literal_kind(literal))) +
+        report(column, "the list holds " + std::string(kind_name(literal_kind(literal))) +
                            " but the value is " + std::string(kind_name(*value)));
         return;
       }
@@ -308,8 +312,7 @@ std::vector<std::string> Expression::referenced_items() const {
 }
 
 std::vector<Problem> Expression::check(
-    const std::function<std::optional<ValueKind>(std::string_view)>& kind_of)
-    const {
+    const std::function<std::optional<ValueKind>(std::string_view)>& kind_of) const {
   if (!root_) return {};
   Checker checker(kind_of);
   checker.check_condition(*root_);

@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/expression_syntax.h"
-#include "common/result.h"
 
 namespace parorende {
 
@@ -53,8 +53,7 @@ class Expression {
   // kind of an item id, or nullopt for an unknown item. Returns one problem
   // per mistake (unknown item, comparing a number with text, ...).
   std::vector<Problem> check(
-      const std::function<std::optional<ValueKind>(std::string_view)>& kind_of)
-      const;
+      const std::function<std::optional<ValueKind>(std::string_view)>& kind_of) const;
 
   // Evaluates against `answers`. A comparison involving an unanswered item
   // is false; answered(x) is the way to test for an answer.

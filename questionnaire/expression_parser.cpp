@@ -66,12 +66,11 @@ class Tokenizer {
         while (position_ < source_.size() && is_identifier_char(source_[position_])) {
           ++position_;
         }
-        tokens.push_back({TokenType::identifier,
-                          std::string(source_.substr(start, position_ - start)),
-                          column});
+        tokens.push_back(
+            {TokenType::identifier, std::string(source_.substr(start, position_ - start)), column});
       } else if ((c >= '0' && c <= '9') ||
-                 (c == '-' && position_ + 1 < source_.size() &&
-                  source_[position_ + 1] >= '0' && source_[position_ + 1] <= '9')) {
+                 (c == '-' && position_ + 1 < source_.size() && source_[position_ + 1] >= '0' &&
+                  source_[position_ + 1] <= '9')) {
         auto number = read_number(column);
         if (!number) return number.take_error();
         tokens.push_back(std::move(number).value());
@@ -81,13 +80,14 @@ class Tokenizer {
           return error(column, "text starting here has no closing quote");
         }
         tokens.push_back({TokenType::text,
-                          std::string(source_.substr(position_ + 1, end - position_ - 1)),
-                          column});
+                          std::string(source_.substr(position_ + 1, end - position_ - 1)), column});
         position_ = end + 1;
       } else if (c == '(' || c == ')' || c == '[' || c == ']' || c == ',') {
         static constexpr std::pair<char, TokenType> kPunctuation[] = {
-            {'(', TokenType::left_paren},    {')', TokenType::right_paren},
-            {'[', TokenType::left_bracket},  {']', TokenType::right_bracket},
+            {'(', TokenType::left_paren},
+            {')', TokenType::right_paren},
+            {'[', TokenType::left_bracket},
+            {']', TokenType::right_bracket},
             {',', TokenType::comma}};
         for (auto [symbol, type] : kPunctuation) {
           if (symbol == c) tokens.push_back({type, std::string(1, c), column});
@@ -102,8 +102,7 @@ class Tokenizer {
   }
 
   static Error error(std::size_t column, std::string message) {
-    return make_error("invalid_expression",
-                      "column " + std::to_string(column) + ": " + message,
+    return make_error("invalid_expression", "column " + std::to_string(column) + ": " + message,
                       {{"column " + std::to_string(column), "syntax", message}});
   }
 
@@ -118,9 +117,9 @@ class Tokenizer {
   Result<Token> read_number(std::size_t column) {
     std::size_t start = position_;
     if (source_[position_] == '-') ++position_;
-    while (position_ < source_.size() &&
-           ((source_[position_] >= '0' && source_[position_] <= '9') ||
-            source_[position_] == '.')) {
+    while (
+        position_ < source_.size() &&
+        ((source_[position_] >= '0' && source_[position_] <= '9') || source_[position_] == '.')) {
       ++position_;
     }
     std::string text(source_.substr(start, position_ - start));
@@ -144,8 +143,8 @@ class Tokenizer {
     // Quote the whole (UTF-8) character, not just its first byte.
     auto lead = static_cast<unsigned char>(source_[position_]);
     std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    return error(column, "unexpected character '" +
-                             std::string(source_.substr(position_, length)) + "'");
+    return error(column,
+                 "unexpected character '" + std::string(source_.substr(position_, length)) + "'");
   }
 
   // The 1-based column of byte `offset`, counted in characters (UTF-8 code
@@ -172,8 +171,7 @@ class Parser {
     if (!root) return root;
     if (peek().type != TokenType::end) {
       return Tokenizer::error(peek().column,
-                              "expected 'and', 'or' or the end, found " +
-                                  describe(peek()));
+                              "expected 'and', 'or' or the end, found " + describe(peek()));
     }
     return root;
   }
@@ -242,9 +240,7 @@ class Parser {
       CompareOp op = advance().op;
       auto right = parse_value(depth + 1);
       if (!right) return right;
-      return make(Node::Compare{op, std::move(left).value(),
-                                std::move(right).value()},
-                  column);
+      return make(Node::Compare{op, std::move(left).value(), std::move(right).value()}, column);
     }
     if (is_keyword("in")) {
       advance();
@@ -266,8 +262,7 @@ class Parser {
           advance();
           break;
         }
-        return Tokenizer::error(peek().column,
-                                "expected ',' or ']', found " + describe(peek()));
+        return Tokenizer::error(peek().column, "expected ',' or ']', found " + describe(peek()));
       }
       return make(std::move(node), column);
     }
@@ -289,22 +284,20 @@ class Parser {
       return Literal{token.text == "true"};
     }
     return Tokenizer::error(token.column,
-                            "expected a number, text, true or false, found " +
-                                describe(token));
+                            "expected a number, text, true or false, found " + describe(token));
   }
 
   Result<std::string> expect_item_id() {
     if (peek().type != TokenType::identifier) {
-      return Tokenizer::error(peek().column,
-                              "expected an item id, found " + describe(peek()));
+      return Tokenizer::error(peek().column, "expected an item id, found " + describe(peek()));
     }
     return advance().text;
   }
 
   Status expect(TokenType type, std::string_view what) {
     if (peek().type != type) {
-      return Tokenizer::error(peek().column, "expected " + std::string(what) +
-                                                 ", found " + describe(peek()));
+      return Tokenizer::error(peek().column,
+                              "expected " + std::string(what) + ", found " + describe(peek()));
     }
     advance();
     return {};
@@ -335,11 +328,10 @@ class Parser {
         if (auto comma = expect(TokenType::comma, "','"); !comma) {
           return comma.take_error();
         }
-        if (peek().type != TokenType::number ||
-            peek().number != std::floor(peek().number) ||
+        if (peek().type != TokenType::number || peek().number != std::floor(peek().number) ||
             std::fabs(peek().number) > 1e12) {
-          return Tokenizer::error(peek().column, "expected an option code, found " +
-                                                     describe(peek()));
+          return Tokenizer::error(peek().column,
+                                  "expected an option code, found " + describe(peek()));
         }
         auto code = static_cast<std::int64_t>(advance().number);
         node = make(Node::Selected{std::move(item).value(), code}, column);
@@ -351,8 +343,7 @@ class Parser {
       }
       return node;
     }
-    if (token.type == TokenType::identifier && token.text != "true" &&
-        token.text != "false") {
+    if (token.type == TokenType::identifier && token.text != "true" && token.text != "false") {
       static constexpr std::string_view kReserved[] = {"and", "or", "not", "in"};
       for (std::string_view word : kReserved) {
         if (token.text == word) {
@@ -374,9 +365,8 @@ class Parser {
 
 Result<Expression> Expression::parse(std::string_view source) {
   if (source.size() > kMaxLength) {
-    return Tokenizer::error(kMaxLength, "expression is longer than " +
-                                            std::to_string(kMaxLength) +
-                                            " characters");
+    return Tokenizer::error(
+        kMaxLength, "expression is longer than " + std::to_string(kMaxLength) + " characters");
   }
   auto tokens = Tokenizer(source).run();
   if (!tokens) return tokens.take_error();

@@ -4,20 +4,24 @@ namespace parorende::expression_syntax {
 
 CompareOp mirrored(CompareOp op) {
   switch (op) {
-    case CompareOp::less: return CompareOp::greater;
-    case CompareOp::less_equal: return CompareOp::greater_equal;
-    case CompareOp::greater: return CompareOp::less;
-    case CompareOp::greater_equal: return CompareOp::less_equal;
-    default: return op;
+    case CompareOp::less:
+      return CompareOp::greater;
+    case CompareOp::less_equal:
+      return CompareOp::greater_equal;
+    case CompareOp::greater:
+      return CompareOp::less;
+    case CompareOp::greater_equal:
+      return CompareOp::less_equal;
+    default:
+      return op;
   }
 }
 
 std::optional<OperatorSpelling> operator_at(std::string_view text) {
   static constexpr OperatorSpelling kSpellings[] = {
-      {CompareOp::equal, "=="},        {CompareOp::not_equal, "!="},
-      {CompareOp::not_equal, "<>"},    {CompareOp::less_equal, "<="},
-      {CompareOp::greater_equal, ">="}, {CompareOp::equal, "="},
-      {CompareOp::less, "<"},          {CompareOp::greater, ">"}};
+      {CompareOp::equal, "=="},      {CompareOp::not_equal, "!="},     {CompareOp::not_equal, "<>"},
+      {CompareOp::less_equal, "<="}, {CompareOp::greater_equal, ">="}, {CompareOp::equal, "="},
+      {CompareOp::less, "<"},        {CompareOp::greater, ">"}};
   for (const OperatorSpelling& spelling : kSpellings) {
     if (text.substr(0, spelling.symbol.size()) == spelling.symbol) return spelling;
   }
@@ -26,12 +30,18 @@ std::optional<OperatorSpelling> operator_at(std::string_view text) {
 
 std::string_view operator_symbol(CompareOp op) {
   switch (op) {
-    case CompareOp::equal: return "=";
-    case CompareOp::not_equal: return "!=";
-    case CompareOp::less: return "<";
-    case CompareOp::less_equal: return "<=";
-    case CompareOp::greater: return ">";
-    case CompareOp::greater_equal: return ">=";
+    case CompareOp::equal:
+      return "=";
+    case CompareOp::not_equal:
+      return "!=";
+    case CompareOp::less:
+      return "<";
+    case CompareOp::less_equal:
+      return "<=";
+    case CompareOp::greater:
+      return ">";
+    case CompareOp::greater_equal:
+      return ">=";
   }
   return "=";
 }

@@ -68,9 +68,7 @@ struct Node {
     std::vector<NodePtr> operands;
   };
 
-  std::variant<LiteralValue, ItemValue, Answered, Selected, Compare, In, Not,
-               And, Or>
-      kind;
+  std::variant<LiteralValue, ItemValue, Answered, Selected, Compare, In, Not, And, Or> kind;
   std::size_t column = 1;  // where the node starts in the source, 1-based
 };
 

@@ -7,14 +7,22 @@ namespace parorende {
 
 std::string_view item_type_name(ItemType type) {
   switch (type) {
-    case ItemType::single_choice: return "single_choice";
-    case ItemType::multiple_choice: return "multiple_choice";
-    case ItemType::yes_no: return "yes_no";
-    case ItemType::integer: return "integer";
-    case ItemType::decimal: return "decimal";
-    case ItemType::text: return "text";
-    case ItemType::date: return "date";
-    case ItemType::municipality: return "municipality";
+    case ItemType::single_choice:
+      return "single_choice";
+    case ItemType::multiple_choice:
+      return "multiple_choice";
+    case ItemType::yes_no:
+      return "yes_no";
+    case ItemType::integer:
+      return "integer";
+    case ItemType::decimal:
+      return "decimal";
+    case ItemType::text:
+      return "text";
+    case ItemType::date:
+      return "date";
+    case ItemType::municipality:
+      return "municipality";
   }
   return "unknown";
 }
@@ -36,9 +44,7 @@ bool Item::has_option(std::int64_t code) const {
                      [code](const ChoiceOption& option) { return option.code == code; });
 }
 
-bool Item::is_dont_know(std::int64_t code) const {
-  return dont_know && dont_know->code == code;
-}
+bool Item::is_dont_know(std::int64_t code) const { return dont_know && dont_know->code == code; }
 
 const Item* Questionnaire::find_item(std::string_view id) const {
   auto index = item_index(id);

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "questionnaire/expression.h"
 #include "common/localized_text.h"
+#include "questionnaire/expression.h"
 
 namespace parorende {
 
@@ -62,7 +62,7 @@ struct Item {
   std::optional<double> max;
   std::optional<Date> min_date;
   std::optional<Date> max_date;
-  int max_length = 2000;  // text, in characters (Unicode code points)
+  int max_length = 2000;   // text, in characters (Unicode code points)
   bool multiline = false;  // text
 
   std::vector<Constraint> constraints;

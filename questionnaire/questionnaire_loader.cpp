@@ -16,7 +16,6 @@ constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
 constexpr int kMaxTextItemLength = 20000;
 
-
 std::optional<ItemType> parse_item_type(std::string_view name) {
   static constexpr std::pair<std::string_view, ItemType> kTypes[] = {
       {"single_choice", ItemType::single_choice},
@@ -52,7 +51,6 @@ ValueKind value_kind(ItemType type) {
   return ValueKind::text;
 }
 
-
 struct OptionSet {
   std::vector<ChoiceOption> options;
   std::optional<ChoiceOption> dont_know;
@@ -67,10 +65,10 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
   Result<Questionnaire> read(const json::value& root) {
     const json::object* top = expect_object(root, "$");
     if (top == nullptr) return finish();
-    check_fields(*top, "$",
-                 {"format", "id", "version", "languages", "default_language", "title",
-                  "description", "consent", "option_sets", "sections", "scales",
-                  "burden_instruments"});
+    check_fields(
+        *top, "$",
+        {"format", "id", "version", "languages", "default_language", "title", "description",
+         "consent", "option_sets", "sections", "scales", "burden_instruments"});
     auto format = required_string(*top, "format", "$");
     if (format && *format != kFormat) {
       report("$.format", "bad_format",
@@ -123,9 +121,8 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
       std::string tag(language.get_string());
       if (!is_language_tag(tag)) {
         report(path, "bad_language", "'" + tag + "' is not a BCP-47 language tag");
-      } else if (std::find(questionnaire_.languages.begin(),
-                           questionnaire_.languages.end(),
-                           tag) != questionnaire_.languages.end()) {
+      } else if (std::find(questionnaire_.languages.begin(), questionnaire_.languages.end(), tag) !=
+                 questionnaire_.languages.end()) {
         report(path, "duplicate_language", "'" + tag + "' is listed twice");
       } else {
         questionnaire_.languages.push_back(tag);
@@ -143,7 +140,6 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     }
   }
 
-
   void read_consent(const json::object& top) {
     auto found = top.find("consent");
     if (found == top.end()) return;
@@ -159,8 +155,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     questionnaire_.consent = std::move(result);
   }
 
-  std::optional<ChoiceOption> read_option(const json::value& value,
-                                          const std::string& path) {
+  std::optional<ChoiceOption> read_option(const json::value& value, const std::string& path) {
     const json::object* object = expect_object(value, path);
     if (object == nullptr) return std::nullopt;
     check_fields(*object, path, {"code", "label"});
@@ -181,8 +176,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     OptionSet set;
     if (const json::array* options = optional_array(object, "options", path, true)) {
       if (options->size() < 2) {
-        report(json_path_key(path, "options"), "too_few_options",
-               "needs at least two options");
+        report(json_path_key(path, "options"), "too_few_options", "needs at least two options");
       }
       for (std::size_t i = 0; i < options->size(); ++i) {
         std::string option_path = json_path_index(json_path_key(path, "options"), i);
@@ -206,8 +200,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
         for (const ChoiceOption& option : set.options) {
           if (option.code == set.dont_know->code) {
             report(json_path_key(dont_know_path, "code"), "duplicate_code",
-                   "code " + std::to_string(option.code) +
-                       " is also a substantive option");
+                   "code " + std::to_string(option.code) + " is also a substantive option");
           }
         }
       }
@@ -238,10 +231,8 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     }
   }
 
-  std::optional<Expression> read_expression(const json::object& object,
-                                            std::string_view key,
-                                            const std::string& path,
-                                            const std::string& owner) {
+  std::optional<Expression> read_expression(const json::object& object, std::string_view key,
+                                            const std::string& path, const std::string& owner) {
     auto source = optional_string(object, key, path);
     if (!source) return std::nullopt;
     auto expression = Expression::parse(*source);
@@ -261,8 +252,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
       std::string path = json_path_index("$.sections", s);
       const json::object* object = expect_object((*sections)[s], path);
       if (object == nullptr) continue;
-      check_fields(*object, path,
-                   {"id", "title", "description", "visible_if", "items"});
+      check_fields(*object, path, {"id", "title", "description", "visible_if", "items"});
       Section section;
       if (auto id = required_string(*object, "id", path)) {
         claim_id(*id, json_path_key(path, "id"));
@@ -284,8 +274,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
             item->section_index = questionnaire_.sections.size();
             section.item_indexes.push_back(questionnaire_.items.size());
             if (!item->id.empty()) {
-              questionnaire_.item_index_by_id.emplace(item->id,
-                                                      questionnaire_.items.size());
+              questionnaire_.item_index_by_id.emplace(item->id, questionnaire_.items.size());
             }
             questionnaire_.items.push_back(std::move(*item));
             item_paths_.push_back(item_path);
@@ -318,9 +307,8 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     }
     if (!type) return std::nullopt;
     item.type = *type;
-    std::vector<std::string_view> allowed = {"id",       "type",       "text",
-                                             "help",     "required",   "visible_if",
-                                             "constraints"};
+    std::vector<std::string_view> allowed = {"id",       "type",       "text",       "help",
+                                             "required", "visible_if", "constraints"};
     auto allow = [&allowed](std::initializer_list<std::string_view> more) {
       allowed.insert(allowed.end(), more);
     };
@@ -368,8 +356,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     }
     std::vector<std::string_view> allowed_list = allowed;
     for (const auto& field : *object) {
-      if (std::find(allowed_list.begin(), allowed_list.end(), field.key()) ==
-          allowed_list.end()) {
+      if (std::find(allowed_list.begin(), allowed_list.end(), field.key()) == allowed_list.end()) {
         report(json_path_key(path, field.key()), "unknown_field",
                "field '" + std::string(field.key()) + "' is not allowed on a " +
                    std::string(item_type_name(item.type)) + " item");
@@ -379,8 +366,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     return item;
   }
 
-  void read_item_options(const json::object& object, const std::string& path,
-                         Item& item) {
+  void read_item_options(const json::object& object, const std::string& path, Item& item) {
     auto set_name = optional_string(object, "option_set", path);
     if (set_name) {
       if (object.contains("options") || object.contains("dont_know")) {
@@ -425,8 +411,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     }
   }
 
-  void read_number_bounds(const json::object& object, const std::string& path,
-                          Item& item) {
+  void read_number_bounds(const json::object& object, const std::string& path, Item& item) {
     if (item.type == ItemType::integer) {
       if (auto min = optional_integer(object, "min", path)) item.min = double(*min);
       if (auto max = optional_integer(object, "max", path)) item.max = double(*max);
@@ -456,16 +441,14 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     const json::array* constraints = optional_array(object, "constraints", path, false);
     if (constraints == nullptr) return;
     for (std::size_t i = 0; i < constraints->size(); ++i) {
-      std::string constraint_path =
-          json_path_index(json_path_key(path, "constraints"), i);
+      std::string constraint_path = json_path_index(json_path_key(path, "constraints"), i);
       const json::object* constraint = expect_object((*constraints)[i], constraint_path);
       if (constraint == nullptr) continue;
       check_fields(*constraint, constraint_path, {"expression", "message"});
       if (!constraint->contains("expression")) {
         report(json_path_key(constraint_path, "expression"), "missing", "is required");
       }
-      auto expression =
-          read_expression(*constraint, "expression", constraint_path, owner);
+      auto expression = read_expression(*constraint, "expression", constraint_path, owner);
       LocalizedText message = read_text(*constraint, "message", constraint_path, true);
       if (expression) {
         item.constraints.push_back({std::move(*expression), std::move(message)});
@@ -477,8 +460,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
   // Checks that each expression reads only items before the point where it is
   // decided, and that it compares like with like.
   void check_expression(const Expression& expression, std::size_t first_later_item,
-                        const std::string& path, const std::string& owner,
-                        std::string_view field) {
+                        const std::string& path, const std::string& owner, std::string_view field) {
     for (const std::string& referenced : expression.referenced_items()) {
       auto index = questionnaire_.item_index(referenced);
       if (index && *index >= first_later_item) {
@@ -494,8 +476,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     };
     for (const Problem& problem : expression.check(kind_of)) {
       report(path, "bad_expression",
-             owner + ": " + std::string(field) + ": " + problem.where + ": " +
-                 problem.message);
+             owner + ": " + std::string(field) + ": " + problem.where + ": " + problem.message);
     }
   }
 
@@ -512,13 +493,12 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
       const Item& item = questionnaire_.items[i];
       std::string owner = "item '" + item.id + "'";
       if (item.visible_if) {
-        check_expression(*item.visible_if, i, json_path_key(item_paths_[i], "visible_if"),
-                         owner, "visible_if");
+        check_expression(*item.visible_if, i, json_path_key(item_paths_[i], "visible_if"), owner,
+                         "visible_if");
       }
       const auto& paths = constraint_paths_[item.id];
       for (std::size_t c = 0; c < item.constraints.size() && c < paths.size(); ++c) {
-        check_expression(item.constraints[c].expression, i + 1, paths[c], owner,
-                         "constraint");
+        check_expression(item.constraints[c].expression, i + 1, paths[c], owner, "constraint");
       }
     }
   }
@@ -542,8 +522,7 @@ Result<Questionnaire> load_questionnaire_text(std::string_view text) {
   auto parsed = parse_json(text);
   if (!parsed) {
     Error error = parsed.take_error();
-    return make_error("invalid_definition", error.message,
-                      {{"$", "invalid_json", error.message}});
+    return make_error("invalid_definition", error.message, {{"$", "invalid_json", error.message}});
   }
   return load_questionnaire(parsed.value());
 }

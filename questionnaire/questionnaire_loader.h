@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-#include "questionnaire/questionnaire.h"
 #include "common/result.h"
+#include "questionnaire/questionnaire.h"
 
 namespace parorende {
 

@@ -1,10 +1,10 @@
 #include "questionnaire/response_validation.h"
 
 #include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <charconv>
 #include <cmath>
 #include <tuple>
-#include <boost/json/serialize.hpp>
 
 #include "common/json_input.h"
 
@@ -17,12 +17,12 @@ namespace json = boost::json;
 // plain words in the caregiver's language; {placeholders} are filled in.
 struct MessageTemplates {
   std::string_view language;
-  std::string_view unknown_item, wrong_type, out_of_range, at_least, at_most,
-      not_an_option, too_long, invalid_date, unknown_municipality, hidden_item,
-      required, too_few_choices, too_many_choices, bad_language, bad_field,
-      not_this_questionnaire, not_this_version, unknown_field;
-  std::string_view kind_option, kind_options, kind_integer, kind_number, kind_yes_no,
-      kind_text, kind_date, kind_municipality;
+  std::string_view unknown_item, wrong_type, out_of_range, at_least, at_most, not_an_option,
+      too_long, invalid_date, unknown_municipality, hidden_item, required, too_few_choices,
+      too_many_choices, bad_language, bad_field, not_this_questionnaire, not_this_version,
+      unknown_field;
+  std::string_view kind_option, kind_options, kind_integer, kind_number, kind_yes_no, kind_text,
+      kind_date, kind_municipality;
 };
 
 constexpr MessageTemplates kMessages[] = {
@@ -158,8 +158,7 @@ std::string format_number(double number, std::string_view language) {
 
 // Echoes part of a bad value back without repeating a huge or binary one.
 std::string quote_value(const json::value& value) {
-  std::string text = value.is_string() ? std::string(value.get_string())
-                                       : json::serialize(value);
+  std::string text = value.is_string() ? std::string(value.get_string()) : json::serialize(value);
   constexpr std::size_t kShown = 40;
   if (text.size() > kShown) {
     std::size_t cut = kShown;
@@ -189,8 +188,7 @@ std::optional<std::int64_t> as_integer(const json::value& value) {
 // is called with each item and whether it is visible, and adds to `kept`
 // whatever answer it keeps.
 template <typename OnItem>
-void walk_in_document_order(const Questionnaire& questionnaire, Answers& kept,
-                            OnItem on_item) {
+void walk_in_document_order(const Questionnaire& questionnaire, Answers& kept, OnItem on_item) {
   std::optional<std::size_t> current_section;
   bool section_visible = true;
   for (std::size_t i = 0; i < questionnaire.items.size(); ++i) {
@@ -200,8 +198,7 @@ void walk_in_document_order(const Questionnaire& questionnaire, Answers& kept,
       const Section& section = questionnaire.sections[item.section_index];
       section_visible = !section.visible_if || section.visible_if->evaluate(kept);
     }
-    bool visible =
-        section_visible && (!item.visible_if || item.visible_if->evaluate(kept));
+    bool visible = section_visible && (!item.visible_if || item.visible_if->evaluate(kept));
     on_item(i, item, visible);
   }
 }
@@ -249,8 +246,7 @@ class ResponseChecker {
   Result<Response> finish() {
     if (!problems_.empty()) {
       std::string summary = std::to_string(problems_.size()) +
-                            (problems_.size() == 1 ? " problem" : " problems") +
-                            " in the response";
+                            (problems_.size() == 1 ? " problem" : " problems") + " in the response";
       return make_error("invalid_response", summary, std::move(problems_));
     }
     return std::move(response_);
@@ -265,8 +261,7 @@ class ResponseChecker {
       return;
     }
     std::string language(found->value().get_string());
-    bool offered = std::find(questionnaire_.languages.begin(),
-                             questionnaire_.languages.end(),
+    bool offered = std::find(questionnaire_.languages.begin(), questionnaire_.languages.end(),
                              language) != questionnaire_.languages.end();
     if (!offered) {
       add("language", "invalid_field",
@@ -277,12 +272,11 @@ class ResponseChecker {
   }
 
   void read_header(const json::object& object) {
-    static constexpr std::string_view kFields[] = {
-        "questionnaire", "version", "language", "municipality",
-        "answers",       "status",  "consent_version"};
+    static constexpr std::string_view kFields[] = {"questionnaire",  "version", "language",
+                                                   "municipality",   "answers", "status",
+                                                   "consent_version"};
     for (const auto& field : object) {
-      if (std::find(std::begin(kFields), std::end(kFields), field.key()) ==
-          std::end(kFields)) {
+      if (std::find(std::begin(kFields), std::end(kFields), field.key()) == std::end(kFields)) {
         add(std::string(field.key()), "invalid_field",
             fill(messages().unknown_field, {quote_value(json::value(field.key())), "", "", ""}));
       }
@@ -328,8 +322,7 @@ class ResponseChecker {
   }
 
   void wrong_type(const Item& item, std::string_view expected) {
-    add(item.id, "wrong_type",
-        fill(messages().wrong_type, {"", std::string(expected), "", ""}));
+    add(item.id, "wrong_type", fill(messages().wrong_type, {"", std::string(expected), "", ""}));
   }
 
   // Converts one JSON answer to the item's normalized form, or reports why not.
@@ -343,8 +336,7 @@ class ResponseChecker {
           return std::nullopt;
         }
         if (!item.has_option(*code) && !item.is_dont_know(*code)) {
-          add(item.id, "not_an_option",
-              fill(text.not_an_option, {quote_value(value), "", "", ""}));
+          add(item.id, "not_an_option", fill(text.not_an_option, {quote_value(value), "", "", ""}));
           return std::nullopt;
         }
         return *code;
@@ -414,8 +406,8 @@ class ResponseChecker {
           Placeholders bounds{"", "", item.min ? format_number(*item.min, text.language) : "",
                               item.max ? format_number(*item.max, text.language) : ""};
           std::string_view pattern = item.min && item.max ? text.out_of_range
-                                     : item.min          ? text.at_least
-                                                         : text.at_most;
+                                     : item.min           ? text.at_least
+                                                          : text.at_most;
           add(item.id, "out_of_range", fill(pattern, bounds));
           return std::nullopt;
         }
@@ -442,8 +434,7 @@ class ResponseChecker {
         }
         auto date = parse_iso_date(value.get_string());
         if (!date) {
-          add(item.id, "invalid_date",
-              fill(text.invalid_date, {quote_value(value), "", "", ""}));
+          add(item.id, "invalid_date", fill(text.invalid_date, {quote_value(value), "", "", ""}));
           return std::nullopt;
         }
         if ((item.min_date && *date < *item.min_date) ||
@@ -451,8 +442,8 @@ class ResponseChecker {
           Placeholders bounds{"", "", item.min_date ? item.min_date->iso() : "",
                               item.max_date ? item.max_date->iso() : ""};
           std::string_view pattern = item.min_date && item.max_date ? text.out_of_range
-                                     : item.min_date                 ? text.at_least
-                                                                     : text.at_most;
+                                     : item.min_date                ? text.at_least
+                                                                    : text.at_most;
           add(item.id, "out_of_range", fill(pattern, bounds));
           return std::nullopt;
         }
@@ -480,8 +471,7 @@ class ResponseChecker {
       const Item* item = questionnaire_.find_item(entry.key());
       if (item == nullptr) {
         add(std::string(entry.key()), "unknown_item",
-            fill(messages().unknown_item,
-                 {quote_value(json::value(entry.key())), "", "", ""}));
+            fill(messages().unknown_item, {quote_value(json::value(entry.key())), "", "", ""}));
         continue;
       }
       if (entry.value().is_null()) continue;
@@ -495,8 +485,7 @@ class ResponseChecker {
       }
     }
     Answers& kept = response_.answers;
-    walk_in_document_order(questionnaire_, kept, [&](std::size_t, const Item& item,
-                                                     bool visible) {
+    walk_in_document_order(questionnaire_, kept, [&](std::size_t, const Item& item, bool visible) {
       auto answer = given.find(item.id);
       if (!visible) {
         if (answer != given.end() && !options_.discard_hidden) {
@@ -505,10 +494,9 @@ class ResponseChecker {
         return;
       }
       if (answer == given.end()) {
-        bool invalid = std::find(invalid_items.begin(), invalid_items.end(),
-                                 item.id) != invalid_items.end();
-        if (!invalid && item.required &&
-            options_.completeness == Completeness::complete) {
+        bool invalid =
+            std::find(invalid_items.begin(), invalid_items.end(), item.id) != invalid_items.end();
+        if (!invalid && item.required && options_.completeness == Completeness::complete) {
           add(item.id, "required", std::string(messages().required));
         }
         return;
@@ -537,8 +525,7 @@ Result<Response> validate_response(const Questionnaire& questionnaire,
   return ResponseChecker(questionnaire, options).check(response);
 }
 
-std::vector<bool> visible_items(const Questionnaire& questionnaire,
-                                const Answers& answers) {
+std::vector<bool> visible_items(const Questionnaire& questionnaire, const Answers& answers) {
   std::vector<bool> visible(questionnaire.items.size(), false);
   Answers kept;
   walk_in_document_order(questionnaire, kept,
@@ -552,8 +539,7 @@ std::vector<bool> visible_items(const Questionnaire& questionnaire,
   return visible;
 }
 
-boost::json::object answers_to_json(const Questionnaire& questionnaire,
-                                    const Answers& answers) {
+boost::json::object answers_to_json(const Questionnaire& questionnaire, const Answers& answers) {
   json::object object;
   for (const Item& item : questionnaire.items) {
     auto answer = answers.find(item.id);

@@ -4,10 +4,10 @@
 #include <boost/json/value.hpp>
 #include <string_view>
 
-#include "questionnaire/answer.h"
-#include "reference/municipalities.h"
-#include "questionnaire/questionnaire.h"
 #include "common/result.h"
+#include "questionnaire/answer.h"
+#include "questionnaire/questionnaire.h"
+#include "reference/municipalities.h"
 
 namespace parorende {
 
@@ -38,11 +38,9 @@ Result<Response> validate_response(const Questionnaire& questionnaire,
                                    const ValidationOptions& options = {});
 
 // Which items are visible given `answers` (by Questionnaire::items index).
-std::vector<bool> visible_items(const Questionnaire& questionnaire,
-                                const Answers& answers);
+std::vector<bool> visible_items(const Questionnaire& questionnaire, const Answers& answers);
 
 // The JSON form of normalized answers (the inverse of what validation reads).
-boost::json::object answers_to_json(const Questionnaire& questionnaire,
-                                    const Answers& answers);
+boost::json::object answers_to_json(const Questionnaire& questionnaire, const Answers& answers);
 
 }  // namespace parorende

@@ -5,8 +5,7 @@ namespace {
 
 namespace json = boost::json;
 
-const LocalizedText* scale_title(const Questionnaire& questionnaire,
-                                 const std::string& id) {
+const LocalizedText* scale_title(const Questionnaire& questionnaire, const std::string& id) {
   for (const Scale& scale : questionnaire.scales) {
     if (scale.id == id) return &scale.title;
   }
@@ -23,8 +22,7 @@ const BurdenInstrument* instrument_named(const Questionnaire& questionnaire,
 
 }  // namespace
 
-json::object score_report_json(const Questionnaire& questionnaire,
-                               const ResponseScores& scores,
+json::object score_report_json(const Questionnaire& questionnaire, const ResponseScores& scores,
                                std::string_view language) {
   json::object report;
   report["questionnaire"] = questionnaire.id;
@@ -47,8 +45,7 @@ json::object score_report_json(const Questionnaire& questionnaire,
   for (const BurdenScore& score : scores.burden) {
     json::object entry;
     entry["id"] = score.instrument_id;
-    if (const BurdenInstrument* instrument =
-            instrument_named(questionnaire, score.instrument_id)) {
+    if (const BurdenInstrument* instrument = instrument_named(questionnaire, score.instrument_id)) {
       entry["title"] = instrument->title.in(language);
       entry["max_sum"] = instrument->highest_sum;
     }

@@ -4,9 +4,9 @@
 #include <boost/json/object.hpp>
 #include <string_view>
 
-#include "questionnaire/questionnaire.h"
 #include "common/error_json.h"
 #include "common/result.h"
+#include "questionnaire/questionnaire.h"
 #include "questionnaire/scoring.h"
 
 namespace parorende {
@@ -14,7 +14,6 @@ namespace parorende {
 // {"questionnaire", "version", "language", "scales": [...], "burden": [...]},
 // with titles, category labels and follow-up texts in `language`.
 boost::json::object score_report_json(const Questionnaire& questionnaire,
-                                      const ResponseScores& scores,
-                                      std::string_view language);
+                                      const ResponseScores& scores, std::string_view language);
 
 }  // namespace parorende

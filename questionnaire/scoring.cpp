@@ -31,8 +31,7 @@ bool enough_answered(int answered, int total, double share) {
 
 }  // namespace
 
-std::optional<double> rescaled_item_value(const Item& item, const Answers& answers,
-                                          bool reverse) {
+std::optional<double> rescaled_item_value(const Item& item, const Answers& answers, bool reverse) {
   auto code = substantive_code(item, answers);
   if (!code) return std::nullopt;
   auto lowest = static_cast<double>(item.lowest_code());
@@ -52,15 +51,14 @@ ScaleScore score_scale(const Questionnaire& questionnaire, const Scale& scale,
     total += *value;
     ++result.items_answered;
   }
-  if (enough_answered(result.items_answered, result.items_total,
-                      scale.min_answered_share)) {
+  if (enough_answered(result.items_answered, result.items_total, scale.min_answered_share)) {
     result.score = total / result.items_answered;
   }
   return result;
 }
 
-BurdenScore score_burden(const Questionnaire& questionnaire,
-                         const BurdenInstrument& instrument, const Answers& answers) {
+BurdenScore score_burden(const Questionnaire& questionnaire, const BurdenInstrument& instrument,
+                         const Answers& answers) {
   BurdenScore result{instrument.id, std::nullopt, nullptr, 0,
                      static_cast<int>(instrument.items.size())};
   std::int64_t sum = 0;
@@ -72,8 +70,7 @@ BurdenScore score_burden(const Questionnaire& questionnaire,
                                                   : *code - item->lowest_code();
     ++result.items_answered;
   }
-  if (!enough_answered(result.items_answered, result.items_total,
-                       instrument.min_answered_share)) {
+  if (!enough_answered(result.items_answered, result.items_total, instrument.min_answered_share)) {
     return result;
   }
   if (result.items_answered == result.items_total) {
@@ -91,8 +88,7 @@ BurdenScore score_burden(const Questionnaire& questionnaire,
   return result;
 }
 
-ResponseScores score_response(const Questionnaire& questionnaire,
-                              const Response& response) {
+ResponseScores score_response(const Questionnaire& questionnaire, const Response& response) {
   ResponseScores scores;
   for (const Scale& scale : questionnaire.scales) {
     scores.scales.push_back(score_scale(questionnaire, scale, response.answers));

@@ -12,7 +12,6 @@ bool Wave::covers(std::string_view municipality) const {
   return std::binary_search(municipalities.begin(), municipalities.end(), municipality);
 }
 
-
 Status check_wave_spec(const WaveSpec& spec) {
   std::vector<Problem> problems;
   if (spec.name.empty() || spec.name.size() > 100) {

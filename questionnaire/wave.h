@@ -17,9 +17,9 @@ struct WaveSpec {
   std::string name;
   std::string questionnaire_id;
   std::optional<std::string> questionnaire_version;  // latest when absent
-  Date opens;   // first day responses are accepted
-  Date closes;  // last day responses are accepted (inclusive)
-  std::vector<std::string> municipalities;  // 4-digit codes; empty = national
+  Date opens;                                        // first day responses are accepted
+  Date closes;                                       // last day responses are accepted (inclusive)
+  std::vector<std::string> municipalities;           // 4-digit codes; empty = national
 };
 
 struct Wave {

@@ -20,8 +20,7 @@ bool all_digits(std::string_view text, std::size_t length) {
 
 }  // namespace
 
-Result<MunicipalityRegistry> MunicipalityRegistry::parse_csv(
-    std::string_view csv_text) {
+Result<MunicipalityRegistry> MunicipalityRegistry::parse_csv(std::string_view csv_text) {
   MunicipalityRegistry registry;
   std::vector<Problem> problems;
   auto records = csv::parse(csv_text);
@@ -42,8 +41,8 @@ Result<MunicipalityRegistry> MunicipalityRegistry::parse_csv(
     }
     if (fields.size() == 1 && fields[0].empty()) continue;
     if (fields.size() != 7) {
-      problems.push_back({where, "bad_line",
-                          "expected 7 fields, found " + std::to_string(fields.size())});
+      problems.push_back(
+          {where, "bad_line", "expected 7 fields, found " + std::to_string(fields.size())});
       continue;
     }
     Municipality municipality;
@@ -58,32 +57,25 @@ Result<MunicipalityRegistry> MunicipalityRegistry::parse_csv(
     if (!all_digits(fields[2], 2)) {
       problems.push_back({where, "bad_county", "county_code must be 2 digits"});
     }
-    auto population = std::from_chars(
-        fields[4].data(), fields[4].data() + fields[4].size(),
-        municipality.population);
-    if (population.ec != std::errc() ||
-        population.ptr != fields[4].data() + fields[4].size() ||
+    auto population = std::from_chars(fields[4].data(), fields[4].data() + fields[4].size(),
+                                      municipality.population);
+    if (population.ec != std::errc() || population.ptr != fields[4].data() + fields[4].size() ||
         municipality.population < 0) {
-      problems.push_back({where, "bad_population",
-                          "population must be a whole number"});
+      problems.push_back({where, "bad_population", "population must be a whole number"});
     }
-    auto area = std::from_chars(fields[5].data(),
-                                fields[5].data() + fields[5].size(),
+    auto area = std::from_chars(fields[5].data(), fields[5].data() + fields[5].size(),
                                 municipality.area_km2);
-    if (area.ec != std::errc() ||
-        area.ptr != fields[5].data() + fields[5].size() ||
+    if (area.ec != std::errc() || area.ptr != fields[5].data() + fields[5].size() ||
         municipality.area_km2 <= 0) {
       problems.push_back({where, "bad_area", "area_km2 must be a positive number"});
     }
-    if (municipality.written_standard != "nb" &&
-        municipality.written_standard != "nn" &&
+    if (municipality.written_standard != "nb" && municipality.written_standard != "nn" &&
         municipality.written_standard != "neutral") {
-      problems.push_back({where, "bad_written_standard",
-                          "written_standard must be nb, nn or neutral"});
+      problems.push_back(
+          {where, "bad_written_standard", "written_standard must be nb, nn or neutral"});
     }
     if (registry.index_by_code_.count(municipality.code) != 0) {
-      problems.push_back({where, "duplicate_code",
-                          "code " + municipality.code + " appears twice"});
+      problems.push_back({where, "duplicate_code", "code " + municipality.code + " appears twice"});
       continue;
     }
     registry.index_by_code_[municipality.code] = registry.municipalities_.size();
@@ -98,8 +90,7 @@ Result<MunicipalityRegistry> MunicipalityRegistry::parse_csv(
 
 const Municipality* MunicipalityRegistry::find(std::string_view code) const {
   auto found = index_by_code_.find(code);
-  return found == index_by_code_.end() ? nullptr
-                                       : &municipalities_[found->second];
+  return found == index_by_code_.end() ? nullptr : &municipalities_[found->second];
 }
 
 }  // namespace parorende

@@ -70,7 +70,8 @@ std::string join_list(const std::vector<std::string>& items, char separator) {
 Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
   auto parsed = csv::parse(text);
   if (!parsed) {
-    return make_error("invalid_offers", "the offer file is not valid CSV: " + parsed.error().message,
+    return make_error("invalid_offers",
+                      "the offer file is not valid CSV: " + parsed.error().message,
                       parsed.error().problems);
   }
   std::vector<csv::Record> records;
@@ -83,13 +84,12 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
     problems.push_back({"line " + std::to_string(line), std::move(code), std::move(message)});
   };
   if (records.empty()) {
-    return make_error("invalid_offers", "the offer file is empty",
-                      {{"line 1", "bad_header", "expected the header: " +
-                                                    std::string(kOfferCsvHeader)}});
+    return make_error(
+        "invalid_offers", "the offer file is empty",
+        {{"line 1", "bad_header", "expected the header: " + std::string(kOfferCsvHeader)}});
   }
   if (join_list(records[0].fields, ',') != kOfferCsvHeader) {
-    problem(records[0].line, "bad_header",
-            "expected the header: " + std::string(kOfferCsvHeader));
+    problem(records[0].line, "bad_header", "expected the header: " + std::string(kOfferCsvHeader));
   }
 
   std::vector<Offer> offers;
@@ -124,15 +124,15 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
     for (const std::string& group : offer.target_groups) {
       if (!find_term(offer_target_groups(), group)) {
         problem(line, "unknown_target_group",
-                "unknown target group \"" + group + "\" (one of: " +
-                    term_ids(offer_target_groups()) + ")");
+                "unknown target group \"" + group +
+                    "\" (one of: " + term_ids(offer_target_groups()) + ")");
       }
     }
     for (const std::string& group : offer.condition_groups) {
       if (!find_term(offer_condition_groups(), group)) {
         problem(line, "unknown_condition_group",
-                "unknown condition group \"" + group + "\" (one of: " +
-                    term_ids(offer_condition_groups()) + ")");
+                "unknown condition group \"" + group +
+                    "\" (one of: " + term_ids(offer_condition_groups()) + ")");
       }
     }
     if (f[5].empty()) problem(line, "missing_name", "name_nb is empty");
@@ -181,7 +181,8 @@ std::string fold_case(std::string_view text) {
     } else if (c == 0xC3 && i + 1 < text.size()) {
       unsigned char next = static_cast<unsigned char>(text[i + 1]);
       // Æ U+00C6, Ø U+00D8, Å U+00C5 -> æ U+00E6, ø U+00F8, å U+00E5
-      if (next == 0x86 || next == 0x98 || next == 0x85) next = static_cast<unsigned char>(next + 0x20);
+      if (next == 0x86 || next == 0x98 || next == 0x85)
+        next = static_cast<unsigned char>(next + 0x20);
       folded += static_cast<char>(c);
       folded += static_cast<char>(next);
       ++i;

@@ -14,13 +14,13 @@
 namespace parorende {
 
 struct Offer {
-  std::string municipality;  // four-digit code
-  std::string id;            // unique within the municipality
-  std::string type;          // an id of offer_types()
+  std::string municipality;                   // four-digit code
+  std::string id;                             // unique within the municipality
+  std::string type;                           // an id of offer_types()
   std::vector<std::string> target_groups;     // ids of offer_target_groups()
   std::vector<std::string> condition_groups;  // empty: every condition group
-  LocalizedText name;         // nb always present; nn, en when given
-  LocalizedText description;  // languages given (may be empty)
+  LocalizedText name;                         // nb always present; nn, en when given
+  LocalizedText description;                  // languages given (may be empty)
   std::string contact_name, phone, email, url, address;
   bool demo = false;
 };

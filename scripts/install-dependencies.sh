@@ -14,7 +14,7 @@ packages=(
 if [ "${1:-}" = "--with-test-tools" ]; then
   # The browser tests: Debian's Chromium, and Node.js/npm unless the
   # machine already has a newer Node.js of its own.
-  packages+=(sqlite3 chromium fonts-dejavu-core)
+  packages+=(sqlite3 chromium fonts-dejavu-core clang-format)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "server/api/application.h"
+#include "server/api/store_workers.h"
 #include "server/http/connection_registry.h"
 #include "server/http/listener.h"
 #include "server/http/session.h"
-#include "server/api/store_workers.h"
 
 namespace parorende::server {
 
@@ -52,8 +52,7 @@ class Server::State {
     std::vector<net::io_context*> session_contexts;
     for (auto& context : contexts_) session_contexts.push_back(context.get());
     auto listener = Listener::open(*contexts_.front(), session_contexts,
-                                   tcp::endpoint(address, options_.port),
-                                   application_, registry_);
+                                   tcp::endpoint(address, options_.port), application_, registry_);
     if (!listener) return listener.take_error();
     listener_ = std::move(listener.value());
     listener_->start();
@@ -116,8 +115,7 @@ class Server::State {
   std::once_flag wait_once_;
 };
 
-Result<std::unique_ptr<Server>> Server::start(const ServerOptions& options,
-                                              ResponseStore& store) {
+Result<std::unique_ptr<Server>> Server::start(const ServerOptions& options, ResponseStore& store) {
   auto state = std::make_unique<State>(options, store);
   if (auto listening = state->listen(); !listening) return listening.take_error();
   return std::unique_ptr<Server>(new Server(std::move(state)));
@@ -132,9 +130,7 @@ Server::~Server() {
 
 std::uint16_t Server::port() const { return state_->port(); }
 
-std::vector<std::pair<std::string, std::string>> Server::routes() const {
-  return state_->routes();
-}
+std::vector<std::pair<std::string, std::string>> Server::routes() const { return state_->routes(); }
 
 void Server::request_stop() { state_->request_stop(); }
 

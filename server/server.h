@@ -10,17 +10,16 @@
 #include <utility>
 #include <vector>
 
-#include "store/response_store.h"
 #include "common/result.h"
 #include "server/api/server_options.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
 class Server {
  public:
   // Binds and starts serving on its own threads. Errors: "listen_failed".
-  static Result<std::unique_ptr<Server>> start(const ServerOptions& options,
-                                               ResponseStore& store);
+  static Result<std::unique_ptr<Server>> start(const ServerOptions& options, ResponseStore& store);
   ~Server();  // request_stop() and wait()
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -9,8 +9,8 @@
 #include <type_traits>
 #include <variant>
 
-#include "questionnaire/answers_in_item_order.h"
 #include "common/calendar.h"
+#include "questionnaire/answers_in_item_order.h"
 
 namespace parorende {
 namespace {
@@ -80,8 +80,7 @@ std::vector<MatrixColumn> matrix_columns(const Questionnaire& questionnaire) {
 }
 
 std::vector<double> pack_answers(const Questionnaire& questionnaire,
-                                 const std::vector<MatrixColumn>& columns,
-                                 const Answers& answers) {
+                                 const std::vector<MatrixColumn>& columns, const Answers& answers) {
   std::vector<double> row(columns.size(), kMissing);
   auto by_item = answers_in_item_order(questionnaire, answers);
   for (std::size_t i = 0; i < columns.size(); ++i) {

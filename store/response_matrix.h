@@ -8,15 +8,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <optional>
 #include <new>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "questionnaire/answer.h"
-#include "store/publication.h"
 #include "questionnaire/questionnaire.h"
+#include "store/publication.h"
 
 namespace parorende {
 
@@ -28,8 +28,8 @@ namespace parorende {
 //   municipality                    -> the code as a number ("0301" -> 301)
 //   text                            -> no column (free text stays in JSON)
 struct MatrixColumn {
-  std::string name;  // the item id, or "item_id:code" for an option column
-  std::size_t item_index = 0;  // into Questionnaire::items
+  std::string name;                         // the item id, or "item_id:code" for an option column
+  std::size_t item_index = 0;               // into Questionnaire::items
   std::optional<std::int64_t> option_code;  // multiple_choice only
 };
 
@@ -39,8 +39,7 @@ std::vector<MatrixColumn> matrix_columns(const Questionnaire& questionnaire);
 
 // One row: `columns.size()` values in column order.
 std::vector<double> pack_answers(const Questionnaire& questionnaire,
-                                 const std::vector<MatrixColumn>& columns,
-                                 const Answers& answers);
+                                 const std::vector<MatrixColumn>& columns, const Answers& answers);
 
 // The allocator of matrix values: a wave's matrix can be hundreds of MiB,
 // so values are not zero-filled before being overwritten, and large blocks
@@ -80,10 +79,10 @@ using MatrixValues = std::vector<double, MatrixAllocator<double>>;
 struct ResponseMatrix {
   std::shared_ptr<const Questionnaire> questionnaire;
   std::vector<MatrixColumn> columns;
-  std::vector<std::int64_t> response_ids;    // one per row, ascending
+  std::vector<std::int64_t> response_ids;     // one per row, ascending
   std::vector<std::uint16_t> municipalities;  // one per row; 0 = not given
   std::vector<RowPublication> publication;    // one per row
-  MatrixValues values;  // row-major, rows() x columns.size()
+  MatrixValues values;                        // row-major, rows() x columns.size()
 
   std::size_t rows() const { return response_ids.size(); }
   double at(std::size_t row, std::size_t column) const {

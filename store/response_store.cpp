@@ -39,8 +39,7 @@ Result<SubmitReceipt> ResponseStore::submit(std::string_view wave_name, const Re
 }
 
 void ResponseStore::submit_async(std::string_view wave_name, const Response& response,
-                                 std::string_view consent_version, Date today,
-                                 SubmitDone done) {
+                                 std::string_view consent_version, Date today, SubmitDone done) {
   impl_->submit_async(wave_name, response, consent_version, today, std::move(done));
 }
 
@@ -48,8 +47,8 @@ Result<ResumedResponse> ResponseStore::resume(std::string_view resume_code, Date
   return impl_->resume(resume_code, today);
 }
 
-Result<SubmitReceipt> ResponseStore::update(std::string_view resume_code,
-                                            const Response& response, Date today) {
+Result<SubmitReceipt> ResponseStore::update(std::string_view resume_code, const Response& response,
+                                            Date today) {
   return impl_->update(resume_code, response, today);
 }
 

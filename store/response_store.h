@@ -26,13 +26,13 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "questionnaire/answer.h"
+#include "questionnaire/questionnaire.h"
+#include "questionnaire/wave.h"
 #include "reference/offer_catalogue.h"
 #include "store/publication.h"
-#include "questionnaire/questionnaire.h"
 #include "store/response_matrix.h"
-#include "common/result.h"
-#include "questionnaire/wave.h"
 
 namespace parorende {
 
@@ -98,8 +98,8 @@ struct StoreMetrics {
   std::uint64_t writes_succeeded = 0;
   std::uint64_t writes_failed = 0;
   struct Bucket {
-    std::size_t le;        // upper bound (inclusive) of a batch's size
-    std::uint64_t count;   // batches of at most `le` writes
+    std::size_t le;       // upper bound (inclusive) of a batch's size
+    std::uint64_t count;  // batches of at most `le` writes
   };
   std::vector<Bucket> batch_size_buckets;
   std::uint64_t batch_size_sum = 0;
@@ -122,8 +122,7 @@ class ResponseStore {
   Status publish_questionnaire(std::string_view definition_json);
   // The latest version (numerically highest) when `version` is not given.
   Result<std::shared_ptr<const Questionnaire>> questionnaire(
-      std::string_view id,
-      std::optional<std::string_view> version = std::nullopt);
+      std::string_view id, std::optional<std::string_view> version = std::nullopt);
   std::vector<QuestionnaireVersion> questionnaires();
 
   // Waves. Names are unique; a wave never changes once created.
@@ -135,8 +134,7 @@ class ResponseStore {
   // questionnaire version. Partial -> a resume code; complete -> a receipt
   // code. `consent_version` is the consent text version the caregiver
   // accepted (must equal the questionnaire's when it has one).
-  Result<SubmitReceipt> submit(std::string_view wave_name,
-                               const Response& response,
+  Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
                                std::string_view consent_version, Date today);
   // As submit(), without holding a thread while the group commit runs:
   // `done` gets the same result. A response that fails the checks gets it
@@ -151,8 +149,7 @@ class ResponseStore {
   Result<ResumedResponse> resume(std::string_view resume_code, Date today);
   // Saves a resumed response again: partial keeps the same resume code
   // valid; complete invalidates it and issues a receipt code.
-  Result<SubmitReceipt> update(std::string_view resume_code,
-                               const Response& response, Date today);
+  Result<SubmitReceipt> update(std::string_view resume_code, const Response& response, Date today);
   // Deletes a complete response for real (rows removed, secure_delete).
   // Its published block leaves the published tables it was in, so no later
   // figure differs from an earlier one by this response alone.
@@ -164,9 +161,9 @@ class ResponseStore {
                         std::string_view consent_version);
   // Imports in one transaction: all or none. The wave's dates are not
   // checked (paper forms arrive late); partial responses get no resume code.
-  Result<std::vector<std::int64_t>> import_responses(
-      std::string_view wave_name, std::span<const ImportedResponse> responses,
-      Date today);
+  Result<std::vector<std::int64_t>> import_responses(std::string_view wave_name,
+                                                     std::span<const ImportedResponse> responses,
+                                                     Date today);
 
   // Analytics: every complete response of a wave as a matrix.
   Result<ResponseMatrix> complete_responses(std::string_view wave_name);

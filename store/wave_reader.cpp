@@ -60,8 +60,8 @@ Status read_complete_responses(ResponseStore& store, const std::string& database
   Connection& reader = *connection.value();
   if (auto begun = reader.execute("BEGIN"); !begun) return begun;
   Status result = [&]() -> Status {
-    auto count = reader.statement(
-        "SELECT count(*) FROM responses WHERE wave = ? AND status = 'complete'");
+    auto count =
+        reader.statement("SELECT count(*) FROM responses WHERE wave = ? AND status = 'complete'");
     if (!count) return count.take_error();
     count->bind(1, layout.wave.id);
     auto counted = count->step();

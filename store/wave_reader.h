@@ -15,11 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "questionnaire/questionnaire.h"
+#include "questionnaire/wave.h"
 #include "store/response_matrix.h"
 #include "store/response_store.h"
-#include "common/result.h"
-#include "questionnaire/wave.h"
 
 namespace parorende {
 

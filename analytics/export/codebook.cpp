@@ -41,9 +41,12 @@ json::object both(const std::string& nb, const std::string& en) { return {{"nb",
 std::string markdown_inline(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n' || c == '\r') out += ' ';
-    else out += c;
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
   }
   return out;
 }
@@ -71,15 +74,15 @@ void append_table(std::string& out, const ExportTable& table) {
   out += "| --- | --- | --- | --- | --- |\n";
   for (const ExportVariable& variable : table.variables)
     out += "| `" + variable.name + "` | " + type_text(variable) + " | " +
-           markdown_inline(variable.label_nb) + " | " + markdown_inline(variable.label_en) +
-           " | " + value_labels_text(variable) + " |\n";
+           markdown_inline(variable.label_nb) + " | " + markdown_inline(variable.label_en) + " | " +
+           value_labels_text(variable) + " |\n";
 }
 
 }  // namespace
 
 std::string codebook_markdown(const ExportDataset& dataset) {
-  std::string out = "# " + markdown_inline(dataset.title_nb) + " / " +
-                    markdown_inline(dataset.title_en) + "\n";
+  std::string out =
+      "# " + markdown_inline(dataset.title_nb) + " / " + markdown_inline(dataset.title_en) + "\n";
   out += "\n## Manglende verdier / Missing values\n\n";
   out += std::string(kMissingValuesNb) + "\n\n" + kMissingValuesEn + "\n";
   for (const CodebookSection& section : dataset.codebook_sections) {

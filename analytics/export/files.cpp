@@ -45,13 +45,14 @@ bool write_all(int descriptor, std::string_view bytes) {
 }
 
 Status write_file_atomically(const fs::path& path, std::string_view bytes) {
-  std::string temporary = (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
+  std::string temporary =
+      (path.parent_path() / ("." + path.filename().string() + ".XXXXXX")).string();
   int descriptor = ::mkstemp(temporary.data());
   if (descriptor < 0) return write_error(path, errno_text(errno));
 
   // mkstemp makes the file private (0600); an export is meant to be shared.
-  bool written = ::fchmod(descriptor, 0644) == 0 && write_all(descriptor, bytes) &&
-                 ::fsync(descriptor) == 0;
+  bool written =
+      ::fchmod(descriptor, 0644) == 0 && write_all(descriptor, bytes) && ::fsync(descriptor) == 0;
   int error = errno;
   if (::close(descriptor) != 0 && written) {
     written = false;
@@ -65,8 +66,7 @@ Status write_file_atomically(const fs::path& path, std::string_view bytes) {
 
 }  // namespace
 
-Status write_export(const ExportDataset& dataset, ExportFormat format,
-                    const fs::path& directory) {
+Status write_export(const ExportDataset& dataset, ExportFormat format, const fs::path& directory) {
   std::vector<ExportFile> files;
   std::set<std::string> names;
   std::string extension(file_extension(format));

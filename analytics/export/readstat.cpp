@@ -121,8 +121,8 @@ class StatFileEncoder {
   Result<std::string> run() {
     if (!writer_) return failure("ReadStat could not start a writer", READSTAT_ERROR_MALLOC);
     readstat_set_data_writer(writer_.get(), &append_bytes);
-    readstat_writer_set_file_timestamp(writer_.get(),
-                                       static_cast<time_t>(days_since_epoch(table_.stamped_on) * 86400));
+    readstat_writer_set_file_timestamp(
+        writer_.get(), static_cast<time_t>(days_since_epoch(table_.stamped_on) * 86400));
     readstat_writer_set_error_handler(writer_.get(), &remember_message);
     readstat_writer_set_file_label(
         writer_.get(),
@@ -170,10 +170,10 @@ class StatFileEncoder {
         return make_error("invalid_export_table", where + ": " + message,
                           {{where, "text_too_long", message}});
       }
-      readstat_variable_set_label(
-          declared, shorten_utf8(variable.label_nb, limits_.variable_label_bytes,
-                                 limits_.variable_label_characters)
-                        .c_str());
+      readstat_variable_set_label(declared,
+                                  shorten_utf8(variable.label_nb, limits_.variable_label_bytes,
+                                               limits_.variable_label_characters)
+                                      .c_str());
       variables_.push_back(declared);
     }
     return {};

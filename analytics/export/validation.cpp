@@ -13,7 +13,7 @@ namespace {
 
 // SPSS's reserved words and Stata's (lower case: our names have no capitals).
 constexpr std::array<std::string_view, 22> kReservedNames = {
-    "all", "and", "by",   "eq",     "ge",    "gt",  "le",  "lt",   "ne",    "not",  "or",
+    "all", "and",  "by",   "eq",     "ge",    "gt", "le", "lt",  "ne",   "not",   "or",
     "to",  "with", "byte", "double", "float", "if", "in", "int", "long", "using", "strl"};
 
 // Stata stores value labels for integers, and keeps the codes above
@@ -36,8 +36,9 @@ class TableChecker {
     // Cells are judged by their variable, so only once the variables are sound.
     if (problems_.empty()) check_rows();
     if (problems_.empty()) return {};
-    std::string message = "export table \"" + table_.name + "\" is malformed: " +
-                          problems_.front().where + ": " + problems_.front().message;
+    std::string message = "export table \"" + table_.name +
+                          "\" is malformed: " + problems_.front().where + ": " +
+                          problems_.front().message;
     if (problem_count_ > 1) message += " (and " + std::to_string(problem_count_ - 1) + " more)";
     return make_error("invalid_export_table", std::move(message), std::move(problems_));
   }
@@ -115,8 +116,8 @@ class TableChecker {
         continue;
       }
       for (std::size_t c = 0; c < row.size(); ++c)
-        check_cell(row[c], table_.variables[c], row_where + ", variable " +
-                                                    table_.variables[c].name);
+        check_cell(row[c], table_.variables[c],
+                   row_where + ", variable " + table_.variables[c].name);
     }
   }
 

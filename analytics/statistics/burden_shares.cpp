@@ -63,8 +63,8 @@ std::vector<std::vector<Proportion>> category_shares_by_group(
   return shares;
 }
 
-std::vector<Proportion> category_shares(const std::vector<int>& category_of_row,
-                                        int category_count, double level) {
+std::vector<Proportion> category_shares(const std::vector<int>& category_of_row, int category_count,
+                                        double level) {
   std::vector<std::int64_t> counts(static_cast<std::size_t>(category_count), 0);
   for (int category : category_of_row) {
     if (category >= 0) ++counts[static_cast<std::size_t>(category)];

@@ -30,7 +30,7 @@ std::vector<std::vector<Proportion>> category_shares_by_group(
     double level = kConfidenceLevel);
 
 // The same over all rows (the nation), ignoring groups.
-std::vector<Proportion> category_shares(const std::vector<int>& category_of_row,
-                                        int category_count, double level = kConfidenceLevel);
+std::vector<Proportion> category_shares(const std::vector<int>& category_of_row, int category_count,
+                                        double level = kConfidenceLevel);
 
 }  // namespace parorende::analytics

@@ -42,8 +42,7 @@ struct CrossProducts {
   Eigen::MatrixXd dummy_counts;  // columns x groups
 };
 
-CrossProducts accumulate(const Eigen::Ref<const Eigen::VectorXd>& scores,
-                         const GroupIndex& groups,
+CrossProducts accumulate(const Eigen::Ref<const Eigen::VectorXd>& scores, const GroupIndex& groups,
                          const std::vector<CategoricalVariable>& covariates,
                          const DummyLayout& layout) {
   CrossProducts sums{Eigen::MatrixXd::Zero(layout.columns, layout.columns),
@@ -92,14 +91,13 @@ std::vector<int> estimable_columns(const Eigen::MatrixXd& within) {
 
 }  // namespace
 
-CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
-                        const GroupIndex& groups,
+CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores, const GroupIndex& groups,
                         const std::vector<CategoricalVariable>& covariates, double level) {
   return fit_case_mix(scores, groups, moments_by_group(scores, groups), covariates, level);
 }
 
-CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
-                        const GroupIndex& groups, const std::vector<Moments>& moments,
+CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores, const GroupIndex& groups,
+                        const std::vector<Moments>& moments,
                         const std::vector<CategoricalVariable>& covariates, double level) {
   auto rows = static_cast<std::size_t>(scores.size());
   if (groups.group_of_row.size() != rows ||
@@ -128,8 +126,8 @@ CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
 
   // Sweeping out the fixed effects: X~'X~ = X'X - sum_j s_j s_j' / n_j and
   // X~'y~ = X'y - sum_j s_j ybar_j, with s_j the group's dummy counts.
-  Eigen::MatrixXd within = sums.xtx - sums.dummy_counts * inverse_n.asDiagonal() *
-                                          sums.dummy_counts.transpose();
+  Eigen::MatrixXd within =
+      sums.xtx - sums.dummy_counts * inverse_n.asDiagonal() * sums.dummy_counts.transpose();
   Eigen::VectorXd within_xy = sums.xty - sums.dummy_counts * group_mean;
   std::vector<int> kept = estimable_columns(within);
 
@@ -140,13 +138,11 @@ CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
   if (!kept.empty()) {
     Eigen::LDLT<Eigen::MatrixXd> ldlt(within(kept, kept));
     Eigen::VectorXd b = ldlt.solve(within_xy(kept));
-    Eigen::MatrixXd inverse =
-        ldlt.solve(Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(kept.size()),
-                                             static_cast<Eigen::Index>(kept.size())));
+    Eigen::MatrixXd inverse = ldlt.solve(Eigen::MatrixXd::Identity(
+        static_cast<Eigen::Index>(kept.size()), static_cast<Eigen::Index>(kept.size())));
     coefficients(kept) = b;
     double residual_squares = std::max(0.0, within_squares - b.dot(within_xy(kept)));
-    fit.residual_variance =
-        fit.residual_df > 0 ? residual_squares / fit.residual_df : kNaN;
+    fit.residual_variance = fit.residual_df > 0 ? residual_squares / fit.residual_df : kNaN;
     covariance(kept, kept) = fit.residual_variance * inverse;
   } else {
     fit.residual_variance = fit.residual_df > 0 ? within_squares / fit.residual_df : kNaN;
@@ -158,14 +154,13 @@ CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
       bool estimable = std::binary_search(kept.begin(), kept.end(), column);
       fit.terms.push_back({covariates[v].name, covariates[v].level_names[l],
                            estimable ? coefficients[column] : kNaN,
-                           estimable ? std::sqrt(covariance(column, column)) : kNaN,
-                           estimable});
+                           estimable ? std::sqrt(covariance(column, column)) : kNaN, estimable});
     }
   }
 
-  Eigen::VectorXd national_means =
-      total > 0 ? Eigen::VectorXd(sums.dummy_counts.rowwise().sum() / total)
-                : Eigen::VectorXd::Zero(layout.columns);
+  Eigen::VectorXd national_means = total > 0
+                                       ? Eigen::VectorXd(sums.dummy_counts.rowwise().sum() / total)
+                                       : Eigen::VectorXd::Zero(layout.columns);
   fit.adjusted.resize(static_cast<std::size_t>(groups.group_count));
   for (int g = 0; g < groups.group_count; ++g) {
     const Moments& m = moments[static_cast<std::size_t>(g)];

@@ -54,14 +54,13 @@ struct CaseMixFit {
 };
 
 // `scores`: NaN rows are left out. Every variable has one level per row.
-CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
-                        const GroupIndex& groups,
+CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores, const GroupIndex& groups,
                         const std::vector<CategoricalVariable>& covariates,
                         double level = kConfidenceLevel);
 
 // The same, given moments_by_group(scores, groups) already computed.
-CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores,
-                        const GroupIndex& groups, const std::vector<Moments>& group_moments,
+CaseMixFit fit_case_mix(const Eigen::Ref<const Eigen::VectorXd>& scores, const GroupIndex& groups,
+                        const std::vector<Moments>& group_moments,
                         const std::vector<CategoricalVariable>& covariates,
                         double level = kConfidenceLevel);
 

@@ -103,7 +103,8 @@ std::vector<Moments> moments_by_group(const Eigen::Ref<const Eigen::VectorXd>& v
     ++moments[static_cast<std::size_t>(group)].n;
   }
   for (std::size_t group = 0; group < moments.size(); ++group) {
-    if (moments[group].n > 0) moments[group].mean = sums[group] / static_cast<double>(moments[group].n);
+    if (moments[group].n > 0)
+      moments[group].mean = sums[group] / static_cast<double>(moments[group].n);
   }
   for (Eigen::Index row = 0; row < values.size(); ++row) {
     int group = groups.group_of_row[static_cast<std::size_t>(row)];

@@ -46,8 +46,7 @@ void estimate_variances(const std::vector<Moments>& groups, ShrinkageModel& mode
   model.between_variance = std::max(0.0, (mean_square_between - model.within_variance) / n0);
   // Var(ybar) = sum_j n_j^2 (tau^2 + sigma^2 / n_j) / N^2.
   model.national_mean_variance =
-      (model.between_variance * sum_squared_n + model.within_variance * total) /
-      (total * total);
+      (model.between_variance * sum_squared_n + model.within_variance * total) / (total * total);
 }
 
 }  // namespace
@@ -65,8 +64,7 @@ Shrinkage shrink_toward_national_mean(const std::vector<Moments>& groups, double
     }
     double sampling_variance = model.within_variance / static_cast<double>(group.n);
     double reliability = model.between_variance + sampling_variance > 0
-                             ? model.between_variance /
-                                   (model.between_variance + sampling_variance)
+                             ? model.between_variance / (model.between_variance + sampling_variance)
                              : 0.0;
     ShrunkenMean shrunken;
     shrunken.reliability = reliability;
@@ -74,8 +72,8 @@ Shrinkage shrink_toward_national_mean(const std::vector<Moments>& groups, double
     // Posterior variance lambda sigma^2/n_j, plus what the estimated
     // target adds: (1 - lambda)^2 Var(ybar).
     double shrink = 1 - reliability;
-    shrunken.se = std::sqrt(reliability * sampling_variance +
-                            shrink * shrink * model.national_mean_variance);
+    shrunken.se =
+        std::sqrt(reliability * sampling_variance + shrink * shrink * model.national_mean_variance);
     shrunken.ci_low = shrunken.estimate - z * shrunken.se;
     shrunken.ci_high = shrunken.estimate + z * shrunken.se;
     shrinkage.groups.push_back(shrunken);

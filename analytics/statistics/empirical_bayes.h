@@ -15,10 +15,10 @@
 namespace parorende::analytics {
 
 struct ShrinkageModel {
-  double national_mean = 0;      // ybar over all respondents: the target
+  double national_mean = 0;           // ybar over all respondents: the target
   double national_mean_variance = 0;  // its sampling variance under the model
-  double within_variance = 0;    // sigma^2, pooled within groups
-  double between_variance = 0;   // tau^2, truncated at 0
+  double within_variance = 0;         // sigma^2, pooled within groups
+  double between_variance = 0;        // tau^2, truncated at 0
   std::int64_t respondents = 0;
   int groups_with_data = 0;
 };

@@ -82,15 +82,16 @@ VectorXd squared_multiple_correlations(const MatrixXd& r) {
 // finds to machine precision.
 double one_factor_uniqueness_sum(const MatrixXd& r) {
   constexpr double kLowestUniqueness = 0.005;
-  VectorXd communalities = squared_multiple_correlations(r).cwiseMax(0.0).cwiseMin(
-      1 - kLowestUniqueness);
+  VectorXd communalities =
+      squared_multiple_correlations(r).cwiseMax(0.0).cwiseMin(1 - kLowestUniqueness);
   VectorXd loadings;
   for (int iteration = 0; iteration < 100000; ++iteration) {
     MatrixXd reduced = r;
     reduced.diagonal() = communalities;
     Eigen::SelfAdjointEigenSolver<MatrixXd> solver(reduced);
     Index last = reduced.cols() - 1;
-    loadings = solver.eigenvectors().col(last) * std::sqrt(std::max(0.0, solver.eigenvalues()[last]));
+    loadings =
+        solver.eigenvectors().col(last) * std::sqrt(std::max(0.0, solver.eigenvalues()[last]));
     VectorXd next = loadings.array().square().matrix().cwiseMin(1 - kLowestUniqueness);
     double change = (next - communalities).cwiseAbs().maxCoeff();
     communalities = next;
@@ -107,9 +108,9 @@ PairwiseMoments pairwise_moments_of(const Items& items) {
   // cancellation; the exact pairwise means are then recovered below.
   VectorXd centers = answered_means(items);
   MatrixXd count = MatrixXd::Zero(k, k);
-  MatrixXd sums = MatrixXd::Zero(k, k);          // (i, j): sum of x_i where j answered too
-  MatrixXd sum_squares = MatrixXd::Zero(k, k);   // (i, j): sum of x_i^2 likewise
-  MatrixXd cross = MatrixXd::Zero(k, k);         // sum of x_i x_j over both answered
+  MatrixXd sums = MatrixXd::Zero(k, k);         // (i, j): sum of x_i where j answered too
+  MatrixXd sum_squares = MatrixXd::Zero(k, k);  // (i, j): sum of x_i^2 likewise
+  MatrixXd cross = MatrixXd::Zero(k, k);        // sum of x_i x_j over both answered
   constexpr Index kChunk = 8192;
   MatrixXd centered(kChunk, k);
   MatrixXd answered(kChunk, k);
@@ -173,13 +174,13 @@ ScaleReliability reliability_of(const Items& items) {
     item.n = static_cast<std::int64_t>(moments.count(j, j));
     item.mean = moments.means[j];
     item.sd = std::sqrt(moments.covariance(j, j));
-    item.r_drop = item.alpha_if_deleted = item.std_alpha_if_deleted =
-        item.alpha_se_if_deleted = kNaN;
+    item.r_drop = item.alpha_if_deleted = item.std_alpha_if_deleted = item.alpha_se_if_deleted =
+        kNaN;
     result.items.push_back(item);
   }
   const MatrixXd& c = moments.covariance;
-  bool defined = k >= 2 && !c.hasNaN() && (c.diagonal().array() > 0).all() &&
-                 !moments.correlation.hasNaN();
+  bool defined =
+      k >= 2 && !c.hasNaN() && (c.diagonal().array() > 0).all() && !moments.correlation.hasNaN();
   if (!defined) return result;
 
   // psych's R for alpha is cov2cor(C): each covariance over the item

@@ -20,7 +20,7 @@ struct PairwiseMoments {
   Eigen::MatrixXd count;
   Eigen::MatrixXd covariance;
   Eigen::MatrixXd correlation;
-  Eigen::VectorXd means;                // each item over all its answers
+  Eigen::VectorXd means;               // each item over all its answers
   std::int64_t rows_with_answers = 0;  // rows answering at least one item
 };
 
@@ -33,8 +33,8 @@ struct ItemReliability {
   std::int64_t n = 0;  // answers to the item
   double mean = 0;
   double sd = 0;
-  double r_drop = 0;                // corrected item-total correlation
-  double alpha_if_deleted = 0;      // raw alpha of the other items
+  double r_drop = 0;            // corrected item-total correlation
+  double alpha_if_deleted = 0;  // raw alpha of the other items
   double std_alpha_if_deleted = 0;
   double alpha_se_if_deleted = 0;
 };

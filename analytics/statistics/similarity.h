@@ -17,7 +17,6 @@ inline constexpr std::size_t kSimilarMunicipalities = 10;
 // For each municipality (index into `municipalities`), the indexes of the
 // `count` most similar others, nearest first.
 std::vector<std::vector<int>> most_similar_municipalities(
-    const std::vector<Municipality>& municipalities,
-    std::size_t count = kSimilarMunicipalities);
+    const std::vector<Municipality>& municipalities, std::size_t count = kSimilarMunicipalities);
 
 }  // namespace parorende::analytics

@@ -79,7 +79,8 @@ int main(int argc, char** argv) {
   // published report fits its models on published municipalities only).
   analytics::AnalysisOptions options;
   options.protect = false;
-  analytics::WaveReport report = analytics::analyze_wave(data.value(), builtin_municipalities(), options);
+  analytics::WaveReport report =
+      analytics::analyze_wave(data.value(), builtin_municipalities(), options);
   double analysis_seconds = seconds_since(analysis_start);
   double analysis_cpu = process_cpu_seconds() - analysis_cpu_start;
   auto write_start = Clock::now();

@@ -15,7 +15,7 @@ namespace tag {
 inline constexpr std::string_view kCharLimit = "CHARLIMIT";    // text: max_length
 inline constexpr std::string_view kMaxChecked = "MAXCHECKED";  // checkbox: max_choices
 inline constexpr std::string_view kMinChoices = "PARORENDE-MINCHOICES";
-inline constexpr std::string_view kSection = "PARORENDE-SECTION";  // the section's id
+inline constexpr std::string_view kSection = "PARORENDE-SECTION";    // the section's id
 inline constexpr std::string_view kDontKnow = "PARORENDE-DONTKNOW";  // the choice code
 inline constexpr std::string_view kMunicipality = "PARORENDE-MUNICIPALITY";
 inline constexpr std::string_view kScale = "PARORENDE-SCALE";  // member of scale id

@@ -15,8 +15,8 @@
 #include <string_view>
 #include <vector>
 
-#include "questionnaire/expression.h"
 #include "common/result.h"
+#include "questionnaire/expression.h"
 
 namespace parorende::redcap {
 
@@ -44,8 +44,7 @@ Result<std::string> to_branching_logic(const std::vector<const Expression*>& all
 // datediff(), event-prefixed or smart-variable references, arithmetic, a
 // value the field cannot hold, and syntax errors.
 using FieldAllowed = std::function<Result<FieldInfo>(std::string_view name)>;
-Result<std::string> from_branching_logic(std::string_view logic,
-                                         const FieldAllowed& field_allowed);
+Result<std::string> from_branching_logic(std::string_view logic, const FieldAllowed& field_allowed);
 
 // Branching logic in a canonical spelling, for comparing two dictionaries:
 // lower-case names and keywords, single quotes round every value (numbers

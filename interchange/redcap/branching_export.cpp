@@ -61,18 +61,22 @@ Result<std::string> quoted(const std::string& text) {
   return unsupported("the text " + text + " holds both kinds of quote, which REDCap cannot write");
 }
 
-bool is_whole(double number) {
-  return number == std::floor(number) && std::fabs(number) <= 1e12;
-}
+bool is_whole(double number) { return number == std::floor(number) && std::fabs(number) <= 1e12; }
 
 Comparison complement(Comparison op) {
   switch (op) {
-    case Comparison::equal: return Comparison::not_equal;
-    case Comparison::not_equal: return Comparison::equal;
-    case Comparison::less: return Comparison::greater_equal;
-    case Comparison::less_equal: return Comparison::greater;
-    case Comparison::greater: return Comparison::less_equal;
-    case Comparison::greater_equal: return Comparison::less;
+    case Comparison::equal:
+      return Comparison::not_equal;
+    case Comparison::not_equal:
+      return Comparison::equal;
+    case Comparison::less:
+      return Comparison::greater_equal;
+    case Comparison::less_equal:
+      return Comparison::greater;
+    case Comparison::greater:
+      return Comparison::less_equal;
+    case Comparison::greater_equal:
+      return Comparison::less;
   }
   return op;
 }
@@ -207,7 +211,8 @@ class Translator {
       // x != true is x = false (both need an answer).
       auto* flag = std::get_if<bool>(&comparison.value);
       if (flag == nullptr || ordering) {
-        return unsupported("yes/no item '" + comparison.item + "' needs = or != with true or false");
+        return unsupported("yes/no item '" + comparison.item +
+                           "' needs = or != with true or false");
       }
       bool value = (op == Comparison::equal) == *flag;
       return atom(field_ref + (negated ? " <> " : " = ") + (value ? "'1'" : "'0'"));
@@ -272,12 +277,18 @@ class Translator {
 
 std::string_view redcap_operator(Comparison op) {
   switch (op) {
-    case Comparison::equal: return "=";
-    case Comparison::not_equal: return "<>";
-    case Comparison::less: return "<";
-    case Comparison::less_equal: return "<=";
-    case Comparison::greater: return ">";
-    case Comparison::greater_equal: return ">=";
+    case Comparison::equal:
+      return "=";
+    case Comparison::not_equal:
+      return "<>";
+    case Comparison::less:
+      return "<";
+    case Comparison::less_equal:
+      return "<=";
+    case Comparison::greater:
+      return ">";
+    case Comparison::greater_equal:
+      return ">=";
   }
   return "=";
 }
@@ -290,8 +301,8 @@ Result<std::string> to_branching_logic(const std::vector<const Expression*>& all
     auto part = translator.translate(condition->syntax(), false);
     if (!part) {
       return unsupported("visible_if '" + condition->source() +
-                         "' cannot be written as REDCap branching logic (" +
-                         part.error().message + ")");
+                         "' cannot be written as REDCap branching logic (" + part.error().message +
+                         ")");
     }
     parts.push_back(std::move(part).value());
   }

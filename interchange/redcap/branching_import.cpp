@@ -31,9 +31,9 @@ bool is_word_char(char c) {
 // One side of a comparison: a field reference or a literal.
 struct Operand {
   bool is_field = false;
-  std::string name;                  // field: lower case
+  std::string name;                   // field: lower case
   std::optional<std::string> choice;  // [name(choice)]
-  std::string text;                  // literal, without its quotes
+  std::string text;                   // literal, without its quotes
   bool quoted = false;
 };
 
@@ -84,7 +84,10 @@ class Tokenizer {
       if (close == std::string_view::npos) {
         return unsupported("the text starting with " + std::string(1, c) + " has no closing quote");
       }
-      Token token{TokenType::operand, {}, Comparison::equal, std::string(logic_.substr(i_, close + 1 - i_))};
+      Token token{TokenType::operand,
+                  {},
+                  Comparison::equal,
+                  std::string(logic_.substr(i_, close + 1 - i_))};
       token.operand.text = std::string(logic_.substr(i_ + 1, close - i_ - 1));
       token.operand.quoted = true;
       i_ = close + 1;
@@ -95,14 +98,17 @@ class Tokenizer {
     if (is_digit(c) || c == '.' || negative) {
       std::size_t start = i_++;
       while (i_ < logic_.size() && (is_digit(logic_[i_]) || logic_[i_] == '.')) ++i_;
-      Token token{TokenType::operand, {}, Comparison::equal, std::string(logic_.substr(start, i_ - start))};
+      Token token{
+          TokenType::operand, {}, Comparison::equal, std::string(logic_.substr(start, i_ - start))};
       token.operand.text = token.text;
       return token;
     }
     if (c == '(' || c == ')') {
       ++i_;
-      return Token{c == '(' ? TokenType::left_paren : TokenType::right_paren, {},
-                   Comparison::equal, std::string(1, c)};
+      return Token{c == '(' ? TokenType::left_paren : TokenType::right_paren,
+                   {},
+                   Comparison::equal,
+                   std::string(1, c)};
     }
     if (is_word_char(c)) return word();
     if (auto spelling = expression_syntax::operator_at(logic_.substr(i_))) {
@@ -316,8 +322,8 @@ std::string canonical(const Node& node, bool nested) {
       turned.op = Comparison::equal;
       turned.right.text = turned.right.text == "1" ? "0" : "1";
     }
-    return canonical_operand(turned.left) + " " + std::string(redcap_operator(turned.op)) +
-           " " + canonical_operand(turned.right);
+    return canonical_operand(turned.left) + " " + std::string(redcap_operator(turned.op)) + " " +
+           canonical_operand(turned.right);
   }
   std::string text;
   std::string_view word = node.kind == Node::Kind::all ? " and " : " or ";
@@ -405,8 +411,9 @@ class Converter {
     if (!info) return info.take_error();
     if (turned.left.choice) return checkbox(turned, info.value(), written);
     if (info->kind == Kind::multiple_choice) {
-      return unsupported("checkbox field '" + turned.left.name + "' is compared per choice, as in [" +
-                         turned.left.name + "(1)] = '1' (" + written + ")");
+      return unsupported("checkbox field '" + turned.left.name +
+                         "' is compared per choice, as in [" + turned.left.name + "(1)] = '1' (" +
+                         written + ")");
     }
     const std::string& item = turned.left.name;
     const std::string& text = turned.right.text;
@@ -422,18 +429,19 @@ class Converter {
     bool negated = turned.op == Comparison::not_equal;
     Comparison op = negated ? Comparison::equal : turned.op;
     std::string symbol(operator_symbol(op));
-    ConditionText compare{Form::comparison, item + " " + symbol + " " + literal_text(value.value())};
+    ConditionText compare{Form::comparison,
+                          item + " " + symbol + " " + literal_text(value.value())};
     return negated ? negation_of(compare) : compare;
   }
 
  private:
   Result<Literal> literal_for(const std::string& item, const FieldInfo& info,
-                              const std::string& text, const std::string& written,
-                              bool equality) {
+                              const std::string& text, const std::string& written, bool equality) {
     switch (info.kind) {
       case Kind::single_choice:
         if (auto code = integer_of(text)) return Literal{static_cast<double>(*code)};
-        return unsupported("'" + text + "' is not a choice code of '" + item + "' (" + written + ")");
+        return unsupported("'" + text + "' is not a choice code of '" + item + "' (" + written +
+                           ")");
       case Kind::yes_no:
         if (!equality) return unsupported("a yes/no field cannot be ordered (" + written + ")");
         if (text == "1" || text == "0") return Literal{text == "1"};
@@ -441,7 +449,8 @@ class Converter {
                            written + ")");
       case Kind::number:
         if (auto number = number_of(text)) return Literal{*number};
-        return unsupported("'" + text + "' is not a number, but '" + item + "' is (" + written + ")");
+        return unsupported("'" + text + "' is not a number, but '" + item + "' is (" + written +
+                           ")");
       case Kind::date:
         if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
           return unsupported("'" + text + "' is not a date written YYYY-MM-DD (" + written + ")");
@@ -449,8 +458,8 @@ class Converter {
         return Literal{text};
       case Kind::text:
         if (text.find('\'') != std::string::npos && text.find('"') != std::string::npos) {
-          return unsupported("a text holding both kinds of quote cannot be translated (" +
-                             written + ")");
+          return unsupported("a text holding both kinds of quote cannot be translated (" + written +
+                             ")");
         }
         return Literal{text};
       case Kind::multiple_choice:
@@ -459,7 +468,8 @@ class Converter {
     return unsupported("cannot translate " + written);
   }
 
-  Result<ConditionText> checkbox(const Node& turned, const FieldInfo& info, const std::string& written) {
+  Result<ConditionText> checkbox(const Node& turned, const FieldInfo& info,
+                                 const std::string& written) {
     const std::string& item = turned.left.name;
     if (info.kind != Kind::multiple_choice) {
       return unsupported("'" + item + "' is not a checkbox field, so [" + item + "(" +
@@ -472,7 +482,8 @@ class Converter {
     const std::string& text = turned.right.text;
     bool equality = turned.op == Comparison::equal || turned.op == Comparison::not_equal;
     if (!equality || (text != "1" && text != "0")) {
-      return unsupported("a checkbox choice is compared with = or <> to '1' or '0' (" + written + ")");
+      return unsupported("a checkbox choice is compared with = or <> to '1' or '0' (" + written +
+                         ")");
     }
     ConditionText selected = call("selected", item + ", " + std::to_string(*code));
     bool checked = (turned.op == Comparison::equal) == (text == "1");

@@ -4,8 +4,8 @@
 #include <optional>
 #include <set>
 
-#include "common/text.h"
 #include "common/csv.h"
+#include "common/text.h"
 
 namespace parorende::redcap {
 namespace {
@@ -30,8 +30,8 @@ bool is_blank(const std::vector<std::string>& cells) {
 
 // Where each of the 18 columns is in the file's header, or the error naming
 // every missing column.
-Result<std::array<std::size_t, kColumnCount>> locate_columns(
-    const std::vector<std::string>& header, std::vector<Problem>& problems) {
+Result<std::array<std::size_t, kColumnCount>> locate_columns(const std::vector<std::string>& header,
+                                                             std::vector<Problem>& problems) {
   std::array<std::optional<std::size_t>, kColumnCount> found;
   for (std::size_t position = 0; position < header.size(); ++position) {
     std::string heading = ascii_lower(trim(header[position]));
@@ -51,9 +51,9 @@ Result<std::array<std::size_t, kColumnCount>> locate_columns(
   std::vector<Problem> missing;
   for (std::size_t column = 0; column < kColumnCount; ++column) {
     if (!found[column]) {
-      missing.push_back({row_name(1), "missing_column",
-                         "the header has no column '" +
-                             std::string(dictionary_columns()[column]) + "'"});
+      missing.push_back(
+          {row_name(1), "missing_column",
+           "the header has no column '" + std::string(dictionary_columns()[column]) + "'"});
     }
   }
   if (!missing.empty()) {
@@ -126,12 +126,13 @@ Result<Dictionary> read_dictionary(std::string_view csv_text) {
     bool blank_overhang =
         record.fields.size() > header_width &&
         std::all_of(record.fields.begin() + static_cast<std::ptrdiff_t>(header_width),
-                    record.fields.end(), [](const std::string& cell) { return trim(cell).empty(); });
+                    record.fields.end(),
+                    [](const std::string& cell) { return trim(cell).empty(); });
     if (record.fields.size() != header_width && !blank_overhang) {
       dictionary.problems.push_back(
           {row_name(record.row), "malformed_row",
-           "has " + std::to_string(record.fields.size()) +
-               " values but the header has " + std::to_string(header_width) +
+           "has " + std::to_string(record.fields.size()) + " values but the header has " +
+               std::to_string(header_width) +
                " columns (is a line break missing its quotes?); skipped"});
       continue;
     }

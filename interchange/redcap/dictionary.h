@@ -19,24 +19,24 @@ const std::array<std::string_view, kColumnCount>& dictionary_columns();
 
 // One row of the dictionary, cells as written (REDCap's names in comments).
 struct Field {
-  std::string name;            // Variable / Field Name
-  std::string form;            // Form Name
-  std::string section_header;  // Section Header
-  std::string type;            // Field Type
-  std::string label;           // Field Label
-  std::string choices;         // Choices, Calculations, OR Slider Labels
-  std::string note;            // Field Note
-  std::string validation;      // Text Validation Type OR Show Slider Number
-  std::string validation_min;  // Text Validation Min
-  std::string validation_max;  // Text Validation Max
-  std::string identifier;      // Identifier?
+  std::string name;             // Variable / Field Name
+  std::string form;             // Form Name
+  std::string section_header;   // Section Header
+  std::string type;             // Field Type
+  std::string label;            // Field Label
+  std::string choices;          // Choices, Calculations, OR Slider Labels
+  std::string note;             // Field Note
+  std::string validation;       // Text Validation Type OR Show Slider Number
+  std::string validation_min;   // Text Validation Min
+  std::string validation_max;   // Text Validation Max
+  std::string identifier;       // Identifier?
   std::string branching_logic;  // Branching Logic (Show field only if...)
-  std::string required;        // Required Field?
-  std::string alignment;       // Custom Alignment
+  std::string required;         // Required Field?
+  std::string alignment;        // Custom Alignment
   std::string question_number;  // Question Number (surveys only)
-  std::string matrix_group;    // Matrix Group Name
-  std::string matrix_ranking;  // Matrix Ranking?
-  std::string annotation;      // Field Annotation
+  std::string matrix_group;     // Matrix Group Name
+  std::string matrix_ranking;   // Matrix Ranking?
+  std::string annotation;       // Field Annotation
   // The CSV row (the header is row 1), as a spreadsheet numbers it; 0 when
   // the field was not read from a file.
   std::size_t row = 0;

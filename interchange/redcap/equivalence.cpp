@@ -198,7 +198,9 @@ std::vector<NormalSection> normalize(const std::vector<Field>& fields,
   return sections;
 }
 
-std::string row_text(std::size_t row) { return row == 0 ? "" : " (row " + std::to_string(row) + ")"; }
+std::string row_text(std::size_t row) {
+  return row == 0 ? "" : " (row " + std::to_string(row) + ")";
+}
 
 void compare_fields(const NormalField& a, const NormalField& b,
                     std::vector<std::string>& differences) {

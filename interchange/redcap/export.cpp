@@ -6,10 +6,10 @@
 #include <optional>
 #include <set>
 
-#include "reference/municipalities.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/json_writer.h"
+#include "reference/municipalities.h"
 
 namespace parorende::redcap {
 namespace {
@@ -25,14 +25,26 @@ std::string item_where(const std::string& id) { return "item '" + id + "'"; }
 FieldInfo field_info(const Item& item) {
   FieldInfo info;
   switch (item.type) {
-    case ItemType::single_choice: info.kind = FieldInfo::Kind::single_choice; break;
-    case ItemType::multiple_choice: info.kind = FieldInfo::Kind::multiple_choice; break;
-    case ItemType::yes_no: info.kind = FieldInfo::Kind::yes_no; break;
+    case ItemType::single_choice:
+      info.kind = FieldInfo::Kind::single_choice;
+      break;
+    case ItemType::multiple_choice:
+      info.kind = FieldInfo::Kind::multiple_choice;
+      break;
+    case ItemType::yes_no:
+      info.kind = FieldInfo::Kind::yes_no;
+      break;
     case ItemType::integer:
-    case ItemType::decimal: info.kind = FieldInfo::Kind::number; break;
-    case ItemType::date: info.kind = FieldInfo::Kind::date; break;
+    case ItemType::decimal:
+      info.kind = FieldInfo::Kind::number;
+      break;
+    case ItemType::date:
+      info.kind = FieldInfo::Kind::date;
+      break;
     case ItemType::text:
-    case ItemType::municipality: info.kind = FieldInfo::Kind::text; break;
+    case ItemType::municipality:
+      info.kind = FieldInfo::Kind::text;
+      break;
   }
   for (const ChoiceOption& option : item.options) info.codes.push_back(option.code);
   if (item.dont_know) info.codes.push_back(item.dont_know->code);
@@ -63,9 +75,7 @@ class Exporter {
   }
 
  private:
-  const std::string& text(const LocalizedText& localized) const {
-    return localized.in(language_);
-  }
+  const std::string& text(const LocalizedText& localized) const { return localized.in(language_); }
 
   void warn(const std::string& where, std::string code, std::string message) {
     result_.warnings.push_back({where, std::move(code), std::move(message)});
@@ -144,8 +154,7 @@ class Exporter {
       return found == fields_.end() ? nullptr : &found->second;
     });
     if (!logic) {
-      warn(where, logic.error().code,
-           logic.error().message + "; exported without branching logic");
+      warn(where, logic.error().code, logic.error().message + "; exported without branching logic");
       return std::nullopt;
     }
     return std::move(logic).value();
@@ -159,8 +168,10 @@ class Exporter {
     std::replace(cleaned.begin(), cleaned.end(), '\r', ' ');
     if (cleaned != label) {
       warn(where, "choice_label_changed",
-           "option label '" + label + "' holds '|' or a line break, which a REDCap choice "
-           "cannot; written as '" + cleaned + "'");
+           "option label '" + label +
+               "' holds '|' or a line break, which a REDCap choice "
+               "cannot; written as '" +
+               cleaned + "'");
     }
     return cleaned;
   }
@@ -168,7 +179,8 @@ class Exporter {
   std::vector<Choice> choices(const Item& item) {
     std::vector<Choice> list;
     for (const ChoiceOption& option : item.options) {
-      list.push_back({std::to_string(option.code), choice_label(text(option.label), item_where(item.id))});
+      list.push_back(
+          {std::to_string(option.code), choice_label(text(option.label), item_where(item.id))});
     }
     if (item.dont_know) {
       list.push_back({std::to_string(item.dont_know->code),
@@ -283,7 +295,8 @@ class Exporter {
     Field& first = rows.front();
     first.section_header = text(section.title);
     std::string section_tag = format_action_tags({{std::string(tag::kSection), section.id}});
-    first.annotation = first.annotation.empty() ? section_tag : section_tag + "\n" + first.annotation;
+    first.annotation =
+        first.annotation.empty() ? section_tag : section_tag + "\n" + first.annotation;
     for (Field& row : rows) result_.fields.push_back(std::move(row));
   }
 
@@ -297,16 +310,15 @@ class Exporter {
 
 }  // namespace
 
-Result<Export> export_dictionary(const Questionnaire& questionnaire,
-                                 const std::string& language) {
+Result<Export> export_dictionary(const Questionnaire& questionnaire, const std::string& language) {
   std::string chosen = language.empty() ? questionnaire.default_language : language;
   const auto& languages = questionnaire.languages;
   if (std::find(languages.begin(), languages.end(), chosen) == languages.end()) {
     std::string available;
     for (const std::string& tag : languages) available += (available.empty() ? "" : ", ") + tag;
     return make_error("unknown_language", "questionnaire '" + questionnaire.id +
-                                              "' has no texts in '" + chosen +
-                                              "'; it has " + available);
+                                              "' has no texts in '" + chosen + "'; it has " +
+                                              available);
   }
   return Exporter(questionnaire, chosen).run();
 }

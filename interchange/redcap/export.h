@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "questionnaire/questionnaire.h"
-#include "interchange/redcap/dictionary.h"
 #include "common/result.h"
+#include "interchange/redcap/dictionary.h"
+#include "questionnaire/questionnaire.h"
 
 namespace parorende::redcap {
 
@@ -23,7 +23,6 @@ struct Export {
 // the questionnaire's default language). Fails (code "unknown_language") when
 // the questionnaire has no texts in that language. One form named after the
 // questionnaire id; identifier fields are never written (parorende has none).
-Result<Export> export_dictionary(const Questionnaire& questionnaire,
-                                 const std::string& language);
+Result<Export> export_dictionary(const Questionnaire& questionnaire, const std::string& language);
 
 }  // namespace parorende::redcap

@@ -6,15 +6,15 @@
 #include <map>
 #include <optional>
 
-#include "questionnaire/answer.h"
-#include "questionnaire/expression.h"
 #include "common/json_input.h"
 #include "common/localized_text.h"
-#include "questionnaire/questionnaire_loader.h"
 #include "common/text.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/item_types.h"
+#include "questionnaire/answer.h"
+#include "questionnaire/expression.h"
+#include "questionnaire/questionnaire_loader.h"
 
 namespace parorende::redcap {
 namespace {
@@ -23,7 +23,7 @@ namespace json = boost::json;
 
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
-constexpr std::size_t kMaxTextLength = 20000;     // docs/questionnaire-format.md
+constexpr std::size_t kMaxTextLength = 20000;  // docs/questionnaire-format.md
 
 // Cell text as a definition text: trimmed, with Windows line breaks made
 // plain.
@@ -124,8 +124,8 @@ class Importer {
     close_section();
     sort_by_row(result_.warnings);
     if (sections_.empty()) {
-      return make_error("nothing_imported",
-                        "no field of the dictionary could be imported", result_.warnings);
+      return make_error("nothing_imported", "no field of the dictionary could be imported",
+                        result_.warnings);
     }
     auto id = questionnaire_id();
     if (!id) return id.take_error();
@@ -137,8 +137,7 @@ class Importer {
     report_.warn(row, std::move(code), std::move(message));
   }
 
-  void skip(const Field& field, const std::string& name, std::string code,
-            std::string message) {
+  void skip(const Field& field, const std::string& name, std::string code, std::string message) {
     report_.skip(field, name, std::move(code), std::move(message));
   }
 
@@ -148,9 +147,9 @@ class Importer {
       id = std::string(trim(dictionary_.fields.front().form));
     }
     if (!is_definition_id(id)) {
-      return make_error("bad_option",
-                        "'" + id + "' cannot be the questionnaire id (a-z first, then a-z, "
-                        "0-9 and _, at most 64 characters); give one with --id");
+      return make_error("bad_option", "'" + id +
+                                          "' cannot be the questionnaire id (a-z first, then a-z, "
+                                          "0-9 and _, at most 64 characters); give one with --id");
     }
     return id;
   }
@@ -224,13 +223,15 @@ class Importer {
       // REDCap requires the first field to be the record's identifier.
       record_id_seen_ = true;
       return skip(field, name, "record_id_field",
-                  "field '" + name + "' is the record ID (REDCap's first field), not a "
-                  "question; skipped");
+                  "field '" + name +
+                      "' is the record ID (REDCap's first field), not a "
+                      "question; skipped");
     }
     if (!is_definition_id(name)) {
       return skip(field, name, "invalid_field_name",
-                  "field name '" + name + "' is not a-z first, then a-z, 0-9 and _ (at most 64 "
-                  "characters); skipped");
+                  "field name '" + name +
+                      "' is not a-z first, then a-z, 0-9 and _ (at most 64 "
+                      "characters); skipped");
     }
     if (row_of_name_.at(name) != field.row) {
       return skip(field, "", "duplicate_field_name",
@@ -239,8 +240,9 @@ class Importer {
     }
     if (is_yes(field.identifier)) {
       return skip(field, name, "identifier_field",
-                  "field '" + name + "' is marked as an identifier; parorende never stores "
-                  "identifying data, so it is not imported");
+                  "field '" + name +
+                      "' is marked as an identifier; parorende never stores "
+                      "identifying data, so it is not imported");
     }
     if (type == "descriptive") return read_descriptive(field, name);
     if (type == "calc" || type == "file" || type == "sql") {
@@ -257,7 +259,8 @@ class Importer {
                   "the label of '" + name + "' is longer than 20000 characters; skipped");
     }
     json::object specifics;
-    std::optional<FieldInfo> info = read_item_type(field, name, type, tags, language_, report_, specifics);
+    std::optional<FieldInfo> info =
+        read_item_type(field, name, type, tags, language_, report_, specifics);
     if (!info) return;
     // Common fields first, as people write definitions.
     json::object item{{"id", name}, {"type", specifics.at("type")}};
@@ -292,9 +295,10 @@ class Importer {
       return;
     }
     skip(field, name, "descriptive_not_mapped",
-         "descriptive field '" + name + "' comes after questions of its section; parorende "
-         "has no text-only items (only a section's opening text becomes its description); "
-         "skipped");
+         "descriptive field '" + name +
+             "' comes after questions of its section; parorende "
+             "has no text-only items (only a section's opening text becomes its description); "
+             "skipped");
   }
 
   // --- branching logic -----------------------------------------------------
@@ -308,7 +312,8 @@ class Importer {
     };
     if (key == self) return reference_error("it refers to the field itself");
     auto row = row_of_name_.find(key);
-    if (row == row_of_name_.end()) return reference_error("it refers to unknown field '" + key + "'");
+    if (row == row_of_name_.end())
+      return reference_error("it refers to unknown field '" + key + "'");
     std::size_t self_row = row_of_name_.at(self);
     if (row->second > self_row) {
       return reference_error("it refers to '" + key + "', which comes later (row " +
@@ -384,8 +389,9 @@ class Importer {
           read_definition(field, tag, *kind.list);
         } else if (tag.name == kind.member || tag.name == kind.reversed) {
           if (info.kind != FieldInfo::Kind::single_choice) {
-            warn(field.row, "bad_action_tag",
-                 "@" + tag.name + " on '" + name + "', which is not a single-choice field; ignored");
+            warn(
+                field.row, "bad_action_tag",
+                "@" + tag.name + " on '" + name + "', which is not a single-choice field; ignored");
             continue;
           }
           Scoring& entry = scoring(*kind.list, tag.value, field.row);
@@ -428,7 +434,8 @@ class Importer {
       json::object definition = scale.definition.value_or(json::object{});
       json::object entry{{"id", scale.id}};
       entry["title"] = localized(definition, "title").value_or(text_in(language_, scale.id));
-      if (auto description = localized(definition, "description")) entry["description"] = *description;
+      if (auto description = localized(definition, "description"))
+        entry["description"] = *description;
       entry["items"] = json::value_from(scale.items);
       if (!scale.reverse.empty()) entry["reverse"] = json::value_from(scale.reverse);
       if (const json::value* share = definition.if_contains("min_answered")) {
@@ -484,11 +491,12 @@ class Importer {
     // A condition every item shares is the section's (an export pushes a
     // section's condition down onto its items).
     const json::value* shared = section.items.front().as_object().if_contains("visible_if");
-    bool common = shared != nullptr &&
-                  std::all_of(section.items.begin(), section.items.end(), [&](const json::value& item) {
-                    const json::value* own = item.as_object().if_contains("visible_if");
-                    return own != nullptr && *own == *shared;
-                  });
+    bool common =
+        shared != nullptr &&
+        std::all_of(section.items.begin(), section.items.end(), [&](const json::value& item) {
+          const json::value* own = item.as_object().if_contains("visible_if");
+          return own != nullptr && *own == *shared;
+        });
     if (common) {
       entry["visible_if"] = *shared;
       for (json::value& item : section.items) item.as_object().erase("visible_if");
@@ -531,7 +539,8 @@ class Importer {
   void drop_unloadable_scoring(json::object& definition) {
     auto loaded = load_questionnaire(definition);
     if (loaded) return;
-    for (auto [key, list] : {std::pair{"scales", &scales_}, std::pair{"burden_instruments", &burdens_}}) {
+    for (auto [key, list] :
+         {std::pair{"scales", &scales_}, std::pair{"burden_instruments", &burdens_}}) {
       json::value* entries = definition.if_contains(key);
       if (entries == nullptr) continue;
       json::array kept;

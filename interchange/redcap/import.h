@@ -9,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
-#include "interchange/redcap/dictionary.h"
 #include "common/result.h"
+#include "interchange/redcap/dictionary.h"
 
 namespace parorende::redcap {
 
 struct ImportOptions {
-  std::string id;       // empty: the first row's Form Name
+  std::string id;  // empty: the first row's Form Name
   std::string version = "1.0.0";
   std::string language = "nb";  // every text is in this one language
 };
@@ -27,8 +27,8 @@ struct Import {
   // "unsupported_field_type", "identifier_field", "malformed_choices",
   // "unsupported_branching", "branching_reference".
   std::vector<Problem> warnings;
-  std::set<std::string> skipped_fields;         // rows that became no item
-  std::set<std::string> fields_without_logic;   // items whose logic was dropped
+  std::set<std::string> skipped_fields;        // rows that became no item
+  std::set<std::string> fields_without_logic;  // items whose logic was dropped
 };
 
 // Fails (code "invalid_dictionary", "invalid_csv" or "nothing_imported") when

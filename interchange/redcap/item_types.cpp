@@ -27,8 +27,7 @@ class ItemTypeReader {
   // skipped (already reported).
   std::optional<FieldInfo> describe_item(const Field& field, const std::string& name,
                                          const std::string& type,
-                                         const std::vector<ActionTag>& tags,
-                                         json::object& item) {
+                                         const std::vector<ActionTag>& tags, json::object& item) {
     FieldInfo info;
     if (type == "text") return describe_text(field, name, tags, item);
     if (type == "notes") {
@@ -64,8 +63,7 @@ class ItemTypeReader {
   }
 
   std::optional<FieldInfo> describe_text(const Field& field, const std::string& name,
-                                         const std::vector<ActionTag>& tags,
-                                         json::object& item) {
+                                         const std::vector<ActionTag>& tags, json::object& item) {
     FieldInfo info;
     std::string validation = ascii_lower(trim(field.validation));
     if (validation == "integer" || validation == "int") {
@@ -93,8 +91,7 @@ class ItemTypeReader {
     return info;
   }
 
-  void read_char_limit(const Field& field, const std::vector<ActionTag>& tags,
-                       json::object& item) {
+  void read_char_limit(const Field& field, const std::vector<ActionTag>& tags, json::object& item) {
     const ActionTag* limit = find_tag(tags, tag::kCharLimit);
     if (limit == nullptr) return;
     auto value = integer_of(limit->value);
@@ -161,8 +158,7 @@ class ItemTypeReader {
 
   std::optional<FieldInfo> describe_choice(const Field& field, const std::string& name,
                                            const std::string& type,
-                                           const std::vector<ActionTag>& tags,
-                                           json::object& item) {
+                                           const std::vector<ActionTag>& tags, json::object& item) {
     FieldInfo info;
     if (type != "checkbox" && find_tag(tags, tag::kMunicipality) != nullptr) {
       item["type"] = "municipality";
@@ -177,8 +173,7 @@ class ItemTypeReader {
     }
     json::array options;
     std::optional<json::object> dont_know;
-    const ActionTag* dont_know_tag =
-        type == "checkbox" ? nullptr : find_tag(tags, tag::kDontKnow);
+    const ActionTag* dont_know_tag = type == "checkbox" ? nullptr : find_tag(tags, tag::kDontKnow);
     for (const Choice& choice : choices.value()) {
       auto code = integer_of(choice.code);
       if (!code) {
@@ -202,8 +197,9 @@ class ItemTypeReader {
     }
     if (options.size() < 2) {
       skip(field, name, "too_few_choices",
-           "field '" + name + "' has fewer than two choices; parorende choice items need "
-           "at least two; skipped");
+           "field '" + name +
+               "' has fewer than two choices; parorende choice items need "
+               "at least two; skipped");
       return std::nullopt;
     }
     if (dont_know) {
@@ -211,8 +207,8 @@ class ItemTypeReader {
       item["dont_know"] = std::move(*dont_know);
     }
     item["type"] = type == "checkbox" ? "multiple_choice" : "single_choice";
-    info.kind = type == "checkbox" ? FieldInfo::Kind::multiple_choice
-                                   : FieldInfo::Kind::single_choice;
+    info.kind =
+        type == "checkbox" ? FieldInfo::Kind::multiple_choice : FieldInfo::Kind::single_choice;
     std::size_t count = options.size();
     item["options"] = std::move(options);
     if (type == "checkbox") read_choice_limits(field, name, tags, count, item);
@@ -270,8 +266,7 @@ void ImportReport::skip(const Field& field, const std::string& name, std::string
 }
 
 std::optional<FieldInfo> read_item_type(const Field& field, const std::string& name,
-                                        const std::string& type,
-                                        const std::vector<ActionTag>& tags,
+                                        const std::string& type, const std::vector<ActionTag>& tags,
                                         const std::string& language, ImportReport& report,
                                         json::object& item) {
   return ItemTypeReader(language, report).describe_item(field, name, type, tags, item);

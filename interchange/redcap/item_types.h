@@ -37,8 +37,7 @@ class ImportReport {
 // type `type` (lower case), with labels in `language`. nullopt when the field
 // is skipped, which `report` has been told; warnings for what was dropped.
 std::optional<FieldInfo> read_item_type(const Field& field, const std::string& name,
-                                        const std::string& type,
-                                        const std::vector<ActionTag>& tags,
+                                        const std::string& type, const std::vector<ActionTag>& tags,
                                         const std::string& language, ImportReport& report,
                                         boost::json::object& item);
 

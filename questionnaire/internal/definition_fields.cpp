@@ -18,14 +18,20 @@ constexpr std::int64_t kMaxInteger = 1'000'000'000'000;
 
 std::string_view json_kind_name(const json::value& value) {
   switch (value.kind()) {
-    case json::kind::null: return "null";
-    case json::kind::bool_: return "a boolean";
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
     case json::kind::int64:
     case json::kind::uint64:
-    case json::kind::double_: return "a number";
-    case json::kind::string: return "a string";
-    case json::kind::array: return "an array";
-    case json::kind::object: return "an object";
+    case json::kind::double_:
+      return "a number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
   }
   return "?";
 }
@@ -41,13 +47,13 @@ void DefinitionFields::report(std::string where, std::string code, std::string m
 }
 
 void DefinitionFields::wrong_type(const std::string& path, std::string_view expected,
-                const json::value& found) {
+                                  const json::value& found) {
   report(path, "wrong_type",
-         "must be " + std::string(expected) + ", found " +
-             std::string(json_kind_name(found)));
+         "must be " + std::string(expected) + ", found " + std::string(json_kind_name(found)));
 }
 
-const json::object* DefinitionFields::expect_object(const json::value& value, const std::string& path) {
+const json::object* DefinitionFields::expect_object(const json::value& value,
+                                                    const std::string& path) {
   if (!value.is_object()) {
     wrong_type(path, "an object", value);
     return nullptr;
@@ -56,7 +62,7 @@ const json::object* DefinitionFields::expect_object(const json::value& value, co
 }
 
 void DefinitionFields::check_fields(const json::object& object, const std::string& path,
-                  std::initializer_list<std::string_view> allowed) {
+                                    std::initializer_list<std::string_view> allowed) {
   for (const auto& field : object) {
     if (std::find(allowed.begin(), allowed.end(), field.key()) == allowed.end()) {
       report(json_path_key(path, field.key()), "unknown_field",
@@ -66,8 +72,8 @@ void DefinitionFields::check_fields(const json::object& object, const std::strin
 }
 
 std::optional<std::string> DefinitionFields::optional_string(const json::object& object,
-                                           std::string_view key,
-                                           const std::string& path) {
+                                                             std::string_view key,
+                                                             const std::string& path) {
   auto found = object.find(key);
   if (found == object.end()) return std::nullopt;
   std::string field_path = json_path_key(path, key);
@@ -85,8 +91,8 @@ std::optional<std::string> DefinitionFields::optional_string(const json::object&
 }
 
 std::optional<std::string> DefinitionFields::required_string(const json::object& object,
-                                           std::string_view key,
-                                           const std::string& path) {
+                                                             std::string_view key,
+                                                             const std::string& path) {
   if (!object.contains(key)) {
     report(json_path_key(path, key), "missing", "is required");
     return std::nullopt;
@@ -94,8 +100,8 @@ std::optional<std::string> DefinitionFields::required_string(const json::object&
   return optional_string(object, key, path);
 }
 
-std::optional<bool> DefinitionFields::optional_bool(const json::object& object, std::string_view key,
-                                  const std::string& path) {
+std::optional<bool> DefinitionFields::optional_bool(const json::object& object,
+                                                    std::string_view key, const std::string& path) {
   auto found = object.find(key);
   if (found == object.end()) return std::nullopt;
   if (!found->value().is_bool()) {
@@ -106,7 +112,8 @@ std::optional<bool> DefinitionFields::optional_bool(const json::object& object, 
 }
 
 std::optional<double> DefinitionFields::optional_number(const json::object& object,
-                                      std::string_view key, const std::string& path) {
+                                                        std::string_view key,
+                                                        const std::string& path) {
   auto found = object.find(key);
   if (found == object.end()) return std::nullopt;
   if (!found->value().is_number()) {
@@ -117,14 +124,13 @@ std::optional<double> DefinitionFields::optional_number(const json::object& obje
 }
 
 std::optional<std::int64_t> DefinitionFields::optional_integer(const json::object& object,
-                                             std::string_view key,
-                                             const std::string& path) {
+                                                               std::string_view key,
+                                                               const std::string& path) {
   auto found = object.find(key);
   if (found == object.end()) return std::nullopt;
   const json::value& value = found->value();
   std::string field_path = json_path_key(path, key);
-  if (value.is_int64() && value.get_int64() >= -kMaxInteger &&
-      value.get_int64() <= kMaxInteger) {
+  if (value.is_int64() && value.get_int64() >= -kMaxInteger && value.get_int64() <= kMaxInteger) {
     return value.get_int64();
   }
   if (value.is_uint64() && value.get_uint64() <= 1'000'000'000'000ULL) {
@@ -136,16 +142,16 @@ std::optional<std::int64_t> DefinitionFields::optional_integer(const json::objec
   }
   if (value.is_int64() || value.is_uint64() || whole) {
     report(field_path, "out_of_range",
-           "must be from -" + std::to_string(kMaxInteger) + " to " +
-               std::to_string(kMaxInteger));
+           "must be from -" + std::to_string(kMaxInteger) + " to " + std::to_string(kMaxInteger));
     return std::nullopt;
   }
   wrong_type(field_path, "an integer", value);
   return std::nullopt;
 }
 
-const json::array* DefinitionFields::optional_array(const json::object& object, std::string_view key,
-                                  const std::string& path, bool required) {
+const json::array* DefinitionFields::optional_array(const json::object& object,
+                                                    std::string_view key, const std::string& path,
+                                                    bool required) {
   auto found = object.find(key);
   if (found == object.end()) {
     if (required) report(json_path_key(path, key), "missing", "is required");
@@ -171,7 +177,7 @@ std::string DefinitionFields::read_unique_id(const json::object& object, const s
 }
 
 LocalizedText DefinitionFields::read_text(const json::object& object, std::string_view key,
-                        const std::string& path, bool required) {
+                                          const std::string& path, bool required) {
   LocalizedText text;
   std::string text_path = json_path_key(path, key);
   auto found = object.find(key);

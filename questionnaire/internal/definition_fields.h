@@ -64,9 +64,8 @@ class DefinitionFields {
   // Whole numbers within ±10^12, written as integers or as whole doubles.
   std::optional<std::int64_t> optional_integer(const boost::json::object& object,
                                                std::string_view key, const std::string& path);
-  const boost::json::array* optional_array(const boost::json::object& object,
-                                           std::string_view key, const std::string& path,
-                                           bool required);
+  const boost::json::array* optional_array(const boost::json::object& object, std::string_view key,
+                                           const std::string& path, bool required);
   // The required "id" of an entry of a list: a definition id, unique among
   // `seen` (the list's ids so far, to which it is added). `what` names the
   // entry in messages ("scale"). Empty when missing.

@@ -30,9 +30,9 @@ void ScoredListReader::read(const json::object& top) {
 // Reads the item list of a scale or instrument: single-choice items, each
 // once, with a reverse-keyed subset.
 void ScoredListReader::read_scored_items(const json::object& object, const std::string& path,
-                       std::vector<std::string>& items,
-                       std::vector<std::string>& reverse_items,
-                       double& min_answered_share) {
+                                         std::vector<std::string>& items,
+                                         std::vector<std::string>& reverse_items,
+                                         double& min_answered_share) {
   if (const json::array* list = optional_array(object, "items", path, true)) {
     if (list->empty()) report(json_path_key(path, "items"), "empty", "needs at least one item");
     for (std::size_t i = 0; i < list->size(); ++i) {
@@ -64,10 +64,8 @@ void ScoredListReader::read_scored_items(const json::object& object, const std::
       }
       std::string id((*list)[i].get_string());
       if (std::find(items.begin(), items.end(), id) == items.end()) {
-        report(item_path, "unknown_item",
-               "'" + id + "' is not one of this list's items");
-      } else if (std::find(reverse_items.begin(), reverse_items.end(), id) !=
-                 reverse_items.end()) {
+        report(item_path, "unknown_item", "'" + id + "' is not one of this list's items");
+      } else if (std::find(reverse_items.begin(), reverse_items.end(), id) != reverse_items.end()) {
         report(item_path, "duplicate_item", "'" + id + "' is listed twice");
       } else {
         reverse_items.push_back(id);
@@ -92,14 +90,12 @@ void ScoredListReader::read_scales(const json::object& top) {
     std::string path = json_path_index("$.scales", s);
     const json::object* object = expect_object((*scales)[s], path);
     if (object == nullptr) continue;
-    check_fields(*object, path,
-                 {"id", "title", "description", "items", "reverse", "min_answered"});
+    check_fields(*object, path, {"id", "title", "description", "items", "reverse", "min_answered"});
     Scale scale;
     scale.id = read_unique_id(*object, path, seen, "scale");
     scale.title = read_text(*object, "title", path, true);
     scale.description = read_text(*object, "description", path, false);
-    read_scored_items(*object, path, scale.items, scale.reverse_items,
-                      scale.min_answered_share);
+    read_scored_items(*object, path, scale.items, scale.reverse_items, scale.min_answered_share);
     for (const std::string& id : scale.items) {
       const Item* item = questionnaire_.find_item(id);
       if (item && item->type == ItemType::single_choice && item->options.size() < 2) {
@@ -111,16 +107,14 @@ void ScoredListReader::read_scales(const json::object& top) {
 }
 
 void ScoredListReader::read_burden_instruments(const json::object& top) {
-  const json::array* instruments =
-      optional_array(top, "burden_instruments", "$", false);
+  const json::array* instruments = optional_array(top, "burden_instruments", "$", false);
   if (instruments == nullptr) return;
   std::set<std::string> seen;
   for (std::size_t b = 0; b < instruments->size(); ++b) {
     std::string path = json_path_index("$.burden_instruments", b);
     const json::object* object = expect_object((*instruments)[b], path);
     if (object == nullptr) continue;
-    check_fields(*object, path,
-                 {"id", "title", "items", "reverse", "min_answered", "categories"});
+    check_fields(*object, path, {"id", "title", "items", "reverse", "min_answered", "categories"});
     BurdenInstrument instrument;
     instrument.id = read_unique_id(*object, path, seen, "instrument");
     instrument.title = read_text(*object, "title", path, true);
@@ -134,8 +128,8 @@ void ScoredListReader::read_burden_instruments(const json::object& top) {
     }
     if (highest_sum > kMaxBurdenSum) {
       report(json_path_key(path, "items"), "out_of_range",
-             "the highest possible sum is " + std::to_string(highest_sum) +
-                 "; at most " + std::to_string(kMaxBurdenSum) + " is supported");
+             "the highest possible sum is " + std::to_string(highest_sum) + "; at most " +
+                 std::to_string(kMaxBurdenSum) + " is supported");
     } else {
       instrument.highest_sum = static_cast<int>(highest_sum);
       read_categories(*object, path, instrument);
@@ -145,7 +139,7 @@ void ScoredListReader::read_burden_instruments(const json::object& top) {
 }
 
 void ScoredListReader::read_categories(const json::object& object, const std::string& path,
-                     BurdenInstrument& instrument) {
+                                       BurdenInstrument& instrument) {
   const json::array* categories = optional_array(object, "categories", path, true);
   if (categories == nullptr) return;
   std::string list_path = json_path_key(path, "categories");
@@ -189,7 +183,8 @@ void ScoredListReader::read_categories(const json::object& object, const std::st
     // Checked before the narrowing below, which would otherwise wrap a
     // huge cut-off into a plausible one.
     if (*min < std::numeric_limits<int>::min() || *max > std::numeric_limits<int>::max()) {
-      report(category_path, "bad_range", "min and max must lie within the instrument's possible sums");
+      report(category_path, "bad_range",
+             "min and max must lie within the instrument's possible sums");
       complete = false;
       continue;
     }
@@ -205,12 +200,12 @@ void ScoredListReader::read_categories(const json::object& object, const std::st
     std::string category_path = json_path_index(list_path, c);
     if (category.min > expected_min) {
       report(category_path, "gap",
-             "sums " + std::to_string(expected_min) + " to " +
-                 std::to_string(category.min - 1) + " fall in no category");
+             "sums " + std::to_string(expected_min) + " to " + std::to_string(category.min - 1) +
+                 " fall in no category");
     } else if (category.min < expected_min) {
       report(category_path, "overlap",
-             "category '" + category.id + "' starts at " +
-                 std::to_string(category.min) + ", overlapping the category before "
+             "category '" + category.id + "' starts at " + std::to_string(category.min) +
+                 ", overlapping the category before "
                  "(or below the lowest possible sum, " +
                  std::to_string(instrument.lowest_sum) + ")");
     }
@@ -223,13 +218,12 @@ void ScoredListReader::read_categories(const json::object& object, const std::st
   } else if (expected_min - 1 > instrument.highest_sum) {
     report(list_path, "beyond_range",
            "the last category ends at " + std::to_string(expected_min - 1) +
-               " but the highest possible sum is " +
-               std::to_string(instrument.highest_sum));
+               " but the highest possible sum is " + std::to_string(instrument.highest_sum));
   }
 }
 
 std::vector<std::string> ScoredListReader::read_offer_types(const json::object& object,
-                                          const std::string& path) {
+                                                            const std::string& path) {
   std::vector<std::string> types;
   const json::array* list = optional_array(object, "offer_types", path, false);
   if (list == nullptr) return types;
@@ -237,8 +231,7 @@ std::vector<std::string> ScoredListReader::read_offer_types(const json::object& 
     std::string type_path = json_path_index(json_path_key(path, "offer_types"), i);
     const json::value& type = (*list)[i];
     if (!type.is_string() || !is_offer_type(type.get_string())) {
-      report(type_path, "unknown_offer_type",
-             "must be one of: " + offer_type_list());
+      report(type_path, "unknown_offer_type", "must be one of: " + offer_type_list());
       continue;
     }
     types.emplace_back(type.get_string());

@@ -6,10 +6,10 @@
 #include <functional>
 #include <string>
 
-#include "store/response_store.h"
 #include "server/api/results_cache.h"
-#include "server/http/router.h"
 #include "server/api/store_workers.h"
+#include "server/http/router.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
@@ -25,8 +25,7 @@ struct ApiContext {
 
 // Runs `work` on a store worker and replies with what it returns (500 if it
 // throws: a bug).
-void reply_from_store_worker(ApiContext& api, Reply reply,
-                             std::function<HttpResponse()> work);
+void reply_from_store_worker(ApiContext& api, Reply reply, std::function<HttpResponse()> work);
 
 void add_questionnaire_routes(Router& router, ApiContext& api);
 void add_wave_routes(Router& router, ApiContext& api);

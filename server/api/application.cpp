@@ -3,28 +3,26 @@
 #include <string>
 
 #include "server/api/api_routes.h"
-#include "server/http/json_reply.h"
 #include "server/api/store_metrics.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 namespace {
 
 bool is_reserved_path(std::string_view path) {
-  return path.starts_with("/api/") || path == "/api" || path == "/healthz" ||
-         path == "/metrics";
+  return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/metrics";
 }
 
 HttpResponse method_not_allowed(std::string_view allow) {
-  HttpResponse response = error_response(
-      "method_not_allowed", "this path answers only " + std::string(allow));
+  HttpResponse response =
+      error_response("method_not_allowed", "this path answers only " + std::string(allow));
   response.set(http::field::allow, allow);
   return response;
 }
 
 }  // namespace
 
-Application::Application(const ServerOptions& options, ResponseStore& store,
-                         StoreWorkers& workers)
+Application::Application(const ServerOptions& options, ResponseStore& store, StoreWorkers& workers)
     : options_(options),
       static_files_(options.web_root),
       write_limiter_(options.write_limit, options.rate_limited_clients),
@@ -34,9 +32,12 @@ Application::Application(const ServerOptions& options, ResponseStore& store,
       store, ResultsCacheOptions{options.min_respondents, options.database_path,
                                  options.results_count_check_interval,
                                  options.results_min_recompute_interval, options.results_max_age});
-  api_ = std::make_unique<ApiContext>(ApiContext{store, workers, *results_, [this, &store, &workers] {
-    return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
-  }, options.metrics_token});
+  api_ = std::make_unique<ApiContext>(ApiContext{
+      store, workers, *results_,
+      [this, &store, &workers] {
+        return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
+      },
+      options.metrics_token});
   add_questionnaire_routes(router_, *api_);
   add_wave_routes(router_, *api_);
   add_municipality_routes(router_, *api_);

@@ -8,24 +8,23 @@
 #include <memory>
 #include <string_view>
 
-#include "store/response_store.h"
-#include "server/http/access_log.h"
 #include "server/api/api_routes.h"
+#include "server/api/server_options.h"
+#include "server/api/store_workers.h"
+#include "server/http/access_log.h"
 #include "server/http/client_key.h"
 #include "server/http/metrics.h"
 #include "server/http/rate_limiter.h"
 #include "server/http/request_handler.h"
 #include "server/http/router.h"
-#include "server/api/server_options.h"
 #include "server/http/static_files.h"
-#include "server/api/store_workers.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
 class Application final : public RequestHandler {
  public:
-  Application(const ServerOptions& options, ResponseStore& store,
-              StoreWorkers& workers);
+  Application(const ServerOptions& options, ResponseStore& store, StoreWorkers& workers);
   ~Application();
 
   const HttpOptions& http_options() const override { return options_; }

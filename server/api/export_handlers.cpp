@@ -5,13 +5,14 @@
 // file holds exactly the figures the results API serves.
 #include "analytics/export/dataset.h"
 #include "server/api/api_routes.h"
-#include "server/http/json_reply.h"
 #include "server/api/request_input.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 namespace {
 
-HttpResponse file_response(std::string body, std::string_view media_type, const std::string& filename) {
+HttpResponse file_response(std::string body, std::string_view media_type,
+                           const std::string& filename) {
   HttpResponse response{http::status::ok, 11};
   response.set(http::field::content_type, media_type);
   response.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
@@ -24,7 +25,8 @@ HttpResponse file_response(std::string body, std::string_view media_type, const 
 std::string file_stem(std::string_view wave, std::string_view table) {
   std::string stem;
   for (char c : std::string(wave) + "-" + std::string(table)) {
-    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '_';
     stem += safe ? c : '_';
   }
   return stem;
@@ -36,8 +38,9 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
   std::string format_name = format_text->value_or("csv");
   auto format = analytics::parse_export_format(format_name);
   if (!format) {
-    return reply(error_response(make_error("invalid_query", "format is csv, json, sav or dta",
-                                           {{"format", "unknown_value", "allowed: csv, json, sav, dta"}})));
+    return reply(
+        error_response(make_error("invalid_query", "format is csv, json, sav or dta",
+                                  {{"format", "unknown_value", "allowed: csv, json, sav, dta"}})));
   }
   auto table = optional_query(exchange.query, "table");
   if (!table) return reply(error_response(table.error()));
@@ -57,10 +60,11 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
         std::string stem = file_stem(wave_name, table_name);
         if (table_name == "codebook") {
           if (format == analytics::ExportFormat::json) {
-            return file_response(analytics::codebook_json(dataset), "application/json", stem + ".json");
+            return file_response(analytics::codebook_json(dataset), "application/json",
+                                 stem + ".json");
           }
-          return file_response(analytics::codebook_markdown(dataset), "text/markdown; charset=utf-8",
-                               stem + ".md");
+          return file_response(analytics::codebook_markdown(dataset),
+                               "text/markdown; charset=utf-8", stem + ".md");
         }
         std::string allowed = "codebook";
         for (const analytics::ExportTable& candidate : dataset.tables) {
@@ -71,8 +75,9 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
           return file_response(std::move(encoded).value(), analytics::media_type(format),
                                stem + "." + std::string(analytics::file_extension(format)));
         }
-        return error_response(make_error("invalid_query", "unknown table \"" + table_name + "\"; allowed: " + allowed,
-                                         {{"table", "unknown_value", "allowed: " + allowed}}));
+        return error_response(
+            make_error("invalid_query", "unknown table \"" + table_name + "\"; allowed: " + allowed,
+                       {{"table", "unknown_value", "allowed: " + allowed}}));
       });
 }
 

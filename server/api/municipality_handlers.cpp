@@ -9,9 +9,9 @@
 #include "reference/offer_catalogue.h"
 #include "reference/offer_types.h"
 #include "server/api/api_routes.h"
+#include "server/api/request_input.h"
 #include "server/http/compression.h"
 #include "server/http/json_reply.h"
-#include "server/api/request_input.h"
 
 namespace parorende::server {
 namespace {
@@ -51,9 +51,10 @@ Error invalid_value(std::string_view parameter, std::string_view value,
     if (!allowed.empty()) allowed += ", ";
     allowed += term.id;
   }
-  return make_error("invalid_query", "unknown " + std::string(parameter) + " \"" +
-                                         std::string(value) + "\"; allowed: " + allowed,
-                    {{std::string(parameter), "unknown_value", "allowed: " + allowed}});
+  return make_error(
+      "invalid_query",
+      "unknown " + std::string(parameter) + " \"" + std::string(value) + "\"; allowed: " + allowed,
+      {{std::string(parameter), "unknown_value", "allowed: " + allowed}});
 }
 
 // The query's filters, or "invalid_query" naming the parameter.
@@ -134,8 +135,9 @@ void get_offers(ApiContext& api, const Exchange& exchange, Reply reply) {
         for (const Offer& offer : filter_offers(offers.value(), filter)) {
           list.push_back(offer_json(offer, filter.language));
         }
-        json::object body{{"municipality", {{"code", municipality->code}, {"name", municipality->name}}},
-                          {"offers", std::move(list)}};
+        json::object body{
+            {"municipality", {{"code", municipality->code}, {"name", municipality->name}}},
+            {"offers", std::move(list)}};
         HttpResponse response = json_response(http::status::ok, body);
         gzip_if_accepted(response, *request);
         return response;

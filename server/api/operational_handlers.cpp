@@ -2,8 +2,8 @@
 // holding the metrics token).
 #include <memory>
 
-#include "server/api/api_routes.h"
 #include "common/crypto.h"
+#include "server/api/api_routes.h"
 #include "server/http/json_reply.h"
 
 namespace parorende::server {
@@ -28,25 +28,26 @@ void add_operational_routes(Router& router, ApiContext& api) {
   router.add({http::verb::get, "/healthz", RateClass::none,
               [healthy](const Exchange&, Reply reply) { reply(*healthy); }});
 
-  router.add({http::verb::get, "/metrics", RateClass::none,
-              [&api](const Exchange& exchange, Reply reply) {
-                if (api.metrics_token.empty()) {
-                  reply(error_response("metrics_disabled", "metrics are off (serve --metrics-token-file)"));
-                  return;
-                }
-                if (!bearer_token_matches(exchange.request, api.metrics_token)) {
-                  HttpResponse refused = error_response(
-                      "unauthorized", "metrics need \"Authorization: Bearer\" with the metrics token");
-                  refused.set(http::field::www_authenticate, "Bearer");
-                  reply(std::move(refused));
-                  return;
-                }
-                HttpResponse response{http::status::ok, 11};
-                response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
-                response.set(http::field::cache_control, "no-store");
-                response.body() = api.render_metrics();
-                reply(std::move(response));
-              }});
+  router.add(
+      {http::verb::get, "/metrics", RateClass::none, [&api](const Exchange& exchange, Reply reply) {
+         if (api.metrics_token.empty()) {
+           reply(
+               error_response("metrics_disabled", "metrics are off (serve --metrics-token-file)"));
+           return;
+         }
+         if (!bearer_token_matches(exchange.request, api.metrics_token)) {
+           HttpResponse refused = error_response(
+               "unauthorized", "metrics need \"Authorization: Bearer\" with the metrics token");
+           refused.set(http::field::www_authenticate, "Bearer");
+           reply(std::move(refused));
+           return;
+         }
+         HttpResponse response{http::status::ok, 11};
+         response.set(http::field::content_type, "text/plain; version=0.0.4; charset=utf-8");
+         response.set(http::field::cache_control, "no-store");
+         response.body() = api.render_metrics();
+         reply(std::move(response));
+       }});
 }
 
 }  // namespace parorende::server

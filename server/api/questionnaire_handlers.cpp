@@ -5,10 +5,10 @@
 #include <mutex>
 
 #include "server/api/api_routes.h"
-#include "server/http/compression.h"
-#include "server/http/json_reply.h"
 #include "server/api/questionnaire_view.h"
 #include "server/api/request_input.h"
+#include "server/http/compression.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 namespace {
@@ -31,8 +31,7 @@ class ViewCache {
       if (auto found = views_.find(key); found != views_.end()) return found->second;
     }
     auto rendered = std::make_shared<Rendered>();
-    rendered->plain =
-        json_response(http::status::ok, questionnaire_view(questionnaire, language));
+    rendered->plain = json_response(http::status::ok, questionnaire_view(questionnaire, language));
     rendered->plain.set(http::field::vary, "Accept-Encoding");
     rendered->compressed = rendered->plain;
     rendered->compressed.set(http::field::content_encoding, "gzip");

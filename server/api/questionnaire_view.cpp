@@ -77,14 +77,14 @@ json::object item_view(const Item& item, std::string_view language) {
 
 }  // namespace
 
-json::object questionnaire_view(const Questionnaire& questionnaire,
-                                std::string_view language) {
+json::object questionnaire_view(const Questionnaire& questionnaire, std::string_view language) {
   json::object view;
   view["id"] = questionnaire.id;
   view["version"] = questionnaire.version;
   view["language"] = language;
   json::array languages;
-  for (const std::string& offered : questionnaire.languages) languages.push_back(json::value(offered));
+  for (const std::string& offered : questionnaire.languages)
+    languages.push_back(json::value(offered));
   view["languages"] = std::move(languages);
   view["title"] = questionnaire.title.in(language);
   put_text(view, "description", questionnaire.description, language);

@@ -16,8 +16,10 @@ constexpr JsonLimits kBodyLimits{16 * 1024 * 1024, 64};
 
 const LocalizedText& status_message() {
   static const LocalizedText text{{
-      {"nb", "«status» må være «partial» (lagre og fortsette senere) eller «complete» (sende inn)."},
-      {"nn", "«status» må vere «partial» (lagre og halde fram seinare) eller «complete» (sende inn)."},
+      {"nb",
+       "«status» må være «partial» (lagre og fortsette senere) eller «complete» (sende inn)."},
+      {"nn",
+       "«status» må vere «partial» (lagre og halde fram seinare) eller «complete» (sende inn)."},
       {"en", "\"status\" must be \"partial\" (save and continue later) or \"complete\" (submit)."},
   }};
   return text;
@@ -43,19 +45,17 @@ Result<std::string> requested_language(std::string_view query) {
   return std::move(lang->text);
 }
 
-Result<std::optional<std::string>> optional_query(std::string_view query,
-                                                  std::string_view name) {
+Result<std::optional<std::string>> optional_query(std::string_view query, std::string_view name) {
   auto value = query_parameter(query, name);
   if (!value) return std::optional<std::string>();
   if (!value->ok) {
-    return make_error("invalid_query", "query parameter " + std::string(name) +
-                                           " is not validly percent-encoded");
+    return make_error("invalid_query",
+                      "query parameter " + std::string(name) + " is not validly percent-encoded");
   }
   return std::optional<std::string>(std::move(value->text));
 }
 
-std::string effective_language(const Questionnaire& questionnaire,
-                               std::string_view requested) {
+std::string effective_language(const Questionnaire& questionnaire, std::string_view requested) {
   if (!requested.empty()) {
     for (std::string_view candidate : language_fallbacks(requested)) {
       for (const std::string& offered : questionnaire.languages) {
@@ -71,8 +71,9 @@ Result<json::value> json_body(const HttpRequest& request, json::storage_ptr stor
   std::string_view media = type.substr(0, type.find(';'));
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
   bool is_json = media.size() == 16 &&
-                 std::equal(media.begin(), media.end(), "application/json",
-                            [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
+                 std::equal(media.begin(), media.end(), "application/json", [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+                 });
   if (!is_json) {
     return make_error("unsupported_media_type",
                       "the request body must be JSON, sent with Content-Type: application/json");
@@ -80,8 +81,8 @@ Result<json::value> json_body(const HttpRequest& request, json::storage_ptr stor
   return parse_json(request.body(), kBodyLimits, std::move(storage));
 }
 
-Result<ResponseForm> read_response_form(const Questionnaire& questionnaire,
-                                        json::value body, std::string_view language,
+Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, json::value body,
+                                        std::string_view language,
                                         std::optional<Completeness> forced) {
   std::vector<Problem> form_problems;
   ResponseForm form;

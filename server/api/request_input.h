@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/result.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/questionnaire.h"
-#include "common/result.h"
 #include "server/http/http_types.h"
 
 namespace parorende::server {
@@ -18,13 +18,11 @@ namespace parorende::server {
 Result<std::string> requested_language(std::string_view query);
 
 // An optional query parameter; "invalid_query" when it does not decode.
-Result<std::optional<std::string>> optional_query(std::string_view query,
-                                                  std::string_view name);
+Result<std::optional<std::string>> optional_query(std::string_view query, std::string_view name);
 
 // The questionnaire language that serves `requested` (with the fallbacks of
 // common/localized_text.h), or its default language.
-std::string effective_language(const Questionnaire& questionnaire,
-                               std::string_view requested);
+std::string effective_language(const Questionnaire& questionnaire, std::string_view requested);
 
 // The body as JSON: "unsupported_media_type" unless the Content-Type is
 // application/json, "invalid_json" with line and column otherwise.
@@ -43,9 +41,8 @@ struct ResponseForm {
 // (`forced` overrides it); the body's "language" defaults to `language`.
 // Every problem comes back at once in one "invalid_response" error, with
 // messages in the response's language.
-Result<ResponseForm> read_response_form(
-    const Questionnaire& questionnaire, boost::json::value body,
-    std::string_view language,
-    std::optional<Completeness> forced = std::nullopt);
+Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, boost::json::value body,
+                                        std::string_view language,
+                                        std::optional<Completeness> forced = std::nullopt);
 
 }  // namespace parorende::server

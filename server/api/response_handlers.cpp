@@ -10,8 +10,8 @@
 #include "common/calendar.h"
 #include "questionnaire/response_validation.h"
 #include "server/api/api_routes.h"
-#include "server/http/json_reply.h"
 #include "server/api/request_input.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 namespace {
@@ -66,8 +66,7 @@ void post_response(ApiContext& api, const Exchange& exchange, Reply reply) {
   if (auto open = check_wave_open(wave.value(), today); !open) {
     return reply(error_response(open.error()));
   }
-  auto questionnaire =
-      api.store.questionnaire(wave->questionnaire_id, wave->questionnaire_version);
+  auto questionnaire = api.store.questionnaire(wave->questionnaire_id, wave->questionnaire_version);
   if (!questionnaire) return reply(error_response(questionnaire.error()));
   // The document is read once and dropped: its values go to one arena (a
   // few blocks) instead of a malloc and a free each.

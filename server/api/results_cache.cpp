@@ -22,7 +22,7 @@ Result<std::int64_t> ResultsCache::complete_responses(std::string_view wave_name
 ResultsCache::Computed ResultsCache::compute(const Wave& wave, std::int64_t complete_responses) {
   Date today = today_utc();
   auto current = analytics::publish_current_results(store_, options_.database_path, wave.name,
-                                                     options_.min_respondents, today);
+                                                    options_.min_respondents, today);
   if (!current) return current.take_error();
   auto published = std::make_shared<PublishedWave>();
   published->wave = std::move(current->wave);

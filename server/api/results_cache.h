@@ -20,23 +20,23 @@
 #include <string>
 #include <string_view>
 
-#include "analytics/disclosure_control.h"
 #include "analytics/background_tables.h"
+#include "analytics/disclosure_control.h"
 #include "analytics/wave_report.h"
-#include "questionnaire/questionnaire.h"
-#include "store/response_store.h"
 #include "common/result.h"
+#include "questionnaire/questionnaire.h"
 #include "questionnaire/wave.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
 struct PublishedWave {
   Wave wave;
   std::shared_ptr<const Questionnaire> questionnaire;
-  analytics::WaveReport report;  // after disclosure control
+  analytics::WaveReport report;                       // after disclosure control
   std::vector<analytics::BackgroundCell> background;  // for the exports
-  std::int64_t complete_responses = 0;  // when it was computed; never published
-  std::string computed_on;  // the day (UTC): no clock time is published
+  std::int64_t complete_responses = 0;                // when it was computed; never published
+  std::string computed_on;                            // the day (UTC): no clock time is published
 };
 
 struct ResultsCacheOptions {

@@ -13,10 +13,10 @@
 #include "analytics/wave_change.h"
 #include "reference/municipalities.h"
 #include "server/api/api_routes.h"
-#include "server/http/compression.h"
-#include "server/http/json_reply.h"
 #include "server/api/request_input.h"
 #include "server/api/results_cache.h"
+#include "server/http/compression.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 namespace {
@@ -130,7 +130,9 @@ json::value shares_json(const ShareRow& row, const BurdenReport& burden) {
   return shares;
 }
 
-std::int64_t row_total(const ShareRow& row) { return row.shares.empty() ? 0 : row.shares.front().total; }
+std::int64_t row_total(const ShareRow& row) {
+  return row.shares.empty() ? 0 : row.shares.front().total;
+}
 
 json::object share_row_json(const ShareRow& row, const BurdenReport& burden) {
   json::object object;
@@ -153,7 +155,8 @@ json::object header_json(const PublishedWave& published, const std::string& lang
           {"min_respondents", report.min_respondents},
           {"confidence_level", report.confidence_level},
           {"computed_on", published.computed_on},
-          {"previous_wave", previous_wave ? json::value(json::string(*previous_wave)) : json::value(nullptr)}};
+          {"previous_wave",
+           previous_wave ? json::value(json::string(*previous_wave)) : json::value(nullptr)}};
 }
 
 json::object overview_json(const PublishedWave& published, const std::string& language,
@@ -166,7 +169,8 @@ json::object overview_json(const PublishedWave& published, const std::string& la
     for (const AreaResult& county : scale.counties) counties.push_back(area_json(county));
     json::array municipalities;
     for (const MunicipalityResult& result : scale.municipalities) {
-      json::object entry{{"code", result.code}, {"name", result.name}, {"county", result.county_code}};
+      json::object entry{
+          {"code", result.code}, {"name", result.name}, {"county", result.county_code}};
       cell_fields(entry, result.raw.n, result.suppressed, result.suppression);
       bool shown = !result.suppressed;
       entry["raw"] = shown ? raw_json(result.raw, false) : nullptr;
@@ -188,11 +192,13 @@ json::object overview_json(const PublishedWave& published, const std::string& la
   for (const BurdenReport& instrument : published.report.burden) {
     json::array categories;
     for (std::size_t c = 0; c < instrument.category_ids.size(); ++c) {
-      categories.push_back(json::object{{"id", instrument.category_ids[c]},
-                                        {"label", category_label(questionnaire, instrument, c, language)}});
+      categories.push_back(
+          json::object{{"id", instrument.category_ids[c]},
+                       {"label", category_label(questionnaire, instrument, c, language)}});
     }
     json::array counties;
-    for (const ShareRow& row : instrument.counties) counties.push_back(share_row_json(row, instrument));
+    for (const ShareRow& row : instrument.counties)
+      counties.push_back(share_row_json(row, instrument));
     json::array municipalities;
     for (const ShareRow& row : instrument.municipalities) {
       municipalities.push_back(share_row_json(row, instrument));
@@ -210,12 +216,14 @@ json::object overview_json(const PublishedWave& published, const std::string& la
 
 template <typename Row>
 const Row* by_code(const std::vector<Row>& rows, const std::string& code) {
-  auto found = std::lower_bound(rows.begin(), rows.end(), code,
-                                [](const Row& row, const std::string& wanted) { return row.code < wanted; });
+  auto found =
+      std::lower_bound(rows.begin(), rows.end(), code,
+                       [](const Row& row, const std::string& wanted) { return row.code < wanted; });
   return found != rows.end() && found->code == code ? &*found : nullptr;
 }
 
-const AreaChange* change_of(const WaveChange* change, const std::string& scale_id, const std::string& code) {
+const AreaChange* change_of(const WaveChange* change, const std::string& scale_id,
+                            const std::string& code) {
   if (!change) return nullptr;
   for (const ScaleChange& scale : change->scales) {
     if (scale.scale_id != scale_id) continue;
@@ -226,8 +234,8 @@ const AreaChange* change_of(const WaveChange* change, const std::string& scale_i
   return nullptr;
 }
 
-json::value trend_json(const AreaChange* change, const PublishedWave* previous, const std::string& scale_id,
-                       const std::string& code) {
+json::value trend_json(const AreaChange* change, const PublishedWave* previous,
+                       const std::string& scale_id, const std::string& code) {
   if (!change || !previous || !std::isfinite(change->change.difference)) return nullptr;
   const MunicipalityResult* before = nullptr;
   for (const ScaleReport& scale : previous->report.scales) {
@@ -247,13 +255,14 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
                                const WaveChange* change) {
   const Questionnaire& questionnaire = *published.questionnaire;
   const WaveReport& report = published.report;
-  json::object body = header_json(published, language,
-                                  previous ? std::optional<std::string>(previous->report.wave) : std::nullopt);
+  json::object body =
+      header_json(published, language,
+                  previous ? std::optional<std::string>(previous->report.wave) : std::nullopt);
   body.erase("respondents");
-  body["municipality"] = json::object{
-      {"code", municipality.code},
-      {"name", municipality.name},
-      {"county", json::object{{"code", municipality.county_code}, {"name", municipality.county_name}}}};
+  body["municipality"] = json::object{{"code", municipality.code},
+                                      {"name", municipality.name},
+                                      {"county", json::object{{"code", municipality.county_code},
+                                                              {"name", municipality.county_name}}}};
   json::array similar;
   if (const SimilarMunicipalities* entry = by_code(report.similar, municipality.code)) {
     for (const std::string& code : entry->similar_codes) {
@@ -267,7 +276,8 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
   for (const ScaleReport& scale : report.scales) {
     const MunicipalityResult* result = by_code(scale.municipalities, municipality.code);
     if (!result) continue;
-    json::object entry{{"id", scale.scale_id}, {"title", scale_title(questionnaire, scale, language)}};
+    json::object entry{{"id", scale.scale_id},
+                       {"title", scale_title(questionnaire, scale, language)}};
     cell_fields(entry, result->raw.n, result->suppressed, result->suppression);
     bool shown = !result->suppressed;
     entry["raw"] = shown ? raw_json(result->raw, true) : nullptr;
@@ -279,8 +289,8 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
     entry["versus_national"] = shown ? comparison_json(result->versus_national) : nullptr;
     entry["versus_county"] = shown ? comparison_json(result->versus_county) : nullptr;
     entry["versus_similar"] = shown ? comparison_json(result->versus_similar) : nullptr;
-    entry["trend"] = shown ? trend_json(change_of(change, scale.scale_id, municipality.code), previous,
-                                        scale.scale_id, municipality.code)
+    entry["trend"] = shown ? trend_json(change_of(change, scale.scale_id, municipality.code),
+                                        previous, scale.scale_id, municipality.code)
                            : nullptr;
     scales.push_back(std::move(entry));
   }
@@ -346,9 +356,10 @@ void get_results(ApiContext& api, const Exchange& exchange, Reply reply) {
         const PublishedWave& current = *published.value();
         std::optional<Wave> previous = previous_wave_of(api.store, current.wave);
         std::string shown = effective_language(*current.questionnaire, requested);
-        return answer(overview_json(current, shown,
-                                    previous ? std::optional<std::string>(previous->name) : std::nullopt),
-                      *request);
+        return answer(
+            overview_json(current, shown,
+                          previous ? std::optional<std::string>(previous->name) : std::nullopt),
+            *request);
       });
 }
 

@@ -3,8 +3,8 @@
 #include "questionnaire/score_report.h"
 #include "questionnaire/scoring.h"
 #include "server/api/api_routes.h"
-#include "server/http/json_reply.h"
 #include "server/api/request_input.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 

@@ -20,11 +20,11 @@ struct ServerOptions : HttpOptions {
   // Threads that wait on the store's group commit. Many writes must be in
   // flight at once for a commit to carry many of them.
   unsigned store_workers = 128;
-  std::filesystem::path web_root;  // empty: no static files
-  RateLimit write_limit{2, 60};         // saves and submissions
-  RateLimit code_attempt_limit{0.2, 20};  // resume and erasure attempts
+  std::filesystem::path web_root;              // empty: no static files
+  RateLimit write_limit{2, 60};                // saves and submissions
+  RateLimit code_attempt_limit{0.2, 20};       // resume and erasure attempts
   std::size_t rate_limited_clients = 100'000;  // buckets kept in memory
-  std::FILE* access_log = nullptr;  // not owned; nullptr: no access log
+  std::FILE* access_log = nullptr;             // not owned; nullptr: no access log
   // Results API: k of the disclosure control (docs/privacy.md), and the
   // database file to stream waves from (empty: the store's read path).
   int min_respondents = analytics::kDefaultMinRespondents;

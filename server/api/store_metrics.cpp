@@ -9,8 +9,7 @@ void family(std::string& out, const char* name, const char* type, const char* he
 
 }  // namespace
 
-std::string render_store_metrics(const StoreMetrics& metrics,
-                                 std::size_t worker_queue_depth) {
+std::string render_store_metrics(const StoreMetrics& metrics, std::size_t worker_queue_depth) {
   std::string out;
   family(out, "parorende_store_writer_queue_depth", "gauge",
          "Writes waiting for the store's writer thread.");

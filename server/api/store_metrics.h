@@ -8,7 +8,6 @@
 
 namespace parorende::server {
 
-std::string render_store_metrics(const StoreMetrics& metrics,
-                                 std::size_t worker_queue_depth);
+std::string render_store_metrics(const StoreMetrics& metrics, std::size_t worker_queue_depth);
 
 }  // namespace parorende::server

@@ -4,8 +4,8 @@
 
 #include "common/calendar.h"
 #include "server/api/api_routes.h"
-#include "server/http/json_reply.h"
 #include "server/api/request_input.h"
+#include "server/http/json_reply.h"
 
 namespace parorende::server {
 namespace {

@@ -44,16 +44,16 @@ std::uint64_t load_le64(const unsigned char* bytes, std::size_t count) {
   return word;
 }
 
-std::uint64_t siphash24(std::uint64_t k0, std::uint64_t k1,
-                        const unsigned char* data, std::size_t size) {
-  SipState state{k0 ^ 0x736f6d6570736575ULL, k1 ^ 0x646f72616e646f6dULL,
-                 k0 ^ 0x6c7967656e657261ULL, k1 ^ 0x7465646279746573ULL};
+std::uint64_t siphash24(std::uint64_t k0, std::uint64_t k1, const unsigned char* data,
+                        std::size_t size) {
+  SipState state{k0 ^ 0x736f6d6570736575ULL, k1 ^ 0x646f72616e646f6dULL, k0 ^ 0x6c7967656e657261ULL,
+                 k1 ^ 0x7465646279746573ULL};
   std::size_t offset = 0;
   for (; offset + 8 <= size; offset += 8) {
     state.absorb(load_le64(data + offset, 8));
   }
-  std::uint64_t last = load_le64(data + offset, size - offset) |
-                       (static_cast<std::uint64_t>(size & 0xff) << 56);
+  std::uint64_t last =
+      load_le64(data + offset, size - offset) | (static_cast<std::uint64_t>(size & 0xff) << 56);
   state.absorb(last);
   state.v2 ^= 0xff;
   for (int i = 0; i < 4; ++i) state.round();
@@ -77,8 +77,7 @@ ClientKey ClientKeyer::key_for(const boost::asio::ip::address& address) const {
   std::size_t size = 0;
   boost::asio::ip::address effective = address;
   if (address.is_v6() && address.to_v6().is_v4_mapped()) {
-    effective = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped,
-                                                 address.to_v6());
+    effective = boost::asio::ip::make_address_v4(boost::asio::ip::v4_mapped, address.to_v6());
   }
   if (effective.is_v4()) {
     bytes[0] = 4;

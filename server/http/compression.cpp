@@ -28,8 +28,8 @@ bool accepts_gzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     std::size_t comma = accept_encoding.find(',');
     std::string_view token = accept_encoding.substr(0, comma);
-    accept_encoding = comma == std::string_view::npos ? std::string_view{}
-                                                       : accept_encoding.substr(comma + 1);
+    accept_encoding =
+        comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
     while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
     std::string_view coding = token.substr(0, token.find(';'));
     while (!coding.empty() && coding.back() == ' ') coding.remove_suffix(1);

@@ -6,9 +6,9 @@
 #include <cstddef>
 #include <functional>
 #include <list>
-#include <unordered_map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 #include "server/http/client_key.h"
 

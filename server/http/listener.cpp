@@ -15,19 +15,19 @@ using tcp = net::ip::tcp;
 
 }  // namespace
 
-Result<std::shared_ptr<Listener>> Listener::open(
-    net::io_context& accept_context, std::vector<net::io_context*> session_contexts,
-    const tcp::endpoint& endpoint, RequestHandler& handler,
-    ConnectionRegistry& registry) {
-  auto listener = std::make_shared<Listener>(accept_context, std::move(session_contexts),
-                                             handler, registry);
+Result<std::shared_ptr<Listener>> Listener::open(net::io_context& accept_context,
+                                                 std::vector<net::io_context*> session_contexts,
+                                                 const tcp::endpoint& endpoint,
+                                                 RequestHandler& handler,
+                                                 ConnectionRegistry& registry) {
+  auto listener =
+      std::make_shared<Listener>(accept_context, std::move(session_contexts), handler, registry);
   beast::error_code error;
   auto& acceptor = listener->acceptor_;
   auto failed = [&](const char* step) {
-    return make_error("listen_failed", std::string("cannot ") + step + " " +
-                                           endpoint.address().to_string() + ":" +
-                                           std::to_string(endpoint.port()) + ": " +
-                                           error.message());
+    return make_error("listen_failed",
+                      std::string("cannot ") + step + " " + endpoint.address().to_string() + ":" +
+                          std::to_string(endpoint.port()) + ": " + error.message());
   };
   if (acceptor.open(endpoint.protocol(), error); error) return failed("open");
   if (acceptor.set_option(net::socket_base::reuse_address(true), error); error) {
@@ -41,8 +41,7 @@ Result<std::shared_ptr<Listener>> Listener::open(
   return listener;
 }
 
-Listener::Listener(net::io_context& accept_context,
-                   std::vector<net::io_context*> session_contexts,
+Listener::Listener(net::io_context& accept_context, std::vector<net::io_context*> session_contexts,
                    RequestHandler& handler, ConnectionRegistry& registry)
     : acceptor_(accept_context),
       retry_timer_(accept_context),
@@ -65,8 +64,8 @@ void Listener::stop() {
 void Listener::accept() {
   if (!acceptor_.is_open()) return;
   net::io_context& context = *session_contexts_[next_context_++ % session_contexts_.size()];
-  acceptor_.async_accept(context, beast::bind_front_handler(&Listener::on_accept,
-                                                             shared_from_this()));
+  acceptor_.async_accept(context,
+                         beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
 void Listener::on_accept(beast::error_code error, Socket socket) {

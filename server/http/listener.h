@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "common/result.h"
-#include "server/http/request_handler.h"
 #include "server/http/connection_registry.h"
+#include "server/http/request_handler.h"
 #include "server/http/session.h"
 
 namespace parorende::server {
@@ -27,8 +27,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
       ConnectionRegistry& registry);
 
   Listener(boost::asio::io_context& accept_context,
-           std::vector<boost::asio::io_context*> session_contexts,
-           RequestHandler& handler, ConnectionRegistry& registry);
+           std::vector<boost::asio::io_context*> session_contexts, RequestHandler& handler,
+           ConnectionRegistry& registry);
 
   void start();
   void stop();  // stops accepting; thread-safe

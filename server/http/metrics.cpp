@@ -13,8 +13,7 @@ std::string number(double value) {
   return text;
 }
 
-void append_family(std::string& out, const char* name, const char* type,
-                   const char* help) {
+void append_family(std::string& out, const char* name, const char* type, const char* help) {
   out += "# HELP ";
   out += name;
   out += ' ';
@@ -45,13 +44,11 @@ std::string prometheus_label_value(const std::string& text) {
 }
 
 Metrics::Metrics(std::vector<MetricsLabel> labels)
-    : labels_(std::move(labels)),
-      per_label_(std::make_unique<PerLabel[]>(labels_.size())) {}
+    : labels_(std::move(labels)), per_label_(std::make_unique<PerLabel[]>(labels_.size())) {}
 
 Metrics::~Metrics() = default;
 
-void Metrics::record_request(std::size_t label, unsigned status,
-                             std::chrono::nanoseconds latency) {
+void Metrics::record_request(std::size_t label, unsigned status, std::chrono::nanoseconds latency) {
   if (label >= labels_.size()) return;
   PerLabel& counters = per_label_[label];
   if (status >= kFirstStatus && status < kFirstStatus + kStatusCount) {
@@ -81,8 +78,8 @@ std::string Metrics::render() const {
   append_family(out, "parorende_http_requests_total", "counter",
                 "HTTP requests answered, by route and status.");
   for (std::size_t i = 0; i < labels_.size(); ++i) {
-    std::string label = "method=\"" + prometheus_label_value(labels_[i].method) +
-                        "\",route=\"" + prometheus_label_value(labels_[i].route) + '"';
+    std::string label = "method=\"" + prometheus_label_value(labels_[i].method) + "\",route=\"" +
+                        prometheus_label_value(labels_[i].route) + '"';
     for (unsigned s = 0; s < kStatusCount; ++s) {
       std::uint64_t count = per_label_[i].by_status[s].load(kRelaxed);
       if (count == 0) continue;
@@ -99,24 +96,23 @@ std::string Metrics::render() const {
       cumulative += counters.buckets[b].load(kRelaxed);
     }
     if (cumulative == 0) continue;
-    std::string label = "method=\"" + prometheus_label_value(labels_[i].method) +
-                        "\",route=\"" + prometheus_label_value(labels_[i].route) + '"';
+    std::string label = "method=\"" + prometheus_label_value(labels_[i].method) + "\",route=\"" +
+                        prometheus_label_value(labels_[i].route) + '"';
     cumulative = 0;
     for (std::size_t b = 0; b < counters.buckets.size(); ++b) {
       cumulative += counters.buckets[b].load(kRelaxed);
       std::string le = b < kLatencyBuckets.size() ? number(kLatencyBuckets[b]) : "+Inf";
-      out += "parorende_http_request_duration_seconds_bucket{" + label + ",le=\"" +
-             le + "\"} " + std::to_string(cumulative) + '\n';
+      out += "parorende_http_request_duration_seconds_bucket{" + label + ",le=\"" + le + "\"} " +
+             std::to_string(cumulative) + '\n';
     }
     out += "parorende_http_request_duration_seconds_sum{" + label + "} " +
            number(static_cast<double>(counters.latency_sum_ns.load(kRelaxed)) / 1e9) + '\n';
     out += "parorende_http_request_duration_seconds_count{" + label + "} " +
            std::to_string(cumulative) + '\n';
   }
-  append_family(out, "parorende_http_open_connections", "gauge",
-                "Connections open now.");
-  out += "parorende_http_open_connections " +
-         std::to_string(open_connections_.load(kRelaxed)) + '\n';
+  append_family(out, "parorende_http_open_connections", "gauge", "Connections open now.");
+  out +=
+      "parorende_http_open_connections " + std::to_string(open_connections_.load(kRelaxed)) + '\n';
   append_family(out, "parorende_http_connections_total", "counter",
                 "Connections accepted and served.");
   out += "parorende_http_connections_total " +
@@ -127,8 +123,7 @@ std::string Metrics::render() const {
          std::to_string(refused_connections_.load(kRelaxed)) + '\n';
   append_family(out, "parorende_http_rate_limited_total", "counter",
                 "Requests refused with 429 by a per-client limit.");
-  out += "parorende_http_rate_limited_total " +
-         std::to_string(rate_limited_.load(kRelaxed)) + '\n';
+  out += "parorende_http_rate_limited_total " + std::to_string(rate_limited_.load(kRelaxed)) + '\n';
   return out;
 }
 

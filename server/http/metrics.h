@@ -24,8 +24,7 @@ class Metrics {
   ~Metrics();
 
   // `label` indexes the vector given to the constructor.
-  void record_request(std::size_t label, unsigned status,
-                      std::chrono::nanoseconds latency);
+  void record_request(std::size_t label, unsigned status, std::chrono::nanoseconds latency);
 
   void connection_opened();
   void connection_closed();
@@ -37,8 +36,7 @@ class Metrics {
 
  private:
   static constexpr std::array<double, 13> kLatencyBuckets{
-      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-      0.1,    0.25,  0.5,    1,     2.5,  5};
+      0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5};
   static constexpr unsigned kFirstStatus = 100;
   static constexpr unsigned kStatusCount = 500;  // 100-599
 

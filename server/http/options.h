@@ -12,11 +12,11 @@ namespace parorende::server {
 
 struct Timeouts {
   using ms = std::chrono::milliseconds;
-  ms idle{30'000};    // keep-alive: no request started within this time
-  ms header{10'000};  // from a request's first byte to its last header byte
-  ms body{30'000};    // reading the body
-  ms write{30'000};   // writing one answer
-  ms linger{2'000};   // reading what a client still sends after an error
+  ms idle{30'000};      // keep-alive: no request started within this time
+  ms header{10'000};    // from a request's first byte to its last header byte
+  ms body{30'000};      // reading the body
+  ms write{30'000};     // writing one answer
+  ms linger{2'000};     // reading what a client still sends after an error
   ms shutdown{10'000};  // graceful stop: longest wait for requests in flight
 };
 

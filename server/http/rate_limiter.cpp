@@ -6,8 +6,7 @@
 namespace parorende::server {
 
 RateLimiter::RateLimiter(RateLimit limit, std::size_t max_clients)
-    : limit_(limit),
-      max_per_shard_(std::max<std::size_t>(1, max_clients / kShards)) {}
+    : limit_(limit), max_per_shard_(std::max<std::size_t>(1, max_clients / kShards)) {}
 
 Admission RateLimiter::admit(ClientKey client, Clock::time_point now) {
   if (limit_.per_second <= 0) return {};

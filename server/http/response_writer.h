@@ -16,7 +16,6 @@ struct WireOptions {
 
 // Status line, the handler's fields, Server, Date, the security headers,
 // Content-Length and Connection, then the body. Replaces `out`.
-void serialize_response(const HttpResponse& response, const WireOptions& options,
-                        std::string& out);
+void serialize_response(const HttpResponse& response, const WireOptions& options, std::string& out);
 
 }  // namespace parorende::server

@@ -23,8 +23,7 @@ bool is_placeholder(const std::string& segment) {
 
 // Matches `path` against a pattern's segments, collecting decoded
 // placeholder values.
-bool matches(const std::vector<std::string>& pattern,
-             const std::vector<std::string>& path,
+bool matches(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
              std::vector<std::string>* params) {
   if (pattern.size() != path.size()) return false;
   std::vector<std::string> values;

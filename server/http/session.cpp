@@ -3,8 +3,8 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
-#include <boost/beast/core/string.hpp>
 #include <boost/beast/core/bind_handler.hpp>
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <cstdio>
@@ -60,8 +60,7 @@ void Session::start() {
   stream_.socket().set_option(tcp::no_delay(true), ignored);
   registration_ = registry_.add(weak_from_this(), client_);
   handler_.metrics().connection_opened();
-  net::dispatch(stream_.get_executor(),
-                [self = shared_from_this()] { self->wait_for_request(); });
+  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
 }
 
 void Session::stop() {
@@ -84,8 +83,7 @@ void Session::wait_for_request() {
   // starts once the client has begun a request.
   stream_.expires_after(handler_.http_options().timeouts.idle);
   stream_.async_read_some(buffer_.prepare(kFirstReadBytes),
-                          beast::bind_front_handler(&Session::on_first_bytes,
-                                                    shared_from_this()));
+                          beast::bind_front_handler(&Session::on_first_bytes, shared_from_this()));
 }
 
 void Session::on_first_bytes(beast::error_code error, std::size_t bytes) {
@@ -104,8 +102,7 @@ void Session::read_header() {
   framing_bytes_ = 0;
   stream_.expires_after(options.timeouts.header);
   http::async_read_header(stream_, buffer_, *parser_,
-                          beast::bind_front_handler(&Session::on_header,
-                                                    shared_from_this()));
+                          beast::bind_front_handler(&Session::on_header, shared_from_this()));
 }
 
 void Session::on_header(beast::error_code error, std::size_t bytes) {
@@ -123,8 +120,10 @@ void Session::on_header(beast::error_code error, std::size_t bytes) {
   // handler bytes it cannot read as the body it expects.
   if (header.count(http::field::transfer_encoding) > 0) {
     auto coding = header[http::field::transfer_encoding];
-    while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t')) coding.remove_prefix(1);
-    while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t')) coding.remove_suffix(1);
+    while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t'))
+      coding.remove_prefix(1);
+    while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t'))
+      coding.remove_suffix(1);
     if (header.count(http::field::transfer_encoding) > 1 || !beast::iequals(coding, "chunked")) {
       return refuse_request("unsupported_transfer_coding",
                             "Transfer-Encoding \"" + std::string(coding) +
@@ -136,12 +135,12 @@ void Session::on_header(beast::error_code error, std::size_t bytes) {
   if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     stream_.expires_after(handler_.http_options().timeouts.write);
-    return net::async_write(stream_, net::buffer(kContinue.data(), kContinue.size()),
-                            [self = shared_from_this()](beast::error_code write_error,
-                                                        std::size_t) {
-                              if (write_error) return self->close_now();
-                              self->read_body();
-                            });
+    return net::async_write(
+        stream_, net::buffer(kContinue.data(), kContinue.size()),
+        [self = shared_from_this()](beast::error_code write_error, std::size_t) {
+          if (write_error) return self->close_now();
+          self->read_body();
+        });
   }
   read_body();
 }
@@ -233,8 +232,8 @@ void Session::send(HttpResponse response) {
   state_ = State::writing;
   response_ = std::move(response);
   keep_alive_ = request_.keep_alive() && !stop_requested_ && !registry_.stopping();
-  serialize_response(response_,
-                     {request_.version() == 10 ? 10u : 11u, keep_alive_, head_request_}, wire_);
+  serialize_response(response_, {request_.version() == 10 ? 10u : 11u, keep_alive_, head_request_},
+                     wire_);
   stream_.expires_after(handler_.http_options().timeouts.write);
   net::async_write(stream_, net::buffer(wire_),
                    beast::bind_front_handler(&Session::on_write, shared_from_this()));
@@ -242,8 +241,7 @@ void Session::send(HttpResponse response) {
 
 void Session::on_write(beast::error_code error, std::size_t bytes) {
   handler_.record({label_, request_.method(), response_.result_int(),
-                       std::chrono::steady_clock::now() - started_,
-                       request_bytes_, bytes});
+                   std::chrono::steady_clock::now() - started_, request_bytes_, bytes});
   if (error) return close_now();
   if (!keep_alive_) return close_gracefully();
   request_ = {};

@@ -73,8 +73,8 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   while (!if_none_match.empty()) {
     std::size_t comma = if_none_match.find(',');
     std::string_view token = if_none_match.substr(0, comma);
-    if_none_match = comma == std::string_view::npos ? std::string_view{}
-                                                     : if_none_match.substr(comma + 1);
+    if_none_match =
+        comma == std::string_view::npos ? std::string_view{} : if_none_match.substr(comma + 1);
     while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
     while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
     if (token.starts_with("W/")) token.remove_prefix(2);
@@ -84,16 +84,15 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 }
 
 bool is_within(const fs::path& root, const fs::path& candidate) {
-  auto [root_end, unused] = std::mismatch(root.begin(), root.end(),
-                                          candidate.begin(), candidate.end());
+  auto [root_end, unused] =
+      std::mismatch(root.begin(), root.end(), candidate.begin(), candidate.end());
   return root_end == root.end();
 }
 
 HttpResponse not_found() {
   HttpResponse response{http::status::not_found, 11};
   response.set(http::field::content_type, "application/json");
-  response.body() =
-      R"({"error":{"code":"not_found","message":"no such file","details":[]}})";
+  response.body() = R"({"error":{"code":"not_found","message":"no such file","details":[]}})";
   return response;
 }
 

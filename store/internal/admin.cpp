@@ -46,7 +46,7 @@ Result<StoreStats> ResponseStore::Impl::stats() {
 }
 
 Status ResponseStore::Impl::backup(const std::string& out_path) {
-  struct stat existing{};
+  struct stat existing {};
   if (::stat(out_path.c_str(), &existing) == 0) {
     return make_error("output_exists", out_path + " exists; a backup never overwrites a file");
   }
@@ -59,8 +59,8 @@ Status ResponseStore::Impl::backup(const std::string& out_path) {
   auto reader = readers_.acquire();
   if (!reader) return reader.take_error();
 
-  sqlite3_backup* copy = sqlite3_backup_init((*destination)->handle(), "main",
-                                             (*reader)->handle(), "main");
+  sqlite3_backup* copy =
+      sqlite3_backup_init((*destination)->handle(), "main", (*reader)->handle(), "main");
   if (copy == nullptr) return (*destination)->error("backup");
   // All pages in one step: one read transaction, so the copy is one
   // consistent snapshot however many commits happen meanwhile.
@@ -71,8 +71,8 @@ Status ResponseStore::Impl::backup(const std::string& out_path) {
   if (copied) copied = (*destination)->execute("PRAGMA journal_mode = DELETE");
   destination.value().reset();
   if (copied && std::rename(partial_path.c_str(), out_path.c_str()) != 0) {
-    copied = make_error("storage_failure", "cannot rename the backup to " + out_path + ": " +
-                                               std::strerror(errno));
+    copied = make_error("storage_failure",
+                        "cannot rename the backup to " + out_path + ": " + std::strerror(errno));
   }
   if (!copied) std::remove(partial_path.c_str());
   return copied;

@@ -10,8 +10,8 @@ Status ResponseStore::Impl::replace_offers(std::span<const Offer> offers) {
   std::set<std::string> municipalities;
   for (const Offer& offer : offers) municipalities.insert(offer.municipality);
   return write([&](WriteContext& context) -> Status {
-    auto remove = context.connection.statement(
-        "DELETE FROM municipality_offers WHERE municipality = ?");
+    auto remove =
+        context.connection.statement("DELETE FROM municipality_offers WHERE municipality = ?");
     if (!remove) return remove.take_error();
     for (const std::string& municipality : municipalities) {
       remove->reset();
@@ -78,7 +78,8 @@ Result<std::vector<Offer>> ResponseStore::Impl::offers(std::string_view municipa
     offer.condition_groups = split_list(select->text(4));
     const char* languages[] = {"nb", "nn", "en"};
     for (int i = 0; i < 3; ++i) {
-      if (!select->text(5 + i).empty()) offer.name.set(languages[i], std::string(select->text(5 + i)));
+      if (!select->text(5 + i).empty())
+        offer.name.set(languages[i], std::string(select->text(5 + i)));
       if (!select->text(8 + i).empty()) {
         offer.description.set(languages[i], std::string(select->text(8 + i)));
       }

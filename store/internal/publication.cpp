@@ -38,7 +38,8 @@ Status ResponseStore::Impl::publish_step(std::string_view wave_name, int min_res
     if (!record) return record.take_error();
     record->bind(1, wave_id).bind(2, std::int64_t{min_respondents});
     if (auto recorded = record->run(); !recorded) return recorded;
-    auto recorded_k = connection.statement("SELECT min_respondents FROM published_waves WHERE wave = ?");
+    auto recorded_k =
+        connection.statement("SELECT min_respondents FROM published_waves WHERE wave = ?");
     if (!recorded_k) return recorded_k.take_error();
     recorded_k->bind(1, wave_id);
     if (auto found = recorded_k->step(); !found) return found.take_error();

@@ -44,7 +44,8 @@ Result<std::shared_ptr<const LoadedQuestionnaire>> ResponseStore::Impl::load(
   } else {
     auto reader = readers_.acquire();
     if (!reader) return reader.take_error();
-    auto versions = (*reader)->statement("SELECT version FROM questionnaires WHERE questionnaire_id = ?");
+    auto versions =
+        (*reader)->statement("SELECT version FROM questionnaires WHERE questionnaire_id = ?");
     if (!versions) return versions.take_error();
     versions->bind(1, id);
     while (true) {
@@ -84,8 +85,9 @@ Result<std::shared_ptr<const LoadedQuestionnaire>> ResponseStore::Impl::load(
     if (!row.value()) return not_found();
     auto questionnaire = load_questionnaire_text(select->text(1));
     if (!questionnaire) {
-      return make_error("storage_failure", "the stored definition of " + key +
-                                               " no longer loads: " + questionnaire.error().message);
+      return make_error(
+          "storage_failure",
+          "the stored definition of " + key + " no longer loads: " + questionnaire.error().message);
     }
     entry->row_id = select->int64(0);
     entry->questionnaire = std::make_shared<const Questionnaire>(std::move(questionnaire).value());

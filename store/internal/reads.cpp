@@ -58,8 +58,10 @@ Result<ResponseMatrix> ResponseStore::Impl::complete_responses(std::string_view 
       std::from_chars(municipality.data(), municipality.data() + municipality.size(), code);
       matrix.municipalities.push_back(code);
       matrix.publication.push_back(
-          {select->int64(0), select->is_null(3) ? kNotPublished : static_cast<int>(select->int64(3)),
-           static_cast<std::uint64_t>(select->int64(4)), static_cast<std::uint64_t>(select->int64(5))});
+          {select->int64(0),
+           select->is_null(3) ? kNotPublished : static_cast<int>(select->int64(3)),
+           static_cast<std::uint64_t>(select->int64(4)),
+           static_cast<std::uint64_t>(select->int64(5))});
     }
     return std::move(matrix);
   }();

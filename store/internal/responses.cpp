@@ -41,8 +41,7 @@ Status ResponseStore::Impl::check_response(const Wave& wave, const Response& res
 }
 
 Status ResponseStore::Impl::check_fit(const Wave& wave, const LoadedQuestionnaire& loaded,
-                                      const Response& response,
-                                      std::string_view consent_version) {
+                                      const Response& response, std::string_view consent_version) {
   if (response.questionnaire_id != wave.questionnaire_id ||
       response.questionnaire_version != wave.questionnaire_version) {
     return make_error("questionnaire_mismatch",
@@ -54,10 +53,11 @@ Status ResponseStore::Impl::check_fit(const Wave& wave, const LoadedQuestionnair
       builtin_municipalities().find(response.municipality) == nullptr) {
     return make_error("unknown_municipality", "no municipality has code " + response.municipality);
   }
-  if (!wave.is_national() && (response.municipality.empty() || !wave.covers(response.municipality))) {
-    return make_error("municipality_not_in_wave",
-                      "the wave " + wave.name + " is not open to municipality '" +
-                          response.municipality + "'");
+  if (!wave.is_national() &&
+      (response.municipality.empty() || !wave.covers(response.municipality))) {
+    return make_error(
+        "municipality_not_in_wave",
+        "the wave " + wave.name + " is not open to municipality '" + response.municipality + "'");
   }
   if (consent_version.empty()) {
     return make_error("consent_missing", "a response needs the caregiver's consent");
@@ -96,7 +96,6 @@ Status withdraw_published_block(Connection& connection, std::int64_t response_id
   withdraw->bind(1, tables).bind(2, wave).bind(3, block);
   return withdraw->run();
 }
-
 
 constexpr std::string_view kInsertResponse =
     "INSERT INTO responses (wave, municipality, status, language, consent_version, started_on,"
@@ -164,9 +163,7 @@ Result<std::int64_t> find_by_code(StatementUse& select, const CodeHash& hash) {
   }
 }
 
-Error code_not_found() {
-  return make_error("code_not_found", "no response has this code");
-}
+Error code_not_found() { return make_error("code_not_found", "no response has this code"); }
 
 }  // namespace
 
@@ -213,9 +210,13 @@ Result<std::unique_ptr<ResponseStore::Impl::PreparedSubmission>> ResponseStore::
   prepared->consent_version = consent_version;
   prepared->code = std::move(code).value();
   const CodeHash* hash = &prepared->code.hash;
-  prepared->insert = NewResponse{wave.id,       &prepared->row,   complete,
-                                 prepared->consent_version,      today.iso(),
-                                 complete ? nullptr : hash, complete ? hash : nullptr};
+  prepared->insert = NewResponse{wave.id,
+                                 &prepared->row,
+                                 complete,
+                                 prepared->consent_version,
+                                 today.iso(),
+                                 complete ? nullptr : hash,
+                                 complete ? hash : nullptr};
   prepared->receipt.completeness = response.completeness;
   return prepared;
 }
@@ -237,12 +238,11 @@ void ResponseStore::Impl::submit_async(std::string_view wave_name, const Respons
   auto prepared = prepare(wave_name, response, consent_version, today);
   if (!prepared) return done(prepared.take_error());
   std::shared_ptr<PreparedSubmission> submission = std::move(prepared).value();
-  writer_->write_async(
-      [submission](WriteContext& context) { return submission->run(context); },
-      [submission, done = std::move(done)](Status written) {
-        if (!written) return done(written.take_error());
-        done(submission->take_receipt());
-      });
+  writer_->write_async([submission](WriteContext& context) { return submission->run(context); },
+                       [submission, done = std::move(done)](Status written) {
+                         if (!written) return done(written.take_error());
+                         done(submission->take_receipt());
+                       });
 }
 
 Result<ResumedResponse> ResponseStore::Impl::resume(std::string_view resume_code, Date today) {
@@ -256,8 +256,8 @@ Result<ResumedResponse> ResponseStore::Impl::resume(std::string_view resume_code
   {
     auto reader = readers_.acquire();
     if (!reader) return reader.take_error();
-    auto select = (*reader)->statement(
-        "SELECT id, resume_hash FROM responses WHERE resume_prefix IN (?, ?)");
+    auto select =
+        (*reader)->statement("SELECT id, resume_hash FROM responses WHERE resume_prefix IN (?, ?)");
     if (!select) return select.take_error();
     auto id = find_by_code(*select, hash.value());
     if (!id) return id.take_error();
@@ -295,8 +295,8 @@ Result<ResumedResponse> ResponseStore::Impl::resume(std::string_view resume_code
   options.completeness = Completeness::partial;
   auto response = validate_response(*loaded.value()->questionnaire, document, options);
   if (!response) {
-    return make_error("storage_failure", "stored answers no longer validate: " +
-                                             response.error().describe());
+    return make_error("storage_failure",
+                      "stored answers no longer validate: " + response.error().describe());
   }
   resumed.wave = std::move(wave).value();
   resumed.questionnaire = loaded.value()->questionnaire;
@@ -379,7 +379,8 @@ Result<SubmitReceipt> ResponseStore::Impl::update(std::string_view resume_code,
     bind_code(*change, 8, complete ? &receipt_code->hash : nullptr);
     change->bind_blob(10, row.item_value_bytes()).bind(11, response_id);
     if (auto changed = change->run(); !changed) return changed;
-    auto answers = connection.statement("UPDATE response_answers SET answers = ? WHERE response = ?");
+    auto answers =
+        connection.statement("UPDATE response_answers SET answers = ? WHERE response = ?");
     if (!answers) return answers.take_error();
     answers->bind(1, row.answers_json).bind(2, response_id);
     return answers->run();
@@ -447,8 +448,8 @@ Result<std::vector<std::int64_t>> ResponseStore::Impl::import_responses(
     const ImportedResponse& imported = responses[i];
     if (auto fits = check_response(wave.value(), imported.response, imported.consent_version);
         !fits) {
-      problems.push_back({"response " + std::to_string(i + 1), fits.error().code,
-                          fits.error().message});
+      problems.push_back(
+          {"response " + std::to_string(i + 1), fits.error().code, fits.error().message});
     }
     rows.push_back(make_row(*loaded.value(), imported.response));
   }
@@ -461,9 +462,13 @@ Result<std::vector<std::int64_t>> ResponseStore::Impl::import_responses(
   auto written = write([&](WriteContext& context) -> Status {
     ids.clear();
     for (std::size_t i = 0; i < responses.size(); ++i) {
-      NewResponse new_response{
-          wave->id, &rows[i], responses[i].response.completeness == Completeness::complete,
-          responses[i].consent_version, day, nullptr, nullptr};
+      NewResponse new_response{wave->id,
+                               &rows[i],
+                               responses[i].response.completeness == Completeness::complete,
+                               responses[i].consent_version,
+                               day,
+                               nullptr,
+                               nullptr};
       auto id = insert_response(context.connection, new_response);
       if (!id) return id.take_error();
       ids.push_back(id.value());

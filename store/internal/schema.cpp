@@ -182,14 +182,13 @@ Status apply_migrations(Connection& connection, int target_version) {
   if (!version) return version.take_error();
   if (version.value() > latest_schema_version()) {
     return make_error("schema_too_new",
-                      "the database has schema version " +
-                          std::to_string(version.value()) +
+                      "the database has schema version " + std::to_string(version.value()) +
                           ", written by a newer parorende; this one knows up to " +
                           std::to_string(latest_schema_version()));
   }
   if (version.value() == 0) {
-    if (auto marked = connection.execute("PRAGMA application_id = " +
-                                         std::to_string(kApplicationId));
+    if (auto marked =
+            connection.execute("PRAGMA application_id = " + std::to_string(kApplicationId));
         !marked) {
       return marked;
     }

@@ -25,7 +25,8 @@ constexpr std::array<std::int8_t, 256> kSymbolValues = [] {
   for (int value = 0; value < 32; ++value) {
     auto symbol = static_cast<unsigned char>(kAlphabet[value]);
     values[symbol] = static_cast<std::int8_t>(value);
-    if (symbol >= 'A' && symbol <= 'Z') values[symbol - 'A' + 'a'] = static_cast<std::int8_t>(value);
+    if (symbol >= 'A' && symbol <= 'Z')
+      values[symbol - 'A' + 'a'] = static_cast<std::int8_t>(value);
   }
   for (unsigned char look_alike : {'O', 'o'}) values[look_alike] = 0;
   for (unsigned char look_alike : {'I', 'i', 'L', 'l'}) values[look_alike] = 1;
@@ -154,11 +155,12 @@ CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code) {
   std::uint64_t digest_bits = 0;
   for (int i = 0; i < 8; ++i) digest_bits = digest_bits << 8 | hash.digest[i];
   std::uint64_t bucket = 0;
-  for (std::size_t symbol = 0; symbol < kBucketSymbols && symbol < canonical_code.size(); ++symbol) {
+  for (std::size_t symbol = 0; symbol < kBucketSymbols && symbol < canonical_code.size();
+       ++symbol) {
     bucket = bucket << 5 | static_cast<std::uint64_t>(symbol_value(canonical_code[symbol]) & 0x1F);
   }
-  hash.lookup_prefix =
-      static_cast<std::int64_t>(bucket << kDigestBitsInPrefix | digest_bits >> (64 - kDigestBitsInPrefix));
+  hash.lookup_prefix = static_cast<std::int64_t>(bucket << kDigestBitsInPrefix |
+                                                 digest_bits >> (64 - kDigestBitsInPrefix));
   hash.legacy_lookup_prefix = static_cast<std::int64_t>(digest_bits);
   return hash;
 }

@@ -20,8 +20,8 @@
 #include <string>
 #include <string_view>
 
-#include "common/result.h"
 #include "common/crypto.h"
+#include "common/result.h"
 
 namespace parorende {
 

@@ -38,8 +38,8 @@ StatementUse& StatementUse::bind(int index, double value) {
 }
 
 StatementUse& StatementUse::bind(int index, std::string_view text) {
-  check_bind(sqlite3_bind_text64(statement_, index, text.data(), text.size(),
-                                 SQLITE_STATIC, SQLITE_UTF8));
+  check_bind(
+      sqlite3_bind_text64(statement_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8));
   return *this;
 }
 
@@ -86,9 +86,7 @@ std::int64_t StatementUse::int64(int column) const {
   return sqlite3_column_int64(statement_, column);
 }
 
-double StatementUse::real(int column) const {
-  return sqlite3_column_double(statement_, column);
-}
+double StatementUse::real(int column) const { return sqlite3_column_double(statement_, column); }
 
 std::string_view StatementUse::text(int column) const {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
@@ -146,9 +144,7 @@ Result<std::int64_t> Connection::query_int(std::string_view sql) {
   return statement->int64(0);
 }
 
-std::int64_t Connection::last_insert_rowid() const {
-  return sqlite3_last_insert_rowid(database_);
-}
+std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(database_); }
 
 int Connection::changes() const { return sqlite3_changes(database_); }
 

@@ -11,8 +11,8 @@ Status ResponseStore::Impl::write(WriteQueue::Job job) {
 }
 
 Status ResponseStore::Impl::start_writer() {
-  auto connection = Connection::open(options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                                        SQLITE_OPEN_NOMUTEX);
+  auto connection = Connection::open(
+      options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   if (!connection) return connection.take_error();
   Connection& writer = *connection.value();
   sqlite3_busy_timeout(writer.handle(), 5000);
@@ -36,8 +36,8 @@ Status ResponseStore::Impl::start_writer() {
                         " PRAGMA journal_size_limit = 67108864;";
   if (auto set = writer.execute(pragmas); !set) return set;
   if (auto migrated = migrate(writer); !migrated) return migrated;
-  auto checkpointer = WalCheckpointer::start(options_.path, synchronous, kWalSoftLimitPages,
-                                             kWalHardLimitPages);
+  auto checkpointer =
+      WalCheckpointer::start(options_.path, synchronous, kWalSoftLimitPages, kWalHardLimitPages);
   if (!checkpointer) return checkpointer.take_error();
   checkpointer_ = std::move(checkpointer).value();
   checkpointer_->watch(writer);

@@ -3,7 +3,6 @@
 // Only store/ includes it.
 #pragma once
 
-
 #include <algorithm>
 #include <bit>
 #include <boost/json/parse.hpp>
@@ -18,10 +17,10 @@
 #include <utility>
 
 #include "common/json_input.h"
-#include "reference/municipalities.h"
 #include "questionnaire/questionnaire_loader.h"
-#include "store/internal/read_pool.h"
 #include "questionnaire/response_validation.h"
+#include "reference/municipalities.h"
+#include "store/internal/read_pool.h"
 #include "store/internal/schema.h"
 #include "store/internal/secret_code.h"
 #include "store/internal/stored_answers.h"
@@ -85,8 +84,7 @@ inline std::string grouped_code(std::string_view canonical) {
 inline Result<CodeHash> hash_typed_code(CodeKind kind, std::string_view typed) {
   auto canonical = normalize_secret_code(typed);
   if (!canonical) {
-    return make_error("invalid_code",
-                      "a code has 28 letters and digits, e.g. 7XKQ-M2PA-...");
+    return make_error("invalid_code", "a code has 28 letters and digits, e.g. 7XKQ-M2PA-...");
   }
   return hash_secret_code(kind, *canonical);
 }
@@ -144,13 +142,13 @@ class ResponseStore::Impl {
   void submit_async(std::string_view wave_name, const Response& response,
                     std::string_view consent_version, Date today, SubmitDone done);
   Result<ResumedResponse> resume(std::string_view resume_code, Date today);
-  Result<SubmitReceipt> update(std::string_view resume_code, const Response& response,
-                               Date today);
+  Result<SubmitReceipt> update(std::string_view resume_code, const Response& response, Date today);
   Status erase(std::string_view receipt_code);
   Status check_response(const Wave& wave, const Response& response,
                         std::string_view consent_version);
-  Result<std::vector<std::int64_t>> import_responses(
-      std::string_view wave_name, std::span<const ImportedResponse> responses, Date today);
+  Result<std::vector<std::int64_t>> import_responses(std::string_view wave_name,
+                                                     std::span<const ImportedResponse> responses,
+                                                     Date today);
   Result<ResponseMatrix> complete_responses(std::string_view wave_name);
   Result<PublicationRecord> publication(std::string_view wave_name);
   Status publish_step(std::string_view wave_name, int min_respondents,
@@ -164,7 +162,8 @@ class ResponseStore::Impl {
 
  private:
   Status write(WriteQueue::Job job);
-  Result<Wave> read_wave(std::string_view where_sql, const std::function<void(StatementUse&)>& bind);
+  Result<Wave> read_wave(std::string_view where_sql,
+                         const std::function<void(StatementUse&)>& bind);
   Status check_dates(const Wave& wave, Date today);
 
   // A wave and its questionnaire, found by the wave's name with one lookup
@@ -179,8 +178,7 @@ class ResponseStore::Impl {
   struct PreparedSubmission;
   Result<std::unique_ptr<PreparedSubmission>> prepare(std::string_view wave_name,
                                                       const Response& response,
-                                                      std::string_view consent_version,
-                                                      Date today);
+                                                      std::string_view consent_version, Date today);
 
   // Destroyed bottom-up: the writer drains first, the checkpointer closes
   // last (as the last read-write connection it checkpoints and removes the

@@ -7,8 +7,8 @@
 #include <type_traits>
 #include <variant>
 
-#include "questionnaire/answers_in_item_order.h"
 #include "common/json_input.h"
+#include "questionnaire/answers_in_item_order.h"
 
 namespace parorende {
 namespace {

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "common/result.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/questionnaire.h"
-#include "common/result.h"
 
 namespace parorende {
 

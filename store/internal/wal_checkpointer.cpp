@@ -51,8 +51,7 @@ void WalCheckpointer::on_commit(sqlite3* database, const char* schema, int wal_p
   bool finish_here = wal_pages >= hard_limit_pages_;
   if (!finish_here && !pass_running_.load(std::memory_order_acquire)) {
     std::uint64_t copied = copied_.load(std::memory_order_acquire);
-    int copied_pages =
-        copied >> 32 == wal_generation_ ? static_cast<int>(copied & 0xFFFFFFFF) : 0;
+    int copied_pages = copied >> 32 == wal_generation_ ? static_cast<int>(copied & 0xFFFFFFFF) : 0;
     finish_here = wal_pages - copied_pages <= kCatchUpPages;
   }
   if (finish_here) {
@@ -93,8 +92,8 @@ void WalCheckpointer::run() {
     }
     // Busy or failed checkpoints are harmless: later commits ask again.
     int copied_pages = 0;
-    if (sqlite3_wal_checkpoint_v2(connection_->handle(), "main", SQLITE_CHECKPOINT_PASSIVE,
-                                  nullptr, &copied_pages) != SQLITE_OK) {
+    if (sqlite3_wal_checkpoint_v2(connection_->handle(), "main", SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                  &copied_pages) != SQLITE_OK) {
       copied_pages = 0;
     }
     copied_.store(std::uint64_t{generation} << 32 | static_cast<std::uint32_t>(copied_pages),

@@ -38,8 +38,8 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
     insert->bind(1, wave.name).bind(2, questionnaire_row).bind(3, opens).bind(4, closes);
     if (auto inserted = insert->run(); !inserted) return inserted;
     wave.id = connection.last_insert_rowid();
-    auto member = connection.statement(
-        "INSERT INTO wave_municipalities (wave, municipality) VALUES (?, ?)");
+    auto member =
+        connection.statement("INSERT INTO wave_municipalities (wave, municipality) VALUES (?, ?)");
     if (!member) return member.take_error();
     for (const std::string& code : wave.municipalities) {
       member->reset();
@@ -75,7 +75,8 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
   wave.questionnaire_version = select->text(3);
   auto opens = column_date(*select, 4);
   auto closes = column_date(*select, 5);
-  if (!opens || !closes) return make_error("storage_failure", "wave " + wave.name + " has bad dates");
+  if (!opens || !closes)
+    return make_error("storage_failure", "wave " + wave.name + " has bad dates");
   wave.opens = *opens;
   wave.closes = *closes;
 

@@ -30,8 +30,8 @@ static_assert(sizeof(std::atomic<std::uint32_t>) == sizeof(std::uint32_t) &&
 // per caller) or std::atomic::wait (which spins and calls sched_yield
 // before sleeping: hundreds of waiting callers would take the writer's CPU).
 void futex_wait(std::atomic<std::uint32_t>& word, std::uint32_t expected) {
-  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected,
-          nullptr, nullptr, 0);
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(&word), FUTEX_WAIT_PRIVATE, expected, nullptr,
+          nullptr, 0);
 }
 
 void futex_wake(std::atomic<std::uint32_t>& word, int count) {
@@ -309,8 +309,8 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
     // A failure SQLite answered by rolling back the whole transaction
     // (disk full, I/O error) leaves nothing to commit for anyone.
     if (sqlite3_get_autocommit(connection.handle()) != 0) {
-      return fail_all(make_error("storage_failure", "transaction aborted: " +
-                                                        pending->status.error().message));
+      return fail_all(
+          make_error("storage_failure", "transaction aborted: " + pending->status.error().message));
     }
     if (isolation == Isolation::none) {
       (void)connection.execute("ROLLBACK");

@@ -39,8 +39,7 @@ struct WriteQueueMetrics {
   std::uint64_t batch_size_sum = 0;
 };
 
-inline constexpr std::size_t kBatchSizeBounds[] = {1,  2,   4,   8,   16,  32,
-                                                   64, 128, 256, 512, 1024};
+inline constexpr std::size_t kBatchSizeBounds[] = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024};
 
 class WriteQueue {
  public:
@@ -104,8 +103,8 @@ class WriteQueue {
   std::size_t max_batch_;
 
   BatchSlot slots_[kSlots];
-  std::atomic<std::uint64_t> open_batch_{0};         // slots_[open_batch_ % kSlots] is open
-  std::atomic<std::uint32_t> writer_sleeping_{0};    // futex word of the idle writer
+  std::atomic<std::uint64_t> open_batch_{0};       // slots_[open_batch_ % kSlots] is open
+  std::atomic<std::uint32_t> writer_sleeping_{0};  // futex word of the idle writer
   std::atomic<bool> stopping_{false};
   std::atomic<std::int64_t> queued_{0};
 

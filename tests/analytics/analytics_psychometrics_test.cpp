@@ -137,7 +137,8 @@ TEST_F(AnalyticsPsychometrics, SinglePrecisionItemsGiveTheSameFigures) {
 
 TEST_F(AnalyticsPsychometrics, RowsWithoutAnswersChangeNothing) {
   Eigen::MatrixXd padded(data_.rows() + 3, data_.cols());
-  padded << data_, Eigen::MatrixXd::Constant(3, data_.cols(), std::numeric_limits<double>::quiet_NaN());
+  padded << data_,
+      Eigen::MatrixXd::Constant(3, data_.cols(), std::numeric_limits<double>::quiet_NaN());
   ScaleReliability with_empty = analyze_reliability(padded);
   ScaleReliability plain = analyze_reliability(data_);
   EXPECT_EQ(with_empty.respondents, plain.respondents);
@@ -147,10 +148,7 @@ TEST_F(AnalyticsPsychometrics, RowsWithoutAnswersChangeNothing) {
 TEST(AnalyticsPsychometricsByHand, PairwiseMomentsOfATinyMatrix) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   Eigen::MatrixXd items(4, 2);
-  items << 1, 2,
-           2, nan,
-           3, 5,
-           4, 4;
+  items << 1, 2, 2, nan, 3, 5, 4, 4;
   PairwiseMoments moments = pairwise_moments(items);
   // Item 1 alone: 1,2,3,4 -> variance 5/3. With item 2: rows 1,3,4 ->
   // x = 1,3,4 (mean 8/3), y = 2,5,4 (mean 11/3);

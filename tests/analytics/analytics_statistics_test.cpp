@@ -108,7 +108,10 @@ TEST(AnalyticsWelch, PartAgainstWholeTestsTheRestAndScalesTheDifference) {
 
 TEST(AnalyticsWilson, MatchesRPropTest) {
   // R: prop.test(x, n, correct = FALSE)$conf.int
-  struct Case { std::int64_t count, total; double low, high; };
+  struct Case {
+    std::int64_t count, total;
+    double low, high;
+  };
   const Case cases[] = {
       {7, 20, 0.18119182410108206, 0.56714572331476365},
       {0, 10, 0, 0.27753279986288915},
@@ -118,7 +121,8 @@ TEST(AnalyticsWilson, MatchesRPropTest) {
   };
   for (const Case& c : cases) {
     Proportion proportion = wilson_proportion(c.count, c.total);
-    EXPECT_NEAR(proportion.share, static_cast<double>(c.count) / static_cast<double>(c.total), 1e-15);
+    EXPECT_NEAR(proportion.share, static_cast<double>(c.count) / static_cast<double>(c.total),
+                1e-15);
     EXPECT_NEAR(proportion.ci_low, c.low, 1e-14);
     EXPECT_NEAR(proportion.ci_high, c.high, 1e-14);
   }
@@ -142,7 +146,8 @@ TEST(AnalyticsWilson, SharesPerGroup) {
 
 // 16 respondents in 3 municipalities; age band with 3 levels, hours with 2.
 struct CaseMixExample {
-  Eigen::VectorXd y = vector_of({50, 62.5, 75, 40, 80, 55, 90, 70, 65, 45, 30, 85, 60, 72.5, 50, 95});
+  Eigen::VectorXd y =
+      vector_of({50, 62.5, 75, 40, 80, 55, 90, 70, 65, 45, 30, 85, 60, 72.5, 50, 95});
   GroupIndex groups{{0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2}, 3};
   std::vector<CategoricalVariable> covariates{
       {"age_band", {"a0", "a1", "a2"}, {0, 1, 2, 1, 0, 2, 2, 1, 0, 1, 2, 0, 0, 1, 2, 1}},
@@ -184,8 +189,8 @@ TEST(AnalyticsCaseMix, UnusedAndCollinearLevelsAreLeftOut) {
   example.covariates[0].level_names.push_back("a3");  // nobody has it
   // A level only municipality 2 has, for all of its respondents: the same
   // as municipality 2's own intercept.
-  example.covariates.push_back({"extra", {"no", "yes"},
-                                {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1}});
+  example.covariates.push_back(
+      {"extra", {"no", "yes"}, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1}});
   CaseMixFit fit = fit_case_mix(example.y, example.groups, example.covariates);
   ASSERT_EQ(fit.terms.size(), 5u);
   EXPECT_FALSE(fit.terms[2].estimable);  // age_band = a3
@@ -215,10 +220,12 @@ TEST(AnalyticsEmpiricalBayes, MatchesTheMomentFormulasWorkedInR) {
   EXPECT_NEAR(shrinkage.model.within_variance, 125, 1e-12);
   EXPECT_NEAR(shrinkage.model.between_variance, 326.92307692307696, 1e-10);
   EXPECT_NEAR(shrinkage.model.national_mean_variance, 130.93542260208929, 1e-10);
-  const double expected[3][5] = {
-      {0.88695652173913042, 70.125603864734302, 6.2152814080055672, 57.943876151261996, 82.3073315782066},
-      {0.83950617283950624, 49.19067215363512, 7.4727374891286402, 34.544375809020714, 63.836968498249526},
-      {0.91275167785234901, 83.78821774794929, 5.4332500113024773, 73.139243406794591, 94.437192089103988}};
+  const double expected[3][5] = {{0.88695652173913042, 70.125603864734302, 6.2152814080055672,
+                                  57.943876151261996, 82.3073315782066},
+                                 {0.83950617283950624, 49.19067215363512, 7.4727374891286402,
+                                  34.544375809020714, 63.836968498249526},
+                                 {0.91275167785234901, 83.78821774794929, 5.4332500113024773,
+                                  73.139243406794591, 94.437192089103988}};
   for (std::size_t j = 0; j < 3; ++j) {
     EXPECT_NEAR(shrinkage.groups[j].reliability, expected[j][0], 1e-13);
     EXPECT_NEAR(shrinkage.groups[j].estimate, expected[j][1], 1e-11);

@@ -10,22 +10,23 @@
 #include <cmath>
 #include <memory>
 
+#include "analytics/published_results.h"
 #include "analytics/statistics/descriptive.h"
 #include "analytics/statistics/empirical_bayes.h"
-#include "analytics/published_results.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
 #include "questionnaire/questionnaire_loader.h"
-#include "store/response_matrix.h"
 #include "questionnaire/response_validation.h"
 #include "questionnaire/scoring.h"
+#include "store/response_matrix.h"
 
 namespace parorende::analytics {
 namespace {
 
 std::shared_ptr<const Questionnaire> shipped(const std::string& name) {
-  auto loaded = load_questionnaire_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + name);
+  auto loaded =
+      load_questionnaire_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + name);
   if (!loaded) throw std::runtime_error(loaded.error().describe());
   return std::make_shared<const Questionnaire>(std::move(loaded).value());
 }
@@ -82,10 +83,13 @@ TEST(AnalyticsSynthetic, BurdenCategoriesAreTheEngines) {
   std::vector<int> expected;
   while (auto response = survey.next()) {
     ASSERT_TRUE(validate_response(*questionnaire, as_document(*questionnaire, *response)).ok());
-    BurdenScore score = score_burden(*questionnaire, questionnaire->burden_instruments[0], response->answers);
-    expected.push_back(score.category == nullptr
-                           ? -1
-                           : static_cast<int>(score.category - questionnaire->burden_instruments[0].categories.data()));
+    BurdenScore score =
+        score_burden(*questionnaire, questionnaire->burden_instruments[0], response->answers);
+    expected.push_back(
+        score.category == nullptr
+            ? -1
+            : static_cast<int>(score.category -
+                               questionnaire->burden_instruments[0].categories.data()));
     builder.add_row(pack_answers(*questionnaire, columns, response->answers),
                     static_cast<std::uint16_t>(std::stoi(response->municipality)));
   }
@@ -93,7 +97,8 @@ TEST(AnalyticsSynthetic, BurdenCategoriesAreTheEngines) {
   ASSERT_EQ(data.burden_category.size(), 1u);
   EXPECT_EQ(data.burden_category[0], expected);
   std::vector<int> seen(3, 0);
-  for (int category : expected) if (category >= 0) ++seen[static_cast<std::size_t>(category)];
+  for (int category : expected)
+    if (category >= 0) ++seen[static_cast<std::size_t>(category)];
   EXPECT_GT(seen[0], 0);
   EXPECT_GT(seen[1], 0);
 }
@@ -169,7 +174,8 @@ TEST(AnalyticsSynthetic, RawIntervalsCoverAndEmpiricalBayesShrinksTowardTheTruth
       std::vector<Moments> moments = moments_by_group(scores, groups);
       Shrinkage shrinkage = shrink_toward_national_mean(moments);
       for (std::size_t j = 0; j < moments.size(); ++j) {
-        double target = truth.expected_score(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(s));
+        double target =
+            truth.expected_score(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(s));
         if (moments[j].n >= 1) {
           raw_squared_error += std::pow(moments[j].mean - target, 2);
           shrunken_squared_error += std::pow(shrinkage.groups[j].estimate - target, 2);
@@ -189,8 +195,8 @@ TEST(AnalyticsSynthetic, RawIntervalsCoverAndEmpiricalBayesShrinksTowardTheTruth
   EXPECT_LE(coverage, 0.97);
   double raw_mse = raw_squared_error / static_cast<double>(estimates);
   double shrunken_mse = shrunken_squared_error / static_cast<double>(estimates);
-  std::cout << "coverage " << coverage << " of " << intervals << " intervals; MSE raw "
-            << raw_mse << ", empirical Bayes " << shrunken_mse << std::endl;
+  std::cout << "coverage " << coverage << " of " << intervals << " intervals; MSE raw " << raw_mse
+            << ", empirical Bayes " << shrunken_mse << std::endl;
   EXPECT_LT(shrunken_mse, raw_mse);
 }
 

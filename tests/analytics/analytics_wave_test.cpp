@@ -4,13 +4,13 @@
 // the `analyze` and `demo-data` subcommands.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
-#include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "analytics/published_results.h"
@@ -71,9 +71,11 @@ class AnalyticsWave : public ::testing::Test {
     std::string id = file.substr(0, file.find('.'));
     auto questionnaire = store_->questionnaire(id);
     ASSERT_TRUE(questionnaire.ok());
-    ASSERT_TRUE(store_->create_wave({wave, id, std::nullopt, {2026, 1, 1}, {2026, 12, 31}, {}}).ok());
+    ASSERT_TRUE(
+        store_->create_wave({wave, id, std::nullopt, {2026, 1, 1}, {2026, 12, 31}, {}}).ok());
     SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(), {responses, seed});
-    std::string consent = questionnaire.value()->consent ? questionnaire.value()->consent->version : "x";
+    std::string consent =
+        questionnaire.value()->consent ? questionnaire.value()->consent->version : "x";
     std::vector<ImportedResponse> batch;
     while (auto response = survey.next()) batch.push_back({std::move(*response), consent});
     auto imported = store_->import_responses(wave, batch, kToday);
@@ -121,7 +123,7 @@ TEST_F(AnalyticsWave, StreamingReaderAndStoreMatrixGiveTheSameData) {
   ASSERT_EQ(streamed.case_mix.size(), 4u);
   EXPECT_EQ(streamed.case_mix[0].name, "age_band");
   EXPECT_EQ(streamed.case_mix[0].level_names.back(), "missing");  // some skip it
-  EXPECT_EQ(streamed.case_mix[1].level_names.size(), 7u);        // relationship is required
+  EXPECT_EQ(streamed.case_mix[1].level_names.size(), 7u);         // relationship is required
   for (std::size_t v = 0; v < streamed.case_mix.size(); ++v) {
     EXPECT_EQ(streamed.case_mix[v].level_of_row, from_matrix.case_mix[v].level_of_row);
   }
@@ -149,7 +151,9 @@ TEST_F(AnalyticsWave, ReportFiguresAreTheStatisticsOfTheRows) {
   double sum = 0;
   std::int64_t n = 0;
   for (Eigen::Index r = 0; r < data.respondents(); ++r) {
-    if (data.municipality_of_row[static_cast<std::size_t>(r)] != oslo_index || std::isnan(scores[r])) continue;
+    if (data.municipality_of_row[static_cast<std::size_t>(r)] != oslo_index ||
+        std::isnan(scores[r]))
+      continue;
     sum += scores[r];
     ++n;
   }
@@ -201,10 +205,12 @@ TEST_F(AnalyticsWave, ProtectedModelsSeeOnlyPublishedMunicipalities) {
       in_model.insert(index_of_code.at(result.code));
     }
     ASSERT_GT(published, 5) << scale.scale_id;
-    ASSERT_LT(published_n, scale.national.raw.n) << "some respondents are in withheld municipalities";
+    ASSERT_LT(published_n, scale.national.raw.n)
+        << "some respondents are in withheld municipalities";
     EXPECT_EQ(scale.shrinkage.respondents, published_n) << scale.scale_id;
     EXPECT_EQ(scale.shrinkage.groups_with_data, published) << scale.scale_id;
-    EXPECT_NEAR(scale.shrinkage.national_mean, published_sum / static_cast<double>(published_n), 1e-9);
+    EXPECT_NEAR(scale.shrinkage.national_mean, published_sum / static_cast<double>(published_n),
+                1e-9);
     EXPECT_EQ(scale.reliability.respondents, published_n) << scale.scale_id;
 
     // Every coefficient published rests on at least k fitted respondents
@@ -220,8 +226,9 @@ TEST_F(AnalyticsWave, ProtectedModelsSeeOnlyPublishedMunicipalities) {
         if (candidate.name == term.variable) variable = &candidate;
       }
       ASSERT_NE(variable, nullptr);
-      auto level = std::find(variable->level_names.begin(), variable->level_names.end(), term.level) -
-                   variable->level_names.begin();
+      auto level =
+          std::find(variable->level_names.begin(), variable->level_names.end(), term.level) -
+          variable->level_names.begin();
       std::int64_t holders = 0;
       for (Eigen::Index row = 0; row < data.respondents(); ++row) {
         int municipality = data.municipality_of_row[static_cast<std::size_t>(row)];
@@ -251,7 +258,8 @@ TEST_F(AnalyticsWave, GroupsBelowTheThresholdAreWithheld) {
   }
   EXPECT_GT(withheld, 10) << "1,500 responses leave many small municipalities";
   boost::json::object json = wave_report_json(report);
-  const auto& municipalities = json["scales"].as_array()[0].as_object().at("municipalities").as_array();
+  const auto& municipalities =
+      json["scales"].as_array()[0].as_object().at("municipalities").as_array();
   for (const auto& entry : municipalities) {
     const auto& object = entry.as_object();
     if (object.at("suppressed").as_bool()) {
@@ -310,7 +318,8 @@ TEST_F(AnalyticsWave, ChangeBetweenWavesIsWelchOnTheTwoSummaries) {
   EXPECT_EQ(change->scales[0].municipalities.size(), builtin_municipalities().size());
   std::ostringstream csv;
   write_wave_change_csv(csv, change.value());
-  EXPECT_NE(csv.str().find("change,identified,nation,,Norge,change_difference,"), std::string::npos);
+  EXPECT_NE(csv.str().find("change,identified,nation,,Norge,change_difference,"),
+            std::string::npos);
 
   WaveReport screening = analyzed("screening", 5);
   auto mismatch = compare_waves(spring, screening);

@@ -58,7 +58,8 @@ constexpr Date kClosedCloses{2025, 12, 31};
 // Equal to the last few bits: how a mean recovered by subtraction compares
 // with the group it would reveal.
 bool same_value(double a, double b) {
-  return std::isfinite(a) && std::isfinite(b) && std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+  return std::isfinite(a) && std::isfinite(b) &&
+         std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
 }
 
 bool near_relative(double a, double b, double tolerance) {
@@ -129,7 +130,8 @@ class Round {
     auto opened = ResponseStore::open(options);
     if (!opened) throw std::runtime_error(opened.error().describe());
     store_ = std::move(opened).value();
-    auto text = read_text_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + questionnaire_file);
+    auto text =
+        read_text_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + questionnaire_file);
     if (!text) throw std::runtime_error(text.error().describe());
     if (auto published = store_->publish_questionnaire(text.value()); !published) {
       throw std::runtime_error(published.error().describe());
@@ -145,7 +147,8 @@ class Round {
 
   // Synthetic responses placed as asked; those without a municipality are
   // drawn for a stand-in municipality and then lose it.
-  std::vector<Response> responses(const std::vector<Placement>& placements, std::uint64_t seed) const {
+  std::vector<Response> responses(const std::vector<Placement>& placements,
+                                  std::uint64_t seed) const {
     std::vector<Placement> with_municipality;
     int without = 0;
     for (const Placement& placement : placements) {
@@ -156,7 +159,8 @@ class Round {
       }
     }
     std::vector<Response> made;
-    auto draw = [&](const std::vector<Placement>& where, std::uint64_t draw_seed, bool keep_municipality) {
+    auto draw = [&](const std::vector<Placement>& where, std::uint64_t draw_seed,
+                    bool keep_municipality) {
       std::int64_t total = 0;
       for (const Placement& placement : where) total += placement.respondents;
       if (total == 0) return;
@@ -173,7 +177,8 @@ class Round {
 
   void import(const std::vector<Placement>& placements, std::uint64_t seed) {
     std::vector<ImportedResponse> batch;
-    for (Response& response : responses(placements, seed)) batch.push_back({std::move(response), consent_});
+    for (Response& response : responses(placements, seed))
+      batch.push_back({std::move(response), consent_});
     auto imported = store_->import_responses(kWave, batch, today_utc());
     if (!imported) throw std::runtime_error(imported.error().describe());
   }
@@ -200,7 +205,8 @@ class Round {
   Release publish(Date today = today_utc()) {
     auto current = publish_current_results(*store_, path_, kWave, k, today);
     if (!current) throw std::runtime_error(current.error().describe());
-    return release_of(current->results.report, *current->questionnaire, current->results.background);
+    return release_of(current->results.report, *current->questionnaire,
+                      current->results.background);
   }
 
   const Questionnaire& questionnaire() const { return *questionnaire_; }
@@ -223,7 +229,9 @@ class Round {
 
 // ------------------------------------------------- what the attacker reads
 
-double number(const json::value& value) { return value.is_null() ? kNaN : value.to_number<double>(); }
+double number(const json::value& value) {
+  return value.is_null() ? kNaN : value.to_number<double>();
+}
 
 const json::value* member(const json::object& object, std::string_view key) {
   auto found = object.find(key);
@@ -275,7 +283,8 @@ struct PublishedTable {
 Cell cell_of(const json::object& object, bool scale) {
   Cell cell;
   cell.object = &object;
-  if (const json::value* code = member(object, "code")) cell.code = json::value_to<std::string>(*code);
+  if (const json::value* code = member(object, "code"))
+    cell.code = json::value_to<std::string>(*code);
   if (const json::value* county = member(object, "county")) {
     cell.county = json::value_to<std::string>(*county);
   }
@@ -438,10 +447,13 @@ class Truth {
     const RowPublication& mark = data_.publication[static_cast<std::size_t>(row)];
     return mark.block != kNotPublished && ((mark.tables >> table.bit) & 1u) != 0;
   }
-  int block_of(Eigen::Index row) const { return data_.publication[static_cast<std::size_t>(row)].block; }
+  int block_of(Eigen::Index row) const {
+    return data_.publication[static_cast<std::size_t>(row)].block;
+  }
   std::string municipality_code(Eigen::Index row) const {
     const int index = data_.municipality_of_row[static_cast<std::size_t>(row)];
-    return index < 0 ? std::string() : builtin_municipalities().all()[static_cast<std::size_t>(index)].code;
+    return index < 0 ? std::string()
+                     : builtin_municipalities().all()[static_cast<std::size_t>(index)].code;
   }
   double score(Eigen::Index row, const TableTruth& table) const {
     return table.scale ? data_.scale_scores(row, table.bit) : 0.0;
@@ -466,7 +478,8 @@ class Truth {
       group.squares += data_.scale_scores(row, table.bit) * data_.scale_scores(row, table.bit);
     } else {
       const int b = table.bit - static_cast<int>(data_.scales.size());
-      const int category = data_.burden_category[static_cast<std::size_t>(b)][static_cast<std::size_t>(row)];
+      const int category =
+          data_.burden_category[static_cast<std::size_t>(b)][static_cast<std::size_t>(row)];
       if (group.categories.size() <= static_cast<std::size_t>(category)) {
         group.categories.resize(static_cast<std::size_t>(category) + 1);
       }
@@ -486,11 +499,12 @@ class Truth {
       const std::string code = municipality_code(row);
       const std::string county = code.empty() ? "" : real_municipality(code).county_code;
       const bool published = published_in(row, table);
-      add(groups[code.empty() ? "respondents without a municipality" : "municipality " + code], row, table);
+      add(groups[code.empty() ? "respondents without a municipality" : "municipality " + code], row,
+          table);
       if (!county.empty()) add(groups["county " + county], row, table);
       if (!published) {
-        add(groups["unpublished rows of " + (code.empty() ? std::string("no municipality") : code)], row,
-            table);
+        add(groups["unpublished rows of " + (code.empty() ? std::string("no municipality") : code)],
+            row, table);
         add(groups["every unpublished row"], row, table);
       } else {
         add(table.published_by_block[block_of(row)], row, table);
@@ -559,12 +573,14 @@ void expect_reveals_nothing(const Residual& residual, const TableTruth& truth) {
   const double variance = variance_of(residual.n, residual.sum, residual.squares);
   for (const Group& group : truth.small) {
     if (!same_value(mean, group.mean())) continue;
-    const double group_variance = group.n == 1 ? 0.0 : variance_of(group.n, group.sum, group.squares);
-    const bool same_spread = !std::isfinite(variance) ||
-                             std::abs(variance - group_variance) <= 1e-6 * std::max(1.0, group_variance);
-    EXPECT_FALSE(same_spread) << truth.id << ": " << residual.what << " (n " << residual.n << ", mean "
-                              << mean << ", variance " << variance << ") is " << group.label << " (n "
-                              << group.n << ", variance " << group_variance << ")";
+    const double group_variance =
+        group.n == 1 ? 0.0 : variance_of(group.n, group.sum, group.squares);
+    const bool same_spread = !std::isfinite(variance) || std::abs(variance - group_variance) <=
+                                                             1e-6 * std::max(1.0, group_variance);
+    EXPECT_FALSE(same_spread) << truth.id << ": " << residual.what << " (n " << residual.n
+                              << ", mean " << mean << ", variance " << variance << ") is "
+                              << group.label << " (n " << group.n << ", variance " << group_variance
+                              << ")";
   }
   if (!residual.counts.empty()) {
     for (const Group& group : truth.small) {
@@ -595,8 +611,8 @@ void expect_withheld_cells_empty(const PublishedTable& table) {
       return;
     }
     EXPECT_TRUE(object.at("n").is_null()) << table.id << " " << cell.code;
-    for (std::string_view key : {"mean", "sd", "se", "raw", "adjusted", "shrunken", "versus_national",
-                                 "versus_county", "versus_similar", "shares"}) {
+    for (std::string_view key : {"mean", "sd", "se", "raw", "adjusted", "shrunken",
+                                 "versus_national", "versus_county", "versus_similar", "shares"}) {
       const json::value* value = member(object, key);
       if (value == nullptr || value->is_null()) continue;
       const std::string text = json::serialize(*value);
@@ -622,13 +638,14 @@ void expect_exports_match_json(const Release& release, const std::vector<Publish
                      const std::map<std::string, const Cell*>& cells, const std::string& what) {
     const std::size_t n = column(table, "n");
     for (const std::vector<ExportCell>& row : table.rows) {
-      const std::string key =
-          export_text(row[key_column]).value_or("?") + "/" + export_text(row[table_column]).value_or("?");
+      const std::string key = export_text(row[key_column]).value_or("?") + "/" +
+                              export_text(row[table_column]).value_or("?");
       auto found = cells.find(key);
       ASSERT_NE(found, cells.end()) << what << " row " << key << " is not in the JSON";
       const Cell& cell = *found->second;
       if (!cell.published) {
-        EXPECT_FALSE(export_number(row[n]).has_value()) << what << " " << key << " withheld in the JSON";
+        EXPECT_FALSE(export_number(row[n]).has_value())
+            << what << " " << key << " withheld in the JSON";
         for (const ExportCell& value : row) {
           if (const double* number = std::get_if<double>(&value)) {
             // Only codes are left: the suppression reason and comparison verdicts.
@@ -638,10 +655,12 @@ void expect_exports_match_json(const Release& release, const std::vector<Publish
         }
         continue;
       }
-      EXPECT_EQ(export_number(row[n]).value_or(-1), static_cast<double>(cell.n)) << what << " " << key;
+      EXPECT_EQ(export_number(row[n]).value_or(-1), static_cast<double>(cell.n))
+          << what << " " << key;
       if (std::isfinite(cell.mean)) {
         // The same mean, to the last bits or so.
-        EXPECT_TRUE(near_relative(export_number(row[column(table, "mean")]).value_or(kNaN), cell.mean, 1e-13))
+        EXPECT_TRUE(near_relative(export_number(row[column(table, "mean")]).value_or(kNaN),
+                                  cell.mean, 1e-13))
             << what << " " << key;
       }
     }
@@ -654,10 +673,11 @@ void expect_exports_match_json(const Release& release, const std::vector<Publish
     regional["00/" + table.id] = &table.nation;
   }
   const ExportTable& by_municipality = export_table(release, "municipality_scale");
-  compare(by_municipality, column(by_municipality, "municipality"), column(by_municipality, "scale"),
-          municipal, "municipality_scale");
+  compare(by_municipality, column(by_municipality, "municipality"),
+          column(by_municipality, "scale"), municipal, "municipality_scale");
   const ExportTable& by_county = export_table(release, "county_scale");
-  compare(by_county, column(by_county, "county"), column(by_county, "scale"), regional, "county_scale");
+  compare(by_county, column(by_county, "county"), column(by_county, "scale"), regional,
+          "county_scale");
 
   const ExportTable& burden = export_table(release, "burden_categories");
   std::map<std::string, const PublishedTable*> burden_tables;
@@ -687,8 +707,8 @@ void expect_exports_match_json(const Release& release, const std::vector<Publish
 
 // ------------------------------------------ attack a: linear differencing
 
-void attack_by_differencing(const PublishedTable& table, const TableTruth& truth, bool background_current,
-                            Tally& tally) {
+void attack_by_differencing(const PublishedTable& table, const TableTruth& truth,
+                            bool background_current, Tally& tally) {
   auto judge = [&](const Residual& residual) {
     ++tally.residuals;
     expect_reveals_nothing(residual, truth);
@@ -701,7 +721,8 @@ void attack_by_differencing(const PublishedTable& table, const TableTruth& truth
     every_published_municipality.push_back(&municipality);
   }
   std::vector<const Cell*> published_counties;
-  std::vector<const Cell*> finest = {};  // published counties, and published municipalities of the others
+  std::vector<const Cell*> finest =
+      {};  // published counties, and published municipalities of the others
   for (const Cell& county : table.counties) {
     if (county.published) {
       published_counties.push_back(&county);
@@ -709,14 +730,15 @@ void attack_by_differencing(const PublishedTable& table, const TableTruth& truth
       judge(subtract("county " + county.code + " - its published municipalities", county,
                      published_in_county[county.code]));
     } else {
-      for (const Cell* municipality : published_in_county[county.code]) finest.push_back(municipality);
+      for (const Cell* municipality : published_in_county[county.code])
+        finest.push_back(municipality);
     }
   }
   if (!table.nation.published) return;
   judge(subtract("nation - published counties", table.nation, published_counties));
   judge(subtract("nation - published municipalities", table.nation, every_published_municipality));
-  judge(subtract("nation - published counties - published municipalities of withheld counties", table.nation,
-                 finest));
+  judge(subtract("nation - published counties - published municipalities of withheld counties",
+                 table.nation, finest));
   // The background table is frozen at its first release: its groups add up
   // to that release's nation, not to a later one's (which differs from it by
   // the nation's own changes, each 0 or at least k: expect_safe_change).
@@ -726,7 +748,8 @@ void attack_by_differencing(const PublishedTable& table, const TableTruth& truth
     for (const Cell& group : groups) {
       if (group.published) published_groups.push_back(&group);
     }
-    judge(subtract("nation - published " + characteristic + " groups", table.nation, published_groups));
+    judge(subtract("nation - published " + characteristic + " groups", table.nation,
+                   published_groups));
   }
 }
 
@@ -863,7 +886,8 @@ void attack_empirical_bayes(const PublishedTable& table, const TableTruth& truth
     const json::object& object = *municipality.object;
     const json::array& ci = object.at("shrunken").at("ci").as_array();
     cells.push_back({static_cast<double>(municipality.n), municipality.mean, municipality.sd,
-                     figure(object, {"shrunken", "mean"}), figure(object, {"shrunken", "reliability"}),
+                     figure(object, {"shrunken", "mean"}),
+                     figure(object, {"shrunken", "reliability"}),
                      figure(object, {"shrunken", "se"}), number(ci[0]), number(ci[1])});
   }
   ASSERT_FALSE(cells.empty()) << truth.id << ": a model without a published municipality";
@@ -880,7 +904,8 @@ void attack_empirical_bayes(const PublishedTable& table, const TableTruth& truth
   const double published_target = published_sum / published_n;
   const double published_sigma2 = within / (published_n - groups);
   double between = 0;
-  for (const ShrunkenCell& cell : cells) between += cell.n * std::pow(cell.mean - published_target, 2);
+  for (const ShrunkenCell& cell : cells)
+    between += cell.n * std::pow(cell.mean - published_target, 2);
   const double msb = between / (groups - 1);
   const double n0 = (published_n - published_n_squared / published_n) / (groups - 1);
   const double published_tau2 = std::max(0.0, (msb - published_sigma2) / n0);
@@ -893,7 +918,8 @@ void attack_empirical_bayes(const PublishedTable& table, const TableTruth& truth
     // The published interval is estimate ± z se (a check of the attack's reading).
     EXPECT_TRUE(near_relative((cell.ci_high - cell.ci_low) / 2, kZ975 * cell.se, 1e-9)) << truth.id;
   }
-  const double target = (least->estimate - least->reliability * least->mean) / (1 - least->reliability);
+  const double target =
+      (least->estimate - least->reliability * least->mean) / (1 - least->reliability);
   // se² = (λ/n) σ² + (1 - λ)² Var(ȳ): σ² and Var(ȳ) by least squares over all.
   Eigen::MatrixXd design(static_cast<Eigen::Index>(cells.size()), 2);
   Eigen::VectorXd variance(static_cast<Eigen::Index>(cells.size()));
@@ -918,8 +944,10 @@ void attack_empirical_bayes(const PublishedTable& table, const TableTruth& truth
   }
   // Var(ȳ) = (τ² Σn² + σ² N) / N²  =>  Σn²
   const double n_squared =
-      tau2 > 0 ? (target_variance * model_respondents * model_respondents - sigma2 * model_respondents) / tau2
-               : kNaN;
+      tau2 > 0
+          ? (target_variance * model_respondents * model_respondents - sigma2 * model_respondents) /
+                tau2
+          : kNaN;
   if (tau2 > 0) ++tally.models_inverted;
 
   // The attack read the model right...
@@ -931,10 +959,12 @@ void attack_empirical_bayes(const PublishedTable& table, const TableTruth& truth
   // ...and it is a function of the published cells alone: N, J, Σn², the
   // target, σ² and τ² are theirs, so nothing withheld enters it.
   EXPECT_EQ(model_respondents, published_n)
-      << truth.id << ": model N - published municipalities' n = " << model_respondents - published_n;
+      << truth.id
+      << ": model N - published municipalities' n = " << model_respondents - published_n;
   EXPECT_EQ(figure(shrinkage, {"municipalities"}), groups) << truth.id;
   EXPECT_TRUE(near_relative(target, published_target, 1e-9))
-      << truth.id << ": target " << target << ", published municipalities' mean " << published_target;
+      << truth.id << ": target " << target << ", published municipalities' mean "
+      << published_target;
   EXPECT_TRUE(near_relative(sigma2, published_sigma2, 1e-6))
       << truth.id << ": σ² " << sigma2 << " vs " << published_sigma2;
   EXPECT_TRUE(near_relative(tau2_published, published_tau2, 1e-6))
@@ -945,11 +975,12 @@ void attack_empirical_bayes(const PublishedTable& table, const TableTruth& truth
         << published_n_squared << " (a withheld one would add its n²)";
   }
   // If the model had seen more respondents, this would be their count and sum.
-  Residual beyond{"model respondents - published municipalities",
-                  static_cast<std::int64_t>(model_respondents) - static_cast<std::int64_t>(published_n),
-                  model_respondents * target - published_sum,
-                  kNaN,
-                  {}};
+  Residual beyond{
+      "model respondents - published municipalities",
+      static_cast<std::int64_t>(model_respondents) - static_cast<std::int64_t>(published_n),
+      model_respondents * target - published_sum,
+      kNaN,
+      {}};
   expect_reveals_nothing(beyond, truth);
 }
 
@@ -988,7 +1019,8 @@ struct WithinFit {
 // The within-municipality regression of docs/analytics.md on `rows`, each
 // level counted as `counted_as` says: dummies centred within municipality
 // (the fixed effects swept out), least squares, σ² = RSS / (N - J - p).
-WithinFit fit_within(const Truth& owner, const TableTruth& truth, const std::vector<Eigen::Index>& rows,
+WithinFit fit_within(const Truth& owner, const TableTruth& truth,
+                     const std::vector<Eigen::Index>& rows,
                      const std::vector<std::vector<std::size_t>>& counted_as,
                      const std::vector<CaseMixColumn>& columns) {
   const WaveData& data = owner.data();
@@ -1003,7 +1035,8 @@ WithinFit fit_within(const Truth& owner, const TableTruth& truth, const std::vec
     for (std::size_t c = 0; c < columns.size(); ++c) {
       const CategoricalVariable& variable = data.case_mix[columns[c].variable];
       const std::size_t level = variable.level_of_row[static_cast<std::size_t>(row)];
-      if (counted_as[columns[c].variable][level] == columns[c].level) x(i, static_cast<Eigen::Index>(c)) = 1;
+      if (counted_as[columns[c].variable][level] == columns[c].level)
+        x(i, static_cast<Eigen::Index>(c)) = 1;
     }
   }
   for (const auto& [block, members] : rows_of_block) {
@@ -1026,7 +1059,8 @@ WithinFit fit_within(const Truth& owner, const TableTruth& truth, const std::vec
     if (x.col(c).norm() > 1e-9) varying.push_back(c);
   }
   Eigen::MatrixXd used(x.rows(), static_cast<Eigen::Index>(varying.size()));
-  for (std::size_t c = 0; c < varying.size(); ++c) used.col(static_cast<Eigen::Index>(c)) = x.col(varying[c]);
+  for (std::size_t c = 0; c < varying.size(); ++c)
+    used.col(static_cast<Eigen::Index>(c)) = x.col(varying[c]);
   Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(used);
   const Eigen::VectorXd solved = qr.solve(y);
   WithinFit fit;
@@ -1035,13 +1069,15 @@ WithinFit fit_within(const Truth& owner, const TableTruth& truth, const std::vec
   for (std::size_t c = 0; c < varying.size(); ++c) {
     fit.coefficients(varying[c]) = solved(static_cast<Eigen::Index>(c));
   }
-  const double residual_df = static_cast<double>(n_rows) - static_cast<double>(rows_of_block.size()) -
+  const double residual_df = static_cast<double>(n_rows) -
+                             static_cast<double>(rows_of_block.size()) -
                              static_cast<double>(used.cols());
   fit.residual_variance = (y - used * solved).squaredNorm() / residual_df;
   return fit;
 }
 
-void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const Truth& owner, Tally& tally) {
+void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const Truth& owner,
+                     Tally& tally) {
   const json::value* case_mix = member(*table.object, "case_mix");
   if (case_mix == nullptr || !case_mix->is_object()) return;
   // Σ_j n_j (ȳ_j - adjusted_j) = (Σ_j n_j x̄_j - N x̄)'b: zero when x̄ is the
@@ -1055,8 +1091,9 @@ void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const
     weighted_adjustment += static_cast<double>(municipality.n) * (municipality.mean - adjusted);
     published_n += static_cast<double>(municipality.n);
     // The adjusted SE's model part d'Var(b)d = se² - s²/n is a variance.
-    const double model_part = std::pow(figure(*municipality.object, {"adjusted", "se"}), 2) -
-                              municipality.sd * municipality.sd / static_cast<double>(municipality.n);
+    const double model_part =
+        std::pow(figure(*municipality.object, {"adjusted", "se"}), 2) -
+        municipality.sd * municipality.sd / static_cast<double>(municipality.n);
     EXPECT_GE(model_part, -1e-9) << truth.id << " " << municipality.code;
   }
   EXPECT_NEAR(weighted_adjustment, 0, 1e-9 * std::max(1.0, published_n) * 100)
@@ -1107,8 +1144,8 @@ void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const
       continue;
     }
     ++tally.case_mix_terms;
-    EXPECT_GE(counts[variable].total[l], k) << truth.id << ": coefficient of " << variable << "=" << level
-                                            << " rests on " << counts[variable].total[l];
+    EXPECT_GE(counts[variable].total[l], k) << truth.id << ": coefficient of " << variable << "="
+                                            << level << " rests on " << counts[variable].total[l];
     EXPECT_GE(counts[variable].contrast[l], k)
         << truth.id << ": coefficient of " << variable << "=" << level << " rests on "
         << counts[variable].contrast[l] << " within-municipality contrasts";
@@ -1122,12 +1159,14 @@ void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const
   std::vector<std::vector<std::size_t>> counted_as(data.case_mix.size());
   std::vector<CaseMixColumn> columns;
   std::vector<bool> reference_joined(data.case_mix.size());
-  std::vector<std::vector<std::size_t>> own_levels(data.case_mix.size());  // levels with a dummy of their own
+  std::vector<std::vector<std::size_t>> own_levels(
+      data.case_mix.size());  // levels with a dummy of their own
   for (std::size_t v = 0; v < data.case_mix.size(); ++v) {
     const LevelCounts& level_counts = counts[data.case_mix[v].name];
     const std::size_t levels = level_counts.total.size();
     const auto most_common = static_cast<std::size_t>(
-        std::max_element(level_counts.total.begin(), level_counts.total.end()) - level_counts.total.begin());
+        std::max_element(level_counts.total.begin(), level_counts.total.end()) -
+        level_counts.total.begin());
     counted_as[v].resize(levels);
     std::vector<std::int64_t> merged_total(levels, 0);
     for (std::size_t l = 0; l < levels; ++l) {
@@ -1150,7 +1189,8 @@ void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const
   EXPECT_TRUE(fit.full_rank) << truth.id << ": the refit is not unique";
   const double residual_variance = fit.residual_variance;
   const Eigen::VectorXd& b = fit.coefficients;
-  EXPECT_TRUE(near_relative(figure(case_mix->as_object(), {"residual_variance"}), residual_variance, 1e-8))
+  EXPECT_TRUE(
+      near_relative(figure(case_mix->as_object(), {"residual_variance"}), residual_variance, 1e-8))
       << truth.id << ": residual variance " << figure(case_mix->as_object(), {"residual_variance"})
       << " is not the fit with levels under k merged (" << residual_variance << ")";
   // Coefficients agree up to a shift within a variable whose dummies sum to
@@ -1167,8 +1207,9 @@ void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const
       if (counted_as[v][l] == l) continue;
       auto found = published_coefficient.find({variable.name, variable.level_names[l]});
       if (found == published_coefficient.end()) continue;
-      EXPECT_EQ(found->second, 0.0) << truth.id << ": " << variable.name << "=" << variable.level_names[l]
-                                    << " has fewer than k (or k contrasts) but its own coefficient";
+      EXPECT_EQ(found->second, 0.0)
+          << truth.id << ": " << variable.name << "=" << variable.level_names[l]
+          << " has fewer than k (or k contrasts) but its own coefficient";
     }
     std::map<std::size_t, double> refitted;  // level -> coefficient; 0 for the level left out
     for (std::size_t level : own_levels[v]) refitted[level] = 0;
@@ -1179,12 +1220,13 @@ void attack_case_mix(const PublishedTable& table, const TableTruth& truth, const
     if (!reference_joined[v]) shift = 0.0;  // the same reference level: the same coefficients
     for (const auto& [level, coefficient] : refitted) {
       auto found = published_coefficient.find({variable.name, variable.level_names[level]});
-      ASSERT_NE(found, published_coefficient.end()) << variable.name << "=" << variable.level_names[level];
+      ASSERT_NE(found, published_coefficient.end())
+          << variable.name << "=" << variable.level_names[level];
       const double difference = found->second - coefficient;
       if (!shift) shift = difference;
       EXPECT_NEAR(difference, *shift, 1e-6)
-          << truth.id << ": " << variable.name << "=" << variable.level_names[level] << " coefficient "
-          << found->second << " is not the merged fit's (" << coefficient << ")";
+          << truth.id << ": " << variable.name << "=" << variable.level_names[level]
+          << " coefficient " << found->second << " is not the merged fit's (" << coefficient << ")";
     }
   }
 }
@@ -1201,13 +1243,17 @@ void attack_model_counts(const PublishedTable& table, const TableTruth& truth, c
 
   const json::value* reliability = member(*table.object, "reliability");
   if (reliability != nullptr && reliability->is_object()) {
-    const auto respondents = static_cast<std::int64_t>(figure(reliability->as_object(), {"respondents"}));
+    const auto respondents =
+        static_cast<std::int64_t>(figure(reliability->as_object(), {"respondents"}));
     ++tally.residuals;
-    expect_reveals_nothing(
-        {"reliability respondents - published municipalities", respondents - published_n, kNaN, kNaN, {}},
-        truth);
-    expect_reveals_nothing({"nation - reliability respondents", table.nation.n - respondents, kNaN, kNaN, {}},
+    expect_reveals_nothing({"reliability respondents - published municipalities",
+                            respondents - published_n,
+                            kNaN,
+                            kNaN,
+                            {}},
                            truth);
+    expect_reveals_nothing(
+        {"nation - reliability respondents", table.nation.n - respondents, kNaN, kNaN, {}}, truth);
     // Item n and mean are over the scored rows of published municipalities:
     // no withheld answer enters them.
     const std::vector<Eigen::Index> rows = model_rows(owner, truth, table);
@@ -1228,7 +1274,8 @@ void attack_model_counts(const PublishedTable& table, const TableTruth& truth, c
       }
       EXPECT_EQ(item.at("n").to_number<std::int64_t>(), answers) << truth.id << " item " << id;
       if (answers > 0) {
-        EXPECT_TRUE(near_relative(number(item.at("mean")), sum / static_cast<double>(answers), 1e-9))
+        EXPECT_TRUE(
+            near_relative(number(item.at("mean")), sum / static_cast<double>(answers), 1e-9))
             << truth.id << " item " << id;
       }
     }
@@ -1260,8 +1307,9 @@ void attack_model_counts(const PublishedTable& table, const TableTruth& truth, c
 // A municipality against the rest of a published area, from published cells
 // only (Chan et al. to remove the part, Welch on the rest, scaled by
 // n_rest / n_whole): what the published comparison must be.
-void expect_comparison_of_published_cells(const Cell& part, const Cell& whole, const json::object& comparison,
-                                          const std::string& what, Tally& tally) {
+void expect_comparison_of_published_cells(const Cell& part, const Cell& whole,
+                                          const json::object& comparison, const std::string& what,
+                                          Tally& tally) {
   const double n_part = static_cast<double>(part.n), n_whole = static_cast<double>(whole.n);
   const double n_rest = n_whole - n_part;
   if (n_rest < 2) return;
@@ -1274,7 +1322,8 @@ void expect_comparison_of_published_cells(const Cell& part, const Cell& whole, c
   const double se_rest = std::sqrt(a + b);
   const double df = std::pow(se_rest, 4) / (a * a / (n_part - 1) + b * b / (n_rest - 1));
   ++tally.comparisons_checked;
-  EXPECT_TRUE(near_relative(figure(comparison, {"difference"}), part.mean - whole.mean, 1e-9)) << what;
+  EXPECT_TRUE(near_relative(figure(comparison, {"difference"}), part.mean - whole.mean, 1e-9))
+      << what;
   EXPECT_TRUE(near_relative(figure(comparison, {"se"}), se_rest * n_rest / n_whole, 1e-6))
       << what << ": SE " << figure(comparison, {"se"}) << " is not of the published cells' "
       << se_rest * n_rest / n_whole;
@@ -1282,12 +1331,13 @@ void expect_comparison_of_published_cells(const Cell& part, const Cell& whole, c
       << what << ": df " << figure(comparison, {"df"}) << " is not of the published cells' " << df;
 }
 
-void attack_comparisons(const Release& release, const PublishedTable& table, const TableTruth& truth,
-                        Tally& tally) {
+void attack_comparisons(const Release& release, const PublishedTable& table,
+                        const TableTruth& truth, Tally& tally) {
   if (!table.scale) return;
   std::map<std::string, const Cell*> county_of, municipality_of;
   for (const Cell& county : table.counties) county_of[county.code] = &county;
-  for (const Cell& municipality : table.municipalities) municipality_of[municipality.code] = &municipality;
+  for (const Cell& municipality : table.municipalities)
+    municipality_of[municipality.code] = &municipality;
   const json::object& similar = release.report.at("similar_municipalities").as_object();
   for (const Cell& municipality : table.municipalities) {
     if (!municipality.published) continue;
@@ -1305,8 +1355,8 @@ void attack_comparisons(const Release& release, const PublishedTable& table, con
     if (std::isfinite(figure(versus_county, {"difference"}))) {
       const Cell& county = *county_of.at(municipality.county);
       ASSERT_TRUE(county.published) << what << " compared with its withheld county";
-      expect_comparison_of_published_cells(municipality, county, versus_county, what + " versus county",
-                                           tally);
+      expect_comparison_of_published_cells(municipality, county, versus_county,
+                                           what + " versus county", tally);
     }
     const double difference = figure(versus_similar, {"difference"});
     if (!std::isfinite(difference)) continue;
@@ -1347,11 +1397,14 @@ void expect_background_of_published_rows(const PublishedTable& table, const Tabl
       if (!group.published) continue;
       auto found = truth.published_background.find(characteristic + "=" + group.code);
       if (found == truth.published_background.end()) {
-        ADD_FAILURE() << truth.id << ": background " << characteristic << "=" << group.code << " has no rows";
+        ADD_FAILURE() << truth.id << ": background " << characteristic << "=" << group.code
+                      << " has no rows";
         continue;
       }
-      EXPECT_EQ(group.n, found->second.n) << truth.id << " background " << characteristic << "=" << group.code;
-      EXPECT_TRUE(near_relative(group.mean, found->second.mean(), 1e-12)) << truth.id << " " << characteristic;
+      EXPECT_EQ(group.n, found->second.n)
+          << truth.id << " background " << characteristic << "=" << group.code;
+      EXPECT_TRUE(near_relative(group.mean, found->second.mean(), 1e-12))
+          << truth.id << " " << characteristic;
     }
   }
 }
@@ -1416,7 +1469,8 @@ TEST(DisclosureAttacker, SmallMunicipalityBesideANeighbourAndRespondentsWithoutO
 // Round 2: two small municipalities (3 and 6) in Vestland with Bergen.
 TEST(DisclosureAttacker, TwoSmallMunicipalitiesInOneCountyWithALargeOne) {
   Round round("parorendeundersokelse.json", kClosedOpens, kClosedCloses);
-  round.import({{"4602", 3}, {"4611", 6}, {"4601", 200}, {"0301", 300}, {"5001", 100}, {"1103", 60}}, 32);
+  round.import(
+      {{"4602", 3}, {"4611", 6}, {"4601", 200}, {"0301", 300}, {"5001", 100}, {"1103", 60}}, 32);
   const Tally tally = attack_closed_round(round);
   EXPECT_GT(tally.models_inverted, 0);
 }
@@ -1424,7 +1478,8 @@ TEST(DisclosureAttacker, TwoSmallMunicipalitiesInOneCountyWithALargeOne) {
 // Round 3: everything is large but the 7 respondents without a municipality.
 TEST(DisclosureAttacker, OnlyTheRespondentsWithoutMunicipalityAreWithheld) {
   Round round("parorendeundersokelse.json", kClosedOpens, kClosedCloses);
-  round.import({{"0301", 300}, {"4601", 150}, {"5001", 100}, {"1103", 60}, {"1106", 40}, {"", 7}}, 33);
+  round.import({{"0301", 300}, {"4601", 150}, {"5001", 100}, {"1103", 60}, {"1106", 40}, {"", 7}},
+               33);
   const Tally tally = attack_closed_round(round);
   EXPECT_GT(tally.models_inverted, 0);
 }
@@ -1470,8 +1525,9 @@ std::map<std::string, Cell> cells_by_key(const Release& release) {
       if (shrinkage != nullptr && shrinkage->is_object()) {
         Cell model;
         model.published = std::isfinite(figure(shrinkage->as_object(), {"respondents"}));
-        model.n =
-            model.published ? static_cast<std::int64_t>(figure(shrinkage->as_object(), {"respondents"})) : 0;
+        model.n = model.published
+                      ? static_cast<std::int64_t>(figure(shrinkage->as_object(), {"respondents"}))
+                      : 0;
         model.mean = figure(shrinkage->as_object(), {"national_mean"});
         put("model", model);
       }
@@ -1541,8 +1597,14 @@ const Cell& municipality_cell(const PublishedTable& table, const std::string& co
 TEST(DisclosureAttacker, OpenRoundReadBeforeAndAfterNewResponsesAndAnErasure) {
   const Date today = today_utc();
   Round round("parorendeundersokelse.json", {today.year, 1, 1}, {today.year, 12, 31});
-  round.import(
-      {{"0301", 300}, {"4601", 150}, {"5001", 100}, {"1103", 60}, {"1101", 40}, {"1514", 4}, {"", 15}}, 41);
+  round.import({{"0301", 300},
+                {"4601", 150},
+                {"5001", 100},
+                {"1103", 60},
+                {"1101", 40},
+                {"1514", 4},
+                {"", 15}},
+               41);
   const Release first = round.publish();
   attack_release(first, Truth(round.rows()));
 
@@ -1597,13 +1659,16 @@ TEST(DisclosureAttacker, OpenRoundReadBeforeAndAfterNewResponsesAndAnErasure) {
     const Cell& before = municipality_cell(tables_third[t], "0301");
     const Cell& after = municipality_cell(tables_fourth[t], "0301");
     if (first_new_published[t]) {
-      EXPECT_FALSE(after.published) << tables_fourth[t].id << ": Oslo not withdrawn after an erasure";
+      EXPECT_FALSE(after.published)
+          << tables_fourth[t].id << ": Oslo not withdrawn after an erasure";
       ++withdrawn;
       // The nation loses the whole block, not one response.
       const Cell& nation_before = tables_third[t].nation;
       const Cell& nation_after = tables_fourth[t].nation;
-      if (nation_before.published && nation_after.published && nation_before.n - nation_after.n == 1) {
-        ADD_FAILURE() << tables_fourth[t].id << ": the nation lost exactly the erased response, score "
+      if (nation_before.published && nation_after.published &&
+          nation_before.n - nation_after.n == 1) {
+        ADD_FAILURE() << tables_fourth[t].id
+                      << ": the nation lost exactly the erased response, score "
                       << nation_before.sum() - nation_after.sum() << " vs " << erased_score[t];
       }
     } else if (before.published) {
@@ -1643,7 +1708,8 @@ TEST(DisclosureAttacker, PoolAfterClosingLateFormsAndAnErasureInThePool) {
   const Date today = today_utc();
   const Date after_closing{today.year + 1, 1, 15};
   Round round("parorendeundersokelse.json", {today.year, 1, 1}, {today.year, 12, 31});
-  round.import({{"0301", 300}, {"4601", 150}, {"5001", 100}, {"1103", 60}, {"1101", 40}, {"1511", 12}}, 51);
+  round.import(
+      {{"0301", 300}, {"4601", 150}, {"5001", 100}, {"1103", 60}, {"1101", 40}, {"1511", 12}}, 51);
   round.submit("1514", 4, 52);
   const std::vector<SubmitReceipt> without_municipality = round.submit("", 8, 53);
 
@@ -1656,7 +1722,8 @@ TEST(DisclosureAttacker, PoolAfterClosingLateFormsAndAnErasureInThePool) {
     if (first_background) background_read = reads.size() - 1;
     attack_release(reads.back(), Truth(round.rows()), first_background);
     if (reads.size() >= 2) {
-      expect_safe_change(reads[reads.size() - 2], reads.back(), "read " + std::to_string(reads.size()));
+      expect_safe_change(reads[reads.size() - 2], reads.back(),
+                         "read " + std::to_string(reads.size()));
     }
   };
   read(today);                      // open: Sande's 4 and the 8 wait
@@ -1670,7 +1737,8 @@ TEST(DisclosureAttacker, PoolAfterClosingLateFormsAndAnErasureInThePool) {
 
   ASSERT_EQ(background_read, 1u) << "the background table is published once the round has closed";
   for (std::size_t r = 2; r < reads.size(); ++r) {
-    EXPECT_EQ(encoded_table(reads[r], "background_scale"), encoded_table(reads[1], "background_scale"))
+    EXPECT_EQ(encoded_table(reads[r], "background_scale"),
+              encoded_table(reads[1], "background_scale"))
         << "the background table changed after it was published";
   }
   // The pool appeared at closing and went with the erasure, whole; Sande
@@ -1681,7 +1749,8 @@ TEST(DisclosureAttacker, PoolAfterClosingLateFormsAndAnErasureInThePool) {
   EXPECT_EQ(cells_by_key(reads[4]).at(pool).n, 0);
   int sande_tables = 0;
   for (const PublishedTable& table : published_tables(reads[3])) {
-    EXPECT_FALSE(cells_by_key(reads[2]).at(table.id + " municipality 1514").published) << "6 new are too few";
+    EXPECT_FALSE(cells_by_key(reads[2]).at(table.id + " municipality 1514").published)
+        << "6 new are too few";
     sande_tables += municipality_cell(table, "1514").published ? 1 : 0;
   }
   EXPECT_GT(sande_tables, 0) << "10 new in Sande are a cohort";
@@ -1698,13 +1767,15 @@ std::vector<std::string> failures_of(const std::function<void()>& attack) {
     attack();
   }
   std::vector<std::string> messages;
-  for (int i = 0; i < results.size(); ++i) messages.emplace_back(results.GetTestPartResult(i).message());
+  for (int i = 0; i < results.size(); ++i)
+    messages.emplace_back(results.GetTestPartResult(i).message());
   return messages;
 }
 
 bool any_contains(const std::vector<std::string>& messages, std::string_view text) {
-  return std::any_of(messages.begin(), messages.end(),
-                     [&](const std::string& message) { return message.find(text) != std::string::npos; });
+  return std::any_of(messages.begin(), messages.end(), [&](const std::string& message) {
+    return message.find(text) != std::string::npos;
+  });
 }
 
 // Given what docs/privacy.md says is unsafe — models fitted on every
@@ -1720,26 +1791,31 @@ TEST(DisclosureAttacker, FindsTheLeaksOfReleasesWithoutTheProtections) {
   unprotected.min_respondents = k;
   unprotected.protect = false;
   auto release_on_every_row = [&](const WaveData& data) {
-    return release_of(apply_disclosure_control(analyze_wave(data, builtin_municipalities(), unprotected), k),
-                      round.questionnaire(), background_scale_table(data, k));
+    return release_of(
+        apply_disclosure_control(analyze_wave(data, builtin_municipalities(), unprotected), k),
+        round.questionnaire(), background_scale_table(data, k));
   };
   const Release fitted_on_everyone = release_on_every_row(owner.data());
-  const std::vector<std::string> found = failures_of([&] { attack_release(fitted_on_everyone, owner); });
+  const std::vector<std::string> found =
+      failures_of([&] { attack_release(fitted_on_everyone, owner); });
   // Sande's 4 and Vanylven's 12 are in the models: N is 16 more, and Σn²
   // 4² + 12² = 160 more, which together give both counts.
   EXPECT_TRUE(any_contains(found, "model N - published municipalities' n = 16")) << found.size();
   EXPECT_TRUE(any_contains(found, "(a withheld one would add its n²)"));
-  EXPECT_TRUE(any_contains(found, "the adjusted means carry a case mix beyond the published municipalities"));
+  EXPECT_TRUE(any_contains(
+      found, "the adjusted means carry a case mix beyond the published municipalities"));
 
   // Every row with primary suppression alone: Møre og Romsdal minus
   // Vanylven is Sande, its count and its scores' mean and variance.
   AnalysisOptions primary_only;
   primary_only.min_respondents = k;
   const Release without_secondary =
-      release_of(analyze_wave(owner.data(), builtin_municipalities(), primary_only), round.questionnaire(),
-                 background_scale_table(owner.data(), k));
-  const std::vector<std::string> subtracted = failures_of([&] { attack_release(without_secondary, owner); });
-  EXPECT_TRUE(any_contains(subtracted, "county 15 - its published municipalities leaves 4 respondents"));
+      release_of(analyze_wave(owner.data(), builtin_municipalities(), primary_only),
+                 round.questionnaire(), background_scale_table(owner.data(), k));
+  const std::vector<std::string> subtracted =
+      failures_of([&] { attack_release(without_secondary, owner); });
+  EXPECT_TRUE(
+      any_contains(subtracted, "county 15 - its published municipalities leaves 4 respondents"));
   EXPECT_TRUE(any_contains(subtracted, ") is municipality 1514 (n 4,"));
 
   // One more response in Oslo between two such reads is that response.

@@ -25,7 +25,8 @@ namespace {
 constexpr int k = kDefaultMinRespondents;
 
 std::shared_ptr<const Questionnaire> shipped(const std::string& name) {
-  auto loaded = load_questionnaire_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + name);
+  auto loaded =
+      load_questionnaire_file(std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + name);
   if (!loaded) throw std::runtime_error(loaded.error().describe());
   return std::make_shared<const Questionnaire>(std::move(loaded).value());
 }
@@ -47,7 +48,8 @@ std::vector<DisclosureCell> table(std::int64_t without_municipality,
   std::vector<DisclosureCell> cells{{nation, -1, true, Suppression::none},
                                     {without_municipality, 0, false, Suppression::none}};
   for (std::int64_t n : counties) cells.push_back({n, 0, true, Suppression::none});
-  for (const auto& [n, county] : municipalities) cells.push_back({n, 2 + county, true, Suppression::none});
+  for (const auto& [n, county] : municipalities)
+    cells.push_back({n, 2 + county, true, Suppression::none});
   return cells;
 }
 
@@ -174,7 +176,8 @@ struct Cell {
 // Subtracts every published member from every published total; the
 // residual must be what the suppressed members hold together, rest on 0 or
 // at least k respondents, and never be a single suppressed member.
-void attack_by_subtraction(const std::vector<Total>& totals, const std::map<std::string, Cell>& published,
+void attack_by_subtraction(const std::vector<Total>& totals,
+                           const std::map<std::string, Cell>& published,
                            const std::map<std::string, Cell>& truth) {
   for (const Total& total : totals) {
     std::int64_t n = total.n;
@@ -210,7 +213,8 @@ void attack_by_subtraction(const std::vector<Total>& totals, const std::map<std:
 // space of the published sums.
 void attack_by_solving(const std::vector<std::vector<int>>& published_groups, int atoms,
                        const std::vector<int>& suppressed_atoms) {
-  Eigen::MatrixXd known = Eigen::MatrixXd::Zero(atoms, static_cast<Eigen::Index>(published_groups.size()));
+  Eigen::MatrixXd known =
+      Eigen::MatrixXd::Zero(atoms, static_cast<Eigen::Index>(published_groups.size()));
   for (std::size_t g = 0; g < published_groups.size(); ++g) {
     for (int atom : published_groups[g]) known(atom, static_cast<Eigen::Index>(g)) = 1;
   }
@@ -219,7 +223,8 @@ void attack_by_solving(const std::vector<std::vector<int>>& published_groups, in
   Eigen::MatrixXd basis = qr.householderQ() * Eigen::MatrixXd::Identity(atoms, rank);
   for (int atom : suppressed_atoms) {
     // ||projection of e_atom onto the known space||^2 = ||row atom of basis||^2.
-    EXPECT_LT(basis.row(atom).squaredNorm(), 1 - 1e-9) << "suppressed municipality " << atom << " is recovered";
+    EXPECT_LT(basis.row(atom).squaredNorm(), 1 - 1e-9)
+        << "suppressed municipality " << atom << " is recovered";
   }
 }
 
@@ -300,7 +305,8 @@ void attack(const Analysed& report) {
     withheld += check(
         cell_of, [s](const WaveReport& r) { return r.scales[s].national; },
         [s](const WaveReport& r) { return r.scales[s].counties; },
-        [s](const WaveReport& r) { return r.scales[s].municipalities; }, published.scales[s].scale_id);
+        [s](const WaveReport& r) { return r.scales[s].municipalities; },
+        published.scales[s].scale_id);
     // Published comparisons with similar municipalities pool only
     // published peers, so they add no group the attacker lacks.
     std::set<std::string> withheld_codes;
@@ -330,7 +336,8 @@ void attack(const Analysed& report) {
     withheld += check(
         cell_of, [b](const WaveReport& r) { return r.burden[b].national; },
         [b](const WaveReport& r) { return r.burden[b].counties; },
-        [b](const WaveReport& r) { return r.burden[b].municipalities; }, published.burden[b].instrument_id);
+        [b](const WaveReport& r) { return r.burden[b].municipalities; },
+        published.burden[b].instrument_id);
   }
   EXPECT_GT(withheld, 0u) << "the data should have small municipalities";
 }
@@ -423,12 +430,13 @@ TEST(DisclosureControl, NoOpWhenEveryCellIsLarge) {
       EXPECT_FALSE(published.municipalities[m].suppressed);
       EXPECT_EQ(published.municipalities[m].raw.mean, truth.municipalities[m].raw.mean);
       EXPECT_EQ(published.municipalities[m].raw.n, truth.municipalities[m].raw.n);
-      EXPECT_EQ(published.municipalities[m].versus_county.p_value, truth.municipalities[m].versus_county.p_value);
-      EXPECT_EQ(published.municipalities[m].shrunken.estimate, truth.municipalities[m].shrunken.estimate);
+      EXPECT_EQ(published.municipalities[m].versus_county.p_value,
+                truth.municipalities[m].versus_county.p_value);
+      EXPECT_EQ(published.municipalities[m].shrunken.estimate,
+                truth.municipalities[m].shrunken.estimate);
     }
   }
-  EXPECT_EQ(boost::json::serialize(wave_report_json(report.published))
-                .find("\"suppressed\":true"),
+  EXPECT_EQ(boost::json::serialize(wave_report_json(report.published)).find("\"suppressed\":true"),
             std::string::npos);
 }
 

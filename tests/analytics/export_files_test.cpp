@@ -29,10 +29,10 @@ ExportDataset sample_dataset() {
   second.variables[0].value_labels = {{1, "Lav", "Low"}, {2, "Høy", "High"}};
   second.rows = {{1.0, 0.625}, {2.0, Suppressed{}}};
   dataset.tables = {sample_table(), second};
-  dataset.codebook_sections = {{"Skalaer", "Scales", "Skåres 0–100 | høyere er bedre.",
-                                "Scored 0–100 | higher is better."},
-                               {"Prikking", "Suppression", "Færre enn 5 svar skjules.",
-                                "Fewer than 5 answers are suppressed."}};
+  dataset.codebook_sections = {
+      {"Skalaer", "Scales", "Skåres 0–100 | høyere er bedre.", "Scored 0–100 | higher is better."},
+      {"Prikking", "Suppression", "Færre enn 5 svar skjules.",
+       "Fewer than 5 answers are suppressed."}};
   return dataset;
 }
 
@@ -47,18 +47,17 @@ std::string read(const fs::path& path) { return read_file(path.string()); }
 
 TEST(ExportFiles, WritesOneFilePerTablePlusTheCodebook) {
   ExportDataset dataset = sample_dataset();
-  for (ExportFormat format : {ExportFormat::csv, ExportFormat::json, ExportFormat::sav,
-                              ExportFormat::dta}) {
+  for (ExportFormat format :
+       {ExportFormat::csv, ExportFormat::json, ExportFormat::sav, ExportFormat::dta}) {
     std::string extension(analytics::file_extension(format));
     SCOPED_TRACE(extension);
     TempDir temp;
     fs::path directory = temp.path() / "nested" / "export";
     Status written = analytics::write_export(dataset, format, directory);
     ASSERT_TRUE(written.ok()) << describe_result(written);
-    EXPECT_EQ(files_in(directory),
-              (std::set<std::string>{"municipality_scale." + extension,
-                                     "burden_category." + extension, "codebook.md",
-                                     "codebook.json"}));
+    EXPECT_EQ(files_in(directory), (std::set<std::string>{"municipality_scale." + extension,
+                                                          "burden_category." + extension,
+                                                          "codebook.md", "codebook.json"}));
     EXPECT_EQ(read(directory / "codebook.md"), analytics::codebook_markdown(dataset));
     EXPECT_EQ(read(directory / "codebook.json"), analytics::codebook_json(dataset));
     EXPECT_EQ(fs::status(directory / "codebook.md").permissions() & fs::perms::others_read,
@@ -142,14 +141,18 @@ TEST(ExportCodebook, MarkdownHasBothLanguagesEveryVariableAndTheMissingRule) {
   EXPECT_TRUE(contains(markdown, ".s")) << "the Stata code";
   EXPECT_TRUE(contains(markdown, "CSV: tomt felt for begge"));
   EXPECT_TRUE(contains(markdown, "CSV: an empty field for both"));
-  EXPECT_TRUE(contains(markdown, "## Skalaer / Scales\n\nSkåres 0–100 | høyere er bedre.\n\n"
-                                 "Scored 0–100 | higher is better.\n"));
-  EXPECT_TRUE(contains(markdown, "## `municipality_scale`: Skalaer per kommune, æøå / Scales per "
-                                 "municipality\n\n6 rader / rows."));
-  EXPECT_TRUE(contains(markdown, "| `mean` | tall / number (2 des.) | Gjennomsnitt (0–100), på "
-                                 "tvers | Mean (0–100), across |  |\n"));
-  EXPECT_TRUE(contains(markdown, "| `scale` | tall / number (0 des.) | Skala | Scale | 1 = Støtte "
-                                 "/ Support; 2 = Belastning, «høy» / Strain, \"high\" |\n"));
+  EXPECT_TRUE(contains(markdown,
+                       "## Skalaer / Scales\n\nSkåres 0–100 | høyere er bedre.\n\n"
+                       "Scored 0–100 | higher is better.\n"));
+  EXPECT_TRUE(contains(markdown,
+                       "## `municipality_scale`: Skalaer per kommune, æøå / Scales per "
+                       "municipality\n\n6 rader / rows."));
+  EXPECT_TRUE(contains(markdown,
+                       "| `mean` | tall / number (2 des.) | Gjennomsnitt (0–100), på "
+                       "tvers | Mean (0–100), across |  |\n"));
+  EXPECT_TRUE(contains(markdown,
+                       "| `scale` | tall / number (0 des.) | Skala | Scale | 1 = Støtte "
+                       "/ Support; 2 = Belastning, «høy» / Strain, \"high\" |\n"));
   EXPECT_TRUE(contains(markdown, "| `note` | tekst / text | Merknad | Note |  |\n"));
 }
 
@@ -163,7 +166,8 @@ TEST(ExportCodebook, MarkdownTableCellsStayOnOneLine) {
 TEST(ExportCodebook, JsonMatchesTheDataset) {
   ExportDataset dataset = sample_dataset();
   json::value codebook = json::parse(analytics::codebook_json(dataset));
-  EXPECT_EQ(codebook.at("title"), (json::object{{"nb", dataset.title_nb}, {"en", dataset.title_en}}));
+  EXPECT_EQ(codebook.at("title"),
+            (json::object{{"nb", dataset.title_nb}, {"en", dataset.title_en}}));
   EXPECT_TRUE(contains(codebook.at("missing_values").at("nb").as_string(), "skjult"));
   EXPECT_TRUE(contains(codebook.at("missing_values").at("en").as_string(), "suppressed"));
   const json::array& sections = codebook.at("sections").as_array();
@@ -175,8 +179,8 @@ TEST(ExportCodebook, JsonMatchesTheDataset) {
   EXPECT_EQ(tables[0].at("name"), json::value("municipality_scale"));
   EXPECT_EQ(tables[0].at("row_count").to_number<int>(), 6);
   // The same variable descriptions as the table's own JSON.
-  json::value table_json = json::parse(
-      analytics::encode_table(dataset.tables[1], ExportFormat::json).value());
+  json::value table_json =
+      json::parse(analytics::encode_table(dataset.tables[1], ExportFormat::json).value());
   EXPECT_EQ(tables[1].at("variables"), table_json.at("variables"));
   EXPECT_EQ(tables[1].at("variables").at(0).at("value_labels").at(1).at("label").at("nb"),
             json::value("Høy"));

@@ -9,8 +9,8 @@
 namespace parorende::testing {
 namespace {
 
-using analytics::ExportFormat;
 using analytics::encode_table;
+using analytics::ExportFormat;
 
 constexpr const char* kSuppressedLabel = "skjult (suppressed)";
 
@@ -162,8 +162,8 @@ TEST_P(ExportStatFile, LongLabelsAreShortenedBetweenCharacters) {
   EXPECT_EQ(long_label.substr(0, value_label.size()), value_label);
 }
 
-INSTANTIATE_TEST_SUITE_P(ExportFormats, ExportStatFile, ::testing::Values(StatFile::sav, StatFile::dta),
-                         [](const auto& info) {
+INSTANTIATE_TEST_SUITE_P(ExportFormats, ExportStatFile,
+                         ::testing::Values(StatFile::sav, StatFile::dta), [](const auto& info) {
                            return std::string(info.param == StatFile::sav ? "Sav" : "Dta");
                          });
 

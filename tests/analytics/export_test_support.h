@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "stat_file_reader.h"
 #include "analytics/export/table.h"
+#include "stat_file_reader.h"
 #include "test_support.h"
 
 namespace parorende::testing {
@@ -57,7 +57,8 @@ inline ExportTable sample_table() {
   table.variables.push_back(text_variable("note", "Merknad", "Note"));
   table.rows = {
       {std::string("Nordre Follo"), 1.0, 42.0, 61.25, std::string("æøå ÆØÅ")},
-      {std::string("Oslo, sentrum \"øst\""), 2.0, 3.0, Suppressed{}, std::string("linje 1\nlinje 2")},
+      {std::string("Oslo, sentrum \"øst\""), 2.0, 3.0, Suppressed{},
+       std::string("linje 1\nlinje 2")},
       {std::string("Tromsø"), 2.0, 0.0, std::monostate{}, std::monostate{}},
       {std::string("Ås\r\nvest"), 1.0, Suppressed{}, 1.0 / 3.0, Suppressed{}},
       {std::string("Bø"), std::monostate{}, 17.0, -99.0, std::string("a,b")},

@@ -14,8 +14,8 @@
 namespace parorende::testing {
 namespace {
 
-using analytics::ExportFormat;
 using analytics::encode_table;
+using analytics::ExportFormat;
 namespace json = boost::json;
 
 std::string encoded(const ExportTable& table, ExportFormat format) {
@@ -170,8 +170,8 @@ TEST(ExportJson, ReadsBackEveryCellAndWhichAreSuppressed) {
   }
   std::set<std::pair<std::int64_t, std::string>> suppressed;
   for (const json::value& entry : document.at("suppressed").as_array())
-    suppressed.insert({entry.at("row").to_number<std::int64_t>(),
-                       std::string(entry.at("variable").as_string())});
+    suppressed.insert(
+        {entry.at("row").to_number<std::int64_t>(), std::string(entry.at("variable").as_string())});
   EXPECT_EQ(suppressed, expected_suppressed);
   EXPECT_EQ(suppressed.size(), 3u);
 }

@@ -11,8 +11,8 @@
 namespace parorende::testing {
 namespace {
 
-using analytics::ExportFormat;
 using analytics::encode_table;
+using analytics::ExportFormat;
 
 constexpr ExportFormat kFormats[] = {ExportFormat::csv, ExportFormat::json, ExportFormat::sav,
                                      ExportFormat::dta};
@@ -45,8 +45,9 @@ TEST(ExportValidation, SampleTableIsAccepted) {
 }
 
 TEST(ExportValidation, InvalidVariableNames) {
-  for (const std::string& name : std::vector<std::string>{"Mean", "1st", "_mean", "mean-value", "gjennomsnitt_ø", "", "with",
-                           "by", "int", "str12", std::string(33, 'a')}) {
+  for (const std::string& name :
+       std::vector<std::string>{"Mean", "1st", "_mean", "mean-value", "gjennomsnitt_ø", "", "with",
+                                "by", "int", "str12", std::string(33, 'a')}) {
     SCOPED_TRACE(name);
     ExportTable table = sample_table();
     table.variables[3].name = name;

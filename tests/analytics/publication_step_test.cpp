@@ -45,7 +45,8 @@ WaveData data_of(const Rows& rows) {
   data.scale_scores.resize(count, 2);
   for (Eigen::Index row = 0; row < count; ++row) {
     data.scale_scores(row, 0) = 50;
-    data.scale_scores(row, 1) = rows.has_children_score[static_cast<std::size_t>(row)] ? 60 : kMissing;
+    data.scale_scores(row, 1) =
+        rows.has_children_score[static_cast<std::size_t>(row)] ? 60 : kMissing;
     data.publication.push_back({row + 1, kNotPublished, 0, 0});
   }
   data.municipality_of_row = rows.municipality;
@@ -115,7 +116,8 @@ TEST(PublicationStep, WithdrawnResponsesReturnOnlyWithKNewOnes) {
   WaveData enough = data_of(rows);
   for (std::size_t row = 0; row < 12; ++row) enough.publication[row].ever_tables = 0b11;
   PublicationPlan plan = plan_publication_step(enough, two_municipalities(), k, false);
-  EXPECT_EQ(plan.changes.size(), static_cast<std::size_t>(12 + k)) << "the old ones return with the new";
+  EXPECT_EQ(plan.changes.size(), static_cast<std::size_t>(12 + k))
+      << "the old ones return with the new";
 }
 
 TEST(PublicationStep, AfterClosingTheRestGoToTheNationalPool) {
@@ -159,8 +161,13 @@ class PublicationStore : public ::testing::Test {
     ASSERT_TRUE(questionnaire.ok());
     questionnaire_ = questionnaire.value();
     Date today = today_utc();
-    ASSERT_TRUE(store_->create_wave({"w", "parorendeundersokelse", std::nullopt, {today.year - 1, 1, 1},
-                                     {today.year + 1, 12, 31}, {}})
+    ASSERT_TRUE(store_
+                    ->create_wave({"w",
+                                   "parorendeundersokelse",
+                                   std::nullopt,
+                                   {today.year - 1, 1, 1},
+                                   {today.year + 1, 12, 31},
+                                   {}})
                     .ok());
   }
 
@@ -180,7 +187,9 @@ class PublicationStore : public ::testing::Test {
     return receipts;
   }
 
-  Result<CurrentResults> current() { return publish_current_results(*store_, path_, "w", k, today_utc()); }
+  Result<CurrentResults> current() {
+    return publish_current_results(*store_, path_, "w", k, today_utc());
+  }
 
   // Bergen's n in each scale (0 when withheld).
   static std::vector<std::int64_t> bergen_n(const WaveReport& report) {
@@ -235,7 +244,8 @@ TEST_F(PublicationStore, AnErasureWithdrawsItsBlockUntilKNewArrive) {
   int withdrawn = 0;
   for (std::size_t s = 0; s < before.size(); ++s) {
     // Never one fewer: that difference would be the erased response.
-    EXPECT_TRUE(after[s] == before[s] || after[s] == 0) << "scale " << s << ": " << before[s] << " -> " << after[s];
+    EXPECT_TRUE(after[s] == before[s] || after[s] == 0)
+        << "scale " << s << ": " << before[s] << " -> " << after[s];
     if (before[s] > 0 && after[s] == 0) ++withdrawn;
   }
   EXPECT_GT(withdrawn, 0);
@@ -251,7 +261,8 @@ TEST_F(PublicationStore, AnErasureWithdrawsItsBlockUntilKNewArrive) {
   std::vector<std::int64_t> returned = bergen_n(back->results.report);
   for (std::size_t s = 0; s < before.size(); ++s) {
     if (before[s] > 0 && after[s] == 0 && returned[s] > 0) {
-      EXPECT_GE(returned[s] - (before[s] - 1), k) << "scale " << s << " came back with fewer than k new";
+      EXPECT_GE(returned[s] - (before[s] - 1), k)
+          << "scale " << s << " came back with fewer than k new";
     }
   }
   EXPECT_GT(back->results.report.respondents, after_erasure->results.report.respondents);

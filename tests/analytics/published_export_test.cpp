@@ -57,8 +57,10 @@ class PublishedExport : public ::testing::Test {
     questionnaire_ = new std::shared_ptr<const Questionnaire>(shipped());
     SyntheticSurvey survey(*questionnaire_, builtin_municipalities(), {3000, 31});
     data_ = new WaveData(synthetic_wave_data(survey, builtin_municipalities()));
-    published_ = new PublishedResults(publish_wave(*data_, builtin_municipalities(), kDefaultMinRespondents));
-    dataset_ = new ExportDataset(export_dataset(published_->report, **questionnaire_, published_->background));
+    published_ = new PublishedResults(
+        publish_wave(*data_, builtin_municipalities(), kDefaultMinRespondents));
+    dataset_ = new ExportDataset(
+        export_dataset(published_->report, **questionnaire_, published_->background));
   }
   static void TearDownTestSuite() {
     delete dataset_;
@@ -112,22 +114,26 @@ TEST_F(PublishedExport, CountyAndBurdenTablesAreThePublishedReport) {
   for (const ScaleReport& scale : published_->report.scales) {
     const auto& nation = counties.rows[row++];
     EXPECT_EQ(std::get<std::string>(nation[0]), "00");
-    expect_cell(nation[column(counties, "mean")], scale.national.raw.mean, scale.national.suppressed, "nation");
+    expect_cell(nation[column(counties, "mean")], scale.national.raw.mean,
+                scale.national.suppressed, "nation");
     for (const AreaResult& county : scale.counties) {
       const auto& cells = counties.rows[row++];
       EXPECT_EQ(std::get<std::string>(cells[0]), county.code);
       expect_cell(cells[column(counties, "mean")], county.raw.mean, county.suppressed, county.code);
-      expect_cell(cells[column(counties, "n")], static_cast<double>(county.raw.n), county.suppressed, county.code);
+      expect_cell(cells[column(counties, "n")], static_cast<double>(county.raw.n),
+                  county.suppressed, county.code);
     }
   }
   const ExportTable& burden = table_named(*dataset_, "burden_categories");
   std::size_t expected_rows = 0;
   for (const BurdenReport& instrument : published_->report.burden) {
-    expected_rows += instrument.category_ids.size() * (1 + instrument.counties.size() + instrument.municipalities.size());
+    expected_rows += instrument.category_ids.size() *
+                     (1 + instrument.counties.size() + instrument.municipalities.size());
     const ShareRow& nation = instrument.national;
     for (std::size_t c = 0; c < instrument.category_ids.size(); ++c) {
       const auto& cells = burden.rows[c];
-      expect_cell(cells[column(burden, "share")], nation.shares[c].share, nation.suppressed, "nation share");
+      expect_cell(cells[column(burden, "share")], nation.shares[c].share, nation.suppressed,
+                  "nation share");
     }
   }
   EXPECT_EQ(burden.rows.size(), expected_rows);
@@ -167,7 +173,8 @@ TEST_F(PublishedExport, BackgroundGroupsFollowTheRule) {
   ASSERT_EQ(table.rows.size(), published_->background.size());
   for (std::size_t i = 0; i < table.rows.size(); ++i) {
     const BackgroundCell& cell = published_->background[i];
-    expect_cell(table.rows[i][column(table, "mean")], cell.summary.mean, cell.suppressed, cell.variable);
+    expect_cell(table.rows[i][column(table, "mean")], cell.summary.mean, cell.suppressed,
+                cell.variable);
     EXPECT_FALSE(std::get<std::string>(table.rows[i][column(table, "group_label_en")]).empty());
   }
   (void)withheld;

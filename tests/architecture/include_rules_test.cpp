@@ -29,9 +29,11 @@ const std::map<std::string, std::set<std::string>> kMayInclude = {
     {"analytics", {"store", "questionnaire", "reference", "common"}},
     {"server/http", {"common"}},
     {"server/api", {"server/http", "analytics", "store", "questionnaire", "reference", "common"}},
-    {"server", {"server/api", "server/http", "analytics", "store", "questionnaire", "reference", "common"}},
-    {"cli", {"server", "server/api", "server/http", "analytics", "interchange/redcap", "store", "questionnaire",
-             "reference", "common"}},
+    {"server",
+     {"server/api", "server/http", "analytics", "store", "questionnaire", "reference", "common"}},
+    {"cli",
+     {"server", "server/api", "server/http", "analytics", "interchange/redcap", "store",
+      "questionnaire", "reference", "common"}},
 };
 
 // The part a repository path belongs to: the longest part name it starts with.
@@ -79,8 +81,9 @@ std::vector<Violation> violations_in(const std::filesystem::path& root) {
         }
         std::size_t internal = included.find("/internal/");
         if (internal != std::string::npos && included.substr(0, internal) != part) {
-          found.push_back({file, number, included, included.substr(0, internal + 10) + " is " +
-                                                       included.substr(0, internal) + "'s own"});
+          found.push_back({file, number, included,
+                           included.substr(0, internal + 10) + " is " +
+                               included.substr(0, internal) + "'s own"});
         }
       }
     }
@@ -91,8 +94,8 @@ std::vector<Violation> violations_in(const std::filesystem::path& root) {
 TEST(IncludeRules, EveryIncludeFollowsTheRules) {
   std::vector<Violation> found = violations_in(kSource);
   for (const Violation& violation : found) {
-    ADD_FAILURE() << violation.file << ":" << violation.line << ": #include \"" << violation.included
-                  << "\": " << violation.why << " (docs/architecture.md)";
+    ADD_FAILURE() << violation.file << ":" << violation.line << ": #include \""
+                  << violation.included << "\": " << violation.why << " (docs/architecture.md)";
   }
 }
 
@@ -106,12 +109,15 @@ TEST(IncludeRules, ABrokenRuleIsFound) {
              "#include \"questionnaire/questionnaire.h\"\n#include \"store/response_store.h\"\n");
   tree.write("analytics/bad.cpp", "#include \"store/internal/schema.h\"\n");
   tree.write("store/bad.cpp", "#include \"questionnaire/internal/definition_fields.h\"\n");
-  tree.write("server/http/bad.cpp", "#include \"common/result.h\"\n#include \"server/api/results_cache.h\"\n");
+  tree.write("server/http/bad.cpp",
+             "#include \"common/result.h\"\n#include \"server/api/results_cache.h\"\n");
   std::vector<Violation> found = violations_in(tree.path());
   std::set<std::string> what;
-  for (const Violation& violation : found) what.insert(violation.file + ":" + std::to_string(violation.line));
-  EXPECT_EQ(what, (std::set<std::string>{"common/bad.h:1", "interchange/redcap/bad.cpp:2", "analytics/bad.cpp:1",
-                                         "server/http/bad.cpp:2", "store/bad.cpp:1"}));
+  for (const Violation& violation : found)
+    what.insert(violation.file + ":" + std::to_string(violation.line));
+  EXPECT_EQ(what, (std::set<std::string>{"common/bad.h:1", "interchange/redcap/bad.cpp:2",
+                                         "analytics/bad.cpp:1", "server/http/bad.cpp:2",
+                                         "store/bad.cpp:1"}));
 }
 
 }  // namespace

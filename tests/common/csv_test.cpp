@@ -28,17 +28,13 @@ TEST(Csv, LastRecordWithoutLineBreak) {
   EXPECT_EQ(fields_of("a,b\n1,2"), (Rows{{"a", "b"}, {"1", "2"}}));
 }
 
-TEST(Csv, EmptyInputHasNoRecords) {
-  EXPECT_EQ(fields_of(""), Rows{});
-}
+TEST(Csv, EmptyInputHasNoRecords) { EXPECT_EQ(fields_of(""), Rows{}); }
 
 TEST(Csv, EmptyFieldsAreKept) {
   EXPECT_EQ(fields_of(",,\na,,\n"), (Rows{{"", "", ""}, {"a", "", ""}}));
 }
 
-TEST(Csv, TrailingCommaAtEndOfFileIsAnEmptyField) {
-  EXPECT_EQ(fields_of("a,"), (Rows{{"a", ""}}));
-}
+TEST(Csv, TrailingCommaAtEndOfFileIsAnEmptyField) { EXPECT_EQ(fields_of("a,"), (Rows{{"a", ""}})); }
 
 TEST(Csv, QuotedFieldHoldsCommasAndDoubledQuotes) {
   EXPECT_EQ(fields_of("\"1, Yes | 2, No\",\"He said \"\"hi\"\"\"\n"),
@@ -70,7 +66,9 @@ TEST(Csv, RowAndLineNumbersDifferAfterAnEmbeddedLineBreak) {
 }
 
 TEST(Csv, ByteOrderMarkIsSkipped) {
-  EXPECT_EQ(fields_of("\xEF\xBB\xBF" "Variable,b\n"), (Rows{{"Variable", "b"}}));
+  EXPECT_EQ(fields_of("\xEF\xBB\xBF"
+                      "Variable,b\n"),
+            (Rows{{"Variable", "b"}}));
 }
 
 TEST(Csv, QuoteInsideAnUnquotedFieldIsText) {

@@ -17,10 +17,10 @@
 #include <thread>
 #include <vector>
 
-#include "crash_answers.h"
 #include "common/json_input.h"
-#include "store/response_store.h"
+#include "crash_answers.h"
 #include "questionnaire/response_validation.h"
+#include "store/response_store.h"
 
 namespace {
 
@@ -52,8 +52,12 @@ int main(int argc, char** argv) {
   if (auto published = store.value()->publish_questionnaire(definition.value()); !published) {
     fail(published.error().describe());
   }
-  auto wave = store.value()->create_wave({crash_test::kWave, crash_test::kQuestionnaire, {},
-                                          crash_test::kToday, crash_test::kToday, {}});
+  auto wave = store.value()->create_wave({crash_test::kWave,
+                                          crash_test::kQuestionnaire,
+                                          {},
+                                          crash_test::kToday,
+                                          crash_test::kToday,
+                                          {}});
   if (!wave && wave.error().code != "wave_exists") fail(wave.error().describe());
   auto questionnaire = store.value()->questionnaire(crash_test::kQuestionnaire);
   if (!questionnaire) fail(questionnaire.error().describe());
@@ -64,8 +68,8 @@ int main(int argc, char** argv) {
     threads.emplace_back([&] {
       while (true) {
         std::int64_t sequence = next_sequence++;
-        auto response = validate_response(*questionnaire.value(),
-                                          crash_test::response_document(sequence));
+        auto response =
+            validate_response(*questionnaire.value(), crash_test::response_document(sequence));
         if (!response) fail(response.error().describe());
         auto receipt = store.value()->submit(crash_test::kWave, response.value(),
                                              crash_test::kConsent, crash_test::kToday);

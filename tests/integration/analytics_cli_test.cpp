@@ -17,7 +17,8 @@ using parorende::testing::TempDir;
 TEST(AnalyticsCli, DemoDataFindsItsQuestionnaireFromAnyFolder) {
   TempDir directory;
   auto generated = parorende::testing::run_parorende(
-      {"demo-data", "--db", "demo.db", "--wave", "w", "--responses", "20", "--seed", "1"}, directory.path());
+      {"demo-data", "--db", "demo.db", "--wave", "w", "--responses", "20", "--seed", "1"},
+      directory.path());
   ASSERT_EQ(generated.exit_code, 0) << generated.err;
   EXPECT_TRUE(std::filesystem::exists(directory.path() / "demo.db"));
   EXPECT_NE(generated.out.find("20 responses"), std::string::npos) << generated.out;
@@ -27,14 +28,17 @@ TEST(AnalyticsCli, DemoDataThenAnalyze) {
   TempDir directory;
   std::string db = (directory.path() / "demo.db").string();
   std::string truth = (directory.path() / "truth.csv").string();
-  std::string questionnaire = std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
+  std::string questionnaire =
+      std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
   auto generated = parorende::testing::run_parorende(
       {"demo-data", "--db", db, "--wave", "w1", "--responses", "300", "--seed", "4",
        "--questionnaire", questionnaire, "--truth", truth});
   ASSERT_EQ(generated.exit_code, 0) << generated.err;
   EXPECT_NE(generated.out.find("300 responses"), std::string::npos);
   std::string truth_text = parorende::testing::read_file(truth);
-  EXPECT_EQ(truth_text.rfind("municipality,name,county,respondents,scale,true_mean,true_adjusted_mean\n", 0), 0u);
+  EXPECT_EQ(truth_text.rfind(
+                "municipality,name,county,respondents,scale,true_mean,true_adjusted_mean\n", 0),
+            0u);
   EXPECT_NE(truth_text.find("\n0301,Oslo - Oslove,03,"), std::string::npos);
 
   auto again = parorende::testing::run_parorende(
@@ -56,22 +60,26 @@ TEST(AnalyticsCli, DemoDataThenAnalyze) {
   ASSERT_EQ(again_json.exit_code, 0) << again_json.err;
   EXPECT_EQ(again_json.out, json.out);
 
-  auto everything = parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--unprotected"});
+  auto everything =
+      parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--unprotected"});
   ASSERT_EQ(everything.exit_code, 0) << everything.err;
   boost::json::value unprotected = boost::json::parse(everything.out);
   EXPECT_EQ(unprotected.at("respondents").as_int64(), 300);
   EXPECT_EQ(unprotected.at("unprotected"), true);
   EXPECT_NE(everything.err.find("UNPROTECTED"), std::string::npos);
 
-  auto csv = parorende::testing::run_parorende(
-      {"analyze", "--db", db, "--wave", "w2", "--format", "csv", "--compare-to", "w1",
-       "--min-respondents", "10"});
+  auto csv =
+      parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w2", "--format", "csv",
+                                         "--compare-to", "w1", "--min-respondents", "10"});
   ASSERT_EQ(csv.exit_code, 0) << csv.err;
   EXPECT_EQ(csv.out.rfind("section,scale,area,code,name,statistic,value\n", 0), 0u);
   EXPECT_NE(csv.out.find("\nchange,support,nation,,Norge,change_difference,"), std::string::npos);
 
   EXPECT_EQ(parorende::testing::run_parorende({"analyze", "--db", db}).exit_code, 2);
-  EXPECT_EQ(parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--format", "xml"}).exit_code, 2);
+  EXPECT_EQ(
+      parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--format", "xml"})
+          .exit_code,
+      2);
   auto missing = parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "nope"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no wave named nope"), std::string::npos) << missing.err;
@@ -85,7 +93,8 @@ TEST(AnalyticsCli, DemoDataMakesAnEarlierClosedWave) {
   TempDir directory;
   std::string db = (directory.path() / "demo.db").string();
   std::string truth = (directory.path() / "truth.csv").string();
-  std::string questionnaire = std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
+  std::string questionnaire =
+      std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
   auto generated = parorende::testing::run_parorende(
       {"demo-data", "--db", db, "--wave", "last-year", "--responses", "50", "--seed", "7",
        "--questionnaire", questionnaire, "--truth", truth, "--opens", "2020-01-01", "--closes",
@@ -105,10 +114,11 @@ TEST(AnalyticsCli, DemoDataMakesAnEarlierClosedWave) {
 TEST(PublishedExportCli, OneRunWritesEveryFile) {
   parorende::testing::TempDir directory;
   std::string db = (directory.path() / "demo.db").string();
-  std::string questionnaire = std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
+  std::string questionnaire =
+      std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/parorendeundersokelse.json";
   auto generated = parorende::testing::run_parorende(
-      {"demo-data", "--db", db, "--wave", "w1", "--responses", "400", "--seed", "4", "--questionnaire",
-       questionnaire, "--truth", (directory.path() / "truth.csv").string()});
+      {"demo-data", "--db", db, "--wave", "w1", "--responses", "400", "--seed", "4",
+       "--questionnaire", questionnaire, "--truth", (directory.path() / "truth.csv").string()});
   ASSERT_EQ(generated.exit_code, 0) << generated.err;
   std::filesystem::path out = directory.path() / "export";
   auto exported = parorende::testing::run_parorende(
@@ -121,15 +131,17 @@ TEST(PublishedExportCli, OneRunWritesEveryFile) {
   std::string csv = parorende::testing::read_file((out / "municipality_scale.csv").string());
   EXPECT_EQ(csv.rfind("municipality,municipality_name,county,scale,n,mean,", 0), 0u);
 
-  auto too_small = parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format",
-                                                      "csv", "--out", out.string(), "--min-respondents", "4"});
+  auto too_small =
+      parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format", "csv",
+                                         "--out", out.string(), "--min-respondents", "4"});
   EXPECT_EQ(too_small.exit_code, 2);
   EXPECT_NE(too_small.err.find("never published"), std::string::npos) << too_small.err;
-  EXPECT_EQ(parorende::testing::run_parorende({"export", "--db", db, "--wave", "w1", "--format", "xls",
-                                               "--out", out.string()})
+  EXPECT_EQ(parorende::testing::run_parorende(
+                {"export", "--db", db, "--wave", "w1", "--format", "xls", "--out", out.string()})
                 .exit_code,
             2);
-  EXPECT_EQ(parorende::testing::run_parorende({"analyze", "--db", db, "--wave", "w1", "--min-respondents", "3"})
+  EXPECT_EQ(parorende::testing::run_parorende(
+                {"analyze", "--db", db, "--wave", "w1", "--min-respondents", "3"})
                 .exit_code,
             2);
   auto missing = parorende::testing::run_parorende(

@@ -58,8 +58,7 @@ TEST_F(ApiTest, QuestionnaireInTheAskedLanguageWithFallbacks) {
   EXPECT_EQ(call("GET", "/api/v1/questionnaires/http_survey?lang=nn-NO").json().at("language"),
             "nn");
   // Northern Sami is not offered: nb is the next in line.
-  EXPECT_EQ(call("GET", "/api/v1/questionnaires/http_survey?lang=se").json().at("language"),
-            "nb");
+  EXPECT_EQ(call("GET", "/api/v1/questionnaires/http_survey?lang=se").json().at("language"), "nb");
   EXPECT_EQ(call("GET", "/api/v1/questionnaires/http_survey").json().at("language"), "nb");
   EXPECT_EQ(call("GET", "/api/v1/questionnaires/http_survey?version=1.0.0").status, 200);
 }
@@ -91,8 +90,8 @@ TEST_F(ApiTest, WavesListsOnlyOpenWaves) {
 }
 
 TEST_F(ApiTest, PublicAnswersAreCompressedWhenAccepted) {
-  for (const char* target : {"/api/v1/questionnaires/http_survey?lang=nb",
-                             "/api/v1/municipalities"}) {
+  for (const char* target :
+       {"/api/v1/questionnaires/http_survey?lang=nb", "/api/v1/municipalities"}) {
     HttpReply plain = call("GET", target);
     HttpReply zipped = call("GET", target, "", {"Accept-Encoding: gzip"});
     EXPECT_EQ(plain.header("content-encoding"), "") << target;
@@ -101,8 +100,8 @@ TEST_F(ApiTest, PublicAnswersAreCompressedWhenAccepted) {
     EXPECT_EQ(zipped.body.substr(0, 2), "\x1f\x8b") << target;
     EXPECT_LT(zipped.body.size(), plain.body.size()) << target;
   }
-  HttpReply saved = call("POST", "/api/v1/waves/open/responses", partial_body(),
-                         {"Accept-Encoding: gzip"});
+  HttpReply saved =
+      call("POST", "/api/v1/waves/open/responses", partial_body(), {"Accept-Encoding: gzip"});
   EXPECT_EQ(saved.header("content-encoding"), "");
 }
 
@@ -178,9 +177,8 @@ TEST_F(ApiTest, CompleteSubmissionGetsAReceipt) {
 }
 
 TEST_F(ApiTest, EveryValidationErrorInTheAskedLanguage) {
-  std::string body =
-      R"({"status":"complete","consent_version":"2026-1",)"
-      R"("answers":{"relation":7,"hours":500,"children":"yes","nonsense":1}})";
+  std::string body = R"({"status":"complete","consent_version":"2026-1",)"
+                     R"("answers":{"relation":7,"hours":500,"children":"yes","nonsense":1}})";
   HttpReply english = call("POST", "/api/v1/waves/open/responses?lang=en", body);
   ASSERT_EQ(english.status, 422) << english.body;
   json::object error = error_of(english);
@@ -258,8 +256,8 @@ TEST_F(ApiTest, MalformedCodesAreNeverServerErrors) {
   for (const char* code : {"x", "0000-0000-0000-0000-0000-0000-0000", "%E2%9C%93", "a%20b",
                            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
     for (const char* method : {"GET", "DELETE"}) {
-      std::string target = method == std::string("GET") ? "/api/v1/responses/resume/"
-                                                         : "/api/v1/responses/";
+      std::string target =
+          method == std::string("GET") ? "/api/v1/responses/resume/" : "/api/v1/responses/";
       HttpReply reply = call(method, target + code);
       EXPECT_TRUE(reply.status == 404 || reply.status == 422)
           << method << " " << code << " -> " << reply.status << " " << reply.body;
@@ -280,8 +278,8 @@ TEST_F(ApiTest, ScreeningScoresWithoutStoring) {
   HttpReply norwegian = call("POST", "/api/v1/screening/http_survey/score?lang=nn", body);
   EXPECT_EQ(norwegian.json().at("burden").at(0).at("category").at("label"), "Høg");
 
-  HttpReply incomplete = call("POST", "/api/v1/screening/http_survey/score",
-                              R"({"answers":{"strain_sleep":1}})");
+  HttpReply incomplete =
+      call("POST", "/api/v1/screening/http_survey/score", R"({"answers":{"strain_sleep":1}})");
   EXPECT_EQ(incomplete.status, 422);
   EXPECT_EQ(call("POST", "/api/v1/screening/nope/score", body).status, 404);
 

@@ -50,8 +50,7 @@ TEST(CliValidate, AGoodFileIsOk) {
   std::string path = dir.write("good.json", kGood);
   auto result = run_parorende({"validate", path});
   EXPECT_EQ(result.exit_code, 0) << result.out << result.err;
-  EXPECT_EQ(result.out,
-            path + ": ok (cli_good 1.2.3, 3 items, 1 scales, 1 burden instruments)\n");
+  EXPECT_EQ(result.out, path + ": ok (cli_good 1.2.3, 3 items, 1 scales, 1 burden instruments)\n");
   EXPECT_EQ(result.err, "");
 }
 
@@ -92,8 +91,10 @@ TEST(CliValidate, BrokenFilesAreInvalidInputNotCrashes) {
        ": invalid JSON at line 3, column 20: the document ends too early (truncated?)"},
       {"nested.json", std::string(10000, '[') + std::string(10000, ']'),
        ": invalid JSON at line 1, column 65: nested more than 64 levels deep"},
-      {"utf8.json", "{\"id\": \"\xff\"}", ": invalid JSON at line 1, column 9: syntax error (or invalid UTF-8)"},
-      {"empty.json", "", ": invalid JSON at line 1, column 1: the document ends too early (truncated?)"},
+      {"utf8.json", "{\"id\": \"\xff\"}",
+       ": invalid JSON at line 1, column 9: syntax error (or invalid UTF-8)"},
+      {"empty.json", "",
+       ": invalid JSON at line 1, column 1: the document ends too early (truncated?)"},
       {"array.json", "[]", ": the definition has 1 problem"},
   };
   for (const Case& c : cases) {
@@ -202,8 +203,7 @@ TEST(CliScore, InvalidFilesAreInvalidInput) {
   std::string broken = dir.write("broken.json", R"({"answers": {"a": 1,)");
   std::string nested = dir.write("nested.json", std::string(10000, '['));
 
-  auto bad_questionnaire =
-      run_parorende({"score", "--questionnaire", bad, "--response", response});
+  auto bad_questionnaire = run_parorende({"score", "--questionnaire", bad, "--response", response});
   EXPECT_EQ(bad_questionnaire.exit_code, 1);
   EXPECT_TRUE(contains(bad_questionnaire.err, bad + ": the definition has 3 problems"))
       << bad_questionnaire.err;
@@ -213,8 +213,9 @@ TEST(CliScore, InvalidFilesAreInvalidInput) {
   auto broken_response = run_parorende({"score", "--questionnaire", good, "--response", broken});
   EXPECT_EQ(broken_response.exit_code, 1);
   EXPECT_EQ(broken_response.err,
-            broken + ": invalid JSON at line 1, column 21: the document ends too early "
-                     "(truncated?)\n");
+            broken +
+                ": invalid JSON at line 1, column 21: the document ends too early "
+                "(truncated?)\n");
 
   auto nested_response = run_parorende({"score", "--questionnaire", good, "--response", nested});
   EXPECT_EQ(nested_response.exit_code, 1);

@@ -17,7 +17,7 @@ using testing::contains;
 using testing::run_parorende;
 
 struct Subcommand {
-  std::vector<std::string> words;  // {"wave", "create"}
+  std::vector<std::string> words;    // {"wave", "create"}
   std::vector<std::string> options;  // every option and positional its help names
 };
 
@@ -40,7 +40,8 @@ const std::vector<Subcommand> kSubcommands = {
     {{"analyze"},
      {"--db", "--wave", "--format", "--compare-to", "--min-respondents", "--unprotected"}},
     {{"demo-data"},
-     {"--db", "--wave", "--responses", "--seed", "--questionnaire", "--truth", "--opens", "--closes"}},
+     {"--db", "--wave", "--responses", "--seed", "--questionnaire", "--truth", "--opens",
+      "--closes"}},
     {{"export"}, {"--db", "--wave", "--format", "--out", "--min-respondents"}},
     {{"serve"},
      {"--db", "--port", "--address", "--threads", "--web", "--access-log", "--body-limit",
@@ -54,7 +55,8 @@ std::string joined(const std::vector<std::string>& words) {
   return text;
 }
 
-std::vector<std::string> with(std::vector<std::string> words, std::initializer_list<std::string> more) {
+std::vector<std::string> with(std::vector<std::string> words,
+                              std::initializer_list<std::string> more) {
   words.insert(words.end(), more);
   return words;
 }
@@ -90,8 +92,8 @@ TEST(CommandLine, AnUnknownOptionIsNamed) {
     const std::string name = joined(subcommand.words);
     EXPECT_EQ(result.exit_code, 2) << name << ": " << result.err;
     EXPECT_EQ(result.out, "") << name;
-    EXPECT_EQ(result.err, name + ": unknown option --no-such-option\nRun '" + name +
-                              " --help' for usage.\n");
+    EXPECT_EQ(result.err,
+              name + ": unknown option --no-such-option\nRun '" + name + " --help' for usage.\n");
   }
 }
 
@@ -115,11 +117,12 @@ TEST(CommandLine, AMissingValueIsNamed) {
 }
 
 TEST(CommandLine, AMissingRequiredOptionIsNamed) {
-  auto result = run_parorende({"wave", "create", "--db", "x.db", "--questionnaire", "q", "--name", "n",
-                               "--opens", "2026-01-01"});
+  auto result = run_parorende({"wave", "create", "--db", "x.db", "--questionnaire", "q", "--name",
+                               "n", "--opens", "2026-01-01"});
   EXPECT_EQ(result.exit_code, 2);
-  EXPECT_EQ(result.err, "parorende wave create: --closes is required\n"
-                        "Run 'parorende wave create --help' for usage.\n");
+  EXPECT_EQ(result.err,
+            "parorende wave create: --closes is required\n"
+            "Run 'parorende wave create --help' for usage.\n");
 }
 
 TEST(CommandLine, BadValuesAreNamedWithWhatIsExpected) {

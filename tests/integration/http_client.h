@@ -86,8 +86,8 @@ class TestClient {
     std::string_view status_line = head_text.substr(0, line_end);
     if (status_line.size() < 12) return std::nullopt;
     reply.status = std::stoi(std::string(status_line.substr(9, 3)));
-    std::string_view rest = line_end == std::string_view::npos ? std::string_view{}
-                                                               : head_text.substr(line_end + 2);
+    std::string_view rest =
+        line_end == std::string_view::npos ? std::string_view{} : head_text.substr(line_end + 2);
     while (!rest.empty()) {
       std::size_t next = rest.find("\r\n");
       std::string_view line = rest.substr(0, next);
@@ -118,8 +118,8 @@ class TestClient {
   std::optional<HttpReply> request(std::string_view method, std::string_view target,
                                    std::string_view body = {},
                                    std::vector<std::string> headers = {}) {
-    std::string text = std::string(method) + " " + std::string(target) +
-                       " HTTP/1.1\r\nHost: localhost\r\n";
+    std::string text =
+        std::string(method) + " " + std::string(target) + " HTTP/1.1\r\nHost: localhost\r\n";
     bool has_type = false;
     for (const std::string& header : headers) {
       text += header + "\r\n";

@@ -20,11 +20,11 @@ TEST(OffersCli, ImportsTheCatalogueAndRefusesABadFileWhole) {
   ASSERT_EQ(imported.exit_code, 0) << imported.err;
   EXPECT_TRUE(contains(imported.out, "imported 96 offers for 14 municipalities")) << imported.out;
 
-  std::string bad = directory.write(
-      "bad.csv", std::string(kOfferCsvHeader) + "\r\n" +
-                     "5038,new,course,adults,,Navn,,Name,,,,,,,,,yes\r\n"
-                     "9999,a,course,adults,,Navn,,Name,,,,,,,,,yes\r\n"
-                     "5038,b,nap,adults,,Navn,,Name,,,,,,,,,yes\r\n");
+  std::string bad =
+      directory.write("bad.csv", std::string(kOfferCsvHeader) + "\r\n" +
+                                     "5038,new,course,adults,,Navn,,Name,,,,,,,,,yes\r\n"
+                                     "9999,a,course,adults,,Navn,,Name,,,,,,,,,yes\r\n"
+                                     "5038,b,nap,adults,,Navn,,Name,,,,,,,,,yes\r\n");
   auto refused = testing::run_parorende({"offers", "import", "--db", db, bad});
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_TRUE(contains(refused.err, "line 3: unknown municipality code \"9999\"")) << refused.err;

@@ -18,7 +18,8 @@ class OffersTest : public ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
-    std::string csv = std::string(kHeader) +
+    std::string csv =
+        std::string(kHeader) +
         "5038,contact,conversation_guidance,adults,,Pårørendekontakten,Pårørandekontakten,"
         "The caregiver contact,Samtale med oss,Samtale med oss (nn),A talk with us,Kari,"
         "+47 1,k@example.org,https://example.org/c,\"Rådhuset, Verdal\",yes\r\n"
@@ -121,10 +122,10 @@ TEST_F(OffersTest, UnknownFilterValuesAre400NamingTheParameter) {
     const char* parameter;
     const char* allowed;
   };
-  for (const Case& bad : {Case{"type=course,nope", "type", "peer_group"},
-                          Case{"target_group=elders", "target_group", "children_young"},
-                          Case{"condition_group=flu", "condition_group", "dementia"},
-                          Case{"lang=%%%", "lang", ""}}) {
+  for (const Case& bad :
+       {Case{"type=course,nope", "type", "peer_group"},
+        Case{"target_group=elders", "target_group", "children_young"},
+        Case{"condition_group=flu", "condition_group", "dementia"}, Case{"lang=%%%", "lang", ""}}) {
     HttpReply reply = call("GET", std::string("/api/v1/municipalities/5038/offers?") + bad.query);
     EXPECT_EQ(reply.status, 400) << bad.query;
     json::value body = reply.json();

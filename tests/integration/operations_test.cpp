@@ -65,8 +65,10 @@ TEST_F(OperationsTest, MetricsNeedTheToken) {
   options.metrics_token = "0123456789abcdef-metrics";
   start(options);
   for (const std::vector<std::string>& headers :
-       {std::vector<std::string>{}, {"Authorization: Bearer 0123456789abcdef-metricz"},
-        {"Authorization: Basic 0123456789abcdef-metrics"}, {"Authorization: Bearer "}}) {
+       {std::vector<std::string>{},
+        {"Authorization: Bearer 0123456789abcdef-metricz"},
+        {"Authorization: Basic 0123456789abcdef-metrics"},
+        {"Authorization: Bearer "}}) {
     HttpReply refused = call("GET", "/metrics", {}, headers);
     EXPECT_EQ(refused.status, 401) << (headers.empty() ? "no header" : headers.front());
     EXPECT_EQ(refused.header("www-authenticate"), "Bearer");
@@ -81,7 +83,8 @@ TEST_F(OperationsTest, MetricsInPrometheusFormat) {
   call("GET", "/healthz");
   call("POST", "/api/v1/waves/open/responses", complete_body());
   call("GET", "/api/v1/nothing");
-  HttpReply metrics = call("GET", "/metrics", {}, {"Authorization: Bearer 0123456789abcdef-metrics"});
+  HttpReply metrics =
+      call("GET", "/metrics", {}, {"Authorization: Bearer 0123456789abcdef-metrics"});
   ASSERT_EQ(metrics.status, 200);
   EXPECT_EQ(metrics.header("content-type").rfind("text/plain; version=0.0.4", 0), 0u);
   for (const char* expected : {
@@ -90,7 +93,8 @@ TEST_F(OperationsTest, MetricsInPrometheusFormat) {
            "status=\"201\"} 1",
            "route=\"unmatched\",status=\"404\"} 1",
            "# TYPE parorende_http_request_duration_seconds histogram",
-           "parorende_http_request_duration_seconds_bucket{method=\"GET\",route=\"/healthz\",le=\"+Inf\"} 1",
+           "parorende_http_request_duration_seconds_bucket{method=\"GET\",route=\"/"
+           "healthz\",le=\"+Inf\"} 1",
            "parorende_store_writer_queue_depth ",
            "# TYPE parorende_store_batch_size histogram",
            "parorende_store_batch_size_count ",
@@ -157,8 +161,8 @@ TEST_F(OperationsTest, ResumeAndErasureAttemptsAreRateLimited) {
   start(options);
   int refused = 0;
   for (int i = 0; i < 8; ++i) {
-    std::string target = i % 2 == 0 ? "/api/v1/responses/resume/AAAA-BBBB"
-                                    : "/api/v1/responses/AAAA-BBBB";
+    std::string target =
+        i % 2 == 0 ? "/api/v1/responses/resume/AAAA-BBBB" : "/api/v1/responses/AAAA-BBBB";
     HttpReply reply = call(i % 2 == 0 ? "GET" : "DELETE", target);
     if (reply.status == 429) ++refused;
   }

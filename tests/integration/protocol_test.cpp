@@ -144,7 +144,8 @@ TEST_F(ProtocolTest, GarbageGets400OrCloseNeverA500) {
       "GET / HTTP/9.9\r\n\r\n",
       "GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n",
       "POST /api/v1/waves/open/responses HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
-      "POST /api/v1/waves/open/responses HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello",
+      "POST /api/v1/waves/open/responses HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: "
+      "6\r\n\r\nhello",
       "POST /api/v1/waves/open/responses HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
       "GET http://example.com/healthz HTTP/1.1\r\nHost: x\r\n\r\n",
       "\r\n\r\n\r\n",
@@ -168,8 +169,9 @@ TEST_F(ProtocolTest, SlowHeaderSenderIsCutOffWhileOthersAreServed) {
   std::atomic<bool> cut_off{false};
   auto began = std::chrono::steady_clock::now();
   std::thread trickle([&] {
-    const std::string request = "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: " +
-                                std::string(100, 'a') + "\r\n\r\n";
+    const std::string request =
+        "GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + std::string(100, 'a') +
+        "\r\n\r\n";
     for (char c : request) {
       if (!slow.send_raw(std::string(1, c)) || slow.closed_by_peer(1000ms)) {
         cut_off = true;
@@ -193,9 +195,9 @@ TEST_F(ProtocolTest, SlowHeaderSenderIsCutOffWhileOthersAreServed) {
 TEST_F(ProtocolTest, SlowBodySenderIsCutOff) {
   start();  // body timeout 2 s
   TestClient slow = client();
-  ASSERT_TRUE(slow.send_raw(
-      "POST /api/v1/waves/open/responses HTTP/1.1\r\nHost: x\r\n"
-      "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
+  ASSERT_TRUE(
+      slow.send_raw("POST /api/v1/waves/open/responses HTTP/1.1\r\nHost: x\r\n"
+                    "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"));
   EXPECT_TRUE(slow.closed_by_peer(4s));
 }
 

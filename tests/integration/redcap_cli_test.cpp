@@ -1,8 +1,8 @@
 // `parorende export-redcap` and `parorende import-redcap`, run as a process.
 #include <gtest/gtest.h>
 
-#include "questionnaire/questionnaire_loader.h"
 #include "interchange/redcap/dictionary.h"
+#include "questionnaire/questionnaire_loader.h"
 #include "test_support.h"
 
 namespace parorende {
@@ -42,11 +42,11 @@ TEST(RedcapCli, ExportByPathInEnglishToAFile) {
 }
 
 TEST(RedcapCli, ExportFailuresAreClear) {
-  auto unknown = run_parorende({"export-redcap", "--questionnaire", "nope",
-                                "--questionnaires-dir", kQuestionnaires});
+  auto unknown = run_parorende(
+      {"export-redcap", "--questionnaire", "nope", "--questionnaires-dir", kQuestionnaires});
   EXPECT_EQ(unknown.exit_code, 1);
-  EXPECT_TRUE(contains(unknown.err, "no questionnaire file 'nope' and no '" + kQuestionnaires +
-                                        "/nope.json'"))
+  EXPECT_TRUE(contains(unknown.err,
+                       "no questionnaire file 'nope' and no '" + kQuestionnaires + "/nope.json'"))
       << unknown.err;
   auto language = run_parorende({"export-redcap", "--questionnaire", "belastningskartlegging",
                                  "--questionnaires-dir", kQuestionnaires, "--lang", "de"});
@@ -72,8 +72,8 @@ TEST(RedcapCli, ImportWritesTheDefinitionAndWarnsOnStandardError) {
   EXPECT_TRUE(contains(result.err, file + ": row 9: field 'full_name' is marked as an identifier"))
       << result.err;
   EXPECT_TRUE(contains(result.err, file + ": row 17: field 'bmi' (calc)")) << result.err;
-  EXPECT_TRUE(contains(result.err,
-                       file + ": 5 field(s) skipped, 0 field(s) imported without their branching logic"))
+  EXPECT_TRUE(contains(
+      result.err, file + ": 5 field(s) skipped, 0 field(s) imported without their branching logic"))
       << result.err;
   // People read and edit the output: it is indented.
   EXPECT_TRUE(contains(result.out, "\n  \"sections\": [\n")) << result.out.substr(0, 400);
@@ -94,9 +94,10 @@ TEST(RedcapCli, ImportToAFileThatValidates) {
 TEST(RedcapCli, ImportFailuresAreClear) {
   auto missing = run_parorende({"import-redcap", kDictionaries + "/missing_columns.csv"});
   EXPECT_EQ(missing.exit_code, 1);
-  EXPECT_TRUE(contains(missing.err, "the header lacks 2 of the 18 REDCap dictionary columns\n"
-                                    "  row 1: the header has no column 'Matrix Ranking?'\n"
-                                    "  row 1: the header has no column 'Field Annotation'"))
+  EXPECT_TRUE(contains(missing.err,
+                       "the header lacks 2 of the 18 REDCap dictionary columns\n"
+                       "  row 1: the header has no column 'Matrix Ranking?'\n"
+                       "  row 1: the header has no column 'Field Annotation'"))
       << missing.err;
   EXPECT_EQ(missing.out, "");
   auto absent = run_parorende({"import-redcap", kDictionaries + "/absent.csv"});

@@ -94,10 +94,10 @@ TEST_F(RequestBoundsTest, TransferCodingsOtherThanChunkedGet501) {
   start();
   for (const char* coding : {"gzip, chunked", "deflate", "chunked, chunked", "identity"}) {
     TestClient connection = client();
-    ASSERT_TRUE(connection.send_raw(
-        std::string("POST /api/v1/waves/open/responses HTTP/1.1\r\nHost: x\r\n"
-                    "Content-Type: application/json\r\nTransfer-Encoding: ") +
-        coding + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
+    ASSERT_TRUE(
+        connection.send_raw(std::string("POST /api/v1/waves/open/responses HTTP/1.1\r\nHost: x\r\n"
+                                        "Content-Type: application/json\r\nTransfer-Encoding: ") +
+                            coding + "\r\n\r\n2\r\n{}\r\n0\r\n\r\n"));
     auto reply = connection.read_reply();
     if (!reply) {
       // Beast itself refuses some codings outright; a close is an answer too,

@@ -11,9 +11,9 @@
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "analytics/wave_data.h"
-#include "stat_file_reader.h"
 #include "common/csv.h"
 #include "server_fixture.h"
+#include "stat_file_reader.h"
 
 namespace parorende::testing {
 namespace {
@@ -29,9 +29,11 @@ class Results : public ServerFixture {
     ASSERT_TRUE(published.ok()) << published.error().describe();
     add_wave("2025", {2025, 1, 1}, {2025, 12, 31}, 1500, 21);
     add_wave("2026", {2026, 1, 1}, {2026, 12, 31}, 2500, 22);
-    ASSERT_TRUE(store_->create_wave({"2027", "parorendeundersokelse", std::nullopt, {2027, 1, 1},
-                                     {2027, 12, 31}, {}})
-                    .ok());
+    ASSERT_TRUE(
+        store_
+            ->create_wave(
+                {"2027", "parorendeundersokelse", std::nullopt, {2027, 1, 1}, {2027, 12, 31}, {}})
+            .ok());
     server::ServerOptions options = test_options();
     options.database_path = (folder_.path() / "responses.db").string();
     start(options);
@@ -39,11 +41,14 @@ class Results : public ServerFixture {
 
   void add_wave(const std::string& name, Date opens, Date closes, std::int64_t responses,
                 std::uint64_t seed) {
-    ASSERT_TRUE(store_->create_wave({name, "parorendeundersokelse", std::nullopt, opens, closes, {}}).ok());
+    ASSERT_TRUE(
+        store_->create_wave({name, "parorendeundersokelse", std::nullopt, opens, closes, {}}).ok());
     auto questionnaire = store_->questionnaire("parorendeundersokelse");
     ASSERT_TRUE(questionnaire.ok());
-    analytics::SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(), {responses, seed});
-    std::string consent = questionnaire.value()->consent ? questionnaire.value()->consent->version : "x";
+    analytics::SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(),
+                                      {responses, seed});
+    std::string consent =
+        questionnaire.value()->consent ? questionnaire.value()->consent->version : "x";
     std::vector<ImportedResponse> batch;
     while (auto response = survey.next()) batch.push_back({std::move(*response), consent});
     auto imported = store_->import_responses(name, batch, opens);
@@ -57,8 +62,8 @@ class Results : public ServerFixture {
                                  int analysis_k = analytics::kDefaultMinRespondents) {
     const std::string path = (folder_.path() / "responses.db").string();
     if (controlled) {
-      auto current = analytics::publish_current_results(*store_, path, wave,
-                                                        analytics::kDefaultMinRespondents, today_utc());
+      auto current = analytics::publish_current_results(
+          *store_, path, wave, analytics::kDefaultMinRespondents, today_utc());
       if (!current) throw std::runtime_error(current.error().describe());
       return std::move(current->results.report);
     }
@@ -169,7 +174,8 @@ TEST_F(Results, MunicipalityInFull) {
     EXPECT_DOUBLE_EQ(as_number(scale.at("raw").at("mean")), oslo.raw.mean);
     EXPECT_DOUBLE_EQ(as_number(scale.at("raw").at("ci").as_array()[0]), oslo.raw.ci_low);
     // The models see only published municipalities (docs/privacy.md).
-    const analytics::MunicipalityResult& published_oslo = published.scales[s].municipalities.front();
+    const analytics::MunicipalityResult& published_oslo =
+        published.scales[s].municipalities.front();
     EXPECT_EQ(published_oslo.raw.n, oslo.raw.n) << "all of Oslo's respondents are published";
     EXPECT_DOUBLE_EQ(as_number(scale.at("adjusted").at("mean")), published_oslo.adjusted.mean);
     EXPECT_DOUBLE_EQ(as_number(scale.at("shrunken").at("mean")), published_oslo.shrunken.estimate);
@@ -197,7 +203,8 @@ TEST_F(Results, MunicipalityInFull) {
 
   json::object earliest = get_json("/api/v1/waves/2025/results/0301");
   EXPECT_TRUE(earliest.at("previous_wave").is_null());
-  for (const json::value& scale : earliest.at("scales").as_array()) EXPECT_TRUE(scale.at("trend").is_null());
+  for (const json::value& scale : earliest.at("scales").as_array())
+    EXPECT_TRUE(scale.at("trend").is_null());
 }
 
 TEST_F(Results, MunicipalityBelowKShowsNoFigures) {
@@ -253,7 +260,8 @@ TEST_F(Results, ExportHoldsTheFiguresTheApiServes) {
   HttpReply reply = call("GET", "/api/v1/waves/2026/export?format=json&table=municipality_scale");
   ASSERT_EQ(reply.status, 200) << reply.body;
   EXPECT_EQ(reply.header("content-type"), "application/json");
-  EXPECT_NE(reply.header("content-disposition").find("2026-municipality_scale.json"), std::string::npos);
+  EXPECT_NE(reply.header("content-disposition").find("2026-municipality_scale.json"),
+            std::string::npos);
   json::object table = json::parse(reply.body).as_object();
   const json::array& rows = table.at("rows").as_array();
   std::size_t row = 0;
@@ -269,7 +277,8 @@ TEST_F(Results, ExportHoldsTheFiguresTheApiServes) {
       } else {
         EXPECT_DOUBLE_EQ(as_number(exported.at("mean")), as_number(entry.at("raw").at("mean")));
         EXPECT_EQ(as_number(exported.at("n")), as_number(entry.at("n")));
-        EXPECT_DOUBLE_EQ(as_number(exported.at("shrunken_mean")), as_number(entry.at("shrunken").at("mean")));
+        EXPECT_DOUBLE_EQ(as_number(exported.at("shrunken_mean")),
+                         as_number(entry.at("shrunken").at("mean")));
       }
     }
   }
@@ -285,7 +294,8 @@ TEST_F(Results, ExportHoldsTheFiguresTheApiServes) {
   ASSERT_EQ(codebook.status, 200);
   EXPECT_NE(codebook.body.find("k = 10"), std::string::npos);
   expect_error(get_json("/api/v1/waves/2026/export?table=raw_responses", 400), "invalid_query");
-  expect_error(get_json("/api/v1/waves/2026/export?table=county_scale&format=xls", 400), "invalid_query");
+  expect_error(get_json("/api/v1/waves/2026/export?table=county_scale&format=xls", 400),
+               "invalid_query");
   expect_error(get_json("/api/v1/waves/nope/export?table=county_scale", 404), "wave_not_found");
 }
 
@@ -326,8 +336,8 @@ TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
     EXPECT_NE(found, header.end()) << name;
     return static_cast<std::size_t>(found - header.begin());
   };
-  const std::size_t municipality = column("municipality"), scale = column("scale"),
-                    n = column("n"), mean = column("mean");
+  const std::size_t municipality = column("municipality"), scale = column("scale"), n = column("n"),
+                    mean = column("mean");
   for (std::size_t row = 0; row < expected.size(); ++row) {
     const std::vector<std::string>& fields = (*records)[row + 1].fields;
     ASSERT_EQ(fields[municipality], expected[row].municipality);
@@ -344,7 +354,8 @@ TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
   for (auto kind : {StatFile::sav, StatFile::dta}) {
     const char* format = kind == StatFile::sav ? "sav" : "dta";
     SCOPED_TRACE(format);
-    HttpReply reply = call("GET", std::string("/api/v1/waves/2026/export?table=municipality_scale&format=") + format);
+    HttpReply reply = call(
+        "GET", std::string("/api/v1/waves/2026/export?table=municipality_scale&format=") + format);
     ASSERT_EQ(reply.status, 200);
     ReadFile file = read_stat_file(reply.body, kind);
     ASSERT_EQ(file.rows.size(), expected.size());
@@ -361,7 +372,7 @@ TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
       ASSERT_EQ(cells[read_municipality].text, expected[row].municipality);
       if (expected[row].suppressed) {
         auto marked = kind == StatFile::sav ? ReadCell::Kind::defined_missing
-                                                     : ReadCell::Kind::tagged_missing;
+                                            : ReadCell::Kind::tagged_missing;
         EXPECT_EQ(cells[read_mean].kind, marked);
         EXPECT_EQ(cells[read_n].kind, marked);
       } else {

@@ -25,15 +25,21 @@ class SafeSteps : public ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
-    ASSERT_TRUE(store_->publish_questionnaire(
-                          read_text(kSourceDir + "/questionnaires/parorendeundersokelse.json"))
+    ASSERT_TRUE(store_
+                    ->publish_questionnaire(
+                        read_text(kSourceDir + "/questionnaires/parorendeundersokelse.json"))
                     .ok());
     auto questionnaire = store_->questionnaire("parorendeundersokelse");
     ASSERT_TRUE(questionnaire.ok());
     questionnaire_ = questionnaire.value();
     Date today = today_utc();
-    ASSERT_TRUE(store_->create_wave({"live", "parorendeundersokelse", std::nullopt,
-                                     {today.year - 1, 1, 1}, {today.year + 1, 12, 31}, {}})
+    ASSERT_TRUE(store_
+                    ->create_wave({"live",
+                                   "parorendeundersokelse",
+                                   std::nullopt,
+                                   {today.year - 1, 1, 1},
+                                   {today.year + 1, 12, 31},
+                                   {}})
                     .ok());
     analytics::SyntheticSurvey survey(questionnaire_, builtin_municipalities(), {3000, 41});
     std::vector<ImportedResponse> batch;
@@ -47,7 +53,9 @@ class SafeSteps : public ServerFixture {
     start(options);
   }
 
-  std::string consent() const { return questionnaire_->consent ? questionnaire_->consent->version : "x"; }
+  std::string consent() const {
+    return questionnaire_->consent ? questionnaire_->consent->version : "x";
+  }
 
   // Every route that publishes figures of the round, as an anonymous
   // client reads it.
@@ -57,9 +65,11 @@ class SafeSteps : public ServerFixture {
     for (const char* municipality : {kTarget, "0301", "4602", "1506", "5001", "1111"}) {
       targets.push_back(std::string("/api/v1/waves/live/results/") + municipality);
     }
-    for (const char* table : {"municipality_scale", "county_scale", "background_scale", "burden_categories"}) {
+    for (const char* table :
+         {"municipality_scale", "county_scale", "background_scale", "burden_categories"}) {
       for (const char* format : {"csv", "json", "sav", "dta"}) {
-        targets.push_back(std::string("/api/v1/waves/live/export?table=") + table + "&format=" + format);
+        targets.push_back(std::string("/api/v1/waves/live/export?table=") + table +
+                          "&format=" + format);
       }
     }
     targets.push_back("/api/v1/waves/live/export?table=codebook&format=json");
@@ -113,7 +123,8 @@ TEST_F(SafeSteps, FewerThanKNewResponsesChangeNoPublishedByte) {
 
   for (int i = 2; i < k; ++i) submit_in(kTarget, static_cast<std::uint64_t>(i));
   std::map<std::string, std::string> after_k_minus_one = read_everything();
-  for (const auto& [target, body] : before) EXPECT_TRUE(after_k_minus_one.at(target) == body) << target;
+  for (const auto& [target, body] : before)
+    EXPECT_TRUE(after_k_minus_one.at(target) == body) << target;
 }
 
 TEST_F(SafeSteps, TheKthResponsePublishesAllKAndOnlyWhereTheyAre) {
@@ -134,7 +145,8 @@ TEST_F(SafeSteps, TheKthResponsePublishesAllKAndOnlyWhereTheyAre) {
       if (code != kTarget) {
         // Nobody else answered: every other municipality's own figures stay.
         EXPECT_EQ(json::serialize(new_cell.at("n")), json::serialize(old_cell->at("n"))) << code;
-        EXPECT_EQ(json::serialize(new_cell.at("raw")), json::serialize(old_cell->at("raw"))) << code;
+        EXPECT_EQ(json::serialize(new_cell.at("raw")), json::serialize(old_cell->at("raw")))
+            << code;
         continue;
       }
       std::int64_t gained = new_cell.at("n").as_int64() - old_cell->at("n").as_int64();

@@ -16,9 +16,9 @@
 #include <string>
 
 #include "common/calendar.h"
-#include "store/response_store.h"
 #include "http_client.h"
 #include "server/server.h"
+#include "store/response_store.h"
 
 namespace parorende::testing {
 
@@ -121,8 +121,8 @@ class ServerFixture : public ::testing::Test {
 
   void create_wave(const std::string& name, Date opens, Date closes,
                    std::vector<std::string> municipalities = {}) {
-    auto wave = store_->create_wave({name, "http_survey", std::nullopt, opens, closes,
-                                     std::move(municipalities)});
+    auto wave = store_->create_wave(
+        {name, "http_survey", std::nullopt, opens, closes, std::move(municipalities)});
     ASSERT_TRUE(wave.ok()) << wave.error().describe();
   }
 

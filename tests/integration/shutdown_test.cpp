@@ -29,8 +29,8 @@ Child spawn_server(const std::string& db) {
     ::close(pipe_fds[0]);
     ::close(pipe_fds[1]);
     ::execl(kBinary.c_str(), kBinary.c_str(), "serve", "--db", db.c_str(), "--port", "0",
-            "--threads", "2", "--web", "/nonexistent", "--access-log", "off", "--write-limit",
-            "0", "--attempt-limit", "0", static_cast<char*>(nullptr));
+            "--threads", "2", "--web", "/nonexistent", "--access-log", "off", "--write-limit", "0",
+            "--attempt-limit", "0", static_cast<char*>(nullptr));
     ::_exit(127);
   }
   ::close(pipe_fds[1]);
@@ -75,10 +75,10 @@ TEST(ShutdownTest, SigtermLosesNoAcknowledgedSubmission) {
     ASSERT_TRUE(store.value()
                     ->publish_questionnaire(read_text(kSourceDir + "/tests/data/http/survey.json"))
                     .ok());
-    ASSERT_TRUE(store.value()
-                    ->create_wave({"open", "http_survey", std::nullopt, {2000, 1, 1},
-                                   {2999, 12, 31}, {}})
-                    .ok());
+    ASSERT_TRUE(
+        store.value()
+            ->create_wave({"open", "http_survey", std::nullopt, {2000, 1, 1}, {2999, 12, 31}, {}})
+            .ok());
   }
   Child child = spawn_server(db);
   ASSERT_GT(child.pid, 0);
@@ -100,8 +100,7 @@ TEST(ShutdownTest, SigtermLosesNoAcknowledgedSubmission) {
           return;  // no longer accepting
         }
         while (true) {
-          auto reply = connection->request("POST", "/api/v1/waves/open/responses",
-                                           complete_body());
+          auto reply = connection->request("POST", "/api/v1/waves/open/responses", complete_body());
           if (!reply) break;
           if (reply->status != 201) {
             ADD_FAILURE() << reply->status << " " << reply->body;
@@ -125,7 +124,8 @@ TEST(ShutdownTest, SigtermLosesNoAcknowledgedSubmission) {
   std::string output;
   char buffer[1024];
   ssize_t got;
-  while ((got = ::read(child.stderr_fd, buffer, sizeof buffer)) > 0) output.append(buffer, static_cast<std::size_t>(got));
+  while ((got = ::read(child.stderr_fd, buffer, sizeof buffer)) > 0)
+    output.append(buffer, static_cast<std::size_t>(got));
   ::close(child.stderr_fd);
   EXPECT_NE(output.find("stopped"), std::string::npos) << output;
 

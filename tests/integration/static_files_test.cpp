@@ -66,15 +66,15 @@ TEST_F(StaticFilesTest, GzipWhenAccepted) {
   EXPECT_EQ(zipped.header("vary"), "Accept-Encoding");
   EXPECT_LT(zipped.body.size(), plain.body.size());
   EXPECT_EQ(gunzip(zipped.body), plain.body);
-  EXPECT_EQ(call("GET", "/index.html", "", {"Accept-Encoding: gzip;q=0"}).header("content-encoding"),
-            "");
+  EXPECT_EQ(
+      call("GET", "/index.html", "", {"Accept-Encoding: gzip;q=0"}).header("content-encoding"), "");
 }
 
 TEST_F(StaticFilesTest, NoEscapeFromTheWebFolder) {
-  for (const char* path : {"/../outside.txt", "/%2e%2e/outside.txt", "/%2E%2E%2Foutside.txt",
-                           "/css/../../outside.txt", "/..%2foutside.txt", "/escape.txt",
-                           "/.secret", "/%2esecret", "/css/%00", "/..", "/%", "/a\\..\\outside.txt",
-                           "//etc/passwd", "/./../outside.txt"}) {
+  for (const char* path :
+       {"/../outside.txt", "/%2e%2e/outside.txt", "/%2E%2E%2Foutside.txt", "/css/../../outside.txt",
+        "/..%2foutside.txt", "/escape.txt", "/.secret", "/%2esecret", "/css/%00", "/..", "/%",
+        "/a\\..\\outside.txt", "//etc/passwd", "/./../outside.txt"}) {
     TestClient connection = client();
     ASSERT_TRUE(connection.send_raw(std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\n\r\n"));
     auto reply = connection.read_reply();

@@ -1,8 +1,8 @@
 // The store's subcommands, run as the real binary.
 #include <gtest/gtest.h>
 
-#include "store/response_store.h"
 #include "store/internal/schema.h"
+#include "store/response_store.h"
 #include "store_test_support.h"
 
 namespace parorende {
@@ -17,7 +17,8 @@ class StoreCliTest : public ::testing::Test {
     db_ = (directory_.path() / "cli.db").string();
     auto init = run_parorende({"init-db", "--db", db_});
     ASSERT_EQ(init.exit_code, 0) << init.err;
-    EXPECT_TRUE(contains(init.out, "schema version " + std::to_string(latest_schema_version()))) << init.out;
+    EXPECT_TRUE(contains(init.out, "schema version " + std::to_string(latest_schema_version())))
+        << init.out;
     auto published = run_parorende({"publish", "--db", db_, testing::small_survey_path()});
     ASSERT_EQ(published.exit_code, 0) << published.err;
     EXPECT_TRUE(contains(published.out, "published small_survey 1.0.0")) << published.out;
@@ -48,13 +49,17 @@ constexpr const char* kGoodPartial =
 
 std::string import_file_with_bad_lines() {
   return std::string(kGood) + "\n" +
-         R"({"language": "nb", "municipality": "0301", "status": "complete", "consent_version": "2026-1", "answers": {"home": "0301", "informed": 7}})" "\n"
+         R"({"language": "nb", "municipality": "0301", "status": "complete", "consent_version": "2026-1", "answers": {"home": "0301", "informed": 7}})"
+         "\n"
          "{not json\n"
          "\n" +
          kGoodPartial + "\n" +
-         R"({"language": "nb", "municipality": "0301", "status": "complete", "answers": {"home": "0301", "informed": 3}})" "\n"
-         R"({"language": "nb", "municipality": "5001", "status": "complete", "consent_version": "2026-1", "answers": {"home": "5001", "informed": 3}})" "\n"
-         R"({"language": "nb", "municipality": "0301", "status": "done", "consent_version": "2026-1", "answers": {}})" "\n";
+         R"({"language": "nb", "municipality": "0301", "status": "complete", "answers": {"home": "0301", "informed": 3}})"
+         "\n"
+         R"({"language": "nb", "municipality": "5001", "status": "complete", "consent_version": "2026-1", "answers": {"home": "5001", "informed": 3}})"
+         "\n"
+         R"({"language": "nb", "municipality": "0301", "status": "done", "consent_version": "2026-1", "answers": {}})"
+         "\n";
 }
 
 TEST_F(StoreCliTest, ImportReportsBadLinesAndImportsTheGoodOnes) {
@@ -80,8 +85,8 @@ TEST_F(StoreCliTest, ImportReportsBadLinesAndImportsTheGoodOnes) {
 
 TEST_F(StoreCliTest, AllOrNothingImportsNothingWhenALineIsBad) {
   std::string file = directory_.write("responses.jsonl", import_file_with_bad_lines());
-  auto imported =
-      run_parorende({"import-responses", "--db", db_, "--wave", "spring", "--all-or-nothing", file});
+  auto imported = run_parorende(
+      {"import-responses", "--db", db_, "--wave", "spring", "--all-or-nothing", file});
   EXPECT_EQ(imported.exit_code, 1);
   EXPECT_TRUE(contains(imported.out, "imported nothing: 5 bad line(s)")) << imported.out;
   auto store = open_read_only();
@@ -91,8 +96,8 @@ TEST_F(StoreCliTest, AllOrNothingImportsNothingWhenALineIsBad) {
 TEST_F(StoreCliTest, AllOrNothingImportsEverythingWhenAllLinesAreGood) {
   std::string file = directory_.write(
       "responses.jsonl", std::string(kGood) + "\n" + kGoodPartial + "\n" + kGood + "\n");
-  auto imported =
-      run_parorende({"import-responses", "--db", db_, "--wave", "spring", "--all-or-nothing", file});
+  auto imported = run_parorende(
+      {"import-responses", "--db", db_, "--wave", "spring", "--all-or-nothing", file});
   EXPECT_EQ(imported.exit_code, 0) << imported.out << imported.err;
   auto store = open_read_only();
   auto matrix = store->complete_responses("spring");
@@ -101,9 +106,9 @@ TEST_F(StoreCliTest, AllOrNothingImportsEverythingWhenAllLinesAreGood) {
 }
 
 TEST_F(StoreCliTest, WaveCreateAndListReportProblems) {
-  auto exists = run_parorende({"wave", "create", "--db", db_, "--questionnaire", "small_survey",
-                               "--name", "spring", "--opens", "2026-01-01", "--closes",
-                               "2026-12-31"});
+  auto exists =
+      run_parorende({"wave", "create", "--db", db_, "--questionnaire", "small_survey", "--name",
+                     "spring", "--opens", "2026-01-01", "--closes", "2026-12-31"});
   EXPECT_EQ(exists.exit_code, 1);
   EXPECT_TRUE(contains(exists.err, "spring exists")) << exists.err;
   auto bad_date = run_parorende({"wave", "create", "--db", db_, "--questionnaire", "small_survey",
@@ -111,7 +116,8 @@ TEST_F(StoreCliTest, WaveCreateAndListReportProblems) {
   EXPECT_EQ(bad_date.exit_code, 2);
   auto list = run_parorende({"wave", "list", "--db", db_});
   EXPECT_EQ(list.exit_code, 0);
-  EXPECT_TRUE(contains(list.out, "spring: small_survey 1.0.0, 2026-01-01 to 2026-12-31")) << list.out;
+  EXPECT_TRUE(contains(list.out, "spring: small_survey 1.0.0, 2026-01-01 to 2026-12-31"))
+      << list.out;
 }
 
 TEST_F(StoreCliTest, PublishingAChangedVersionFails) {
@@ -125,7 +131,8 @@ TEST_F(StoreCliTest, PublishingAChangedVersionFails) {
 
 TEST_F(StoreCliTest, BackupCopiesTheDatabase) {
   std::string file = directory_.write("responses.jsonl", std::string(kGood) + "\n");
-  ASSERT_EQ(run_parorende({"import-responses", "--db", db_, "--wave", "spring", file}).exit_code, 0);
+  ASSERT_EQ(run_parorende({"import-responses", "--db", db_, "--wave", "spring", file}).exit_code,
+            0);
   std::string copy = (directory_.path() / "copy.db").string();
   auto backup = run_parorende({"backup", "--db", db_, copy});
   ASSERT_EQ(backup.exit_code, 0) << backup.err;

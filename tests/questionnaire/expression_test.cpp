@@ -21,8 +21,7 @@ using testing::read_file;
 Expression parse_ok(std::string_view source) {
   auto parsed = Expression::parse(source);
   if (!parsed) {
-    ADD_FAILURE() << "'" << source << "' did not parse: "
-                  << describe_problems(parsed.error());
+    ADD_FAILURE() << "'" << source << "' did not parse: " << describe_problems(parsed.error());
     return Expression();
   }
   return std::move(parsed).value();
@@ -51,8 +50,7 @@ AnswerValue answer_of(const json::value& value) {
 }
 
 Answers answers_of(const json::value& answers, const json::object& named_sets) {
-  const json::value& written =
-      answers.is_string() ? named_sets.at(answers.as_string()) : answers;
+  const json::value& written = answers.is_string() ? named_sets.at(answers.as_string()) : answers;
   Answers result;
   for (const auto& [item, value] : written.as_object()) {
     result[std::string(item)] = answer_of(value);
@@ -106,8 +104,7 @@ TEST(Expression, KeepsItsSourceAndListsReferencedItemsOnce) {
       parse_ok("b = 1 and answered(a) or selected(c, 1) and b = 2 or x in [1] or not d");
   EXPECT_EQ(expression.source(),
             "b = 1 and answered(a) or selected(c, 1) and b = 2 or x in [1] or not d");
-  EXPECT_EQ(expression.referenced_items(),
-            (std::vector<std::string>{"b", "a", "c", "x", "d"}));
+  EXPECT_EQ(expression.referenced_items(), (std::vector<std::string>{"b", "a", "c", "x", "d"}));
   EXPECT_TRUE(parse_ok("1 = 1 and true").referenced_items().empty());
 }
 
@@ -127,11 +124,11 @@ TEST(Expression, DefaultIsFalseAndCopiesEvaluateAlike) {
   EXPECT_TRUE(moved.evaluate(sample_answers()));
 }
 
-
 TEST(ExpressionSyntaxTree, IsTheTreeTheParserBuilt) {
   namespace syntax = expression_syntax;
   using Node = syntax::Node;
-  Expression expression = parse_ok("not (18 > age) and (selected(help, 3) or relation in [1, 'x'])");
+  Expression expression =
+      parse_ok("not (18 > age) and (selected(help, 3) or relation in [1, 'x'])");
   const auto& all = std::get<Node::And>(expression.syntax().kind);
   ASSERT_EQ(all.operands.size(), 2u);
 
@@ -153,17 +150,15 @@ TEST(ExpressionSyntaxTree, IsTheTreeTheParserBuilt) {
   EXPECT_EQ(in.list, (std::vector<syntax::Literal>{1.0, std::string("x")}));
 
   EXPECT_EQ(std::get<Node::Answered>(parse_ok("answered(x)").syntax().kind).item, "x");
-  EXPECT_EQ(std::get<Node::LiteralValue>(Expression().syntax().kind).value,
-            syntax::Literal{false})
+  EXPECT_EQ(std::get<Node::LiteralValue>(Expression().syntax().kind).value, syntax::Literal{false})
       << "a default expression is false";
 }
 
 TEST(ExpressionSyntaxTree, OperatorsTurnRoundAndHaveOneSpelling) {
   using Op = expression_syntax::CompareOp;
-  const std::pair<Op, Op> turned[] = {
-      {Op::equal, Op::equal},     {Op::not_equal, Op::not_equal},
-      {Op::less, Op::greater},    {Op::less_equal, Op::greater_equal},
-      {Op::greater, Op::less},    {Op::greater_equal, Op::less_equal}};
+  const std::pair<Op, Op> turned[] = {{Op::equal, Op::equal},  {Op::not_equal, Op::not_equal},
+                                      {Op::less, Op::greater}, {Op::less_equal, Op::greater_equal},
+                                      {Op::greater, Op::less}, {Op::greater_equal, Op::less_equal}};
   for (auto [op, mirror] : turned) {
     EXPECT_EQ(expression_syntax::mirrored(op), mirror);
     // The canonical spelling reads back as the same operator.
@@ -202,8 +197,7 @@ TEST(ExpressionSyntax, TenThousandOpeningParenthesesGiveAnError) {
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().code, "invalid_expression");
   EXPECT_EQ(parsed.error().problems.at(0).where, "column 4000");
-  EXPECT_EQ(parsed.error().problems.at(0).message,
-            "expression is longer than 4000 characters");
+  EXPECT_EQ(parsed.error().problems.at(0).message, "expression is longer than 4000 characters");
 
   // Just under the length limit the nesting limit must catch it.
   for (std::string source : {std::string(3999, '('), std::string(3999, '(') + "x",
@@ -230,13 +224,12 @@ TEST(ExpressionSyntax, LongChainsOfNotAndOfOperatorsDoNotCrash) {
   EXPECT_TRUE(eval(chain, answers));
 }
 
-
 // --------------------------------------------------------------- type checks
 
 std::optional<ValueKind> sample_kind(std::string_view id) {
   static const std::map<std::string, ValueKind, std::less<>> kinds = {
-      {"n", ValueKind::number},   {"yes", ValueKind::boolean}, {"t", ValueKind::text},
-      {"date", ValueKind::date},  {"m", ValueKind::code_set},  {"n2", ValueKind::number}};
+      {"n", ValueKind::number},  {"yes", ValueKind::boolean}, {"t", ValueKind::text},
+      {"date", ValueKind::date}, {"m", ValueKind::code_set},  {"n2", ValueKind::number}};
   auto found = kinds.find(id);
   if (found == kinds.end()) return std::nullopt;
   return found->second;
@@ -252,8 +245,7 @@ std::string type_problem(std::string_view source) {
   if (problems.size() != 1) {
     std::string all;
     for (const Problem& problem : problems) all += "\n  " + problem.message;
-    ADD_FAILURE() << "'" << source << "': expected one problem, found "
-                  << problems.size() << all;
+    ADD_FAILURE() << "'" << source << "': expected one problem, found " << problems.size() << all;
     return "";
   }
   EXPECT_EQ(problems[0].code, "type");
@@ -270,10 +262,10 @@ TEST(ExpressionCheck, TypeProblemsCountColumnsInCharactersLikeSyntaxErrors) {
 
 TEST(ExpressionCheck, WellTypedExpressionsHaveNoProblems) {
   for (std::string_view source :
-       {"n = 1", "n >= n2", "yes = true", "yes != false", "yes", "not yes",
-        "t = 'a'", "t < \"b\"", "date >= '2024-01-01'", "date = t", "m in [1, 2]",
-        "selected(m, 1)", "answered(m)", "answered(n) and n in [1, 2]",
-        "t in ['a', 'b']", "(n = 1) = true", "true", "not (n = 1 or yes)"}) {
+       {"n = 1", "n >= n2", "yes = true", "yes != false", "yes", "not yes", "t = 'a'", "t < \"b\"",
+        "date >= '2024-01-01'", "date = t", "m in [1, 2]", "selected(m, 1)", "answered(m)",
+        "answered(n) and n in [1, 2]", "t in ['a', 'b']", "(n = 1) = true", "true",
+        "not (n = 1 or yes)"}) {
     auto problems = type_problems(source);
     EXPECT_TRUE(problems.empty()) << source << ": " << problems.front().message;
   }
@@ -302,8 +294,9 @@ TEST(ExpressionCheck, MultipleChoiceInAComparison) {
       "a multiple-choice item cannot be compared; use selected(item, code) or 'in'";
   EXPECT_EQ(type_problem("m = 1"), "column 1: " + message);
   EXPECT_EQ(type_problem("2 < m"), "column 1: " + message);
-  EXPECT_EQ(type_problem("m"), "column 1: 'm' is a multiple-choice item, not yes/no; "
-                               "compare it with a value");
+  EXPECT_EQ(type_problem("m"),
+            "column 1: 'm' is a multiple-choice item, not yes/no; "
+            "compare it with a value");
 }
 
 TEST(ExpressionCheck, SelectedOnAnItemThatIsNotMultipleChoice) {
@@ -339,18 +332,15 @@ TEST(ExpressionCheck, InListsOfTheWrongKind) {
 
 TEST(ExpressionCheck, EveryProblemIsReportedWithItsColumn) {
   std::vector<std::string> described;
-  for (const Problem& problem :
-       type_problems("yes = 1 or t = 2 and nope = 3 or selected(n, 1)")) {
+  for (const Problem& problem : type_problems("yes = 1 or t = 2 and nope = 3 or selected(n, 1)")) {
     described.push_back(problem.where + ": " + problem.message);
   }
   EXPECT_EQ(described,
             (std::vector<std::string>{
                 "column 1: cannot compare yes/no with a number",
-                "column 12: cannot compare text with a number",
-                "column 22: unknown item 'nope'",
+                "column 12: cannot compare text with a number", "column 22: unknown item 'nope'",
                 "column 34: selected() needs a multiple-choice item; 'n' is a number"}));
 }
 
 }  // namespace
 }  // namespace parorende
-

@@ -74,9 +74,7 @@ TEST(ValidateMultipleChoice, RejectsOtherCodesAndTypes) {
   single_problem("many", "{}", "wrong_type");
 }
 
-TEST(ValidateMultipleChoice, AnEmptyListIsNoAnswer) {
-  dropped_as_unanswered("many", "[]");
-}
+TEST(ValidateMultipleChoice, AnEmptyListIsNoAnswer) { dropped_as_unanswered("many", "[]"); }
 
 TEST(ValidateYesNo, OnlyTrueAndFalse) {
   EXPECT_EQ(std::get<bool>(accepted("ok", "true")), true);
@@ -124,8 +122,7 @@ TEST(ValidateDecimal, RejectsOutOfRangeAndText) {
             "The answer must be between 0 and 2.5.");
   EXPECT_EQ(single_problem("km", "-0.1", "out_of_range").message,
             "The answer must be between 0 and 2.5.");
-  EXPECT_EQ(single_problem("km", "\"1.5\"", "wrong_type").message,
-            "The answer must be a number.");
+  EXPECT_EQ(single_problem("km", "\"1.5\"", "wrong_type").message, "The answer must be a number.");
   // Norwegian writes a decimal comma.
   EXPECT_EQ(single_problem("km", "2.51", "out_of_range", "nb").message,
             "Svaret må være mellom 0 og 2,5.");
@@ -145,8 +142,7 @@ TEST(ValidateText, MaxLengthCountsCodePointsNotBytes) {
   EXPECT_EQ(single_problem("note", "\"æøåÆØÅ\"", "too_long").message,
             "The answer can be at most 5 characters long.");
   single_problem("note", "\"hello!\"", "too_long");
-  EXPECT_EQ(single_problem("note", "5", "wrong_type").message,
-            "The answer must be text.");
+  EXPECT_EQ(single_problem("note", "5", "wrong_type").message, "The answer must be text.");
 }
 
 TEST(ValidateText, AnEmptyTextIsNoAnswer) { dropped_as_unanswered("note", "\"\""); }
@@ -167,10 +163,9 @@ TEST(ValidateDate, CalendarAndFormat) {
   EXPECT_EQ(std::get<Date>(accepted("any_date", "\"2024-12-31\"")), (Date{2024, 12, 31}));
   EXPECT_EQ(std::get<Date>(accepted("any_date", "\"1000-01-01\"")), (Date{1000, 1, 1}));
   for (std::string_view bad :
-       {"\"2024-04-31\"", "\"2024-13-01\"", "\"2024-00-10\"", "\"2024-01-00\"",
-        "\"2024-01-32\"", "\"2024-1-5\"", "\"24-01-05\"", "\"2024/01/05\"",
-        "\"2024-01-05T00:00\"", "\"0999-12-31\"", "\"+024-01-05\"", "\"2024-0a-05\"",
-        "\"\"", "\"2024-01--5\""}) {
+       {"\"2024-04-31\"", "\"2024-13-01\"", "\"2024-00-10\"", "\"2024-01-00\"", "\"2024-01-32\"",
+        "\"2024-1-5\"", "\"24-01-05\"", "\"2024/01/05\"", "\"2024-01-05T00:00\"", "\"0999-12-31\"",
+        "\"+024-01-05\"", "\"2024-0a-05\"", "\"\"", "\"2024-01--5\""}) {
     single_problem("any_date", bad, "invalid_date");
   }
   EXPECT_EQ(single_problem("any_date", "20240105", "wrong_type").message,

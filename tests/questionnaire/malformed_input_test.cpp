@@ -89,8 +89,7 @@ TEST(MalformedDefinition, EveryTruncationIsAClearJsonError) {
 TEST(MalformedDefinition, TruncationAtTheEndSaysSo) {
   auto loaded = load_questionnaire_text(kDefinition.substr(0, kDefinition.size() / 2));
   ASSERT_FALSE(loaded.ok());
-  EXPECT_TRUE(testing::contains(loaded.error().message,
-                                "the document ends too early (truncated?)"))
+  EXPECT_TRUE(testing::contains(loaded.error().message, "the document ends too early (truncated?)"))
       << loaded.error().message;
 }
 
@@ -123,9 +122,8 @@ TEST(MalformedDefinition, AWrongTypeAnywhereIsReportedAtItsPath) {
   // Collect the paths first, then replace one value at a time.
   std::vector<std::string> paths;
   json::value walk = original;
-  for_each_value(walk, "$", [&paths](const std::string& path, json::value&) {
-    paths.push_back(path);
-  });
+  for_each_value(walk, "$",
+                 [&paths](const std::string& path, json::value&) { paths.push_back(path); });
   ASSERT_GT(paths.size(), 200u);
   int checked = 0;
   for (std::size_t p = 0; p < paths.size(); ++p) {
@@ -152,8 +150,8 @@ TEST(MalformedDefinition, AWrongTypeAnywhereIsReportedAtItsPath) {
       bool located = false;
       for (const Problem& problem : loaded.error().problems) {
         const std::string& where = problem.where;
-        if (where == path ||
-            (path.rfind(where, 0) == 0 && (path[where.size()] == '.' || path[where.size()] == '['))) {
+        if (where == path || (path.rfind(where, 0) == 0 &&
+                              (path[where.size()] == '.' || path[where.size()] == '['))) {
           located = true;
         }
       }
@@ -238,10 +236,10 @@ TEST(JsonInput, PathsAndUtf8Helpers) {
   EXPECT_TRUE(is_valid_utf8("æøå 😀 abc"));
   EXPECT_TRUE(is_valid_utf8(""));
   EXPECT_FALSE(is_valid_utf8("\xff"));
-  EXPECT_FALSE(is_valid_utf8("\xc3"));          // truncated
-  EXPECT_FALSE(is_valid_utf8("\xc3\x28"));      // bad continuation
-  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));      // overlong '/'
-  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));  // surrogate
+  EXPECT_FALSE(is_valid_utf8("\xc3"));              // truncated
+  EXPECT_FALSE(is_valid_utf8("\xc3\x28"));          // bad continuation
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));          // overlong '/'
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));      // surrogate
   EXPECT_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // above U+10FFFF
 }
 
@@ -262,8 +260,7 @@ TEST(JsonInput, ReadTextFileLimits) {
   auto directory = read_text_file(dir.path().string());
   ASSERT_FALSE(directory.ok());
   EXPECT_EQ(directory.error().code, "file_unreadable");
-  EXPECT_EQ(directory.error().message,
-            "'" + dir.path().string() + "' is a directory, not a file");
+  EXPECT_EQ(directory.error().message, "'" + dir.path().string() + "' is a directory, not a file");
 }
 
 const std::string k50MB(50u * 1024 * 1024, 'x');
@@ -307,8 +304,8 @@ TEST(HugeStrings, FiftyMegabyteTextAnswer) {
   // As an already parsed value: too long for the item (max_length 100).
   json::value response = json_of(R"({"language": "en", "answers": {"many": [3]}})");
   response.as_object()["answers"].as_object()["note"] = k50MB;
-  auto validated = validate_response(q, response,
-                                     ValidationOptions{Completeness::partial, true, nullptr});
+  auto validated =
+      validate_response(q, response, ValidationOptions{Completeness::partial, true, nullptr});
   ASSERT_FALSE(validated.ok());
   ASSERT_EQ(validated.error().problems.size(), 1u) << describe_problems(validated.error());
   EXPECT_EQ(validated.error().problems[0].where, "note");
@@ -320,8 +317,8 @@ TEST(HugeStrings, FiftyMegabyteTextAnswer) {
   json::value unknown = json_of(R"({"language": "en", "answers": {}})");
   unknown.as_object()["answers"].as_object()[k50MB] = 1;
   unknown.as_object()["answers"].as_object()["home"] = k50MB;
-  auto echoed = validate_response(q, unknown,
-                                  ValidationOptions{Completeness::partial, true, nullptr});
+  auto echoed =
+      validate_response(q, unknown, ValidationOptions{Completeness::partial, true, nullptr});
   ASSERT_FALSE(echoed.ok());
   for (const Problem& problem : echoed.error().problems) {
     EXPECT_LT(problem.message.size(), 200u) << problem.code;
@@ -373,9 +370,9 @@ TEST(MalformedResponse, AWrongTypeForAnyAnswerIsReportedAtItsItem) {
     ASSERT_TRUE(result.ok()) << describe_problems(result.error());
     EXPECT_EQ(result->answers.size(), 10u);
   }
-  const json::value replacements[] = {json::value(true), json::value(17), json::value(1.5),
-                                      json::value("text"), json::array{1, 2},
-                                      json::object{{"k", 1}}};
+  const json::value replacements[] = {json::value(true), json::value(17),
+                                      json::value(1.5),  json::value("text"),
+                                      json::array{1, 2}, json::object{{"k", 1}}};
   int checked = 0;
   for (const auto& field : valid.as_object()) {
     for (const json::value& replacement : replacements) {
@@ -410,9 +407,8 @@ TEST(MalformedResponse, WrongTypesForTheWholeDocument) {
 }
 
 TEST(MalformedExpressions, UnbalancedParenthesesInADefinition) {
-  for (std::string_view expression :
-       {"((((((", "))))))", "(ok = true))", "((ok = true)", "(", ")", "()",
-        "ok = (true", "selected(many, 3))"}) {
+  for (std::string_view expression : {"((((((", "))))))", "(ok = true))", "((ok = true)", "(", ")",
+                                      "()", "ok = (true", "selected(many, 3))"}) {
     std::string definition = kDefinition;
     std::string needle = R"("visible_if": "ok = true")";
     definition.replace(definition.find(needle), needle.size(),
@@ -432,10 +428,10 @@ TEST(MalformedExpressions, UnbalancedParenthesesInADefinition) {
                      R"("visible_if": ")" + std::string(10000, '(') + "\"");
   auto loaded = load_questionnaire_text(definition);
   ASSERT_FALSE(loaded.ok());
-  EXPECT_EQ(testing::problem_at(loaded.error(), "$.sections[1].visible_if", "bad_expression")
-                .message,
-            "section 'two': visible_if: column 4000: expression is longer than 4000 "
-            "characters");
+  EXPECT_EQ(
+      testing::problem_at(loaded.error(), "$.sections[1].visible_if", "bad_expression").message,
+      "section 'two': visible_if: column 4000: expression is longer than 4000 "
+      "characters");
 }
 
 }  // namespace

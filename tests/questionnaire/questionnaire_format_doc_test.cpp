@@ -26,8 +26,7 @@ TEST(QuestionnaireFormatDoc, ExtractsFencedJsonBlocks) {
 
 TEST(QuestionnaireFormatDoc, EveryJsonExampleLoadsWithoutProblems) {
   std::vector<std::string> examples = format_doc_examples();
-  ASSERT_FALSE(examples.empty())
-      << "no ```json example found in docs/questionnaire-format.md";
+  ASSERT_FALSE(examples.empty()) << "no ```json example found in docs/questionnaire-format.md";
   std::set<std::string> ids;
   for (std::size_t i = 0; i < examples.size(); ++i) {
     auto loaded = load_questionnaire_text(examples[i]);
@@ -43,8 +42,7 @@ TEST(QuestionnaireFormatDoc, EveryJsonExampleLoadsWithoutProblems) {
   EXPECT_GE(examples.size(), 3u);
 }
 
-const std::string* example_with_id(const std::vector<std::string>& examples,
-                                   std::string_view id) {
+const std::string* example_with_id(const std::vector<std::string>& examples, std::string_view id) {
   for (const std::string& example : examples) {
     auto loaded = load_questionnaire_text(example);
     if (loaded && loaded->id == id) return &example;
@@ -73,9 +71,8 @@ TEST(QuestionnaireFormatDoc, TheConditionsExampleBehavesAsDescribed) {
 
   // kind_other is shown only when "Other" (3) is selected.
   auto shown = [&q](std::string_view answers_json, std::string_view item) {
-    auto response = validate_response(
-        q, json_of(answers_json),
-        ValidationOptions{Completeness::partial, true, nullptr});
+    auto response = validate_response(q, json_of(answers_json),
+                                      ValidationOptions{Completeness::partial, true, nullptr});
     EXPECT_TRUE(response.ok()) << describe_problems(response.error());
     if (!response) return false;
     auto visible = visible_items(q, response->answers);
@@ -100,8 +97,7 @@ TEST(QuestionnaireFormatDoc, TheConditionsExampleBehavesAsDescribed) {
   ASSERT_EQ(refused.error().problems.size(), 1u) << describe_problems(refused.error());
   EXPECT_EQ(refused.error().problems[0].where, "age");
   EXPECT_EQ(refused.error().problems[0].code, "constraint");
-  EXPECT_EQ(refused.error().problems[0].message,
-            "Children cannot answer for other children here.");
+  EXPECT_EQ(refused.error().problems[0].message, "Children cannot answer for other children here.");
 }
 
 }  // namespace

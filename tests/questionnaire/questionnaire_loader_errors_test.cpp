@@ -53,18 +53,17 @@ TEST(LoadQuestionnaireErrors, WrongJsonTypesAtTheTopLevel) {
   Error error = load_error(R"({"format": 1, "id": [], "version": {}, "languages": "nb",
     "title": "x", "description": [], "consent": "yes",
     "option_sets": [], "sections": {}, "scales": {}, "burden_instruments": 5})");
-  EXPECT_EQ(where_and_code(error),
-            (std::multiset<Where>{{"$.format", "wrong_type"},
-                                  {"$.id", "wrong_type"},
-                                  {"$.version", "wrong_type"},
-                                  {"$.languages", "wrong_type"},
-                                  {"$.title", "wrong_type"},
-                                  {"$.description", "wrong_type"},
-                                  {"$.consent", "wrong_type"},
-                                  {"$.option_sets", "wrong_type"},
-                                  {"$.sections", "wrong_type"},
-                                  {"$.scales", "wrong_type"},
-                                  {"$.burden_instruments", "wrong_type"}}))
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{{"$.format", "wrong_type"},
+                                                         {"$.id", "wrong_type"},
+                                                         {"$.version", "wrong_type"},
+                                                         {"$.languages", "wrong_type"},
+                                                         {"$.title", "wrong_type"},
+                                                         {"$.description", "wrong_type"},
+                                                         {"$.consent", "wrong_type"},
+                                                         {"$.option_sets", "wrong_type"},
+                                                         {"$.sections", "wrong_type"},
+                                                         {"$.scales", "wrong_type"},
+                                                         {"$.burden_instruments", "wrong_type"}}))
       << describe_problems(error);
   EXPECT_EQ(problem_at(error, "$.format", "wrong_type").message,
             "must be a string, found a number");
@@ -73,8 +72,8 @@ TEST(LoadQuestionnaireErrors, WrongJsonTypesAtTheTopLevel) {
   EXPECT_EQ(problem_at(error, "$.sections", "wrong_type").message,
             "must be an array, found an object");
 
-  error = load_error(definition(R"({"id": "a", "type": "yes_no", "text": @})",
-                                R"(, "default_language": false)"));
+  error = load_error(
+      definition(R"({"id": "a", "type": "yes_no", "text": @})", R"(, "default_language": false)"));
   EXPECT_EQ(problem_at(error, "$.default_language", "wrong_type").message,
             "must be a string, found a boolean");
   EXPECT_EQ(error.problems.size(), 1u) << describe_problems(error);
@@ -89,27 +88,26 @@ TEST(LoadQuestionnaireErrors, WrongJsonTypesInsideSectionsItemsAndScales) {
                                                                   {"code": 2, "label": "two"}]})",
       R"(, "scales": [7, {"id": "s", "title": @, "items": "c", "reverse": "c", "min_answered": "half"}],
          "burden_instruments": [{"id": "b", "title": @, "items": [1], "categories": [1]}])"));
-  EXPECT_EQ(where_and_code(error),
-            (std::multiset<Where>{
-                {"$.sections[0].items[0]", "wrong_type"},
-                {"$.sections[0].items[1].id", "wrong_type"},
-                {"$.sections[0].items[1].help", "wrong_type"},
-                {"$.sections[0].items[1].visible_if", "wrong_type"},
-                {"$.sections[0].items[1].required", "wrong_type"},
-                {"$.sections[0].items[1].min", "wrong_type"},
-                {"$.sections[0].items[1].constraints", "wrong_type"},
-                {"$.sections[0].items[2].options", "wrong_type"},
-                {"$.sections[0].items[2].min_choices", "wrong_type"},
-                {"$.sections[0].items[3].options[0]", "wrong_type"},
-                {"$.sections[0].items[3].options[1].code", "wrong_type"},
-                {"$.sections[0].items[3].options[2].label", "wrong_type"},
-                {"$.scales[0]", "wrong_type"},
-                {"$.scales[1].items", "wrong_type"},
-                {"$.scales[1].reverse", "wrong_type"},
-                {"$.scales[1].min_answered", "wrong_type"},
-                {"$.burden_instruments[0].items[0]", "wrong_type"},
-                {"$.burden_instruments[0].categories[0]", "wrong_type"},
-            }))
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{
+                                       {"$.sections[0].items[0]", "wrong_type"},
+                                       {"$.sections[0].items[1].id", "wrong_type"},
+                                       {"$.sections[0].items[1].help", "wrong_type"},
+                                       {"$.sections[0].items[1].visible_if", "wrong_type"},
+                                       {"$.sections[0].items[1].required", "wrong_type"},
+                                       {"$.sections[0].items[1].min", "wrong_type"},
+                                       {"$.sections[0].items[1].constraints", "wrong_type"},
+                                       {"$.sections[0].items[2].options", "wrong_type"},
+                                       {"$.sections[0].items[2].min_choices", "wrong_type"},
+                                       {"$.sections[0].items[3].options[0]", "wrong_type"},
+                                       {"$.sections[0].items[3].options[1].code", "wrong_type"},
+                                       {"$.sections[0].items[3].options[2].label", "wrong_type"},
+                                       {"$.scales[0]", "wrong_type"},
+                                       {"$.scales[1].items", "wrong_type"},
+                                       {"$.scales[1].reverse", "wrong_type"},
+                                       {"$.scales[1].min_answered", "wrong_type"},
+                                       {"$.burden_instruments[0].items[0]", "wrong_type"},
+                                       {"$.burden_instruments[0].categories[0]", "wrong_type"},
+                                   }))
       << describe_problems(error);
   EXPECT_EQ(problem_at(error, "$.sections[0].items[0]", "wrong_type").message,
             "must be an object, found a number");
@@ -171,9 +169,9 @@ TEST(LoadQuestionnaireErrors, SectionUnknownFieldAndSectionItemDuplicates) {
 TEST(LoadQuestionnaireErrors, EmptyListsAndMissingSectionFields) {
   Error error = load_error(expand(R"({"format": "parorende-questionnaire/1", "id": "t",
     "version": "", "languages": [], "title": {}, "sections": []})"));
-  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{{"$.version", "bad_version"},
-                                                         {"$.languages", "empty"},
-                                                         {"$.sections", "empty"}}))
+  EXPECT_EQ(where_and_code(error),
+            (std::multiset<Where>{
+                {"$.version", "bad_version"}, {"$.languages", "empty"}, {"$.sections", "empty"}}))
       << describe_problems(error);
 
   error = load_error(expand(R"({"format": "parorende-questionnaire/1", "id": "t",
@@ -248,22 +246,20 @@ TEST(LoadQuestionnaireErrors, OptionProblems) {
          {"id": "mc", "type": "multiple_choice", "text": @, "option_set": "with_dk"})",
       R"(, "option_sets": {"with_dk": {"options": [{"code": 1, "label": @}, {"code": 2, "label": @}],
                                       "dont_know": {"code": 9, "label": @}}})"));
-  EXPECT_EQ(where_and_code(error),
-            (std::multiset<Where>{
-                {"$.sections[0].items[0].options", "too_few_options"},
-                {"$.sections[0].items[1].options", "missing"},
-                {"$.sections[0].items[2].options[0].code", "missing"},
-                {"$.sections[0].items[2].options[1].label", "missing"},
-                {"$.sections[0].items[2].options[2].code", "wrong_type"},
-                {"$.sections[0].items[3].options[2].code", "duplicate_code"},
-                {"$.sections[0].items[3].dont_know.code", "duplicate_code"},
-                {"$.sections[0].items[4].option_set", "bad_option_set"},
-            }))
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{
+                                       {"$.sections[0].items[0].options", "too_few_options"},
+                                       {"$.sections[0].items[1].options", "missing"},
+                                       {"$.sections[0].items[2].options[0].code", "missing"},
+                                       {"$.sections[0].items[2].options[1].label", "missing"},
+                                       {"$.sections[0].items[2].options[2].code", "wrong_type"},
+                                       {"$.sections[0].items[3].options[2].code", "duplicate_code"},
+                                       {"$.sections[0].items[3].dont_know.code", "duplicate_code"},
+                                       {"$.sections[0].items[4].option_set", "bad_option_set"},
+                                   }))
       << describe_problems(error);
   EXPECT_EQ(problem_at(error, "$.sections[0].items[0].options", "too_few_options").message,
             "needs at least two options");
-  EXPECT_EQ(problem_at(error, "$.sections[0].items[3].options[2].code", "duplicate_code")
-                .message,
+  EXPECT_EQ(problem_at(error, "$.sections[0].items[3].options[2].code", "duplicate_code").message,
             "code 1 is used twice");
   EXPECT_EQ(problem_at(error, "$.sections[0].items[4].option_set", "bad_option_set").message,
             "a multiple-choice item cannot use an option set with 'dont_know'");
@@ -300,23 +296,22 @@ TEST(LoadQuestionnaireErrors, ChoiceCountsAndRanges) {
          {"id": "i", "type": "date", "text": @, "min": "2023-02-29", "max": "31.12.2030"},
          {"id": "j", "type": "date", "text": @, "min": "2024-03-01", "max": "2024-02-29"},
          {"id": "k", "type": "date", "text": @, "min": 20240101})"));
-  EXPECT_EQ(where_and_code(error),
-            (std::multiset<Where>{
-                {"$.sections[0].items[0].min_choices", "out_of_range"},
-                {"$.sections[0].items[0].max_choices", "out_of_range"},
-                {"$.sections[0].items[1].min_choices", "bad_range"},
-                {"$.sections[0].items[2].min", "bad_range"},
-                {"$.sections[0].items[3].min", "bad_range"},
-                {"$.sections[0].items[4].min", "wrong_type"},
-                {"$.sections[0].items[5].max_length", "out_of_range"},
-                {"$.sections[0].items[6].max_length", "out_of_range"},
-                {"$.sections[0].items[7].max_length", "wrong_type"},
-                {"$.sections[0].items[7].multiline", "wrong_type"},
-                {"$.sections[0].items[8].min", "invalid_date"},
-                {"$.sections[0].items[8].max", "invalid_date"},
-                {"$.sections[0].items[9].min", "bad_range"},
-                {"$.sections[0].items[10].min", "wrong_type"},
-            }))
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{
+                                       {"$.sections[0].items[0].min_choices", "out_of_range"},
+                                       {"$.sections[0].items[0].max_choices", "out_of_range"},
+                                       {"$.sections[0].items[1].min_choices", "bad_range"},
+                                       {"$.sections[0].items[2].min", "bad_range"},
+                                       {"$.sections[0].items[3].min", "bad_range"},
+                                       {"$.sections[0].items[4].min", "wrong_type"},
+                                       {"$.sections[0].items[5].max_length", "out_of_range"},
+                                       {"$.sections[0].items[6].max_length", "out_of_range"},
+                                       {"$.sections[0].items[7].max_length", "wrong_type"},
+                                       {"$.sections[0].items[7].multiline", "wrong_type"},
+                                       {"$.sections[0].items[8].min", "invalid_date"},
+                                       {"$.sections[0].items[8].max", "invalid_date"},
+                                       {"$.sections[0].items[9].min", "bad_range"},
+                                       {"$.sections[0].items[10].min", "wrong_type"},
+                                   }))
       << describe_problems(error);
   EXPECT_EQ(problem_at(error, "$.sections[0].items[0].min_choices", "out_of_range").message,
             "must be from 1 to the number of options");
@@ -326,8 +321,7 @@ TEST(LoadQuestionnaireErrors, ChoiceCountsAndRanges) {
             "must be from 1 to 20000");
   EXPECT_EQ(problem_at(error, "$.sections[0].items[8].min", "invalid_date").message,
             "'2023-02-29' is not a date written YYYY-MM-DD");
-  EXPECT_EQ(problem_at(error, "$.sections[0].items[9].min", "bad_range").message,
-            "is after max");
+  EXPECT_EQ(problem_at(error, "$.sections[0].items[9].min", "bad_range").message, "is after max");
 }
 
 TEST(LoadQuestionnaireErrors, IntegerBoundsAcceptWholeNumbersWrittenAsDecimals) {
@@ -351,8 +345,7 @@ TEST(LoadQuestionnaireErrors, ConstraintProblems) {
                 {"$.sections[0].items[0].constraints[4].expression", "wrong_type"},
             }))
       << describe_problems(error);
-  EXPECT_EQ(problem_at(error, "$.sections[0].items[0].constraints[3].expression",
-                       "bad_expression")
+  EXPECT_EQ(problem_at(error, "$.sections[0].items[0].constraints[3].expression", "bad_expression")
                 .message,
             "item 'a': expression: column 4: expected a number, text, true or false, found "
             "the end of the expression")
@@ -371,22 +364,24 @@ TEST(LoadQuestionnaireErrors, ParseErrorsNameTheItemAndTheColumn) {
          {"id": "h", "type": "yes_no", "text": @, "visible_if": "a in [1, 2"},
          {"id": "i", "type": "yes_no", "text": @, "visible_if": "a = or"})J"));
   auto message = [&error](int index) {
-    return problem_at(error,
-                      "$.sections[0].items[" + std::to_string(index) + "].visible_if",
+    return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
                       "bad_expression")
         .message;
   };
-  EXPECT_EQ(message(1), "item 'b': visible_if: column 10: expected a number, text, true or "
-                        "false, found the end of the expression");
+  EXPECT_EQ(message(1),
+            "item 'b': visible_if: column 10: expected a number, text, true or "
+            "false, found the end of the expression");
   EXPECT_EQ(message(2), "item 'c': visible_if: column 5: text starting here has no closing quote");
   EXPECT_EQ(message(3), "item 'd': visible_if: column 6: expected '[' after 'in', found '1'");
   EXPECT_EQ(message(4),
             "item 'e': visible_if: column 6: expected 'and', 'or' or the end, found ')'");
   EXPECT_EQ(message(5), "item 'f': visible_if: column 3: unexpected character '~'");
-  EXPECT_EQ(message(6), "item 'g': visible_if: column 1: expected a number, text, true or "
-                        "false, found the end of the expression");
-  EXPECT_EQ(message(7), "item 'h': visible_if: column 11: expected ',' or ']', found the end "
-                        "of the expression");
+  EXPECT_EQ(message(6),
+            "item 'g': visible_if: column 1: expected a number, text, true or "
+            "false, found the end of the expression");
+  EXPECT_EQ(message(7),
+            "item 'h': visible_if: column 11: expected ',' or ']', found the end "
+            "of the expression");
   EXPECT_EQ(message(8), "item 'i': visible_if: column 5: expected a value, found 'or'");
   EXPECT_EQ(error.problems.size(), 8u) << describe_problems(error);
 
@@ -416,8 +411,7 @@ TEST(LoadQuestionnaireErrors, TypeErrorsInExpressions) {
          {"id": "ok", "type": "yes_no", "text": @,
           "visible_if": "yn and n >= 3 and t != 'x' and m in [1] and selected(m, 2) and home = '0301'"})J"));
   auto message = [&error](int index) {
-    return problem_at(error,
-                      "$.sections[0].items[" + std::to_string(index) + "].visible_if",
+    return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
                       "bad_expression")
         .message;
   };
@@ -425,10 +419,12 @@ TEST(LoadQuestionnaireErrors, TypeErrorsInExpressions) {
   EXPECT_EQ(message(6), "item 'b': visible_if: column 1: cannot compare text with a number");
   EXPECT_EQ(message(7),
             "item 'c': visible_if: column 1: yes/no values can only be compared with = or !=");
-  EXPECT_EQ(message(8), "item 'd': visible_if: column 1: a multiple-choice item cannot be "
-                        "compared; use selected(item, code) or 'in'");
-  EXPECT_EQ(message(9), "item 'e': visible_if: column 1: selected() needs a multiple-choice "
-                        "item; 'n' is a number");
+  EXPECT_EQ(message(8),
+            "item 'd': visible_if: column 1: a multiple-choice item cannot be "
+            "compared; use selected(item, code) or 'in'");
+  EXPECT_EQ(message(9),
+            "item 'e': visible_if: column 1: selected() needs a multiple-choice "
+            "item; 'n' is a number");
   EXPECT_EQ(message(10), "item 'f': visible_if: column 1: unknown item 'nobody'");
   EXPECT_EQ(message(11), "item 'g': visible_if: column 1: cannot compare text with a number");
   EXPECT_TRUE(problems_at(error, "$.sections[0].items[12].visible_if", "bad_expression").empty())
@@ -481,8 +477,9 @@ TEST(LoadQuestionnaireErrors, ConsentProblems) {
 
 TEST(LoadQuestionnaireErrors, MissingTextAndTypeOfItems) {
   Error error = load_error(definition(R"({"id": "a", "type": "yes_no"}, {"id": "b"})"));
-  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{{"$.sections[0].items[0].text", "missing"},
-                                                         {"$.sections[0].items[1].type", "missing"}}))
+  EXPECT_EQ(where_and_code(error),
+            (std::multiset<Where>{{"$.sections[0].items[0].text", "missing"},
+                                  {"$.sections[0].items[1].type", "missing"}}))
       << describe_problems(error);
 }
 
@@ -507,7 +504,8 @@ TEST(LoadQuestionnaireErrors, JsonSyntaxErrorsAreReportedAsOneProblem) {
 
 TEST(LoadQuestionnaireFile, ReadsAFileAndReportsMissingFiles) {
   testing::TempDir dir;
-  std::string path = dir.write("good.json", definition(R"({"id": "a", "type": "yes_no", "text": @})"));
+  std::string path =
+      dir.write("good.json", definition(R"({"id": "a", "type": "yes_no", "text": @})"));
   auto loaded = load_questionnaire_file(path);
   ASSERT_TRUE(loaded.ok()) << describe_problems(loaded.error());
   EXPECT_EQ(loaded->items.size(), 1u);
@@ -530,15 +528,14 @@ TEST(LoadQuestionnaireErrors, HugeIntegersAreOutOfRangeNotOverflowed) {
          {"id": "n", "type": "integer", "text": @, "min": -9223372036854775808})",
       R"(, "burden_instruments": [{"id": "b", "title": @, "items": ["a"],
            "categories": [{"id": "all", "min": 0, "max": 1, "label": @, "follow_up": @}]}])"));
-  EXPECT_EQ(where_and_code(error),
-            (std::multiset<Where>{
-                {"$.sections[0].items[0].options[0].code", "out_of_range"},
-                {"$.sections[0].items[0].options[1].code", "out_of_range"},
-                {"$.sections[0].items[0].options[2].code", "out_of_range"},
-                {"$.sections[0].items[0].options[3].code", "out_of_range"},
-                {"$.sections[0].items[1].min", "out_of_range"},
-                {"$.burden_instruments[0].items", "out_of_range"},
-            }))
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{
+                                       {"$.sections[0].items[0].options[0].code", "out_of_range"},
+                                       {"$.sections[0].items[0].options[1].code", "out_of_range"},
+                                       {"$.sections[0].items[0].options[2].code", "out_of_range"},
+                                       {"$.sections[0].items[0].options[3].code", "out_of_range"},
+                                       {"$.sections[0].items[1].min", "out_of_range"},
+                                       {"$.burden_instruments[0].items", "out_of_range"},
+                                   }))
       << describe_problems(error);
   EXPECT_EQ(problem_at(error, "$.sections[0].items[0].options[0].code", "out_of_range").message,
             "must be from -1000000000000 to 1000000000000");

@@ -79,8 +79,8 @@ TEST(LoadQuestionnaire, BuildsTheModel) {
   ASSERT_EQ(q.items.size(), 9u);
   std::vector<std::string> ids;
   for (const Item& item : q.items) ids.push_back(item.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"choice", "many", "count", "size", "note",
-                                           "short", "when", "ok", "home"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"choice", "many", "count", "size", "note", "short",
+                                           "when", "ok", "home"}));
   for (std::size_t i = 0; i < q.items.size(); ++i) {
     EXPECT_EQ(q.item_index(q.items[i].id), i);
     EXPECT_EQ(q.find_item(q.items[i].id), &q.items[i]);
@@ -304,8 +304,7 @@ TEST(LoadQuestionnaire, ReportsEveryProblemAtOnceWithPathAndReason) {
             "must be a language tag, found a number");
   EXPECT_EQ(problem_at(error, "$.languages[4]", "duplicate_language").message,
             "'nb' is listed twice");
-  EXPECT_EQ(problem_at(error, "$.title", "missing_language").message,
-            "has no text in 'en'");
+  EXPECT_EQ(problem_at(error, "$.title", "missing_language").message, "has no text in 'en'");
   EXPECT_EQ(problem_at(error, "$.description", "wrong_type").message,
             "must be an object, found a string");
   EXPECT_EQ(problem_at(error, "$.consent.version", "missing").message, "is required");
@@ -319,8 +318,7 @@ TEST(LoadQuestionnaire, ReportsEveryProblemAtOnceWithPathAndReason) {
             "id 'intro' is used more than once");
   EXPECT_EQ(problem_at(error, "$.sections[0].items[2].id", "duplicate_id").message,
             "id 'q1' is used more than once");
-  EXPECT_EQ(problem_at(error, "$.sections[0].items[1].option_set", "unknown_option_set")
-                .message,
+  EXPECT_EQ(problem_at(error, "$.sections[0].items[1].option_set", "unknown_option_set").message,
             "no option set named 'nope'");
   EXPECT_EQ(problem_at(error, "$.sections[0].items[3]", "conflicting_options").message,
             "has both 'option_set' and its own 'options' or 'dont_know'");
@@ -339,21 +337,18 @@ TEST(LoadQuestionnaire, ReportsEveryProblemAtOnceWithPathAndReason) {
             "must be a string, found a number");
   EXPECT_EQ(problem_at(error, "$.sections[0].items[13].required", "wrong_type").message,
             "must be true or false, found a string");
-  EXPECT_EQ(problem_at(error, "$.sections[0].items[14].dont_know.code", "duplicate_code")
-                .message,
+  EXPECT_EQ(problem_at(error, "$.sections[0].items[14].dont_know.code", "duplicate_code").message,
             "code 2 is also a substantive option");
   EXPECT_EQ(problem_at(error, "$.sections[0].items[15].min", "wrong_type").message,
             "must be an integer, found a number");
   EXPECT_EQ(problem_at(error, "$.sections[1].visible_if", "later_item").message,
             "section 'scored': visible_if refers to 'q14', which does not come before it");
-  EXPECT_EQ(problem_at(error, "$.sections[1].items[0].constraints[0].expression",
-                       "bad_expression")
+  EXPECT_EQ(problem_at(error, "$.sections[1].items[0].constraints[0].expression", "bad_expression")
                 .message,
             "item 'q14': constraint: column 1: cannot compare a number with text");
-  EXPECT_EQ(problem_at(error, "$.sections[1].items[0].constraints[1].expression",
-                       "later_item")
-                .message,
-            "item 'q14': constraint refers to 's1', which does not come before it");
+  EXPECT_EQ(
+      problem_at(error, "$.sections[1].items[0].constraints[1].expression", "later_item").message,
+      "item 'q14': constraint refers to 's1', which does not come before it");
   EXPECT_EQ(problem_at(error, "$.scales[0].items[0]", "unknown_item").message,
             "no item named 'ghost'");
   EXPECT_EQ(problem_at(error, "$.scales[0].items[1]", "not_scorable").message,

@@ -63,8 +63,8 @@ TEST(ValidateResponse, NullIsTheSameAsNoAnswer) {
   auto result = validate(R"({"answers": {"choice": null, "many": null, "note": null}})");
   ASSERT_TRUE(result.ok()) << describe_problems(result.error());
   EXPECT_TRUE(result->answers.empty());
-  auto required = validate(R"({"language": "en", "answers": {"choice": null, "final": true}})",
-                           complete());
+  auto required =
+      validate(R"({"language": "en", "answers": {"choice": null, "final": true}})", complete());
   ASSERT_FALSE(required.ok());
   EXPECT_EQ(problem_at(required.error(), "choice", "required").message,
             "Please answer this question.");
@@ -126,8 +126,8 @@ TEST(ValidateResponse, MunicipalityField) {
   ASSERT_TRUE(same.ok()) << describe_problems(same.error());
   EXPECT_EQ(same->municipality, "0301");
 
-  auto differs = validate(
-      R"({"language": "en", "municipality": "0301", "answers": {"home": "4601"}})");
+  auto differs =
+      validate(R"({"language": "en", "municipality": "0301", "answers": {"home": "4601"}})");
   ASSERT_FALSE(differs.ok());
   EXPECT_EQ(problem_at(differs.error(), "municipality", "invalid_field").message,
             "The field 'municipality' is invalid: 0301 ≠ 4601.");
@@ -201,21 +201,19 @@ TEST(ValidateResponse, RequiredOnlyForVisibleItemsOfCompleteResponses) {
   problem_at(result.error(), "final", "required");
 
   // Complete, family shown: kids is required too, and kids_note once kids > 0.
-  auto shown = validate(R"({"answers": {"choice": 1, "ok": true, "final": true}})",
-                        complete());
+  auto shown = validate(R"({"answers": {"choice": 1, "ok": true, "final": true}})", complete());
   ASSERT_FALSE(shown.ok());
   EXPECT_EQ(shown.error().problems.size(), 1u) << describe_problems(shown.error());
   problem_at(shown.error(), "kids", "required");
-  auto with_kids = validate(R"({"answers": {"choice": 1, "ok": true, "kids": 2, "final": true}})",
-                            complete());
+  auto with_kids =
+      validate(R"({"answers": {"choice": 1, "ok": true, "kids": 2, "final": true}})", complete());
   ASSERT_FALSE(with_kids.ok());
   EXPECT_EQ(with_kids.error().problems.size(), 1u) << describe_problems(with_kids.error());
   problem_at(with_kids.error(), "kids_note", "required");
 
   // Complete and everything visible answered: fine.
-  EXPECT_TRUE(validate(R"({"answers": {"choice": 9, "ok": false, "final": true}})",
-                       complete())
-                  .ok())
+  EXPECT_TRUE(
+      validate(R"({"answers": {"choice": 9, "ok": false, "final": true}})", complete()).ok())
       << "don't know answers a required item";
 
   // Partial: the same responses may lack required items.
@@ -238,21 +236,19 @@ TEST(ValidateResponse, AnEmptyAnswerToARequiredItemIsStillMissing) {
       {"id": "name", "type": "text", "required": true, "text": @},
       {"id": "pick", "type": "multiple_choice", "required": true, "text": @,
        "options": [{"code": 1, "label": @}, {"code": 2, "label": @}]}]}]})"));
-  auto result = validate_response(q, json_of(R"({"language": "en", "answers": {"name": "", "pick": []}})"),
-                                  complete());
+  auto result = validate_response(
+      q, json_of(R"({"language": "en", "answers": {"name": "", "pick": []}})"), complete());
   ASSERT_FALSE(result.ok()) << "an empty text and an empty choice list are no answers";
   EXPECT_EQ(result.error().problems.size(), 2u) << describe_problems(result.error());
-  EXPECT_EQ(problem_at(result.error(), "name", "required").message,
-            "Please answer this question.");
+  EXPECT_EQ(problem_at(result.error(), "name", "required").message, "Please answer this question.");
   problem_at(result.error(), "pick", "required");
-  EXPECT_TRUE(validate_response(q, json_of(R"({"answers": {"name": "", "pick": []}})"),
-                                partial())
-                  .ok());
+  EXPECT_TRUE(
+      validate_response(q, json_of(R"({"answers": {"name": "", "pick": []}})"), partial()).ok());
 }
 
 TEST(ValidateResponse, AnInvalidAnswerToARequiredItemIsReportedOnce) {
-  auto result = validate(R"({"language": "en", "answers": {"choice": 7, "final": true}})",
-                         complete());
+  auto result =
+      validate(R"({"language": "en", "answers": {"choice": 7, "final": true}})", complete());
   ASSERT_FALSE(result.ok());
   ASSERT_EQ(result.error().problems.size(), 1u) << describe_problems(result.error());
   EXPECT_EQ(result.error().problems[0].code, "not_an_option");
@@ -262,10 +258,9 @@ TEST(ValidateResponse, AnInvalidAnswerToARequiredItemIsReportedOnce) {
 
 TEST(ValidateResponse, ConstraintMessagesAreInTheResponseLanguage) {
   const std::string answers = R"("answers": {"ok": true, "hours": 2, "kids": 3, "kids_note": "x"})";
-  for (auto [language, message] :
-       {std::pair{"nb", "Flere barn enn timer (bokmål)."},
-        std::pair{"nn", "Fleire born enn timar (nynorsk)."},
-        std::pair{"en", "More children than hours (English)."}}) {
+  for (auto [language, message] : {std::pair{"nb", "Flere barn enn timer (bokmål)."},
+                                   std::pair{"nn", "Fleire born enn timar (nynorsk)."},
+                                   std::pair{"en", "More children than hours (English)."}}) {
     auto result = validate(std::string(R"({"language": ")") + language + "\", " + answers + "}");
     ASSERT_FALSE(result.ok()) << language;
     ASSERT_EQ(result.error().problems.size(), 1u) << describe_problems(result.error());
@@ -274,7 +269,8 @@ TEST(ValidateResponse, ConstraintMessagesAreInTheResponseLanguage) {
     EXPECT_EQ(result.error().problems[0].message, message);
   }
   // The constraint holds: kids <= hours.
-  EXPECT_TRUE(validate(R"({"answers": {"ok": true, "hours": 3, "kids": 3, "kids_note": "x"}})").ok());
+  EXPECT_TRUE(
+      validate(R"({"answers": {"ok": true, "hours": 3, "kids": 3, "kids_note": "x"}})").ok());
   // ... or hours unanswered.
   EXPECT_TRUE(validate(R"({"answers": {"ok": true, "kids": 3, "kids_note": "x"}})").ok());
   // A constraint is not checked when its item is hidden or unanswered.
@@ -386,11 +382,13 @@ TEST(ValidateResponse, WrongTypeMessagesInEveryLanguage) {
 TEST(ValidateResponse, LongBadValuesAreShortenedInMessages) {
   std::string long_value(100, 'x');
   Problem problem = single_problem("home", "\"" + long_value + "\"", "unknown_municipality");
-  EXPECT_EQ(problem.message, "'" + std::string(40, 'x') + "…' is not a Norwegian municipality number.");
+  EXPECT_EQ(problem.message,
+            "'" + std::string(40, 'x') + "…' is not a Norwegian municipality number.");
   // The cut never splits a character: 39 x and then two-byte letters.
   std::string mixed = std::string(39, 'x') + "æææ";
   problem = single_problem("home", "\"" + mixed + "\"", "unknown_municipality");
-  EXPECT_EQ(problem.message, "'" + std::string(39, 'x') + "…' is not a Norwegian municipality number.");
+  EXPECT_EQ(problem.message,
+            "'" + std::string(39, 'x') + "…' is not a Norwegian municipality number.");
 }
 
 // ------------------------------------------------------------ all at once

@@ -86,21 +86,20 @@ TEST(LoadQuestionnaireErrors, ScaleProblems) {
           {"id": "s4", "title": @, "items": ["a"], "min_answered": 1},
           {"title": @, "items": ["a"]},
           {"id": "Bad", "title": @, "description": 3}])"));
-  EXPECT_EQ(where_and_code(error),
-            (std::multiset<Where>{
-                {"$.scales[0].items[1]", "not_scorable"},
-                {"$.scales[0].items[2]", "not_scorable"},
-                {"$.scales[0].items[3]", "unknown_item"},
-                {"$.scales[0].reverse[1]", "duplicate_item"},
-                {"$.scales[0].reverse[3]", "wrong_type"},
-                {"$.scales[1].items", "empty"},
-                {"$.scales[1].min_answered", "out_of_range"},
-                {"$.scales[2].min_answered", "out_of_range"},
-                {"$.scales[4].id", "missing"},
-                {"$.scales[5].id", "bad_id"},
-                {"$.scales[5].description", "wrong_type"},
-                {"$.scales[5].items", "missing"},
-            }))
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{
+                                       {"$.scales[0].items[1]", "not_scorable"},
+                                       {"$.scales[0].items[2]", "not_scorable"},
+                                       {"$.scales[0].items[3]", "unknown_item"},
+                                       {"$.scales[0].reverse[1]", "duplicate_item"},
+                                       {"$.scales[0].reverse[3]", "wrong_type"},
+                                       {"$.scales[1].items", "empty"},
+                                       {"$.scales[1].min_answered", "out_of_range"},
+                                       {"$.scales[2].min_answered", "out_of_range"},
+                                       {"$.scales[4].id", "missing"},
+                                       {"$.scales[5].id", "bad_id"},
+                                       {"$.scales[5].description", "wrong_type"},
+                                       {"$.scales[5].items", "missing"},
+                                   }))
       << describe_problems(error);
   EXPECT_EQ(problem_at(error, "$.scales[0].items[2]", "not_scorable").message,
             "'m' is multiple_choice; only single_choice items can be scored");

@@ -4,9 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "definition_text.h"
 #include "questionnaire/response_validation.h"
 #include "questionnaire/score_report.h"
-#include "definition_text.h"
 #include "test_support.h"
 
 namespace parorende {
@@ -15,7 +15,6 @@ namespace {
 using testing::describe_problems;
 using testing::expand;
 using testing::json_of;
-
 
 std::string items_with_set(std::initializer_list<std::string_view> ids, std::string_view set) {
   std::string out;
@@ -150,8 +149,8 @@ TEST(ScoreScale, AllAnsweredAtTheExtremes) {
   ScaleScore top = score_scale(scored(), scale("five_items"),
                                codes({{"s1", 4}, {"s2", 4}, {"s3", 1}, {"s4", 4}, {"s5", 4}}));
   EXPECT_DOUBLE_EQ(*top.score, 100.0);
-  ScaleScore bottom = score_scale(
-      scored(), scale("five_items"), codes({{"s1", 1}, {"s2", 1}, {"s3", 4}, {"s4", 1}, {"s5", 1}}));
+  ScaleScore bottom = score_scale(scored(), scale("five_items"),
+                                  codes({{"s1", 1}, {"s2", 1}, {"s3", 4}, {"s4", 1}, {"s5", 1}}));
   EXPECT_DOUBLE_EQ(*bottom.score, 0.0);
   // 25 and 75 on a 1-5 item, reverse 2 -> 75: mean(25, 75) = 50.
   ScaleScore middle = score_scale(scored(), scale("fivepoint"), codes({{"f1", 2}, {"f2", 2}}));
@@ -160,8 +159,8 @@ TEST(ScoreScale, AllAnsweredAtTheExtremes) {
 
 TEST(ScoreScale, HalfOfFiveItemsNeedsThree) {
   // 0.5 * 5 = 2.5, so 3 items are needed.
-  ScaleScore three = score_scale(scored(), scale("five_items"),
-                                 codes({{"s1", 2}, {"s2", 3}, {"s5", 4}}));
+  ScaleScore three =
+      score_scale(scored(), scale("five_items"), codes({{"s1", 2}, {"s2", 3}, {"s5", 4}}));
   ASSERT_TRUE(three.score.has_value());
   EXPECT_NEAR(*three.score, (100.0 / 3 + 200.0 / 3 + 100.0) / 3, 1e-9);  // 66.67
   ScaleScore two = score_scale(scored(), scale("five_items"), codes({{"s1", 2}, {"s2", 3}}));
@@ -319,7 +318,8 @@ TEST(ScoreBurden, ShareBoundaryIsExactDespiteFloatingPoint) {
           "languages": ["nb", "en"], "title": @, "sections": [{"id": "s", "title": @, "items": [)" +
       items + R"(]}], "scales": [{"id": "scale", "title": @, "min_answered": 0.28, "items": [)" +
       ids + R"(]}], "burden_instruments": [{"id": "burden", "title": @, "min_answered": 0.28,
-          "items": [)" + ids + R"(], "categories": [{"id": "all", "min": 0, "max": 25,
+          "items": [)" +
+      ids + R"(], "categories": [{"id": "all", "min": 0, "max": 25,
           "label": @, "follow_up": @}]}]})"));
   ASSERT_EQ(q.items.size(), 25u);
   auto answered = [](int count) {
@@ -348,8 +348,8 @@ TEST(ScoreBurden, NoAnswersIsMissingEvenWithATinyShare) {
 
 TEST(ScoreResponse, ScoresEveryScaleAndInstrumentInOrder) {
   Response response;
-  response.answers = codes({{"s1", 4}, {"s2", 4}, {"s3", 4}, {"b1", 3}, {"b2", 3},
-                            {"b3", 3}, {"b4", 3}, {"b5", 0}});
+  response.answers = codes(
+      {{"s1", 4}, {"s2", 4}, {"s3", 4}, {"b1", 3}, {"b2", 3}, {"b3", 3}, {"b4", 3}, {"b5", 0}});
   ResponseScores scores = score_response(scored(), response);
   ASSERT_EQ(scores.scales.size(), 5u);
   EXPECT_EQ(scores.scales[0].scale_id, "five_items");
@@ -367,8 +367,15 @@ TEST(ScoreResponse, ScoresEveryScaleAndInstrumentInOrder) {
 
 TEST(ScoreReport, JsonInTheRequestedLanguage) {
   Response response;
-  response.answers = codes({{"s1", 4}, {"s2", 2}, {"s3", 1}, {"s4", 9},
-                            {"b1", 0}, {"b2", 0}, {"b3", 0}, {"b4", 1}, {"b5", 3}});
+  response.answers = codes({{"s1", 4},
+                            {"s2", 2},
+                            {"s3", 1},
+                            {"s4", 9},
+                            {"b1", 0},
+                            {"b2", 0},
+                            {"b3", 0},
+                            {"b4", 1},
+                            {"b5", 3}});
   ResponseScores scores = score_response(scored(), response);
   boost::json::object report = score_report_json(scored(), scores, "nb");
   EXPECT_EQ(report.at("questionnaire"), "scoring");

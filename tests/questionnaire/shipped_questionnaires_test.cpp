@@ -58,8 +58,7 @@ TEST(ShippedQuestionnaires, EveryFileLoadsWithoutProblems) {
   for (const std::string& file : files) {
     names.push_back(std::filesystem::path(file).filename().string());
     auto loaded = load_questionnaire_file(file);
-    EXPECT_TRUE(loaded.ok()) << file << ":\n"
-                             << (loaded ? "" : describe_problems(loaded.error()));
+    EXPECT_TRUE(loaded.ok()) << file << ":\n" << (loaded ? "" : describe_problems(loaded.error()));
     if (loaded) expect_all_languages(loaded.value());
   }
   for (const char* required : {"parorendeundersokelse.json", "belastningskartlegging.json"}) {

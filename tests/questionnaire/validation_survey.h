@@ -55,17 +55,17 @@ inline ValidationOptions partial() { return {Completeness::partial, true, nullpt
 inline ValidationOptions complete() { return {Completeness::complete, true, nullptr}; }
 
 inline Result<Response> validate(std::string_view document,
-                          const ValidationOptions& options = partial()) {
+                                 const ValidationOptions& options = partial()) {
   return validate_response(survey(), json_of(document), options);
 }
 
 // Validates {"language": language, "answers": {item: value}} (partial) and
 // returns the single problem, which must be at `item` with `code`.
 inline Problem single_problem(std::string_view item, std::string_view value_json,
-                       std::string_view code, std::string_view language = "en") {
+                              std::string_view code, std::string_view language = "en") {
   std::string document = std::string(R"({"language": ")") + std::string(language) +
-                         R"(", "answers": {")" + std::string(item) +
-                         R"(": )" + std::string(value_json) + "}}";
+                         R"(", "answers": {")" + std::string(item) + R"(": )" +
+                         std::string(value_json) + "}}";
   auto result = validate(document);
   if (result.ok()) {
     ADD_FAILURE() << document << " was accepted";

@@ -91,8 +91,8 @@ TEST(MunicipalityCsv, ParsesEveryField) {
 }
 
 TEST(MunicipalityCsv, ReportsABadHeaderOnLine1) {
-  auto parsed = MunicipalityRegistry::parse_csv(
-      "code,name\n0301,Oslo,03,Oslo,717710,454.12,neutral\n");
+  auto parsed =
+      MunicipalityRegistry::parse_csv("code,name\n0301,Oslo,03,Oslo,717710,454.12,neutral\n");
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().code, "invalid_municipalities");
   ASSERT_EQ(parsed.error().problems.size(), 1u) << describe_problems(parsed.error());
@@ -103,17 +103,17 @@ TEST(MunicipalityCsv, ReportsABadHeaderOnLine1) {
 TEST(MunicipalityCsv, ReportsEveryBadLineWithItsLineNumber) {
   std::string csv = std::string(kHeader) +
                     "0301,Oslo,03,Oslo,717710,454.12,neutral\n"  // line 2: fine
-                    "1101,Eigersund,11,Rogaland,15221,432.49\n"   // line 3: 6 fields
-                    "\n"                                          // line 4: blank
-                    "301,Short,03,Oslo,1,1,nb\n"                  // line 5: code
-                    "1103,Stavanger,1,Rogaland,1,1,nb\n"          // line 6: county
-                    "1106,Haugesund,11,Rogaland,many,1,nb\n"      // line 7: population
-                    "1108,Sandnes,11,Rogaland,-5,1,nb\n"          // line 8: negative
-                    "1111,Sokndal,11,Rogaland,1,0,nb\n"           // line 9: area 0
-                    "1112,Lund,11,Rogaland,1,big,nb\n"            // line 10: area text
-                    "1114,Bjerkreim,11,Rogaland,1,1,se\n"         // line 11: standard
-                    "0301,Oslo again,03,Oslo,1,1,nb\n"            // line 12: duplicate
-                    "12ab,Both,x,Y,1.5,1,nb\n";                   // line 13: three
+                    "1101,Eigersund,11,Rogaland,15221,432.49\n"  // line 3: 6 fields
+                    "\n"                                         // line 4: blank
+                    "301,Short,03,Oslo,1,1,nb\n"                 // line 5: code
+                    "1103,Stavanger,1,Rogaland,1,1,nb\n"         // line 6: county
+                    "1106,Haugesund,11,Rogaland,many,1,nb\n"     // line 7: population
+                    "1108,Sandnes,11,Rogaland,-5,1,nb\n"         // line 8: negative
+                    "1111,Sokndal,11,Rogaland,1,0,nb\n"          // line 9: area 0
+                    "1112,Lund,11,Rogaland,1,big,nb\n"           // line 10: area text
+                    "1114,Bjerkreim,11,Rogaland,1,1,se\n"        // line 11: standard
+                    "0301,Oslo again,03,Oslo,1,1,nb\n"           // line 12: duplicate
+                    "12ab,Both,x,Y,1.5,1,nb\n";                  // line 13: three
   auto parsed = MunicipalityRegistry::parse_csv(csv);
   ASSERT_FALSE(parsed.ok());
   const Error& error = parsed.error();
@@ -126,8 +126,7 @@ TEST(MunicipalityCsv, ReportsEveryBadLineWithItsLineNumber) {
   problem_at(error, "line 9", "bad_area");
   problem_at(error, "line 10", "bad_area");
   problem_at(error, "line 11", "bad_written_standard");
-  EXPECT_EQ(problem_at(error, "line 12", "duplicate_code").message,
-            "code 0301 appears twice");
+  EXPECT_EQ(problem_at(error, "line 12", "duplicate_code").message, "code 0301 appears twice");
   problem_at(error, "line 13", "bad_code");
   problem_at(error, "line 13", "bad_county");
   problem_at(error, "line 13", "bad_population");
@@ -220,12 +219,12 @@ TEST(LocalizedTextSet, ReplacesAText) {
 }
 
 TEST(LanguageTag, AcceptsSimpleBcp47Tags) {
-  for (std::string_view tag : {"nb", "nn", "en", "se", "smj", "en-GB", "zh-Hant",
-                               "zh-Hant-TW", "nb-NO"}) {
+  for (std::string_view tag :
+       {"nb", "nn", "en", "se", "smj", "en-GB", "zh-Hant", "zh-Hant-TW", "nb-NO"}) {
     EXPECT_TRUE(is_language_tag(tag)) << tag;
   }
-  for (std::string_view tag : {"", "n", "norsk", "NB", "En", "nb-", "-nb", "nb--NO",
-                               "nb_NO", "nb-N", "en-toolongsubtag", "nb NO", "n1"}) {
+  for (std::string_view tag : {"", "n", "norsk", "NB", "En", "nb-", "-nb", "nb--NO", "nb_NO",
+                               "nb-N", "en-toolongsubtag", "nb NO", "n1"}) {
     EXPECT_FALSE(is_language_tag(tag)) << tag;
   }
 }

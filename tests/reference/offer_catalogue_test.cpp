@@ -35,9 +35,10 @@ std::multiset<std::pair<std::string, std::string>> problems_of(const Error& erro
 }
 
 TEST(OfferCatalogueTest, ParsesFieldsListsAndQuoting) {
-  std::string csv = kHeader + line("5038", "a", "course", "adults;children_young", "dementia;cancer") +
-                    "5038,b,respite,adults,,\"Avlastning, \"\"helg\"\"\",Avlasting,,\"To\r\nlinjer\","
-                    ",,,,,,,no\r\n";
+  std::string csv =
+      kHeader + line("5038", "a", "course", "adults;children_young", "dementia;cancer") +
+      "5038,b,respite,adults,,\"Avlastning, \"\"helg\"\"\",Avlasting,,\"To\r\nlinjer\","
+      ",,,,,,,no\r\n";
   auto offers = parse_offers_csv(csv);
   ASSERT_TRUE(offers.ok()) << describe_result(offers);
   ASSERT_EQ(offers->size(), 2u);
@@ -64,25 +65,25 @@ TEST(OfferCatalogueTest, ParsesFieldsListsAndQuoting) {
   EXPECT_TRUE(b.condition_groups.empty());
   EXPECT_FALSE(b.demo);
   // LF line ends and no final newline work too.
-  auto lf = parse_offers_csv(std::string(kOfferCsvHeader) + "\n" +
-                             line("5038", "a", "course").substr(0, line("5038", "a", "course").size() - 2));
+  auto lf = parse_offers_csv(
+      std::string(kOfferCsvHeader) + "\n" +
+      line("5038", "a", "course").substr(0, line("5038", "a", "course").size() - 2));
   ASSERT_TRUE(lf.ok()) << describe_result(lf);
   EXPECT_EQ(lf->size(), 1u);
 }
 
 TEST(OfferCatalogueTest, ReportsEveryBadLineWithItsNumber) {
-  std::string csv = kHeader +
-                    line("5038", "ok", "course") +                               // 2
-                    line("9999", "a", "course") +                                // 3
-                    line("5038", "b", "nap") +                                   // 4
-                    line("5038", "c", "course", "adults;elders") +               // 5
-                    line("5038", "d", "course", "adults", "flu") +               // 6
-                    line("5038", "e", "course", "adults", "", "") +              // 7
-                    "5038,f,course\r\n" +                                        // 8
-                    line("5038", "g", "course", "adults", "", "Navn", "maybe") + // 9
-                    line("5038", "ok", "respite") +                              // 10
-                    "5038,h,course,adults,,\"Two\r\nlines\",,,,,,,,,,,yes\r\n" + // 11-12
-                    line("5038", "i", "course", "adults", "", "Navn", "ja");     // 13
+  std::string csv = kHeader + line("5038", "ok", "course") +                      // 2
+                    line("9999", "a", "course") +                                 // 3
+                    line("5038", "b", "nap") +                                    // 4
+                    line("5038", "c", "course", "adults;elders") +                // 5
+                    line("5038", "d", "course", "adults", "flu") +                // 6
+                    line("5038", "e", "course", "adults", "", "") +               // 7
+                    "5038,f,course\r\n" +                                         // 8
+                    line("5038", "g", "course", "adults", "", "Navn", "maybe") +  // 9
+                    line("5038", "ok", "respite") +                               // 10
+                    "5038,h,course,adults,,\"Two\r\nlines\",,,,,,,,,,,yes\r\n" +  // 11-12
+                    line("5038", "i", "course", "adults", "", "Navn", "ja");      // 13
   auto offers = parse_offers_csv(csv);
   ASSERT_FALSE(offers.ok());
   EXPECT_EQ(offers.error().code, "invalid_offers");
@@ -102,7 +103,8 @@ TEST(OfferCatalogueTest, ReportsEveryBadLineWithItsNumber) {
     }
   }
   // Same id in another municipality is fine.
-  EXPECT_TRUE(parse_offers_csv(kHeader + line("5038", "x", "course") + line("0301", "x", "course")).ok());
+  EXPECT_TRUE(
+      parse_offers_csv(kHeader + line("5038", "x", "course") + line("0301", "x", "course")).ok());
 }
 
 TEST(OfferCatalogueTest, BadHeaderAndQuoting) {
@@ -114,14 +116,16 @@ TEST(OfferCatalogueTest, BadHeaderAndQuoting) {
   ASSERT_FALSE(empty.ok());
   EXPECT_EQ(empty.error().problems.at(0).code, "bad_header");
 
-  auto unclosed = parse_offers_csv(kHeader + line("5038", "a", "course") + "5038,b,course,\"open\r\n");
+  auto unclosed =
+      parse_offers_csv(kHeader + line("5038", "a", "course") + "5038,b,course,\"open\r\n");
   ASSERT_FALSE(unclosed.ok());
   EXPECT_EQ(problems_of(unclosed.error()),
             (std::multiset<std::pair<std::string, std::string>>{{"line 3", "bad_quoting"}}));
   auto stray = parse_offers_csv(kHeader + "5038,b,course,adults,,\"Navn\"x,,,,,,,,,,,yes\r\n");
   ASSERT_FALSE(stray.ok());
   EXPECT_EQ(stray.error().problems.at(0).code, "bad_quoting");
-  auto latin1 = parse_offers_csv(kHeader + line("5038", "a", "course") + line("5038", "Bod\xF8", "course"));
+  auto latin1 =
+      parse_offers_csv(kHeader + line("5038", "a", "course") + line("5038", "Bod\xF8", "course"));
   ASSERT_FALSE(latin1.ok());
   EXPECT_EQ(problems_of(latin1.error()),
             (std::multiset<std::pair<std::string, std::string>>{{"line 3", "not_utf8"}}));
@@ -188,8 +192,9 @@ TEST(OfferCatalogueTest, StoreReplacesOffersPerMunicipality) {
   options.path = (directory.path() / "offers.db").string();
   auto store = ResponseStore::open(options);
   ASSERT_TRUE(store.ok()) << describe_result(store);
-  auto first = parse_offers_csv(kHeader + line("5038", "a", "course", "adults;bereaved", "dementia") +
-                                line("5038", "b", "respite") + line("0301", "o", "information"));
+  auto first =
+      parse_offers_csv(kHeader + line("5038", "a", "course", "adults;bereaved", "dementia") +
+                       line("5038", "b", "respite") + line("0301", "o", "information"));
   ASSERT_TRUE(first.ok());
   auto replaced = store.value()->replace_offers(first.value());
   ASSERT_TRUE(replaced.ok()) << replaced.error().describe();

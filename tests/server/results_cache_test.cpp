@@ -23,17 +23,22 @@ class ResultsCacheTest : public ::testing::Test {
     auto text = parorende::testing::read_file(parorende::testing::kSourceDir +
                                               "/questionnaires/parorendeundersokelse.json");
     ASSERT_TRUE(store_->publish_questionnaire(text).ok());
-    ASSERT_TRUE(store_->create_wave({"w", "parorendeundersokelse", std::nullopt, {2026, 1, 1}, {2026, 12, 31}, {}})
-                    .ok());
+    ASSERT_TRUE(
+        store_
+            ->create_wave(
+                {"w", "parorendeundersokelse", std::nullopt, {2026, 1, 1}, {2026, 12, 31}, {}})
+            .ok());
     add_responses(300, 1);
   }
 
   void add_responses(std::int64_t count, std::uint64_t seed) {
     auto questionnaire = store_->questionnaire("parorendeundersokelse");
     ASSERT_TRUE(questionnaire.ok());
-    analytics::SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(), {count, seed});
+    analytics::SyntheticSurvey survey(questionnaire.value(), builtin_municipalities(),
+                                      {count, seed});
     std::vector<ImportedResponse> batch;
-    while (auto response = survey.next()) batch.push_back({std::move(*response), questionnaire.value()->consent->version});
+    while (auto response = survey.next())
+      batch.push_back({std::move(*response), questionnaire.value()->consent->version});
     ASSERT_TRUE(store_->import_responses("w", batch, {2026, 3, 1}).ok());
   }
 

@@ -140,8 +140,9 @@ TEST_F(ResponseStoreTest, CompleteSubmissionGetsAReceiptCode) {
 
 TEST_F(ResponseStoreTest, AnAsyncSubmissionIsAnsweredAsASubmitIs) {
   std::promise<Result<SubmitReceipt>> answered;
-  store_->submit_async("spring", complete_response(), kConsent, kToday,
-                       [&](Result<SubmitReceipt> receipt) { answered.set_value(std::move(receipt)); });
+  store_->submit_async(
+      "spring", complete_response(), kConsent, kToday,
+      [&](Result<SubmitReceipt> receipt) { answered.set_value(std::move(receipt)); });
   auto receipt = answered.get_future().get();
   ASSERT_TRUE(receipt.ok()) << describe_result(receipt);
   EXPECT_GT(receipt->response_id, 0);
@@ -149,8 +150,9 @@ TEST_F(ResponseStoreTest, AnAsyncSubmissionIsAnsweredAsASubmitIs) {
   EXPECT_EQ(query("SELECT count(*) FROM responses WHERE status = 'complete'"), 1);
 
   std::promise<Result<SubmitReceipt>> refused;
-  store_->submit_async("spring", complete_response(), kConsent, Date{2026, 5, 1},
-                       [&](Result<SubmitReceipt> receipt) { refused.set_value(std::move(receipt)); });
+  store_->submit_async(
+      "spring", complete_response(), kConsent, Date{2026, 5, 1},
+      [&](Result<SubmitReceipt> receipt) { refused.set_value(std::move(receipt)); });
   EXPECT_EQ(refused.get_future().get().error().code, "wave_closed");
 }
 
@@ -267,9 +269,8 @@ TEST_F(ResponseStoreTest, EraseRemovesTheRowsForReal) {
   EXPECT_EQ(store_->erase(erased->receipt_code).ok(), true);
   EXPECT_EQ(query("SELECT count(*) FROM responses"), 1);
   EXPECT_EQ(query("SELECT count(*) FROM response_answers"), 1);
-  EXPECT_EQ(query("SELECT count(*) FROM responses WHERE id = " +
-                  std::to_string(erased->response_id)),
-            0);
+  EXPECT_EQ(
+      query("SELECT count(*) FROM responses WHERE id = " + std::to_string(erased->response_id)), 0);
   EXPECT_EQ(store_->erase(erased->receipt_code).error().code, "code_not_found");
   EXPECT_EQ(store_->erase("not a code").error().code, "invalid_code");
 }
@@ -289,8 +290,7 @@ TEST_F(ResponseStoreTest, ErasedAnswersAreOverwrittenInTheFile) {
   ASSERT_TRUE(store_->erase(receipt->receipt_code).ok());
   store_.reset();
   EXPECT_EQ(testing::read_file(path_).find("UNIQUE-MARKER-TEXT-4711"), std::string::npos);
-  EXPECT_EQ(testing::read_file(path_ + "-wal").find("UNIQUE-MARKER-TEXT-4711"),
-            std::string::npos);
+  EXPECT_EQ(testing::read_file(path_ + "-wal").find("UNIQUE-MARKER-TEXT-4711"), std::string::npos);
 }
 
 TEST_F(ResponseStoreTest, CodesIssuedBeforeBucketsStillWork) {
@@ -300,7 +300,8 @@ TEST_F(ResponseStoreTest, CodesIssuedBeforeBucketsStillWork) {
   // Rows as a version without code buckets wrote them: the whole prefix is
   // digest.
   auto legacy_prefix = [](CodeKind kind, const std::string& code) {
-    return std::to_string(hash_secret_code(kind, *normalize_secret_code(code)).legacy_lookup_prefix);
+    return std::to_string(
+        hash_secret_code(kind, *normalize_secret_code(code)).legacy_lookup_prefix);
   };
   {
     auto connection = Connection::open(path_, SQLITE_OPEN_READWRITE);
@@ -326,9 +327,9 @@ TEST_F(ResponseStoreTest, CodesIssuedBeforeBucketsStillWork) {
   auto finished = store_->update(saved->resume_code, complete_response(), kToday);
   ASSERT_TRUE(finished.ok()) << describe_result(finished);
   ASSERT_TRUE(store_->erase(completed->receipt_code).ok());
-  EXPECT_EQ(query("SELECT count(*) FROM responses WHERE id = " +
-                  std::to_string(completed->response_id)),
-            0);
+  EXPECT_EQ(
+      query("SELECT count(*) FROM responses WHERE id = " + std::to_string(completed->response_id)),
+      0);
 }
 
 // ---- concurrency ----------------------------------------------------------
@@ -390,13 +391,13 @@ TEST_F(ResponseStoreTest, CompleteResponsesLoadAsAMatrix) {
   auto matrix = store_->complete_responses("spring");
   ASSERT_TRUE(matrix.ok()) << describe_result(matrix);
   ASSERT_EQ(matrix->rows(), 2u);
-  EXPECT_EQ(matrix->response_ids, (std::vector<std::int64_t>{first->response_id, sparse->response_id}));
+  EXPECT_EQ(matrix->response_ids,
+            (std::vector<std::int64_t>{first->response_id, sparse->response_id}));
   EXPECT_EQ(matrix->municipalities, (std::vector<std::uint16_t>{301, 4601}));
   std::vector<std::string> names;
   for (const auto& column : matrix->columns) names.push_back(column.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"home", "informed", "heard", "children",
-                                             "help_used:1", "help_used:2", "help_used:3",
-                                             "hours", "started"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"home", "informed", "heard", "children", "help_used:1",
+                                             "help_used:2", "help_used:3", "hours", "started"}));
   std::vector<double> expected = {301, 4, 9, 1, 1, 0, 1, 12, 18399};  // 2020-05-17
   for (std::size_t c = 0; c < expected.size(); ++c) EXPECT_EQ(matrix->at(0, c), expected[c]) << c;
   EXPECT_EQ(matrix->at(1, 0), 4601);
@@ -486,17 +487,19 @@ TEST(ResponseStoreOpenTest, AMissingFileIsAnErrorWhenReadOnly) {
 TEST(StoredCodes, CodesIssuedBeforeLibsodiumStillResumeAndErase) {
   testing::TempDir directory;
   std::filesystem::path path = directory.path() / "codes.db";
-  std::filesystem::copy_file(std::string(PARORENDE_SOURCE_DIR) + "/tests/data/store/codes-before-libsodium.db",
-                             path);
+  std::filesystem::copy_file(
+      std::string(PARORENDE_SOURCE_DIR) + "/tests/data/store/codes-before-libsodium.db", path);
   auto store = testing::open_store_at(path.string(), StoreOptions::Synchronous::normal);
   ASSERT_TRUE(store);
   const Date today{2026, 12, 2};
-  for (const char* resume_code : {"VRPA-F21Y-T2YM-3D3R-2W4B-X53B-J63X", "vrz3 s003 w4wy texd b16b 9jp5 hy3t"}) {
+  for (const char* resume_code :
+       {"VRPA-F21Y-T2YM-3D3R-2W4B-X53B-J63X", "vrz3 s003 w4wy texd b16b 9jp5 hy3t"}) {
     auto resumed = store->resume(resume_code, today);
     ASSERT_TRUE(resumed.ok()) << resume_code << ": " << resumed.error().describe();
     EXPECT_EQ(resumed->response.municipality, "0301");
   }
-  for (const char* receipt_code : {"VRJN-CET0-AP4E-S57E-D52E-4MRA-H85D", "VRNZ-GR2Q-M0TV-VSTM-WC2W-CZEP-JQS9"}) {
+  for (const char* receipt_code :
+       {"VRJN-CET0-AP4E-S57E-D52E-4MRA-H85D", "VRNZ-GR2Q-M0TV-VSTM-WC2W-CZEP-JQS9"}) {
     ASSERT_TRUE(store->erase(receipt_code).ok()) << receipt_code;
     Status again = store->erase(receipt_code);
     ASSERT_FALSE(again.ok());

@@ -6,11 +6,11 @@
 #include <cstdio>
 #include <cstring>
 
+#include "questionnaire/response_validation.h"
 #include "reference/municipalities.h"
+#include "store/internal/stored_answers.h"
 #include "store/response_matrix.h"
 #include "store/response_store.h"
-#include "questionnaire/response_validation.h"
-#include "store/internal/stored_answers.h"
 #include "store_test_support.h"
 
 namespace parorende {
@@ -32,8 +32,9 @@ Result<std::unique_ptr<ResponseStore>> open_store(const std::string& path, bool 
 }
 
 bool has_table(Connection& connection, const std::string& name) {
-  return connection.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" +
-                              name + "'")
+  return connection
+             .query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '" +
+                        name + "'")
              .value() == 1;
 }
 
@@ -48,9 +49,8 @@ void write_version_1_data(Connection& connection) {
   document["answers"] = boost::json::parse(R"({"home": "4601", "informed": 5, "hours": 3})");
   auto response = validate_response(questionnaire.value(), document);
   ASSERT_TRUE(response.ok()) << describe_result(response);
-  std::vector<double> values = pack_answers(questionnaire.value(),
-                                            matrix_columns(questionnaire.value()),
-                                            response->answers);
+  std::vector<double> values =
+      pack_answers(questionnaire.value(), matrix_columns(questionnaire.value()), response->answers);
   std::vector<std::uint8_t> blob(values.size() * sizeof(double));
   std::memcpy(blob.data(), values.data(), blob.size());
 
@@ -68,13 +68,14 @@ void write_version_1_data(Connection& connection) {
   auto insert_response = connection.statement(
       "INSERT INTO responses (wave, municipality, status, language, consent_version,"
       " started_on, saved_on, completed_on, item_values)"
-      " VALUES (1, '4601', 'complete', 'nb', '2026-1', '2025-02-01', '2025-02-01', '2025-02-01', ?)");
+      " VALUES (1, '4601', 'complete', 'nb', '2026-1', '2025-02-01', '2025-02-01', '2025-02-01', "
+      "?)");
   ASSERT_TRUE(insert_response.ok());
   insert_response->bind_blob(1, blob);
   ASSERT_TRUE(insert_response->run().ok());
   std::string answers = encode_stored_answers(questionnaire.value(), response->answers);
-  auto insert_answers = connection.statement(
-      "INSERT INTO response_answers (response, answers) VALUES (1, ?)");
+  auto insert_answers =
+      connection.statement("INSERT INTO response_answers (response, answers) VALUES (1, ?)");
   ASSERT_TRUE(insert_answers.ok());
   insert_answers->bind(1, answers);
   ASSERT_TRUE(insert_answers->run().ok());
@@ -95,8 +96,9 @@ TEST(SchemaMigrationTest, AnEmptyDatabaseGetsTheLatestSchema) {
   }
   EXPECT_EQ(connection->query_int("SELECT count(*) FROM municipalities").value(),
             static_cast<std::int64_t>(builtin_municipalities().size()));
-  EXPECT_EQ(connection->query_int("SELECT population FROM municipalities WHERE code = '0301'").value(),
-            builtin_municipalities().find("0301")->population);
+  EXPECT_EQ(
+      connection->query_int("SELECT population FROM municipalities WHERE code = '0301'").value(),
+      builtin_municipalities().find("0301")->population);
 }
 
 TEST(SchemaMigrationTest, EveryEarlierSchemaMigratesWithItsData) {
@@ -153,8 +155,9 @@ TEST(SchemaMigrationTest, Version3ReplacesTheUnusedOffersTable) {
                 1)
           << column;
     }
-    EXPECT_EQ(connection->query_int("SELECT count(*) FROM pragma_table_info('municipality_offers')"
-                                    " WHERE name IN ('kind', 'title', 'valid_from')")
+    EXPECT_EQ(connection
+                  ->query_int("SELECT count(*) FROM pragma_table_info('municipality_offers')"
+                              " WHERE name IN ('kind', 'title', 'valid_from')")
                   .value(),
               0);
     ASSERT_TRUE(connection->execute("PRAGMA foreign_keys = ON").ok());
@@ -188,9 +191,9 @@ TEST(SchemaMigrationTest, ADatabaseFromANewerParorendeIsRefused) {
   ASSERT_TRUE(open_store(path).ok());
   {
     auto connection = open_raw(path);
-    ASSERT_TRUE(connection
-                    ->execute("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1))
-                    .ok());
+    ASSERT_TRUE(
+        connection->execute("PRAGMA user_version = " + std::to_string(latest_schema_version() + 1))
+            .ok());
   }
   auto store = open_store(path);
   ASSERT_FALSE(store.ok());
@@ -227,8 +230,9 @@ TEST(SchemaMigrationTest, AFailedMigrationChangesNothing) {
   EXPECT_EQ(connection->query_int("SELECT count(*) FROM pragma_table_info('municipality_offers')")
                 .value(),
             1);
-  EXPECT_EQ(connection->query_int("SELECT count(*) FROM sqlite_schema WHERE name ="
-                                  " 'municipality_offers_by_municipality'")
+  EXPECT_EQ(connection
+                ->query_int("SELECT count(*) FROM sqlite_schema WHERE name ="
+                            " 'municipality_offers_by_municipality'")
                 .value(),
             0);
 }

@@ -19,7 +19,8 @@ TEST(SecretCodeTest, CodesAreGroupedCrockfordBase32) {
     if (i % 5 == 4) {
       EXPECT_EQ(c, '-');
     } else {
-      EXPECT_NE(std::string_view("0123456789ABCDEFGHJKMNPQRSTVWXYZ").find(c), std::string_view::npos)
+      EXPECT_NE(std::string_view("0123456789ABCDEFGHJKMNPQRSTVWXYZ").find(c),
+                std::string_view::npos)
           << c;
     }
   }
@@ -40,9 +41,9 @@ TEST(SecretCodeTest, TypingIsForgiven) {
 
 TEST(SecretCodeTest, MalformedInputIsRejected) {
   EXPECT_FALSE(normalize_secret_code(""));
-  EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA"));                              // short
-  EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA-0000-1111-ABCD-EFGH-JKMN-P"));   // long
-  EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA-0000-1111-ABCD-EFGH-JKMU"));     // U
+  EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA"));                             // short
+  EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA-0000-1111-ABCD-EFGH-JKMN-P"));  // long
+  EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA-0000-1111-ABCD-EFGH-JKMU"));    // U
   EXPECT_FALSE(normalize_secret_code("7XKQ-M2PA-0000-1111-ABCD-EFGH-JKM!"));
 }
 

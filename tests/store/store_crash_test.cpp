@@ -18,10 +18,10 @@
 #include <sstream>
 
 #include "../crash/crash_answers.h"
-#include "store/response_store.h"
 #include "questionnaire/response_validation.h"
 #include "store/internal/sqlite_connection.h"
 #include "store/internal/stored_answers.h"
+#include "store/response_store.h"
 #include "store_test_support.h"
 
 namespace parorende {
@@ -74,8 +74,12 @@ ChildRun run_and_kill(const std::string& database, std::chrono::milliseconds lif
       killed = true;
     }
     pollfd fds[2] = {{out_open ? out[0] : -1, POLLIN, 0}, {err_open ? err[0] : -1, POLLIN, 0}};
-    int wait_ms = killed ? 1000 : std::max<int>(0, static_cast<int>(
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count()));
+    int wait_ms =
+        killed ? 1000
+               : std::max<int>(
+                     0, static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                             deadline - Clock::now())
+                                             .count()));
     if (poll(fds, 2, wait_ms) < 0 && errno != EINTR) break;
     if (out_open && (fds[0].revents & (POLLIN | POLLHUP)) && read_some(out[0], output) <= 0) {
       out_open = false;
@@ -129,7 +133,8 @@ TEST(StoreCrashTest, EveryAcknowledgedResponseSurvivesSigkill) {
     ChildRun run = run_and_kill(database, std::chrono::milliseconds(lifetime_ms(random)));
     ASSERT_TRUE(run.errors.empty()) << run.errors;
     for (const auto& [id, sequence] : run.acknowledged) {
-      ASSERT_TRUE(acknowledged.emplace(id, sequence).second) << "id " << id << " acknowledged twice";
+      ASSERT_TRUE(acknowledged.emplace(id, sequence).second)
+          << "id " << id << " acknowledged twice";
     }
 
     // Reopening runs WAL recovery, as a restarted server would.
@@ -152,17 +157,19 @@ TEST(StoreCrashTest, EveryAcknowledgedResponseSurvivesSigkill) {
       EXPECT_TRUE(same_row(*matrix, found->second,
                            pack_answers(*questionnaire, matrix->columns, response->answers)))
           << "response " << id;
-      auto answers = connection.value()->statement(
-          "SELECT answers FROM response_answers WHERE response = ?");
+      auto answers =
+          connection.value()->statement("SELECT answers FROM response_answers WHERE response = ?");
       ASSERT_TRUE(answers.ok());
       answers->bind(1, id);
       ASSERT_TRUE(answers->step().value()) << "answers of " << id << " are lost";
       auto stored = decode_stored_answers(*questionnaire, answers->text(0));
       ASSERT_TRUE(stored.ok());
-      EXPECT_EQ(stored.value(), answers_to_json(*questionnaire, response->answers)) << "response " << id;
+      EXPECT_EQ(stored.value(), answers_to_json(*questionnaire, response->answers))
+          << "response " << id;
     }
-    EXPECT_EQ(connection.value()->query_int("SELECT count(*) FROM pragma_integrity_check"
-                                            " WHERE integrity_check <> 'ok'")
+    EXPECT_EQ(connection.value()
+                  ->query_int("SELECT count(*) FROM pragma_integrity_check"
+                              " WHERE integrity_check <> 'ok'")
                   .value(),
               0);
   }

@@ -56,8 +56,9 @@ TEST_F(WalCheckpointerTest, TheWalStartsOverUnderWritesThatNeverPause) {
   for (int commit = 0; commit < kCommits; ++commit) {
     auto insert = writer_->statement("INSERT INTO rows (payload) VALUES (?)");
     ASSERT_TRUE(insert.ok());
-    insert->bind_blob(1, std::span<const std::uint8_t>(
-                             reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()));
+    insert->bind_blob(
+        1, std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(payload.data()),
+                                         payload.size()));
     ASSERT_TRUE(insert->run().ok());
     largest_wal = std::max(largest_wal, wal_file_size());
   }

@@ -5,9 +5,9 @@
 #include <atomic>
 #include <chrono>
 #include <future>
-#include <utility>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "test_support.h"
@@ -53,11 +53,12 @@ class WriteQueueTest : public ::testing::Test {
     std::atomic<bool> holding{false};
     std::atomic<bool> release{false};
     std::thread gate([&] {
-      EXPECT_TRUE(queue_->write([&](WriteContext&) -> Status {
-                          holding = true;
-                          while (!release) std::this_thread::yield();
-                          return {};
-                        })
+      EXPECT_TRUE(queue_
+                      ->write([&](WriteContext&) -> Status {
+                        holding = true;
+                        while (!release) std::this_thread::yield();
+                        return {};
+                      })
                       .ok());
     });
     while (!holding) std::this_thread::yield();
@@ -187,11 +188,12 @@ TEST_F(WriteQueueTest, ABadAsyncWriteFailsAloneBesideBlockingOnes) {
   std::atomic<bool> holding{false};
   std::atomic<bool> release{false};
   std::thread gate([&] {
-    EXPECT_TRUE(queue_->write([&](WriteContext&) -> Status {
-                        holding = true;
-                        while (!release) std::this_thread::yield();
-                        return {};
-                      })
+    EXPECT_TRUE(queue_
+                    ->write([&](WriteContext&) -> Status {
+                      holding = true;
+                      while (!release) std::this_thread::yield();
+                      return {};
+                    })
                     .ok());
   });
   while (!holding) std::this_thread::yield();

@@ -95,7 +95,8 @@ inline int on_value(int row, readstat_variable_t* variable, readstat_value_t val
     cell.kind = ReadCell::Kind::system_missing;
   } else {
     cell.number = readstat_double_value(value);
-    if (readstat_value_is_defined_missing(value, variable)) cell.kind = ReadCell::Kind::defined_missing;
+    if (readstat_value_is_defined_missing(value, variable))
+      cell.kind = ReadCell::Kind::defined_missing;
   }
   file.rows[row].push_back(cell);
   return READSTAT_HANDLER_OK;
@@ -118,14 +119,16 @@ enum class StatFile { sav, dta };
 // Writes `bytes` to a temporary file and reads it back with ReadStat; fails
 // the test (and returns what was read) if ReadStat rejects it.
 inline ReadFile read_stat_file(std::string_view bytes, StatFile kind) {
-  std::string path = (std::filesystem::temp_directory_path() /
-                      (kind == StatFile::sav ? "parorende-read-XXXXXX.sav" : "parorende-read-XXXXXX.dta"))
-                         .string();
+  std::string path =
+      (std::filesystem::temp_directory_path() /
+       (kind == StatFile::sav ? "parorende-read-XXXXXX.sav" : "parorende-read-XXXXXX.dta"))
+          .string();
   int descriptor = mkstemps(path.data(), 4);
   EXPECT_GE(descriptor, 0) << "cannot create " << path;
   ReadFile file;
   if (descriptor < 0) return file;
-  bool written = ::write(descriptor, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
+  bool written =
+      ::write(descriptor, bytes.data(), bytes.size()) == static_cast<ssize_t>(bytes.size());
   ::close(descriptor);
   EXPECT_TRUE(written) << "cannot write " << path;
   readstat_parser_t* parser = readstat_parser_init();

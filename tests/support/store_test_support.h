@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "store/response_store.h"
 #include "questionnaire/response_validation.h"
+#include "store/response_store.h"
 #include "test_support.h"
 
 namespace parorende::testing {
@@ -55,10 +55,11 @@ class StoreFixture : public ::testing::Test {
     auto questionnaire = store_->questionnaire("small_survey");
     ASSERT_TRUE(questionnaire.ok()) << describe_result(questionnaire);
     questionnaire_ = questionnaire.value();
-    auto spring = store_->create_wave({"spring", "small_survey", std::nullopt, kOpens, kCloses, {}});
+    auto spring =
+        store_->create_wave({"spring", "small_survey", std::nullopt, kOpens, kCloses, {}});
     ASSERT_TRUE(spring.ok()) << describe_result(spring);
-    auto west = store_->create_wave(
-        {"west", "small_survey", "1.0.0", kOpens, kCloses, {"5001", "4601"}});
+    auto west =
+        store_->create_wave({"west", "small_survey", "1.0.0", kOpens, kCloses, {"5001", "4601"}});
     ASSERT_TRUE(west.ok()) << describe_result(west);
   }
 
@@ -88,9 +89,7 @@ class StoreFixture : public ::testing::Test {
                     Completeness::complete, municipality);
   }
 
-  Response partial_response() {
-    return response(R"({"heard": 2})", Completeness::partial);
-  }
+  Response partial_response() { return response(R"({"heard": 2})", Completeness::partial); }
 
   TempDir directory_;
   std::string path_;

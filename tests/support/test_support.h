@@ -18,18 +18,16 @@
 #include <string_view>
 #include <vector>
 
+#include "common/result.h"
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/questionnaire_loader.h"
-#include "common/result.h"
 
 namespace parorende::testing {
 
 inline const std::string kSourceDir = PARORENDE_SOURCE_DIR;
 
 // Parses a JSON literal written in a test; a typo in the test fails loudly.
-inline boost::json::value json_of(std::string_view text) {
-  return boost::json::parse(text);
-}
+inline boost::json::value json_of(std::string_view text) { return boost::json::parse(text); }
 
 // Every problem, one per line, for failure messages.
 inline std::string describe_problems(const Error& error) {
@@ -66,11 +64,10 @@ inline std::vector<Problem> problems_at(const Error& error, std::string_view whe
 }
 
 // The one problem at `where` with `code`; fails the test unless exactly one.
-inline Problem problem_at(const Error& error, std::string_view where,
-                          std::string_view code) {
+inline Problem problem_at(const Error& error, std::string_view where, std::string_view code) {
   auto found = problems_at(error, where, code);
-  EXPECT_EQ(found.size(), 1u) << "expected exactly one problem [" << where << "] "
-                              << code << " in\n"
+  EXPECT_EQ(found.size(), 1u) << "expected exactly one problem [" << where << "] " << code
+                              << " in\n"
                               << describe_problems(error);
   return found.empty() ? Problem{} : found.front();
 }
@@ -171,8 +168,7 @@ inline CommandResult run_command(const std::vector<std::string>& arguments,
   pid_t child = fork();
   if (child < 0) throw std::runtime_error("fork failed");
   if (child == 0) {
-    if (!freopen(out_path.c_str(), "w", stdout) ||
-        !freopen(err_path.c_str(), "w", stderr)) {
+    if (!freopen(out_path.c_str(), "w", stdout) || !freopen(err_path.c_str(), "w", stderr)) {
       _exit(127);
     }
     if (!directory.empty() && chdir(directory.c_str()) != 0) _exit(127);

@@ -4,9 +4,9 @@
 
 #include <map>
 
-#include "questionnaire/expression.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/json_writer.h"
+#include "questionnaire/expression.h"
 #include "redcap_test_support.h"
 #include "test_support.h"
 
@@ -63,8 +63,8 @@ void expect_same_meaning(const std::string& ours, const std::string& redcap) {
       for (const auto& [name, value] : raw_values(items, answers)) {
         shown += " " + name + "=" + value;
       }
-      ADD_FAILURE() << ours << " is " << expected << " but " << redcap << " is " << actual
-                    << " for" << shown;
+      ADD_FAILURE() << ours << " is " << expected << " but " << redcap << " is " << actual << " for"
+                    << shown;
     }
   });
 }
@@ -116,8 +116,7 @@ const ExportCase kExportCases[] = {
     {"dt > '2024-03-01'", "[dt] > '2024-03-01'"},
     {"not (dt > '2024-03-01')", "[dt] <= '2024-03-01' or [dt] = ''"},
     {"sc = 1 and (yn or selected(mc, 1))", "[sc] = '1' and ([yn] = '1' or [mc(1)] = '1')"},
-    {"not (sc = 1 and (yn or selected(mc, 1)))",
-     "[sc] <> '1' or ([yn] <> '1' and [mc(1)] = '0')"},
+    {"not (sc = 1 and (yn or selected(mc, 1)))", "[sc] <> '1' or ([yn] <> '1' and [mc(1)] = '0')"},
     {"not (not (sc = 2))", "[sc] = '2'"},
     {"(sc = 1 or sc = 2) and (n > 1 or n < 0)",
      "([sc] = '1' or [sc] = '2') and ([n] > 1 or [n] < 0)"},
@@ -154,7 +153,8 @@ TEST(RedcapBranchingExport, ReportsWhatRedcapCannotSay) {
     auto logic = export_logic(c.ours);
     ASSERT_FALSE(logic.ok()) << c.ours << " gave " << logic.value();
     EXPECT_EQ(logic.error().code, "unsupported_expression");
-    EXPECT_TRUE(contains(logic.error().message, c.reason)) << c.ours << ": " << logic.error().message;
+    EXPECT_TRUE(contains(logic.error().message, c.reason))
+        << c.ours << ": " << logic.error().message;
   }
 }
 
@@ -266,15 +266,18 @@ TEST(RedcapBranchingImport, ReportsEachUnsupportedForm) {
   for (const Case& c : cases) {
     auto ours = import_logic(c.redcap);
     ASSERT_FALSE(ours.ok()) << c.redcap << " gave " << ours.value();
-    EXPECT_TRUE(contains(ours.error().message, c.reason)) << c.redcap << ": " << ours.error().message;
+    EXPECT_TRUE(contains(ours.error().message, c.reason))
+        << c.redcap << ": " << ours.error().message;
   }
 }
 
 TEST(RedcapBranchingImport, ReferenceErrorsComeFromTheLookup) {
-  auto condition = from_branching_logic("[sc] = '1' and [later] = '1'", [](std::string_view name) -> Result<FieldInfo> {
-    if (name == "sc") return FieldInfo{FieldInfo::Kind::single_choice, {1, 2}};
-    return make_error("branching_reference", "it refers to '" + std::string(name) + "', which comes later");
-  });
+  auto condition = from_branching_logic(
+      "[sc] = '1' and [later] = '1'", [](std::string_view name) -> Result<FieldInfo> {
+        if (name == "sc") return FieldInfo{FieldInfo::Kind::single_choice, {1, 2}};
+        return make_error("branching_reference",
+                          "it refers to '" + std::string(name) + "', which comes later");
+      });
   ASSERT_FALSE(condition.ok());
   EXPECT_EQ(condition.error().code, "branching_reference");
   EXPECT_EQ(condition.error().message, "it refers to 'later', which comes later");

@@ -2,8 +2,8 @@
 // (interchange/redcap/dictionary.h, interchange/redcap/annotation.h).
 #include <gtest/gtest.h>
 
-#include "interchange/redcap/annotation.h"
 #include "common/csv.h"
+#include "interchange/redcap/annotation.h"
 #include "interchange/redcap/dictionary.h"
 #include "test_support.h"
 
@@ -29,8 +29,9 @@ TEST(RedcapDictionary, ColumnsAreRedcapsEighteenInOrder) {
 }
 
 TEST(RedcapDictionary, ReadsEveryCellWithItsRow) {
-  std::string csv = header_line() +
-                    "age,f,Head,text,Age,,note,integer,0,120,,[x] = '1',y,RH,3,grid,y,@CHARLIMIT=3\r\n";
+  std::string csv =
+      header_line() +
+      "age,f,Head,text,Age,,note,integer,0,120,,[x] = '1',y,RH,3,grid,y,@CHARLIMIT=3\r\n";
   auto dictionary = read_dictionary(csv);
   ASSERT_TRUE(dictionary.ok()) << testing::describe_result(dictionary);
   ASSERT_EQ(dictionary->fields.size(), 1u);
@@ -59,8 +60,8 @@ TEST(RedcapDictionary, ColumnsAreFoundByHeadingInAnyOrderAndCase) {
   std::vector<std::string> header(dictionary_columns().rbegin(), dictionary_columns().rend());
   header[0] = "  field annotation ";
   std::vector<std::string> values(18);
-  values[17] = "age";    // Variable / Field Name, now last
-  values[14] = "text";   // Field Type
+  values[17] = "age";     // Variable / Field Name, now last
+  values[14] = "text";    // Field Type
   values[0] = "@HIDDEN";  // Field Annotation, now first
   auto dictionary = read_dictionary(csv::write({header, values}));
   ASSERT_TRUE(dictionary.ok()) << testing::describe_result(dictionary);

@@ -1,11 +1,11 @@
 // Exporting definitions as REDCap dictionaries (interchange/redcap/export.h).
 #include <gtest/gtest.h>
 
-#include "questionnaire/questionnaire_loader.h"
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/dictionary.h"
 #include "interchange/redcap/export.h"
+#include "questionnaire/questionnaire_loader.h"
 #include "redcap_export_fixture.h"
 #include "test_support.h"
 
@@ -40,8 +40,8 @@ TEST(RedcapExport, EveryItemTypeBecomesTheDocumentedField) {
   std::vector<std::string> names;
   for (const Field& field : exported.fields) names.push_back(field.name);
   EXPECT_EQ(names, (std::vector<std::string>{"record_id", "home", "relation", "agree", "help_used",
-                                             "children", "hours", "distance_km", "started", "name_it",
-                                             "family_intro", "comment"}));
+                                             "children", "hours", "distance_km", "started",
+                                             "name_it", "family_intro", "comment"}));
   for (const Field& field : exported.fields) {
     EXPECT_EQ(field.form, "all_types") << field.name;
     EXPECT_EQ(field.identifier, "") << field.name;
@@ -72,9 +72,10 @@ TEST(RedcapExport, EveryItemTypeBecomesTheDocumentedField) {
   const Field& agree = field_named(exported.fields, "agree");
   EXPECT_EQ(agree.type, "dropdown");  // 11 choices: more than a radio list should hold
   EXPECT_EQ(agree.branching_logic, "[relation] = '2' or [relation] = '3'");
-  EXPECT_EQ(agree.annotation,
-            "@PARORENDE-SCALE=support\n"
-            "@PARORENDE-SCALE-DEF={\"id\": \"support\", \"title\": \"Støtte\", \"min_answered\": 0.5}");
+  EXPECT_EQ(
+      agree.annotation,
+      "@PARORENDE-SCALE=support\n"
+      "@PARORENDE-SCALE-DEF={\"id\": \"support\", \"title\": \"Støtte\", \"min_answered\": 0.5}");
 
   const Field& help_used = field_named(exported.fields, "help_used");
   EXPECT_EQ(help_used.type, "checkbox");
@@ -138,7 +139,8 @@ TEST(RedcapExport, LanguageIsChosenAndChecked) {
   auto german = export_dictionary(q, "de");
   ASSERT_FALSE(german.ok());
   EXPECT_EQ(german.error().code, "unknown_language");
-  EXPECT_EQ(german.error().message, "questionnaire 'all_types' has no texts in 'de'; it has nb, en");
+  EXPECT_EQ(german.error().message,
+            "questionnaire 'all_types' has no texts in 'de'; it has nb, en");
 }
 
 TEST(RedcapExport, UntranslatableConditionsAreReportedAndLeftOut) {

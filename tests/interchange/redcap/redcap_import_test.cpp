@@ -5,10 +5,10 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "questionnaire/questionnaire_loader.h"
 #include "interchange/redcap/dictionary.h"
 #include "interchange/redcap/import.h"
 #include "interchange/redcap/json_writer.h"
+#include "questionnaire/questionnaire_loader.h"
 #include "test_support.h"
 
 namespace parorende::redcap {
@@ -114,14 +114,17 @@ TEST(RedcapImport, EveryFieldTypeMapsAsDocumented) {
           "visible_if": "not answered(weight)"}
        ]}
     ]})json");
-  expect_warnings(imported.warnings,
-                  {{"row 2", "record_id_field", "field 'record_id' is the record ID"},
-                   {"row 8", "validation_ignored", "validation 'email' of 'email' has no parorende equivalent"},
-                   {"row 9", "identifier_field", "parorende never stores identifying data"},
-                   {"row 15", "slider_labels_dropped", "its labels 'None | Some | Many' are dropped"},
-                   {"row 17", "unsupported_field_type", "field 'bmi' (calc): calculated fields are not supported"},
-                   {"row 18", "unsupported_field_type", "field 'scan' (file): file upload fields are not supported"},
-                   {"row 20", "descriptive_not_mapped", "descriptive field 'thanks' comes after questions"}});
+  expect_warnings(
+      imported.warnings,
+      {{"row 2", "record_id_field", "field 'record_id' is the record ID"},
+       {"row 8", "validation_ignored", "validation 'email' of 'email' has no parorende equivalent"},
+       {"row 9", "identifier_field", "parorende never stores identifying data"},
+       {"row 15", "slider_labels_dropped", "its labels 'None | Some | Many' are dropped"},
+       {"row 17", "unsupported_field_type",
+        "field 'bmi' (calc): calculated fields are not supported"},
+       {"row 18", "unsupported_field_type",
+        "field 'scan' (file): file upload fields are not supported"},
+       {"row 20", "descriptive_not_mapped", "descriptive field 'thanks' comes after questions"}});
   EXPECT_EQ(imported.skipped_fields,
             (std::set<std::string>{"record_id", "full_name", "bmi", "scan", "thanks"}));
   EXPECT_TRUE(imported.fields_without_logic.empty());
@@ -140,14 +143,16 @@ TEST(RedcapImport, EveryUnmappableRowIsReportedWithItsRowAndTheRestIsKept) {
   expect_warnings(
       imported.warnings,
       {{"row 2", "record_id_field", "'record_id' is the record ID"},
-       {"row 4", "unknown_field_type", "field 'q2' has unknown field type 'likert'; expected text, notes"},
+       {"row 4", "unknown_field_type",
+        "field 'q2' has unknown field type 'likert'; expected text, notes"},
        {"row 5", "malformed_choices", "the choices of 'q3' are malformed: choice 2 is empty"},
        {"row 6", "malformed_choices", "choice 1 '1 Yes' has no comma between code and label"},
        {"row 7", "malformed_choices", "choice code 'A' of 'q5' is not a whole number"},
        {"row 8", "malformed_choices", "code '1' is used twice"},
        {"row 9", "unsupported_branching", "functions such as datediff() are not supported"},
        {"row 10", "unsupported_branching", "event-prefixed or instance references"},
-       {"row 11", "unsupported_branching", "smart variables and other references such as [record-name]"},
+       {"row 11", "unsupported_branching",
+        "smart variables and other references such as [record-name]"},
        {"row 12", "unsupported_branching", "arithmetic ('+') is not supported"},
        {"row 13", "branching_reference", "it refers to 'q12', which comes later (row 14)"},
        {"row 14", "branching_reference", "it refers to unknown field 'nope'"},
@@ -182,8 +187,9 @@ TEST(RedcapImport, EveryUnmappableRowIsReportedWithItsRowAndTheRestIsKept) {
   ASSERT_TRUE(loaded.ok()) << testing::describe_problems(loaded.error());
   std::vector<std::string> ids;
   for (const Item& item : loaded->items) ids.push_back(item.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"q1", "q7", "q8", "q9", "q10", "q11", "q12", "q13",
-                                           "q14", "q15", "q21", "q22", "q23", "q24", "q25", "q27"}));
+  EXPECT_EQ(ids,
+            (std::vector<std::string>{"q1", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14",
+                                      "q15", "q21", "q22", "q23", "q24", "q25", "q27"}));
   EXPECT_FALSE(loaded->find_item("q22")->min.has_value());
   EXPECT_EQ(loaded->find_item("q22")->max, 10.0);
   for (const Item& item : loaded->items) EXPECT_FALSE(item.visible_if.has_value()) << item.id;
@@ -266,7 +272,8 @@ std::string dictionary_text(const std::vector<std::vector<std::string>>& rows) {
 
 TEST(RedcapImport, NothingUsableIsAnErrorListingWhy) {
   auto imported = import_dictionary(
-      dictionary_text({{"record_id", "f", "text", "ID"}, {"bmi", "f", "calc", "BMI", "[a]*2"}}), {});
+      dictionary_text({{"record_id", "f", "text", "ID"}, {"bmi", "f", "calc", "BMI", "[a]*2"}}),
+      {});
   ASSERT_FALSE(imported.ok());
   EXPECT_EQ(imported.error().code, "nothing_imported");
   ASSERT_EQ(imported.error().problems.size(), 2u);
@@ -332,14 +339,15 @@ TEST(RedcapImport, BadTagsAreReportedAndIgnored) {
       {"d", "f", "yesno", "D", "", "@PARORENDE-SCALE=s"},
       {"e", "f", "radio", "E", "1, x | 2, y", "@PARORENDE-BURDEN=b @PARORENDE-BURDEN-DEF={oops"},
   }));
-  expect_warnings(imported.warnings,
-                  {{"row 2", "record_id_field", ""},
-                   {"row 3", "bad_action_tag", "@PARORENDE-DONTKNOW=9 of 'a' is not one of its choice codes"},
-                   {"row 4", "bad_action_tag", "@MAXCHECKED=5 of 'b' is not from 1 to the number of choices"},
-                   {"row 5", "bad_action_tag", "@CHARLIMIT=none is not a length"},
-                   {"row 6", "bad_action_tag", "@PARORENDE-SCALE on 'd', which is not a single-choice field"},
-                   {"row 7", "bad_action_tag", "@PARORENDE-BURDEN-DEF is not a JSON object"},
-                   {"row 7", "burden_instrument_dropped", "burden instrument 'b' needs"}});
+  expect_warnings(
+      imported.warnings,
+      {{"row 2", "record_id_field", ""},
+       {"row 3", "bad_action_tag", "@PARORENDE-DONTKNOW=9 of 'a' is not one of its choice codes"},
+       {"row 4", "bad_action_tag", "@MAXCHECKED=5 of 'b' is not from 1 to the number of choices"},
+       {"row 5", "bad_action_tag", "@CHARLIMIT=none is not a length"},
+       {"row 6", "bad_action_tag", "@PARORENDE-SCALE on 'd', which is not a single-choice field"},
+       {"row 7", "bad_action_tag", "@PARORENDE-BURDEN-DEF is not a JSON object"},
+       {"row 7", "burden_instrument_dropped", "burden instrument 'b' needs"}});
   auto loaded = load_questionnaire(imported.definition);
   ASSERT_TRUE(loaded.ok());
   ASSERT_EQ(loaded->scales.size(), 1u);
@@ -363,10 +371,12 @@ TEST(RedcapImport, ScoringThatDoesNotLoadIsDroppedNotTheImport) {
 }
 
 TEST(RedcapImport, CrLfBomAndExcelLeftoversAreRead) {
-  std::string csv = "\xEF\xBB\xBF" + dictionary_text({
-                                         {"record_id", "f", "text", "ID"},
-                                         {"a", "f", "notes", "Line 1\r\nLine 2"},
-                                     }) + ",,,,,,,,,,,,,,,,,\r\n";
+  std::string csv = "\xEF\xBB\xBF" +
+                    dictionary_text({
+                        {"record_id", "f", "text", "ID"},
+                        {"a", "f", "notes", "Line 1\r\nLine 2"},
+                    }) +
+                    ",,,,,,,,,,,,,,,,,\r\n";
   Import imported = import_ok(csv);
   EXPECT_EQ(imported.definition.at("sections").at(0).at("items").at(0).at("text").at("nb"),
             "Line 1\nLine 2");

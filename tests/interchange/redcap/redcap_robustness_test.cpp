@@ -29,9 +29,15 @@ TEST(RedcapRobustness, MutatedDictionariesGiveResultsNotCrashes) {
       std::size_t at = random() % mutated.size();
       char c = alphabet[random() % alphabet.size()];
       switch (random() % 3) {
-        case 0: mutated[at] = c; break;
-        case 1: mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), c); break;
-        default: mutated.erase(at, 1 + random() % 40); break;
+        case 0:
+          mutated[at] = c;
+          break;
+        case 1:
+          mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        default:
+          mutated.erase(at, 1 + random() % 40);
+          break;
       }
     }
     auto result = import_dictionary(mutated, {});
@@ -61,7 +67,8 @@ std::string dictionary_with_logic_on_b(const std::string& logic) {
          "Question Number (surveys only),Matrix Group Name,Matrix Ranking?,Field Annotation\n"
          "record_id,f,,text,ID,,,,,,,,,,,,,\n"
          "a,f,,radio,A,\"1, x | 2, y\",,,,,,,,,,,,\n"
-         "b,f,,yesno,B,,,,,,," + logic + ",,,,,,\n";
+         "b,f,,yesno,B,,,,,,," +
+         logic + ",,,,,,\n";
 }
 
 TEST(RedcapRobustness, TooLongTranslatedConditionsAreReported) {
@@ -79,8 +86,8 @@ TEST(RedcapRobustness, LogicNestedDeeperThanOurParserTakesIsReportedNotFatal) {
   // for ours, so the field is imported without it.
   std::string logic = "[a] = '1'";
   for (int level = 0; level < 15; ++level) {
-    logic = "[a] = '" + std::to_string(level % 2 + 1) + "' " + (level % 2 ? "and" : "or") +
-            " (" + logic + ")";
+    logic = "[a] = '" + std::to_string(level % 2 + 1) + "' " + (level % 2 ? "and" : "or") + " (" +
+            logic + ")";
   }
   auto imported = import_dictionary(dictionary_with_logic_on_b(logic), {});
   ASSERT_TRUE(imported.ok()) << testing::describe_result(imported);

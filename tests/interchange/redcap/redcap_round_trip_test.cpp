@@ -6,11 +6,11 @@
 
 #include <set>
 
-#include "questionnaire/questionnaire_loader.h"
 #include "interchange/redcap/dictionary.h"
 #include "interchange/redcap/equivalence.h"
 #include "interchange/redcap/export.h"
 #include "interchange/redcap/import.h"
+#include "questionnaire/questionnaire_loader.h"
 #include "redcap_export_fixture.h"
 #include "redcap_test_support.h"
 #include "test_support.h"
@@ -108,8 +108,9 @@ TEST(RedcapDictionaryRoundTrip, ComparisonSeesRealDifferences) {
   EXPECT_EQ(differences.size(), 5u) << join(differences);
   std::string all = join(differences);
   EXPECT_TRUE(contains(all, "field 'age' (row 5) vs (row 5): validation max '120' vs '130'"));
-  EXPECT_TRUE(contains(all, "field 'weight' (row 6) vs (row 6): branching logic "
-                            "'[age] >= '18'' vs '[age] > '18''"));
+  EXPECT_TRUE(contains(all,
+                       "field 'weight' (row 6) vs (row 6): branching logic "
+                       "'[age] >= '18'' vs '[age] > '18''"));
   EXPECT_TRUE(contains(all, "field 'health'"));
 
   std::vector<Field> fewer = trip.again;
@@ -127,7 +128,8 @@ TEST(RedcapDictionaryRoundTrip, NormalizationIgnoresSpellingOnly) {
       field.branching_logic = "([SEX]=\"0\") AND (18 <= [age] OR [consent(1)] <> '0')";
     }
     if (field.name == "age") field.validation_max = "120.0";
-    if (field.name == "consent") field.choices = "1,Being contacted|2,Receiving results, by post|3,Other";
+    if (field.name == "consent")
+      field.choices = "1,Being contacted|2,Receiving results, by post|3,Other";
   }
   auto differences = dictionary_differences(trip.original, respelt, losses_of(trip.imported));
   EXPECT_TRUE(differences.empty()) << join(differences);
@@ -172,7 +174,8 @@ std::vector<AnswerValue> sample_answers(const Item& item) {
       answers.emplace_back(std::string("0301"));
       break;
     case ItemType::date:
-      for (Date date : {Date{1999, 12, 31}, Date{2000, 1, 1}, Date{2000, 1, 2}}) answers.emplace_back(date);
+      for (Date date : {Date{1999, 12, 31}, Date{2000, 1, 1}, Date{2000, 1, 2}})
+        answers.emplace_back(date);
       break;
   }
   return answers;
@@ -238,7 +241,8 @@ void expect_same_options(const Item& a, const Item& b, const std::string& langua
 // Items, types, texts, options, bounds, sections and scoring agree (in
 // `language`); constraints, the title and other languages are not compared
 // (docs/redcap.md lists them as lost).
-void expect_equivalent(const Questionnaire& a, const Questionnaire& b, const std::string& language) {
+void expect_equivalent(const Questionnaire& a, const Questionnaire& b,
+                       const std::string& language) {
   ASSERT_EQ(a.items.size(), b.items.size());
   for (std::size_t i = 0; i < a.items.size(); ++i) {
     const Item& x = a.items[i];
@@ -311,7 +315,8 @@ struct DefinitionRoundTrip {
   Import imported;
 };
 
-DefinitionRoundTrip round_trip_definition(const Questionnaire& original, const std::string& language) {
+DefinitionRoundTrip round_trip_definition(const Questionnaire& original,
+                                          const std::string& language) {
   DefinitionRoundTrip trip;
   trip.original = original;
   auto exported = export_dictionary(original, language);
@@ -359,7 +364,8 @@ TEST(RedcapDefinitionRoundTrip, Parorendeundersokelse) {
   EXPECT_EQ(trip.again.id, "parorendeundersokelse");
   expect_equivalent(trip.original, trip.again, "nb");
   // The section's condition was pushed down onto its items and came back.
-  const Section& children = trip.again.sections[trip.again.find_item("children_asked")->section_index];
+  const Section& children =
+      trip.again.sections[trip.again.find_item("children_asked")->section_index];
   EXPECT_EQ(children.id, "children");
   ASSERT_TRUE(children.visible_if.has_value());
   EXPECT_EQ(children.visible_if->source(), "children_in_family = true");

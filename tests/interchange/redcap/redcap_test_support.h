@@ -14,9 +14,9 @@
 #include <string_view>
 #include <vector>
 
-#include "questionnaire/answer.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/json_writer.h"
+#include "questionnaire/answer.h"
 
 namespace parorende::redcap_testing {
 
@@ -190,7 +190,9 @@ inline std::vector<ScenarioItem> scenario_items() {
   using Kind = FieldInfo::Kind;
   using Codes = std::vector<std::int64_t>;
   return {
-      {"sc", {Kind::single_choice, {1, 2, 3, 9}}, {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, std::int64_t{9}}},
+      {"sc",
+       {Kind::single_choice, {1, 2, 3, 9}},
+       {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}, std::int64_t{9}}},
       {"mc", {Kind::multiple_choice, {1, 2, 3}}, {Codes{1}, Codes{2}, Codes{1, 3}, Codes{1, 2, 3}}},
       {"yn", {Kind::yes_no, {}}, {true, false}},
       {"n", {Kind::number, {}}, {std::int64_t{17}, std::int64_t{18}, std::int64_t{19}}},
