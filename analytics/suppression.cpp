@@ -4,12 +4,9 @@ namespace parorende::analytics {
 
 std::string_view suppression_name(Suppression suppression) {
   switch (suppression) {
-    case Suppression::none:
-      return "";
-    case Suppression::primary:
-      return "primary";
-    case Suppression::secondary:
-      return "secondary";
+    case Suppression::none: return "";
+    case Suppression::primary: return "primary";
+    case Suppression::secondary: return "secondary";
   }
   return "";
 }

@@ -421,12 +421,8 @@ struct SyntheticSurvey::Model {
       if (planned[index]) continue;
       double& answer = record[index];
       switch (item.type) {
-        case ItemType::municipality:
-          answer = std::stod(municipality.code);
-          break;
-        case ItemType::yes_no:
-          answer = random.chance(kChildrenShare) ? 1 : 0;
-          break;
+        case ItemType::municipality: answer = std::stod(municipality.code); break;
+        case ItemType::yes_no: answer = random.chance(kChildrenShare) ? 1 : 0; break;
         case ItemType::single_choice:
           if (!item.required && random.chance(kSkipItem)) break;
           answer = static_cast<double>(
@@ -446,26 +442,22 @@ struct SyntheticSurvey::Model {
             answer = static_cast<double>(item.options.front().code);
           break;
         case ItemType::date:
-        case ItemType::text:
-          break;  // never generated
+        case ItemType::text: break;  // never generated
       }
     }
   }
 
   static AnswerValue answer_of(const Item& item, double cell) {
     switch (item.type) {
-      case ItemType::yes_no:
-        return cell != 0;
-      case ItemType::decimal:
-        return cell;
+      case ItemType::yes_no: return cell != 0;
+      case ItemType::decimal: return cell;
       case ItemType::municipality: {
         std::string code = std::to_string(static_cast<int>(cell));
         return std::string(4 - std::min<std::size_t>(4, code.size()), '0') + code;
       }
       case ItemType::multiple_choice:
         return std::vector<std::int64_t>{static_cast<std::int64_t>(cell)};
-      default:
-        return static_cast<std::int64_t>(cell);
+      default: return static_cast<std::int64_t>(cell);
     }
   }
 

@@ -49,14 +49,11 @@ json::value random_answer(const Item& item, std::mt19937& random) {
       return item.options[pick(item.options.size())].code;
     case ItemType::multiple_choice:
       return json::array{item.options[pick(item.options.size())].code};
-    case ItemType::yes_no:
-      return pick(2) == 0;
+    case ItemType::yes_no: return pick(2) == 0;
     case ItemType::integer:
       return static_cast<std::int64_t>(item.min.value_or(0)) + static_cast<std::int64_t>(pick(10));
-    case ItemType::decimal:
-      return item.min.value_or(0) + 0.5;
-    case ItemType::date:
-      return "2024-06-01";
+    case ItemType::decimal: return item.min.value_or(0) + 0.5;
+    case ItemType::date: return "2024-06-01";
     case ItemType::municipality: {
       const auto& all = builtin_municipalities().all();
       return json::string(all[pick(all.size())].code);

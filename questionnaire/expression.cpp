@@ -54,18 +54,12 @@ bool compare(CompareOp op, const RuntimeValue& left, const RuntimeValue& right) 
   }
   auto ordered = [op](const auto& a, const auto& b) {
     switch (op) {
-      case CompareOp::equal:
-        return a == b;
-      case CompareOp::not_equal:
-        return a != b;
-      case CompareOp::less:
-        return a < b;
-      case CompareOp::less_equal:
-        return a <= b;
-      case CompareOp::greater:
-        return a > b;
-      case CompareOp::greater_equal:
-        return a >= b;
+      case CompareOp::equal: return a == b;
+      case CompareOp::not_equal: return a != b;
+      case CompareOp::less: return a < b;
+      case CompareOp::less_equal: return a <= b;
+      case CompareOp::greater: return a > b;
+      case CompareOp::greater_equal: return a >= b;
     }
     return false;
   };
@@ -160,16 +154,11 @@ void collect_items(const Node& node, std::vector<std::string>& items) {
 
 std::string_view kind_name(ValueKind kind) {
   switch (kind) {
-    case ValueKind::number:
-      return "a number";
-    case ValueKind::boolean:
-      return "yes/no";
-    case ValueKind::text:
-      return "text";
-    case ValueKind::date:
-      return "a date";
-    case ValueKind::code_set:
-      return "a multiple-choice item";
+    case ValueKind::number: return "a number";
+    case ValueKind::boolean: return "yes/no";
+    case ValueKind::text: return "text";
+    case ValueKind::date: return "a date";
+    case ValueKind::code_set: return "a multiple-choice item";
   }
   return "?";
 }

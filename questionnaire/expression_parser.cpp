@@ -38,12 +38,9 @@ struct Token {
 
 std::string describe(const Token& token) {
   switch (token.type) {
-    case TokenType::end:
-      return "the end of the expression";
-    case TokenType::text:
-      return "text '" + token.text + "'";
-    default:
-      return "'" + token.text + "'";
+    case TokenType::end: return "the end of the expression";
+    case TokenType::text: return "text '" + token.text + "'";
+    default: return "'" + token.text + "'";
   }
 }
 

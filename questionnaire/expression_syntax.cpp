@@ -4,17 +4,24 @@ namespace parorende::expression_syntax {
 
 CompareOp mirrored(CompareOp op) {
   switch (op) {
-    case CompareOp::less:
-      return CompareOp::greater;
-    case CompareOp::less_equal:
-      return CompareOp::greater_equal;
-    case CompareOp::greater:
-      return CompareOp::less;
-    case CompareOp::greater_equal:
-      return CompareOp::less_equal;
-    default:
-      return op;
+    case CompareOp::less: return CompareOp::greater;
+    case CompareOp::less_equal: return CompareOp::greater_equal;
+    case CompareOp::greater: return CompareOp::less;
+    case CompareOp::greater_equal: return CompareOp::less_equal;
+    default: return op;
   }
+}
+
+CompareOp negated(CompareOp op) {
+  switch (op) {
+    case CompareOp::equal: return CompareOp::not_equal;
+    case CompareOp::not_equal: return CompareOp::equal;
+    case CompareOp::less: return CompareOp::greater_equal;
+    case CompareOp::less_equal: return CompareOp::greater;
+    case CompareOp::greater: return CompareOp::less_equal;
+    case CompareOp::greater_equal: return CompareOp::less;
+  }
+  return op;
 }
 
 std::optional<OperatorSpelling> operator_at(std::string_view text) {
@@ -30,18 +37,12 @@ std::optional<OperatorSpelling> operator_at(std::string_view text) {
 
 std::string_view operator_symbol(CompareOp op) {
   switch (op) {
-    case CompareOp::equal:
-      return "=";
-    case CompareOp::not_equal:
-      return "!=";
-    case CompareOp::less:
-      return "<";
-    case CompareOp::less_equal:
-      return "<=";
-    case CompareOp::greater:
-      return ">";
-    case CompareOp::greater_equal:
-      return ">=";
+    case CompareOp::equal: return "=";
+    case CompareOp::not_equal: return "!=";
+    case CompareOp::less: return "<";
+    case CompareOp::less_equal: return "<=";
+    case CompareOp::greater: return ">";
+    case CompareOp::greater_equal: return ">=";
   }
   return "=";
 }

@@ -75,6 +75,10 @@ struct Node {
 // The comparison with its sides swapped: `3 < x` is `x > 3`.
 CompareOp mirrored(CompareOp op);
 
+// The comparison that holds exactly when `op` does not: `x < 3` is
+// `not (x >= 3)`.
+CompareOp negated(CompareOp op);
+
 // The comparison operator `text` starts with, as written (longest first:
 // "<=" before "<"): "=" or "==", "!=" or "<>", "<", "<=", ">", ">=".
 // nullopt when it starts with none. REDCap's branching logic spells its

@@ -7,22 +7,14 @@ namespace parorende {
 
 std::string_view item_type_name(ItemType type) {
   switch (type) {
-    case ItemType::single_choice:
-      return "single_choice";
-    case ItemType::multiple_choice:
-      return "multiple_choice";
-    case ItemType::yes_no:
-      return "yes_no";
-    case ItemType::integer:
-      return "integer";
-    case ItemType::decimal:
-      return "decimal";
-    case ItemType::text:
-      return "text";
-    case ItemType::date:
-      return "date";
-    case ItemType::municipality:
-      return "municipality";
+    case ItemType::single_choice: return "single_choice";
+    case ItemType::multiple_choice: return "multiple_choice";
+    case ItemType::yes_no: return "yes_no";
+    case ItemType::integer: return "integer";
+    case ItemType::decimal: return "decimal";
+    case ItemType::text: return "text";
+    case ItemType::date: return "date";
+    case ItemType::municipality: return "municipality";
   }
   return "unknown";
 }

@@ -36,17 +36,12 @@ ValueKind value_kind(ItemType type) {
   switch (type) {
     case ItemType::single_choice:
     case ItemType::integer:
-    case ItemType::decimal:
-      return ValueKind::number;
-    case ItemType::multiple_choice:
-      return ValueKind::code_set;
-    case ItemType::yes_no:
-      return ValueKind::boolean;
-    case ItemType::date:
-      return ValueKind::date;
+    case ItemType::decimal: return ValueKind::number;
+    case ItemType::multiple_choice: return ValueKind::code_set;
+    case ItemType::yes_no: return ValueKind::boolean;
+    case ItemType::date: return ValueKind::date;
     case ItemType::text:
-    case ItemType::municipality:
-      return ValueKind::text;
+    case ItemType::municipality: return ValueKind::text;
   }
   return ValueKind::text;
 }
@@ -351,8 +346,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
         }
         break;
       case ItemType::yes_no:
-      case ItemType::municipality:
-        break;
+      case ItemType::municipality: break;
     }
     std::vector<std::string_view> allowed_list = allowed;
     for (const auto& field : *object) {

@@ -55,14 +55,10 @@ ExportCell verdict(const Comparison& comparison, bool withheld) {
   // Withheld comparisons of published cells have no difference either.
   if (!std::isfinite(comparison.difference)) return Suppressed{};
   switch (comparison.verdict) {
-    case Verdict::better:
-      return 1.0;
-    case Verdict::worse:
-      return 2.0;
-    case Verdict::no_significant_difference:
-      return 3.0;
-    case Verdict::not_testable:
-      return 4.0;
+    case Verdict::better: return 1.0;
+    case Verdict::worse: return 2.0;
+    case Verdict::no_significant_difference: return 3.0;
+    case Verdict::not_testable: return 4.0;
   }
   return std::monostate{};
 }

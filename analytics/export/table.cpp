@@ -17,28 +17,20 @@ std::optional<ExportFormat> parse_export_format(std::string_view text) {
 
 std::string_view file_extension(ExportFormat format) {
   switch (format) {
-    case ExportFormat::csv:
-      return "csv";
-    case ExportFormat::json:
-      return "json";
-    case ExportFormat::sav:
-      return "sav";
-    case ExportFormat::dta:
-      return "dta";
+    case ExportFormat::csv: return "csv";
+    case ExportFormat::json: return "json";
+    case ExportFormat::sav: return "sav";
+    case ExportFormat::dta: return "dta";
   }
   return "";
 }
 
 std::string_view media_type(ExportFormat format) {
   switch (format) {
-    case ExportFormat::csv:
-      return "text/csv; charset=utf-8";
-    case ExportFormat::json:
-      return "application/json";
-    case ExportFormat::sav:
-      return "application/x-spss-sav";
-    case ExportFormat::dta:
-      return "application/x-stata-dta";
+    case ExportFormat::csv: return "text/csv; charset=utf-8";
+    case ExportFormat::json: return "application/json";
+    case ExportFormat::sav: return "application/x-spss-sav";
+    case ExportFormat::dta: return "application/x-stata-dta";
   }
   return "";
 }
@@ -46,14 +38,10 @@ std::string_view media_type(ExportFormat format) {
 Result<std::string> encode_table(const ExportTable& table, ExportFormat format) {
   if (Status valid = validate_export_table(table); !valid) return valid.take_error();
   switch (format) {
-    case ExportFormat::csv:
-      return encode_csv(table);
-    case ExportFormat::json:
-      return encode_json(table);
-    case ExportFormat::sav:
-      return encode_sav(table);
-    case ExportFormat::dta:
-      return encode_dta(table);
+    case ExportFormat::csv: return encode_csv(table);
+    case ExportFormat::json: return encode_json(table);
+    case ExportFormat::sav: return encode_sav(table);
+    case ExportFormat::dta: return encode_dta(table);
   }
   return make_error("invalid_export_format", "unknown export format");
 }

@@ -18,14 +18,10 @@ Comparison untestable(double difference) {
 
 std::string_view verdict_name(Verdict verdict) {
   switch (verdict) {
-    case Verdict::better:
-      return "better";
-    case Verdict::worse:
-      return "worse";
-    case Verdict::no_significant_difference:
-      return "no_significant_difference";
-    case Verdict::not_testable:
-      return "not_testable";
+    case Verdict::better: return "better";
+    case Verdict::worse: return "worse";
+    case Verdict::no_significant_difference: return "no_significant_difference";
+    case Verdict::not_testable: return "not_testable";
   }
   return "not_testable";
 }

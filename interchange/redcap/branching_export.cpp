@@ -63,24 +63,6 @@ Result<std::string> quoted(const std::string& text) {
 
 bool is_whole(double number) { return number == std::floor(number) && std::fabs(number) <= 1e12; }
 
-Comparison complement(Comparison op) {
-  switch (op) {
-    case Comparison::equal:
-      return Comparison::not_equal;
-    case Comparison::not_equal:
-      return Comparison::equal;
-    case Comparison::less:
-      return Comparison::greater_equal;
-    case Comparison::less_equal:
-      return Comparison::greater;
-    case Comparison::greater:
-      return Comparison::less_equal;
-    case Comparison::greater_equal:
-      return Comparison::less;
-  }
-  return op;
-}
-
 const std::string* item_of(const Node& node) {
   auto* item = std::get_if<Node::ItemValue>(&node.kind);
   return item == nullptr ? nullptr : &item->item;
@@ -232,7 +214,7 @@ class Translator {
     }
     // Ordering with a blank is false in both; its negation is true on a blank.
     if (!negated) return written(op);
-    return group(Logic::Kind::any, {written(complement(op)), blank});
+    return group(Logic::Kind::any, {written(expression_syntax::negated(op)), blank});
   }
 
   Result<Logic> one_of(const Node::In& node, bool negated) {
@@ -276,21 +258,8 @@ class Translator {
 }  // namespace
 
 std::string_view redcap_operator(Comparison op) {
-  switch (op) {
-    case Comparison::equal:
-      return "=";
-    case Comparison::not_equal:
-      return "<>";
-    case Comparison::less:
-      return "<";
-    case Comparison::less_equal:
-      return "<=";
-    case Comparison::greater:
-      return ">";
-    case Comparison::greater_equal:
-      return ">=";
-  }
-  return "=";
+  // REDCap writes "not equal" only as "<>"; every other operator as we do.
+  return op == Comparison::not_equal ? "<>" : expression_syntax::operator_symbol(op);
 }
 
 Result<std::string> to_branching_logic(const std::vector<const Expression*>& all_of,

@@ -462,8 +462,7 @@ class Converter {
                              ")");
         }
         return Literal{text};
-      case Kind::multiple_choice:
-        break;
+      case Kind::multiple_choice: break;
     }
     return unsupported("cannot translate " + written);
   }

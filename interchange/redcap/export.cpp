@@ -25,26 +25,14 @@ std::string item_where(const std::string& id) { return "item '" + id + "'"; }
 FieldInfo field_info(const Item& item) {
   FieldInfo info;
   switch (item.type) {
-    case ItemType::single_choice:
-      info.kind = FieldInfo::Kind::single_choice;
-      break;
-    case ItemType::multiple_choice:
-      info.kind = FieldInfo::Kind::multiple_choice;
-      break;
-    case ItemType::yes_no:
-      info.kind = FieldInfo::Kind::yes_no;
-      break;
+    case ItemType::single_choice: info.kind = FieldInfo::Kind::single_choice; break;
+    case ItemType::multiple_choice: info.kind = FieldInfo::Kind::multiple_choice; break;
+    case ItemType::yes_no: info.kind = FieldInfo::Kind::yes_no; break;
     case ItemType::integer:
-    case ItemType::decimal:
-      info.kind = FieldInfo::Kind::number;
-      break;
-    case ItemType::date:
-      info.kind = FieldInfo::Kind::date;
-      break;
+    case ItemType::decimal: info.kind = FieldInfo::Kind::number; break;
+    case ItemType::date: info.kind = FieldInfo::Kind::date; break;
     case ItemType::text:
-    case ItemType::municipality:
-      info.kind = FieldInfo::Kind::text;
-      break;
+    case ItemType::municipality: info.kind = FieldInfo::Kind::text; break;
   }
   for (const ChoiceOption& option : item.options) info.codes.push_back(option.code);
   if (item.dont_know) info.codes.push_back(item.dont_know->code);
@@ -213,9 +201,7 @@ class Exporter {
           tags.push_back({std::string(tag::kMinChoices), std::to_string(*item.min_choices)});
         }
         break;
-      case ItemType::yes_no:
-        field.type = "yesno";
-        break;
+      case ItemType::yes_no: field.type = "yesno"; break;
       case ItemType::integer:
       case ItemType::decimal:
         field.type = "text";

@@ -15,21 +15,11 @@ void write_string(std::string_view text, std::string& out) {
   out += '"';
   for (char c : text) {
     switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char escaped[8];
@@ -45,24 +35,12 @@ void write_string(std::string_view text, std::string& out) {
 
 void write_compact(const json::value& value, std::string& out) {
   switch (value.kind()) {
-    case json::kind::null:
-      out += "null";
-      break;
-    case json::kind::bool_:
-      out += value.get_bool() ? "true" : "false";
-      break;
-    case json::kind::int64:
-      out += std::to_string(value.get_int64());
-      break;
-    case json::kind::uint64:
-      out += std::to_string(value.get_uint64());
-      break;
-    case json::kind::double_:
-      out += format_number(value.get_double());
-      break;
-    case json::kind::string:
-      write_string(value.get_string(), out);
-      break;
+    case json::kind::null: out += "null"; break;
+    case json::kind::bool_: out += value.get_bool() ? "true" : "false"; break;
+    case json::kind::int64: out += std::to_string(value.get_int64()); break;
+    case json::kind::uint64: out += std::to_string(value.get_uint64()); break;
+    case json::kind::double_: out += format_number(value.get_double()); break;
+    case json::kind::string: write_string(value.get_string(), out); break;
     case json::kind::array: {
       out += '[';
       bool first = true;

@@ -18,20 +18,14 @@ constexpr std::int64_t kMaxInteger = 1'000'000'000'000;
 
 std::string_view json_kind_name(const json::value& value) {
   switch (value.kind()) {
-    case json::kind::null:
-      return "null";
-    case json::kind::bool_:
-      return "a boolean";
+    case json::kind::null: return "null";
+    case json::kind::bool_: return "a boolean";
     case json::kind::int64:
     case json::kind::uint64:
-    case json::kind::double_:
-      return "a number";
-    case json::kind::string:
-      return "a string";
-    case json::kind::array:
-      return "an array";
-    case json::kind::object:
-      return "an object";
+    case json::kind::double_: return "a number";
+    case json::kind::string: return "a string";
+    case json::kind::array: return "an array";
+    case json::kind::object: return "an object";
   }
   return "?";
 }

@@ -61,8 +61,7 @@ json::object item_view(const Item& item, std::string_view language) {
       view["multiline"] = item.multiline;
       break;
     case ItemType::yes_no:
-    case ItemType::municipality:
-      break;
+    case ItemType::municipality: break;
   }
   if (!item.constraints.empty()) {
     json::array constraints;

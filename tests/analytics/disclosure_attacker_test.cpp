@@ -798,12 +798,9 @@ void attack_by_solving(const PublishedTable& table, const TableTruth& truth, Tal
   if (cells.empty()) return;
   auto part_of = [&](const std::string& code, const std::string& county, std::size_t c) {
     switch (levels[c]) {
-      case Level::nation:
-        return true;
-      case Level::county:
-        return !code.empty() && county == cells[c]->code;
-      case Level::municipality:
-        return !code.empty() && code == cells[c]->code;
+      case Level::nation: return true;
+      case Level::county: return !code.empty() && county == cells[c]->code;
+      case Level::municipality: return !code.empty() && code == cells[c]->code;
     }
     return false;
   };

@@ -167,6 +167,23 @@ TEST(ExpressionSyntaxTree, OperatorsTurnRoundAndHaveOneSpelling) {
   }
 }
 
+TEST(ExpressionSyntaxTree, ANegatedComparisonHoldsExactlyWhenTheComparisonDoesNot) {
+  using Op = expression_syntax::CompareOp;
+  for (Op op :
+       {Op::equal, Op::not_equal, Op::less, Op::less_equal, Op::greater, Op::greater_equal}) {
+    Op negated = expression_syntax::negated(op);
+    EXPECT_EQ(expression_syntax::negated(negated), op);
+    for (int x = 0; x <= 2; ++x) {
+      Answers answers;
+      answers["x"] = std::int64_t{x};
+      auto holds = [&](Op which) {
+        return eval("x " + std::string(expression_syntax::operator_symbol(which)) + " 1", answers);
+      };
+      EXPECT_NE(holds(op), holds(negated)) << expression_syntax::operator_symbol(op) << " x=" << x;
+    }
+  }
+}
+
 // ------------------------------------------------------ limits on hostile input
 
 TEST(ExpressionSyntax, NestingIsLimitedAndTheErrorPointsAtTheFirstTooDeepToken) {

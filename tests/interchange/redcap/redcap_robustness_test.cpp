@@ -29,15 +29,9 @@ TEST(RedcapRobustness, MutatedDictionariesGiveResultsNotCrashes) {
       std::size_t at = random() % mutated.size();
       char c = alphabet[random() % alphabet.size()];
       switch (random() % 3) {
-        case 0:
-          mutated[at] = c;
-          break;
-        case 1:
-          mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), c);
-          break;
-        default:
-          mutated.erase(at, 1 + random() % 40);
-          break;
+        case 0: mutated[at] = c; break;
+        case 1: mutated.insert(mutated.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+        default: mutated.erase(at, 1 + random() % 40); break;
       }
     }
     auto result = import_dictionary(mutated, {});

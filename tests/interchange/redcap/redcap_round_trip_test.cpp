@@ -154,9 +154,7 @@ std::vector<AnswerValue> sample_answers(const Item& item) {
       answers.emplace_back(all);
       break;
     }
-    case ItemType::yes_no:
-      answers = {true, false};
-      break;
+    case ItemType::yes_no: answers = {true, false}; break;
     case ItemType::integer:
     case ItemType::decimal:
       for (double value : {0.0, 9.0, 10.0, 11.0, 17.0, 18.0, 19.0, 168.0}) {
@@ -167,12 +165,8 @@ std::vector<AnswerValue> sample_answers(const Item& item) {
         }
       }
       break;
-    case ItemType::text:
-      answers.emplace_back(std::string("a"));
-      break;
-    case ItemType::municipality:
-      answers.emplace_back(std::string("0301"));
-      break;
+    case ItemType::text: answers.emplace_back(std::string("a")); break;
+    case ItemType::municipality: answers.emplace_back(std::string("0301")); break;
     case ItemType::date:
       for (Date date : {Date{1999, 12, 31}, Date{2000, 1, 1}, Date{2000, 1, 2}})
         answers.emplace_back(date);
