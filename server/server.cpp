@@ -74,15 +74,18 @@ class Server::State {
 
   void request_stop() {
     std::call_once(stop_once_, [this] {
-      listener_->stop();
       net::post(*contexts_.front(), [this] {
         deadline_->expires_after(options_.timeouts.shutdown);
         deadline_->async_wait([this](beast::error_code error) {
           if (!error) registry_.for_each([](const auto& session) { session->abort(); });
         });
       });
-      registry_.begin_stop([this] { release_threads(); });
-      registry_.for_each([](const auto& session) { session->stop(); });
+      // Once the backlog's connections have sessions, every session is
+      // told to stop; the I/O threads end when the last one has closed.
+      listener_->stop([this] {
+        registry_.begin_stop([this] { release_threads(); });
+        registry_.for_each([](const auto& session) { session->stop(); });
+      });
     });
   }
 

@@ -53,12 +53,25 @@ void Listener::start() {
   net::post(acceptor_.get_executor(), [self = shared_from_this()] { self->accept(); });
 }
 
-void Listener::stop() {
-  net::post(acceptor_.get_executor(), [self = shared_from_this()] {
+void Listener::stop(std::function<void()> stopped) {
+  net::post(acceptor_.get_executor(), [self = shared_from_this(), stopped = std::move(stopped)] {
+    if (self->acceptor_.is_open()) self->accept_waiting();
     beast::error_code ignored;
     self->acceptor_.close(ignored);
     self->retry_timer_.cancel();
+    stopped();
   });
+}
+
+void Listener::accept_waiting() {
+  beast::error_code error;
+  acceptor_.non_blocking(true, error);
+  while (!error) {
+    net::io_context& context = *session_contexts_[next_context_++ % session_contexts_.size()];
+    Socket socket(context);
+    acceptor_.accept(socket, error);  // would_block once the backlog is empty
+    if (!error) admit(std::move(socket));
+  }
 }
 
 void Listener::accept() {
@@ -69,8 +82,9 @@ void Listener::accept() {
 }
 
 void Listener::on_accept(beast::error_code error, Socket socket) {
-  if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
+  if (error == net::error::operation_aborted) return;
   if (error) {
+    if (!acceptor_.is_open()) return;
     // Out of file descriptors or similar: pause instead of spinning.
     retry_timer_.expires_after(std::chrono::milliseconds(50));
     retry_timer_.async_wait([self = shared_from_this()](beast::error_code wait_error) {
@@ -78,6 +92,12 @@ void Listener::on_accept(beast::error_code error, Socket socket) {
     });
     return;
   }
+  // Accepted just before a stop closed the acceptor: still a client to answer.
+  admit(std::move(socket));
+  accept();
+}
+
+void Listener::admit(Socket socket) {
   const HttpOptions& options = handler_.http_options();
   beast::error_code ignored;
   auto peer = socket.remote_endpoint(ignored);
@@ -89,7 +109,6 @@ void Listener::on_accept(beast::error_code error, Socket socket) {
   } else {
     std::make_shared<Session>(std::move(socket), client, handler_, registry_)->start();
   }
-  accept();
 }
 
 // One best-effort non-blocking write of a 503, then close: a refused
@@ -104,6 +123,15 @@ void Listener::refuse(Socket& socket, const std::string& message) {
   socket.non_blocking(true, ignored);
   socket.write_some(net::buffer(wire), ignored);
   socket.shutdown(tcp::socket::shutdown_send, ignored);
+  // Closing with the request unread would reset the connection, which can
+  // destroy the 503 before the client reads it: read what has come (a
+  // little, at most), then close.
+  char sink[4096];
+  for (std::size_t read = 0; read < 64 * 1024;) {
+    std::size_t got = socket.read_some(net::buffer(sink), ignored);
+    if (ignored || got == 0) break;
+    read += got;
+  }
   socket.close(ignored);
 }
 

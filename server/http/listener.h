@@ -14,6 +14,8 @@
 #include "server/http/request_handler.h"
 #include "server/http/session.h"
 
+#include <functional>
+
 namespace parorende::server {
 
 class Listener : public std::enable_shared_from_this<Listener> {
@@ -31,12 +33,21 @@ class Listener : public std::enable_shared_from_this<Listener> {
            ConnectionRegistry& registry);
 
   void start();
-  void stop();  // stops accepting; thread-safe
+  // Stops accepting, thread-safe. The connections the kernel has accepted
+  // already (the listen backlog) still get sessions, so a request sent
+  // before the stop is answered, not reset; then `stopped` runs on the
+  // accepting thread.
+  void stop(std::function<void()> stopped);
   std::uint16_t port() const { return port_; }
 
  private:
   void accept();
   void on_accept(boost::beast::error_code error, Socket socket);
+  // A session for `socket`, or a 503 when the server or this client has too
+  // many connections open.
+  void admit(Socket socket);
+  // Sessions for every connection waiting in the listen backlog.
+  void accept_waiting();
   void refuse(Socket& socket, const std::string& message);
 
   boost::asio::ip::tcp::acceptor acceptor_;

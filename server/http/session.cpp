@@ -75,10 +75,13 @@ void Session::abort() {
 }
 
 void Session::wait_for_request() {
-  if (stop_requested_ || registry_.stopping()) return close_gracefully();
   state_ = State::idle;
   // A pipelined request may already be buffered.
   if (buffer_.size() > 0) return read_header();
+  // Stopping: a request that has arrived is answered (with Connection:
+  // close), and only a connection with nothing to read is closed.
+  if (stop_requested_ || registry_.stopping())
+    return request_waiting() ? read_header() : close_gracefully();
   // Waiting for the first byte is the idle timeout; the header timeout
   // starts once the client has begun a request.
   stream_.expires_after(handler_.http_options().timeouts.idle);
@@ -88,8 +91,17 @@ void Session::wait_for_request() {
 
 void Session::on_first_bytes(beast::error_code error, std::size_t bytes) {
   buffer_.commit(bytes);
-  if (error || bytes == 0) return close_now();
-  read_header();
+  if (bytes > 0) return read_header();
+  // stop() cancelled the wait: the request may have arrived meanwhile.
+  if (error == net::error::operation_aborted && stop_requested_) {
+    return request_waiting() ? read_header() : close_gracefully();
+  }
+  close_now();
+}
+
+bool Session::request_waiting() {
+  beast::error_code error;
+  return stream_.socket().available(error) > 0 && !error;
 }
 
 void Session::read_header() {

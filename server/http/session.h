@@ -47,6 +47,8 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void wait_for_request();
   void on_first_bytes(boost::beast::error_code error, std::size_t bytes);
+  // Whether bytes of a request wait in the socket.
+  bool request_waiting();
   void read_header();
   void on_header(boost::beast::error_code error, std::size_t bytes);
   void read_body();

@@ -1,5 +1,6 @@
 // SIGTERM with submissions in flight: the real binary stops gracefully,
-// exits 0, and every acknowledged submission is in the database.
+// exits 0, every acknowledged submission is in the database, and every
+// request sent before the signal is answered, none reset.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -30,7 +31,8 @@ Child spawn_server(const std::string& db) {
     ::close(pipe_fds[1]);
     ::execl(kBinary.c_str(), kBinary.c_str(), "serve", "--db", db.c_str(), "--port", "0",
             "--threads", "2", "--web", "/nonexistent", "--access-log", "off", "--write-limit", "0",
-            "--attempt-limit", "0", static_cast<char*>(nullptr));
+            "--attempt-limit", "0", "--max-connections-per-client", "1000",
+            static_cast<char*>(nullptr));
     ::_exit(127);
   }
   ::close(pipe_fds[1]);
@@ -152,6 +154,49 @@ TEST(ShutdownTest, SigtermLosesNoAcknowledgedSubmission) {
   }
   for (std::thread& eraser : erasers) eraser.join();
   EXPECT_EQ(missing.load(), 0u) << "of " << receipts.size() << " acknowledged";
+}
+
+TEST(ShutdownTest, EveryRequestSentBeforeSigtermIsAnswered) {
+  raise_descriptor_limit();
+  TemporaryFolder folder;
+  std::string db = (folder.path() / "responses.db").string();
+  Child child = spawn_server(db);
+  ASSERT_GT(child.pid, 0);
+  std::uint16_t port = read_port(child.stderr_fd);
+  ASSERT_NE(port, 0);
+  // 640 connections, each with one whole request sent; half of them also
+  // answered once before, so they are idle keep-alive connections when
+  // their second request comes.
+  constexpr int kConnections = 640;
+  std::vector<TestClient> connections;
+  connections.reserve(kConnections);
+  for (int i = 0; i < kConnections; ++i) {
+    connections.emplace_back(port, 20s);
+    if (i % 2 == 1) {
+      ASSERT_TRUE(connections.back().request("GET", "/api/v1/waves"));
+    }
+  }
+  const std::string request = "GET /api/v1/waves HTTP/1.1\r\nHost: localhost\r\n\r\n";
+  for (TestClient& connection : connections) ASSERT_TRUE(connection.send_raw(request));
+  ASSERT_EQ(::kill(child.pid, SIGTERM), 0);
+  int answered = 0;
+  int refused = 0;
+  int unanswered = 0;
+  for (TestClient& connection : connections) {
+    auto reply = connection.read_reply();
+    if (!reply) {
+      ++unanswered;
+    } else if (reply->status == 200) {
+      ++answered;
+    } else {
+      EXPECT_EQ(reply->status, 503) << reply->body;
+      EXPECT_EQ(reply->header("connection"), "close");
+      ++refused;
+    }
+  }
+  EXPECT_EQ(unanswered, 0) << answered << " answered, " << refused << " refused with 503";
+  EXPECT_EQ(wait_for_exit(child.pid, 20s), 0);
+  ::close(child.stderr_fd);
 }
 
 }  // namespace
