@@ -19,6 +19,7 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"code_not_found", 404, kHttp, "no response has this resume or receipt code"},
     {"consent_mismatch", 422, kHttp, "the consent version is not the questionnaire's"},
     {"consent_missing", 422, kHttp, "the questionnaire asks for consent and none was given"},
+    {"duplicate_key", 422, kHttp, "a JSON object gives one key twice"},
     {"export_encoding_failed", 500, kHttp, "an export table could not be encoded (a bug)"},
     {"export_write_failed", 503, kLocal, "an export file could not be written"},
     {"file_too_large", 413, kLocal, "an input file is over the size limit"},

@@ -1,11 +1,13 @@
 #include "common/json_input.h"
 
+#include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse_options.hpp>
 #include <boost/json/stream_parser.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 namespace parorende {
 namespace {
@@ -22,6 +24,110 @@ std::string line_and_column(std::string_view text, std::size_t offset) {
     }
   }
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// A second pass over a document that parsed: Boost.JSON keeps the last of
+// two equal keys without a word, so `{"status": "complete", ...,
+// "status": "partial"}` would be read as partial. This handler sees every
+// key and stops at the first that repeats in its object.
+class DuplicateKeyFinder {
+ public:
+  static constexpr std::size_t max_array_size = -1;
+  static constexpr std::size_t max_object_size = -1;
+  static constexpr std::size_t max_string_size = -1;
+  static constexpr std::size_t max_key_size = -1;
+
+  // The path of the repeated key ("$.answers.home"); empty when none.
+  const std::string& duplicate() const { return duplicate_; }
+
+  bool on_document_begin(boost::system::error_code&) { return true; }
+  bool on_document_end(boost::system::error_code&) { return true; }
+  bool on_array_begin(boost::system::error_code&) {
+    frames_.push_back({false, {}, {}, 0});
+    return true;
+  }
+  bool on_array_end(std::size_t, boost::system::error_code&) { return end_value_after_pop(); }
+  bool on_object_begin(boost::system::error_code&) {
+    frames_.push_back({true, {}, {}, 0});
+    return true;
+  }
+  bool on_object_end(std::size_t, boost::system::error_code&) { return end_value_after_pop(); }
+  bool on_string_part(boost::json::string_view, std::size_t, boost::system::error_code&) {
+    return true;
+  }
+  bool on_string(boost::json::string_view, std::size_t, boost::system::error_code&) {
+    return end_value();
+  }
+  bool on_key_part(boost::json::string_view part, std::size_t, boost::system::error_code&) {
+    key_.append(part.data(), part.size());
+    return true;
+  }
+  bool on_key(boost::json::string_view last, std::size_t, boost::system::error_code& error) {
+    key_.append(last.data(), last.size());
+    Frame& frame = frames_.back();
+    for (const std::string& seen : frame.keys) {
+      if (seen == key_) {
+        duplicate_ = path_to(key_);
+        error = boost::json::error::syntax;
+        return false;
+      }
+    }
+    frame.keys.push_back(key_);
+    frame.key = std::move(key_);
+    key_.clear();
+    return true;
+  }
+  bool on_number_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_int64(std::int64_t, boost::json::string_view, boost::system::error_code&) {
+    return end_value();
+  }
+  bool on_uint64(std::uint64_t, boost::json::string_view, boost::system::error_code&) {
+    return end_value();
+  }
+  bool on_double(double, boost::json::string_view, boost::system::error_code&) {
+    return end_value();
+  }
+  bool on_bool(bool, boost::system::error_code&) { return end_value(); }
+  bool on_null(boost::system::error_code&) { return end_value(); }
+  bool on_comment_part(boost::json::string_view, boost::system::error_code&) { return true; }
+  bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
+
+ private:
+  struct Frame {
+    bool object;
+    std::vector<std::string> keys;  // a few per object: a list beats a hash here
+    std::string key;                // the key whose value is being read
+    std::size_t index;              // in an array: the element being read
+  };
+
+  bool end_value() {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    return true;
+  }
+  bool end_value_after_pop() {
+    frames_.pop_back();
+    return end_value();
+  }
+  std::string path_to(const std::string& key) const {
+    std::string path = "$";
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+      path = frames_[i].object ? json_path_key(path, frames_[i].key)
+                               : json_path_index(path, frames_[i].index);
+    }
+    return json_path_key(path, key);
+  }
+
+  std::vector<Frame> frames_;
+  std::string key_;
+  std::string duplicate_;
+};
+
+// The path of the first key that repeats in its object, or empty.
+std::string first_duplicate_key(std::string_view text, const boost::json::parse_options& options) {
+  boost::json::basic_parser<DuplicateKeyFinder> parser(options);
+  boost::system::error_code error;
+  parser.write_some(false, text.data(), text.size(), error);
+  return parser.handler().duplicate();
 }
 
 }  // namespace
@@ -56,6 +162,11 @@ Result<boost::json::value> parse_json(std::string_view text, const JsonLimits& l
     }
     return make_error("invalid_json",
                       "invalid JSON at " + line_and_column(text, consumed) + ": " + reason);
+  }
+  if (std::string duplicate = first_duplicate_key(text, options); !duplicate.empty()) {
+    return make_error("duplicate_key",
+                      duplicate + " is given twice; each key may appear once in an object",
+                      {{duplicate, "duplicate_key", "the key is given twice"}});
   }
   return parser.release();
 }

@@ -18,7 +18,8 @@ struct JsonLimits {
 
 // Parses `text` as one JSON document. Errors (code "invalid_json") name the
 // line and column, and cover truncation, bad syntax, invalid UTF-8, too deep
-// nesting and oversized input.
+// nesting and oversized input; a key given twice in one object is the error
+// "duplicate_key", whose problem names the key's path ("$.answers.home").
 // `storage` holds the values (e.g. an arena for a document that is read
 // once and dropped); the default allocates each one.
 Result<boost::json::value> parse_json(std::string_view text, const JsonLimits& limits = {},

@@ -4,6 +4,7 @@
 
 #include "common/json_input.h"
 #include "common/localized_text.h"
+#include "common/text.h"
 #include "questionnaire/response_validation.h"
 #include "server/http/static_files.h"
 
@@ -32,6 +33,25 @@ const LocalizedText& consent_message() {
       {"en", "\"consent_version\" must be the version of the consent text, as a string."},
   }};
   return text;
+}
+
+// The charset parameter of a Content-Type, lower case and unquoted.
+std::optional<std::string> media_type_charset(std::string_view type) {
+  std::size_t end = type.find(';');
+  while (end != std::string_view::npos) {
+    type.remove_prefix(end + 1);
+    end = type.find(';');
+    std::string parameter = ascii_lower(type.substr(0, end));
+    std::size_t first = parameter.find_first_not_of(' ');
+    if (first == std::string::npos || parameter.compare(first, 8, "charset=") != 0) continue;
+    std::string value = parameter.substr(first + 8);
+    while (!value.empty() && value.back() == ' ') value.pop_back();
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    return value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -77,6 +97,12 @@ Result<json::value> json_body(const HttpRequest& request, json::storage_ptr stor
   if (!is_json) {
     return make_error("unsupported_media_type",
                       "the request body must be JSON, sent with Content-Type: application/json");
+  }
+  // JSON is UTF-8 (RFC 8259); a body declared in another charset would be
+  // read as what it is not.
+  if (auto charset = media_type_charset(type); charset && *charset != "utf-8") {
+    return make_error("unsupported_media_type",
+                      "the request body must be UTF-8, not charset=" + *charset);
   }
   return parse_json(request.body(), kBodyLimits, std::move(storage));
 }

@@ -252,6 +252,38 @@ TEST_F(ApiTest, MalformedBodiesAre4xx) {
   EXPECT_EQ(call("PUT", "/api/v1/responses/resume/ABCD", "{").status, 400);
 }
 
+TEST_F(ApiTest, ADuplicatedKeyIsRefusedWithItsPath) {
+  const std::string target = "/api/v1/waves/open/responses";
+  // A complete response with "status" given again as partial at the end.
+  std::string twice = complete_body();
+  twice.insert(twice.size() - 1, R"(,"status":"partial")");
+  HttpReply reply = call("POST", target, twice);
+  EXPECT_EQ(reply.status, 422) << reply.body;
+  EXPECT_EQ(code_of(reply), "duplicate_key");
+  EXPECT_EQ(reply.json().at("error").at("details").at(0).at("where"), "$.status") << reply.body;
+  // Also deep inside: the same answer twice.
+  HttpReply answer = call("POST", target, complete_body(R"(,"relation":1)"));
+  EXPECT_EQ(code_of(answer), "duplicate_key");
+  EXPECT_EQ(answer.json().at("error").at("details").at(0).at("where"), "$.answers.relation") << answer.body;
+  EXPECT_EQ(call("POST", target, complete_body()).status, 201);
+}
+
+TEST_F(ApiTest, ABodyInAnotherCharsetThanUtf8Gets415) {
+  const std::string target = "/api/v1/waves/open/responses";
+  for (const char* type :
+       {"application/json; charset=utf-16", "application/json;charset=\"latin1\"",
+        "application/json; boundary=x; charset=ISO-8859-1"}) {
+    HttpReply reply = call("POST", target, complete_body(), {std::string("Content-Type: ") + type});
+    EXPECT_EQ(reply.status, 415) << type;
+    EXPECT_EQ(code_of(reply), "unsupported_media_type") << type;
+  }
+  for (const char* type :
+       {"application/json; charset=utf-8", "application/json;charset=\"UTF-8\""}) {
+    HttpReply reply = call("POST", target, complete_body(), {std::string("Content-Type: ") + type});
+    EXPECT_EQ(reply.status, 201) << type << ": " << reply.body;
+  }
+}
+
 TEST_F(ApiTest, MalformedCodesAreNeverServerErrors) {
   for (const char* code : {"x", "0000-0000-0000-0000-0000-0000-0000", "%E2%9C%93", "a%20b",
                            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
