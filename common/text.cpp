@@ -10,4 +10,21 @@ std::string ascii_lower(std::string_view text) {
   return result;
 }
 
+bool has_control_character(std::string_view text, bool line_breaks_allowed) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    if (line_breaks_allowed && (byte == '\t' || byte == '\n' ||
+                                (byte == '\r' && i + 1 < text.size() && text[i + 1] == '\n'))) {
+      continue;
+    }
+    if (byte < 0x20 || byte == 0x7F) return true;
+    // U+0080-U+009F are C2 80-C2 9F in UTF-8.
+    if (byte == 0xC2 && i + 1 < text.size()) {
+      auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace parorende

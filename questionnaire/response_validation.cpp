@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "common/json_input.h"
+#include "common/text.h"
 
 namespace parorende {
 namespace {
@@ -20,7 +21,7 @@ struct MessageTemplates {
   std::string_view unknown_item, wrong_type, out_of_range, at_least, at_most, not_an_option,
       too_long, invalid_date, unknown_municipality, hidden_item, required, too_few_choices,
       too_many_choices, bad_language, bad_field, not_this_questionnaire, not_this_version,
-      unknown_field;
+      unknown_field, control_character;
   std::string_view kind_option, kind_options, kind_integer, kind_number, kind_yes_no, kind_text,
       kind_date, kind_municipality;
 };
@@ -45,6 +46,7 @@ constexpr MessageTemplates kMessages[] = {
      "Svaret hører til et annet skjema («{value}»).",
      "Svaret hører til en annen versjon av skjemaet («{value}»).",
      "Feltet «{value}» er ukjent.",
+     "Svaret kan ikke inneholde kontrolltegn (usynlige tegn som ikke er tekst).",
      "et av svaralternativene",
      "en liste med svaralternativer",
      "et helt tall",
@@ -72,6 +74,7 @@ constexpr MessageTemplates kMessages[] = {
      "Svaret høyrer til eit anna skjema («{value}»).",
      "Svaret høyrer til ein annan versjon av skjemaet («{value}»).",
      "Feltet «{value}» er ukjent.",
+     "Svaret kan ikkje innehalde kontrollteikn (usynlege teikn som ikkje er tekst).",
      "eitt av svaralternativa",
      "ei liste med svaralternativ",
      "eit heilt tal",
@@ -99,6 +102,7 @@ constexpr MessageTemplates kMessages[] = {
      "The response belongs to another questionnaire ('{value}').",
      "The response belongs to another version of the questionnaire ('{value}').",
      "The field '{value}' is not known.",
+     "The answer cannot contain control characters (invisible characters that are not text).",
      "one of the answer options",
      "a list of answer options",
      "a whole number",
@@ -422,6 +426,10 @@ class ResponseChecker {
         if (utf8_length(answer) > static_cast<std::size_t>(item.max_length)) {
           add(item.id, "too_long",
               fill(text.too_long, {"", "", "", std::to_string(item.max_length)}));
+          return std::nullopt;
+        }
+        if (has_control_character(answer, true)) {
+          add(item.id, "control_character", std::string(text.control_character));
           return std::nullopt;
         }
         if (answer.empty()) return std::nullopt;  // an empty field is no answer

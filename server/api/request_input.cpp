@@ -131,9 +131,10 @@ Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, json
       }
     }
     if (auto found = object->find("consent_version"); found != object->end()) {
-      if (const json::string* consent = found->value().if_string()) {
+      const json::string* consent = found->value().if_string();
+      if (consent != nullptr && !has_control_character(*consent, false)) {
         form.consent_version = std::string(*consent);
-      } else if (!found->value().is_null()) {
+      } else if (consent != nullptr || !found->value().is_null()) {
         form_problems.push_back(
             {"consent_version", "invalid_field", consent_message().in(message_language)});
       }

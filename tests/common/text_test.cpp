@@ -25,5 +25,19 @@ TEST(TextTest, DefinitionIds) {
   }
 }
 
+TEST(TextTest, ControlCharacters) {
+  using namespace std::string_literals;
+  EXPECT_FALSE(has_control_character("Takk for hjelpa – æøå 😀", false));
+  for (std::string bad :
+       {"\0"s, "a\x01"s, "\x1f"s, "\x7f"s, "\xc2\x80"s, "\xc2\x9f"s, "\t"s, "\n"s}) {
+    EXPECT_TRUE(has_control_character(bad, false)) << bad.size();
+  }
+  EXPECT_FALSE(has_control_character("\xc2\xa0", false)) << "U+00A0 is a space, not control";
+  EXPECT_FALSE(has_control_character("one\ttwo\nthree\r\nfour", true));
+  EXPECT_TRUE(has_control_character("a\rb", true)) << "a lone carriage return";
+  EXPECT_TRUE(has_control_character("end\r", true));
+  EXPECT_TRUE(has_control_character("\0"s, true));
+}
+
 }  // namespace
 }  // namespace parorende

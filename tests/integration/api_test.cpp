@@ -264,7 +264,8 @@ TEST_F(ApiTest, ADuplicatedKeyIsRefusedWithItsPath) {
   // Also deep inside: the same answer twice.
   HttpReply answer = call("POST", target, complete_body(R"(,"relation":1)"));
   EXPECT_EQ(code_of(answer), "duplicate_key");
-  EXPECT_EQ(answer.json().at("error").at("details").at(0).at("where"), "$.answers.relation") << answer.body;
+  EXPECT_EQ(answer.json().at("error").at("details").at(0).at("where"), "$.answers.relation")
+      << answer.body;
   EXPECT_EQ(call("POST", target, complete_body()).status, 201);
 }
 
@@ -282,6 +283,17 @@ TEST_F(ApiTest, ABodyInAnotherCharsetThanUtf8Gets415) {
     HttpReply reply = call("POST", target, complete_body(), {std::string("Content-Type: ") + type});
     EXPECT_EQ(reply.status, 201) << type << ": " << reply.body;
   }
+}
+
+TEST_F(ApiTest, ControlCharactersInTextAreRefusedNotStored) {
+  const std::string target = "/api/v1/waves/open/responses";
+  HttpReply nul = call("POST", target, complete_body(R"(,"comment":"ok\u0000hidden")"));
+  EXPECT_EQ(nul.status, 422) << nul.body;
+  EXPECT_EQ(error_of(nul).at("details").at(0).at("code"), "control_character") << nul.body;
+  std::string consent = complete_body();
+  consent.replace(consent.find("2026-1"), 6, "2026-1\\u0000");
+  EXPECT_EQ(call("POST", target, consent).status, 422);
+  EXPECT_EQ(call("POST", target, complete_body(R"(,"comment":"two\nlines")")).status, 201);
 }
 
 TEST_F(ApiTest, MalformedCodesAreNeverServerErrors) {

@@ -147,6 +147,20 @@ TEST(ValidateText, MaxLengthCountsCodePointsNotBytes) {
 
 TEST(ValidateText, AnEmptyTextIsNoAnswer) { dropped_as_unanswered("note", "\"\""); }
 
+TEST(ValidateText, ControlCharactersAreRefusedButLineBreaksAndTabsAreText) {
+  for (const char* bad :
+       {R"("a\u0000")", R"("\u0007")", R"("a\rb")", R"("\u007f")", R"("\u0085")"}) {
+    EXPECT_EQ(single_problem("note", bad, "control_character").message,
+              "The answer cannot contain control characters (invisible characters that are not "
+              "text).")
+        << bad;
+  }
+  EXPECT_EQ(single_problem("note", R"("\u0000")", "control_character", "nb").message,
+            "Svaret kan ikke inneholde kontrolltegn (usynlige tegn som ikke er tekst).");
+  EXPECT_EQ(std::get<std::string>(accepted("note", R"("a\tb\nc")")), "a\tb\nc");
+  EXPECT_EQ(std::get<std::string>(accepted("note", R"("a\r\nb")")), "a\r\nb");
+}
+
 TEST(ValidateDate, LeapYears) {
   EXPECT_EQ(std::get<Date>(accepted("any_date", "\"2024-02-29\"")), (Date{2024, 2, 29}));
   EXPECT_EQ(std::get<Date>(accepted("any_date", "\"2000-02-29\"")), (Date{2000, 2, 29}))
