@@ -300,8 +300,6 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
                    "decimal, text, date or municipality");
       }
     }
-    if (!type) return std::nullopt;
-    item.type = *type;
     std::vector<std::string_view> allowed = {"id",       "type",       "text",       "help",
                                              "required", "visible_if", "constraints"};
     auto allow = [&allowed](std::initializer_list<std::string_view> more) {
@@ -311,6 +309,15 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     item.help = read_text(*object, "help", path, false);
     item.required = optional_bool(*object, "required", path).value_or(false);
     item.visible_if = read_expression(*object, "visible_if", path, owner);
+    // Without a type the item is not built, but what every item has is
+    // still checked: the author gets the whole list at once.
+    if (!type) {
+      std::size_t paths = constraint_paths_[item.id].size();
+      read_constraints(*object, path, owner, item);
+      constraint_paths_[item.id].resize(paths);  // of an item that is not kept
+      return std::nullopt;
+    }
+    item.type = *type;
 
     switch (item.type) {
       case ItemType::single_choice:

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <tuple>
 
 #include "common/json_input.h"
@@ -21,7 +22,7 @@ struct MessageTemplates {
   std::string_view unknown_item, wrong_type, out_of_range, at_least, at_most, not_an_option,
       too_long, invalid_date, unknown_municipality, hidden_item, required, too_few_choices,
       too_many_choices, bad_language, bad_field, not_this_questionnaire, not_this_version,
-      unknown_field, control_character;
+      unknown_field, control_character, not_an_object;
   std::string_view kind_option, kind_options, kind_integer, kind_number, kind_yes_no, kind_text,
       kind_date, kind_municipality;
 };
@@ -47,6 +48,7 @@ constexpr MessageTemplates kMessages[] = {
      "Svaret hører til en annen versjon av skjemaet («{value}»).",
      "Feltet «{value}» er ukjent.",
      "Svaret kan ikke inneholde kontrolltegn (usynlige tegn som ikke er tekst).",
+     "Svaret må sendes som et JSON-objekt.",
      "et av svaralternativene",
      "en liste med svaralternativer",
      "et helt tall",
@@ -75,6 +77,7 @@ constexpr MessageTemplates kMessages[] = {
      "Svaret høyrer til ein annan versjon av skjemaet («{value}»).",
      "Feltet «{value}» er ukjent.",
      "Svaret kan ikkje innehalde kontrollteikn (usynlege teikn som ikkje er tekst).",
+     "Svaret må sendast som eit JSON-objekt.",
      "eitt av svaralternativa",
      "ei liste med svaralternativ",
      "eit heilt tal",
@@ -103,6 +106,7 @@ constexpr MessageTemplates kMessages[] = {
      "The response belongs to another version of the questionnaire ('{value}').",
      "The field '{value}' is not known.",
      "The answer cannot contain control characters (invisible characters that are not text).",
+     "The response must be sent as a JSON object.",
      "one of the answer options",
      "a list of answer options",
      "a whole number",
@@ -221,7 +225,7 @@ class ResponseChecker {
     response_.language = questionnaire_.default_language;
     response_.completeness = options_.completeness;
     if (!document.is_object()) {
-      add("$", "invalid_field", "the response must be a JSON object");
+      add("$", "invalid_field", std::string(messages().not_an_object));
       return finish();
     }
     const json::object& object = document.get_object();
@@ -475,6 +479,9 @@ class ResponseChecker {
   void read_answers(const json::object& answers) {
     Answers given;
     std::vector<std::string> invalid_items;
+    // An invalid answer's problems wait for its item's visibility: an
+    // answer to a hidden item is discarded, invalid or not.
+    std::map<std::string, std::vector<Problem>, std::less<>> answer_problems;
     for (const auto& entry : answers) {
       const Item* item = questionnaire_.find_item(entry.key());
       if (item == nullptr) {
@@ -487,18 +494,26 @@ class ResponseChecker {
       if (auto normalized = normalize(*item, entry.value())) {
         given.emplace(item->id, std::move(*normalized));
       } else if (problems_.size() != problems_before) {
-        // Invalid (already reported); an empty text or choice list is no
-        // answer and stays subject to `required`.
+        // Invalid; an empty text or choice list is no answer and stays
+        // subject to `required`.
         invalid_items.push_back(item->id);
+        auto& waiting = answer_problems[item->id];
+        waiting.assign(std::make_move_iterator(problems_.begin() + problems_before),
+                       std::make_move_iterator(problems_.end()));
+        problems_.resize(problems_before);
       }
     }
     Answers& kept = response_.answers;
     walk_in_document_order(questionnaire_, kept, [&](std::size_t, const Item& item, bool visible) {
       auto answer = given.find(item.id);
+      auto problems = answer_problems.find(item.id);
+      if (!visible && options_.discard_hidden) return;
+      if (problems != answer_problems.end()) {
+        for (Problem& problem : problems->second) problems_.push_back(std::move(problem));
+      }
       if (!visible) {
-        if (answer != given.end() && !options_.discard_hidden) {
-          add(item.id, "hidden_item", std::string(messages().hidden_item));
-        }
+        bool answered = answer != given.end() || problems != answer_problems.end();
+        if (answered) add(item.id, "hidden_item", std::string(messages().hidden_item));
         return;
       }
       if (answer == given.end()) {

@@ -479,7 +479,22 @@ TEST(LoadQuestionnaireErrors, MissingTextAndTypeOfItems) {
   Error error = load_error(definition(R"({"id": "a", "type": "yes_no"}, {"id": "b"})"));
   EXPECT_EQ(where_and_code(error),
             (std::multiset<Where>{{"$.sections[0].items[0].text", "missing"},
-                                  {"$.sections[0].items[1].type", "missing"}}))
+                                  {"$.sections[0].items[1].type", "missing"},
+                                  {"$.sections[0].items[1].text", "missing"}}))
+      << describe_problems(error);
+}
+
+TEST(LoadQuestionnaireErrors, AnItemWithoutATypeStillHasItsOtherFieldsChecked) {
+  Error error = load_error(definition(
+      R"({"id": "b", "text": {"nb": "Tekst"}, "required": "yes", "visible_if": "a = ",
+          "constraints": [{"expression": "b >", "message": @}]})"));
+  EXPECT_EQ(where_and_code(error),
+            (std::multiset<Where>{
+                {"$.sections[0].items[0].type", "missing"},
+                {"$.sections[0].items[0].text", "missing_language"},
+                {"$.sections[0].items[0].required", "wrong_type"},
+                {"$.sections[0].items[0].visible_if", "bad_expression"},
+                {"$.sections[0].items[0].constraints[0].expression", "bad_expression"}}))
       << describe_problems(error);
 }
 

@@ -107,6 +107,8 @@ TEST(ValidateResponse, InvalidFields) {
   ASSERT_EQ(not_an_object.error().problems.size(), 1u);
   EXPECT_EQ(not_an_object.error().problems[0].where, "$");
   EXPECT_EQ(not_an_object.error().problems[0].code, "invalid_field");
+  // In the questionnaire's language: the response named none.
+  EXPECT_EQ(not_an_object.error().problems[0].message, "Svaret må sendes som et JSON-objekt.");
 }
 
 TEST(ValidateResponse, MunicipalityField) {
@@ -147,6 +149,12 @@ TEST(ValidateResponse, AnswersToHiddenItemsAreDiscardedByDefault) {
   auto unanswered = validate(R"({"answers": {"kids": 3}})");
   ASSERT_TRUE(unanswered.ok()) << describe_problems(unanswered.error());
   EXPECT_TRUE(unanswered->answers.empty());
+
+  // An invalid answer to a hidden item is discarded like a valid one: the
+  // caregiver changed an earlier answer and cannot see the field to fix it.
+  auto invalid = validate(R"({"answers": {"ok": false, "kids": "many", "kids_note": 7}})");
+  ASSERT_TRUE(invalid.ok()) << describe_problems(invalid.error());
+  EXPECT_EQ(invalid->answers.size(), 1u);
 }
 
 TEST(ValidateResponse, AnswersToHiddenItemsAreErrorsWhenNotDiscarded) {
@@ -167,6 +175,18 @@ TEST(ValidateResponse, AnswersToHiddenItemsAreErrorsWhenNotDiscarded) {
   problem_at(own.error(), "kids_note", "hidden_item");
 
   EXPECT_TRUE(validate(R"({"answers": {"ok": true, "kids": 1, "kids_note": "x"}})", keep).ok());
+
+  // Kept hidden answers are checked too: an invalid one has both problems.
+  auto invalid = validate(R"({"answers": {"ok": false, "kids": "many"}})", keep);
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.error().problems.size(), 2u) << describe_problems(invalid.error());
+  problem_at(invalid.error(), "kids", "wrong_type");
+  problem_at(invalid.error(), "kids", "hidden_item");
+
+  // A visible invalid answer is reported whatever the option.
+  auto visible = validate(R"({"answers": {"ok": true, "kids": "many"}})");
+  ASSERT_FALSE(visible.ok());
+  problem_at(visible.error(), "kids", "wrong_type");
 }
 
 TEST(ValidateResponse, ADiscardedAnswerDoesNotShowLaterItems) {
