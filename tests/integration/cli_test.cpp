@@ -189,8 +189,8 @@ TEST(CliScore, AnInvalidResponseIsReportedAsJson) {
   auto report = boost::json::parse(result.out);
   EXPECT_EQ(report, boost::json::parse(R"({"error": {"code": "invalid_response",
       "message": "3 problems in the response", "details": [
-        {"where": "a", "code": "not_an_option", "message": "7 is not one of the answer options."},
         {"where": "zzz", "code": "unknown_item", "message": "There is no question with id 'zzz'."},
+        {"where": "a", "code": "not_an_option", "message": "7 is not one of the answer options."},
         {"where": "b", "code": "required", "message": "Please answer this question."}]}})"))
       << result.out;
 }
