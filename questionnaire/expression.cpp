@@ -3,6 +3,8 @@
 // expression_parser.cpp.
 #include "questionnaire/expression.h"
 
+#include "common/calendar.h"
+
 #include <algorithm>
 
 namespace parorende {
@@ -262,6 +264,23 @@ class Checker {
     if (ordering && *left == ValueKind::boolean) {
       report(column, "yes/no values can only be compared with = or !=");
     }
+    if (*left == ValueKind::date) check_date_literal(*compare.right, column);
+    if (*right == ValueKind::date) check_date_literal(*compare.left, column);
+  }
+
+  // Dates compare as text, so a text compared with a date that is not
+  // itself a date ('31.01.2024', '2024-02-30') would give a wrong answer
+  // without a word.
+  void check_date_literal(const Node& side, std::size_t column) {
+    const auto* literal = std::get_if<Node::LiteralValue>(&side.kind);
+    if (literal == nullptr) return;
+    check_date_text(literal->value, column);
+  }
+  void check_date_text(const Literal& literal, std::size_t column) {
+    const auto* text = std::get_if<std::string>(&literal);
+    if (text != nullptr && !parse_iso_date(*text)) {
+      report(column, "'" + *text + "' is not a date; write dates as 'YYYY-MM-DD'");
+    }
   }
 
   void check_in(const Node::In& in, std::size_t column) {
@@ -274,6 +293,7 @@ class Checker {
                            " but the value is " + std::string(kind_name(*value)));
         return;
       }
+      if (*value == ValueKind::date) check_date_text(literal, column);
     }
   }
 

@@ -362,8 +362,8 @@ class Parser {
 
 Result<Expression> Expression::parse(std::string_view source) {
   if (source.size() > kMaxLength) {
-    return Tokenizer::error(
-        kMaxLength, "expression is longer than " + std::to_string(kMaxLength) + " characters");
+    return Tokenizer::error(kMaxLength,
+                            "expression is longer than " + std::to_string(kMaxLength) + " bytes");
   }
   auto tokens = Tokenizer(source).run();
   if (!tokens) return tokens.take_error();

@@ -214,7 +214,7 @@ TEST(ExpressionSyntax, TenThousandOpeningParenthesesGiveAnError) {
   ASSERT_FALSE(parsed.ok());
   EXPECT_EQ(parsed.error().code, "invalid_expression");
   EXPECT_EQ(parsed.error().problems.at(0).where, "column 4000");
-  EXPECT_EQ(parsed.error().problems.at(0).message, "expression is longer than 4000 characters");
+  EXPECT_EQ(parsed.error().problems.at(0).message, "expression is longer than 4000 bytes");
 
   // Just under the length limit the nesting limit must catch it.
   for (std::string source : {std::string(3999, '('), std::string(3999, '(') + "x",

@@ -430,8 +430,7 @@ TEST(MalformedExpressions, UnbalancedParenthesesInADefinition) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_EQ(
       testing::problem_at(loaded.error(), "$.sections[1].visible_if", "bad_expression").message,
-      "section 'two': visible_if: column 4000: expression is longer than 4000 "
-      "characters");
+      "section 'two': visible_if: column 4000: expression is longer than 4000 bytes");
 }
 
 }  // namespace

@@ -392,6 +392,31 @@ TEST(LoadQuestionnaireErrors, ParseErrorsNameTheItemAndTheColumn) {
             "section 's': visible_if: column 8: expected ')', found the end of the expression");
 }
 
+TEST(LoadQuestionnaireErrors, TextComparedWithADateMustBeADate) {
+  Error error = load_error(definition(
+      R"J({"id": "born", "type": "date", "text": @},
+         {"id": "a", "type": "yes_no", "text": @, "visible_if": "born < '31.01.2024'"},
+         {"id": "b", "type": "yes_no", "text": @, "visible_if": "'2024-02-30' <= born"},
+         {"id": "c", "type": "yes_no", "text": @, "visible_if": "born in ['2024-01-01', '2024-1-2']"},
+         {"id": "ok", "type": "yes_no", "text": @,
+          "visible_if": "born >= '2024-02-29' and born in ['2000-01-01'] and born != '1999-12-31'"})J"));
+  auto message = [&error](int index) {
+    return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
+                      "bad_expression")
+        .message;
+  };
+  EXPECT_EQ(message(1),
+            "item 'a': visible_if: column 1: '31.01.2024' is not a date; write dates as "
+            "'YYYY-MM-DD'");
+  EXPECT_EQ(message(2),
+            "item 'b': visible_if: column 1: '2024-02-30' is not a date; write dates as "
+            "'YYYY-MM-DD'");
+  EXPECT_EQ(message(3),
+            "item 'c': visible_if: column 1: '2024-1-2' is not a date; write dates as "
+            "'YYYY-MM-DD'");
+  EXPECT_EQ(error.problems.size(), 3u) << describe_problems(error);
+}
+
 TEST(LoadQuestionnaireErrors, TypeErrorsInExpressions) {
   Error error = load_error(definition(
       R"J({"id": "yn", "type": "yes_no", "text": @},

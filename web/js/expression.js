@@ -91,7 +91,7 @@ function tokenize(source) {
 function parse(source) {
   // The engine's limit is in bytes of UTF-8.
   if (new TextEncoder().encode(source).length > MAX_LENGTH) {
-    throw new ExpressionError(MAX_LENGTH, `expression is longer than ${MAX_LENGTH} characters`);
+    throw new ExpressionError(MAX_LENGTH, `expression is longer than ${MAX_LENGTH} bytes`);
   }
   const tokens = tokenize(source);
   let pos = 0;

@@ -72,7 +72,7 @@ TEST(RedcapRobustness, TooLongTranslatedConditionsAreReported) {
   ASSERT_TRUE(imported.ok()) << testing::describe_result(imported);
   ASSERT_EQ(imported->warnings.size(), 2u);
   EXPECT_EQ(imported->warnings[1].where, "row 4");
-  EXPECT_TRUE(testing::contains(imported->warnings[1].message, "longer than 4000 characters"));
+  EXPECT_TRUE(testing::contains(imported->warnings[1].message, "longer than 4000 bytes"));
 }
 
 TEST(RedcapRobustness, LogicNestedDeeperThanOurParserTakesIsReportedNotFatal) {
