@@ -23,6 +23,13 @@ using testing::problems_at;
 using testing::Where;
 using testing::where_and_code;
 
+// The bad_expression message of item `index`'s visible_if.
+std::string visible_if_problem(const Error& error, int index) {
+  return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
+                    "bad_expression")
+      .message;
+}
+
 // ------------------------------------------------------ individual problems
 
 TEST(LoadQuestionnaireErrors, RootMustBeAnObject) {
@@ -363,11 +370,7 @@ TEST(LoadQuestionnaireErrors, ParseErrorsNameTheItemAndTheColumn) {
          {"id": "g", "type": "yes_no", "text": @, "visible_if": ""},
          {"id": "h", "type": "yes_no", "text": @, "visible_if": "a in [1, 2"},
          {"id": "i", "type": "yes_no", "text": @, "visible_if": "a = or"})J"));
-  auto message = [&error](int index) {
-    return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
-                      "bad_expression")
-        .message;
-  };
+  auto message = [&error](int index) { return visible_if_problem(error, index); };
   EXPECT_EQ(message(1),
             "item 'b': visible_if: column 10: expected a number, text, true or "
             "false, found the end of the expression");
@@ -400,11 +403,7 @@ TEST(LoadQuestionnaireErrors, TextComparedWithADateMustBeADate) {
          {"id": "c", "type": "yes_no", "text": @, "visible_if": "born in ['2024-01-01', '2024-1-2']"},
          {"id": "ok", "type": "yes_no", "text": @,
           "visible_if": "born >= '2024-02-29' and born in ['2000-01-01'] and born != '1999-12-31'"})J"));
-  auto message = [&error](int index) {
-    return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
-                      "bad_expression")
-        .message;
-  };
+  auto message = [&error](int index) { return visible_if_problem(error, index); };
   EXPECT_EQ(message(1),
             "item 'a': visible_if: column 1: '31.01.2024' is not a date; write dates as "
             "'YYYY-MM-DD'");
@@ -435,11 +434,7 @@ TEST(LoadQuestionnaireErrors, TypeErrorsInExpressions) {
          {"id": "h", "type": "yes_no", "text": @, "visible_if": "a"},
          {"id": "ok", "type": "yes_no", "text": @,
           "visible_if": "yn and n >= 3 and t != 'x' and m in [1] and selected(m, 2) and home = '0301'"})J"));
-  auto message = [&error](int index) {
-    return problem_at(error, "$.sections[0].items[" + std::to_string(index) + "].visible_if",
-                      "bad_expression")
-        .message;
-  };
+  auto message = [&error](int index) { return visible_if_problem(error, index); };
   EXPECT_EQ(message(5), "item 'a': visible_if: column 1: cannot compare yes/no with a number");
   EXPECT_EQ(message(6), "item 'b': visible_if: column 1: cannot compare text with a number");
   EXPECT_EQ(message(7),
