@@ -432,6 +432,10 @@ void declare_serve_command(CLI::App& app, Subcommands& subcommands) {
                     "per client: resume and erasure attempts per second, burst; 0 turns it off")
       ->type_name("PER_SECOND[:BURST]")
       ->default_str("0.2:20");
+  add_parsed_option(*command, "--compute-limit", server.computation_limit, parse_rate,
+                    "per client: exports and screening scores per second, burst; 0 turns it off")
+      ->type_name("PER_SECOND[:BURST]")
+      ->default_str("2:30");
   add_parsed_option(*command, "--synchronous", options->synchronous, parse_synchronous,
                     "full: an acknowledged response survives power loss (docs/storage.md)")
       ->type_name("full|normal")

@@ -27,6 +27,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
       static_files_(options.web_root),
       write_limiter_(options.write_limit, options.rate_limited_clients),
       code_attempt_limiter_(options.code_attempt_limit, options.rate_limited_clients),
+      computation_limiter_(options.computation_limit, options.rate_limited_clients),
       access_log_(options.access_log) {
   results_ = std::make_unique<ResultsCache>(
       store, ResultsCacheOptions{options.min_respondents, options.database_path,
@@ -99,6 +100,7 @@ Admission Application::admit(RateClass rate_class, ClientKey client) {
   Admission admission;
   if (rate_class == RateClass::write) admission = write_limiter_.admit(client);
   if (rate_class == RateClass::code_attempt) admission = code_attempt_limiter_.admit(client);
+  if (rate_class == RateClass::computation) admission = computation_limiter_.admit(client);
   if (!admission.allowed) metrics_->rate_limited();
   return admission;
 }

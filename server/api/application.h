@@ -47,6 +47,7 @@ class Application final : public RequestHandler {
   StaticFiles static_files_;
   RateLimiter write_limiter_;
   RateLimiter code_attempt_limiter_;
+  RateLimiter computation_limiter_;
   ClientKeyer keyer_;
   std::vector<MetricsLabel> labels_;
   std::unique_ptr<Metrics> metrics_;

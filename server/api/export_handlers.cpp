@@ -84,7 +84,7 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
 }  // namespace
 
 void add_export_routes(Router& router, ApiContext& api) {
-  router.add({http::verb::get, "/api/v1/waves/{wave}/export", RateClass::none,
+  router.add({http::verb::get, "/api/v1/waves/{wave}/export", RateClass::computation,
               [&api](const Exchange& exchange, Reply reply) {
                 get_export(api, exchange, std::move(reply));
               }});

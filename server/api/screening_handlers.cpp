@@ -9,7 +9,7 @@
 namespace parorende::server {
 
 void add_screening_routes(Router& router, ApiContext& api) {
-  router.add({http::verb::post, "/api/v1/screening/{questionnaire}/score", RateClass::none,
+  router.add({http::verb::post, "/api/v1/screening/{questionnaire}/score", RateClass::computation,
               [&api](const Exchange& exchange, Reply reply) {
                 auto language = requested_language(exchange.query);
                 if (!language) return reply(error_response(language.error()));

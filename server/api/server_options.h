@@ -23,6 +23,7 @@ struct ServerOptions : HttpOptions {
   std::filesystem::path web_root;              // empty: no static files
   RateLimit write_limit{2, 60};                // saves and submissions
   RateLimit code_attempt_limit{0.2, 20};       // resume and erasure attempts
+  RateLimit computation_limit{2, 30};          // exports and screening scores
   std::size_t rate_limited_clients = 100'000;  // buckets kept in memory
   std::FILE* access_log = nullptr;             // not owned; nullptr: no access log
   // Results API: k of the disclosure control (docs/privacy.md), and the

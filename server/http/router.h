@@ -28,7 +28,9 @@ using Reply = std::function<void(HttpResponse)>;
 using Handler = std::function<void(const Exchange&, Reply)>;
 
 // Which per-client limit a route's requests count against.
-enum class RateClass { none, write, code_attempt };
+// Which per-client limit a route counts against: saves and submissions,
+// code attempts, or computations on demand (exports, screening scores).
+enum class RateClass { none, write, code_attempt, computation };
 
 struct Route {
   http::verb method;

@@ -170,5 +170,25 @@ TEST_F(OperationsTest, ResumeAndErasureAttemptsAreRateLimited) {
   EXPECT_EQ(call("POST", "/api/v1/waves/open/responses", partial_body()).status, 201);
 }
 
+TEST_F(OperationsTest, ExportsAndScreeningScoresShareALimitPerClient) {
+  server::ServerOptions options = test_options();
+  options.computation_limit = {0.01, 4};
+  start(options);
+  const std::string score_body = R"({"answers":{"strain_sleep":1,"strain_money":2}})";
+  int refused = 0;
+  for (int i = 0; i < 6; ++i) {
+    HttpReply reply = i % 2 == 0 ? call("GET", "/api/v1/waves/open/export?table=county_scale")
+                                 : call("POST", "/api/v1/screening/http_survey/score", score_body);
+    if (reply.status == 429) {
+      ++refused;
+      EXPECT_GE(std::stoi(reply.header("retry-after")), 1);
+    }
+  }
+  EXPECT_EQ(refused, 2);
+  // Submissions and reads count against their own limits.
+  EXPECT_EQ(call("POST", "/api/v1/waves/open/responses", partial_body()).status, 201);
+  EXPECT_EQ(call("GET", "/api/v1/waves").status, 200);
+}
+
 }  // namespace
 }  // namespace parorende::testing

@@ -70,6 +70,7 @@ inline server::ServerOptions test_options() {
   options.timeouts.shutdown = std::chrono::seconds(5);
   options.write_limit = {0, 1};  // off unless a test turns it on
   options.code_attempt_limit = {0, 1};
+  options.computation_limit = {0, 1};
   return options;
 }
 

@@ -71,7 +71,7 @@ export async function startServer({prepare} = {}) {
   // Port 0: the kernel picks a free port and serve prints it.
   const child = spawn(BINARY, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1',
     '--web', path.join(ROOT, 'web'), '--access-log', 'off', '--threads', '2',
-    '--write-limit', '0', '--attempt-limit', '0'], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe']});
+    '--write-limit', '0', '--attempt-limit', '0', '--compute-limit', '0'], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe']});
   let stderr = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`parorende serve did not start:\n${stderr}`)), 20000);
