@@ -6,6 +6,7 @@
 #include <functional>
 #include <string>
 
+#include "server/api/export_cache.h"
 #include "server/api/results_cache.h"
 #include "server/api/store_workers.h"
 #include "server/http/router.h"
@@ -19,6 +20,7 @@ struct ApiContext {
   // I/O thread.
   StoreWorkers& workers;
   ResultsCache& results;
+  ExportCache& exports;
   std::function<std::string()> render_metrics;
   std::string metrics_token;  // empty: metrics are off
 };

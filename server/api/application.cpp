@@ -33,8 +33,9 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
       store, ResultsCacheOptions{options.min_respondents, options.database_path,
                                  options.results_count_check_interval,
                                  options.results_min_recompute_interval, options.results_max_age});
+  exports_ = std::make_unique<ExportCache>();
   api_ = std::make_unique<ApiContext>(ApiContext{
-      store, workers, *results_,
+      store, workers, *results_, *exports_,
       [this, &store, &workers] {
         return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
       },

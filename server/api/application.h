@@ -42,6 +42,7 @@ class Application final : public RequestHandler {
 
   const ServerOptions& options_;
   std::unique_ptr<ResultsCache> results_;
+  std::unique_ptr<ExportCache> exports_;
   std::unique_ptr<ApiContext> api_;
   Router router_;
   StaticFiles static_files_;

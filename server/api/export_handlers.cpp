@@ -2,34 +2,31 @@
 // one table of the researcher export (analytics/export/dataset.h) as a
 // file, or table=codebook for the codebook (format=json: JSON, otherwise
 // Markdown). Built from the cached published report (ResultsCache), so the
-// file holds exactly the figures the results API serves.
-#include "analytics/export/dataset.h"
+// file holds exactly the figures the results API serves; each file is built
+// once per published state (export_cache.h) and carries an ETag.
 #include "server/api/api_routes.h"
+#include "server/api/export_cache.h"
 #include "server/api/request_input.h"
 #include "server/http/json_reply.h"
+#include "server/http/static_files.h"
 
 namespace parorende::server {
 namespace {
 
-HttpResponse file_response(std::string body, std::string_view media_type,
-                           const std::string& filename) {
+HttpResponse file_response(const ExportFile& file, const HttpRequest& request) {
   HttpResponse response{http::status::ok, 11};
-  response.set(http::field::content_type, media_type);
-  response.set(http::field::content_disposition, "attachment; filename=\"" + filename + "\"");
-  response.set(http::field::cache_control, "no-store");
-  response.body() = std::move(body);
-  return response;
-}
-
-// Wave names are free text; the file name keeps only safe characters.
-std::string file_stem(std::string_view wave, std::string_view table) {
-  std::string stem;
-  for (char c : std::string(wave) + "-" + std::string(table)) {
-    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_';
-    stem += safe ? c : '_';
+  response.set(http::field::etag, file.etag);
+  // Published aggregates only: a client may keep the file and ask again
+  // with If-None-Match, which costs a 304 while the published state holds.
+  response.set(http::field::cache_control, "no-cache");
+  if (etag_matches(request[http::field::if_none_match], file.etag)) {
+    response.result(http::status::not_modified);
+    return response;
   }
-  return stem;
+  response.set(http::field::content_type, file.media_type);
+  response.set(http::field::content_disposition, "attachment; filename=\"" + file.filename + "\"");
+  response.body() = file.body;
+  return response;
 }
 
 void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
@@ -48,37 +45,16 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
     return reply(error_response(make_error("invalid_query", "table is required",
                                            {{"table", "missing", "a table name or codebook"}})));
   }
-  reply_from_store_worker(
-      api, std::move(reply),
-      [&api, wave_name = exchange.params[0], table_name = std::move(**table), format = *format] {
-        auto published = api.results.published(wave_name);
-        if (!published) return error_response(published.error());
-        const PublishedWave& wave = *published.value();
-        analytics::ExportDataset dataset =
-            analytics::export_dataset(wave.report, *wave.questionnaire, wave.background,
-                                      parse_iso_date(wave.computed_on).value_or(Date{1970, 1, 1}));
-        std::string stem = file_stem(wave_name, table_name);
-        if (table_name == "codebook") {
-          if (format == analytics::ExportFormat::json) {
-            return file_response(analytics::codebook_json(dataset), "application/json",
-                                 stem + ".json");
-          }
-          return file_response(analytics::codebook_markdown(dataset),
-                               "text/markdown; charset=utf-8", stem + ".md");
-        }
-        std::string allowed = "codebook";
-        for (const analytics::ExportTable& candidate : dataset.tables) {
-          allowed += ", " + candidate.name;
-          if (candidate.name != table_name) continue;
-          auto encoded = analytics::encode_table(candidate, format);
-          if (!encoded) return error_response(encoded.error());
-          return file_response(std::move(encoded).value(), analytics::media_type(format),
-                               stem + "." + std::string(analytics::file_extension(format)));
-        }
-        return error_response(
-            make_error("invalid_query", "unknown table \"" + table_name + "\"; allowed: " + allowed,
-                       {{"table", "unknown_value", "allowed: " + allowed}}));
-      });
+  reply_from_store_worker(api, std::move(reply),
+                          [&api, &request = exchange.request, wave_name = exchange.params[0],
+                           table_name = std::move(**table), format = *format] {
+                            auto published = api.results.published(wave_name);
+                            if (!published) return error_response(published.error());
+                            auto file =
+                                api.exports.file(published.value(), wave_name, table_name, format);
+                            if (!file) return error_response(file.error());
+                            return file_response(**file, request);
+                          });
 }
 
 }  // namespace

@@ -68,6 +68,8 @@ std::string fnv1a_hex(std::string_view bytes) {
   return text;
 }
 
+}  // namespace
+
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   if (if_none_match.find('*') != std::string_view::npos) return true;
   while (!if_none_match.empty()) {
@@ -82,6 +84,8 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
   }
   return false;
 }
+
+namespace {
 
 bool is_within(const fs::path& root, const fs::path& candidate) {
   auto [root_end, unused] =

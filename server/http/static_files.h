@@ -33,6 +33,10 @@ class StaticFiles {
   std::map<std::filesystem::path, std::shared_ptr<const CachedFile>> cache_;
 };
 
+// Whether an If-None-Match header value names `etag` (a quoted tag; weak
+// tags match too, "*" matches any).
+bool etag_matches(std::string_view if_none_match, std::string_view etag);
+
 // Percent-decodes a path or query component; `ok` is false for a bad
 // escape or an encoded NUL.
 struct DecodedText {

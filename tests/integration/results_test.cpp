@@ -384,6 +384,28 @@ TEST_F(Results, ExportFilesReadBackToTheApiFigures) {
   }
 }
 
+TEST_F(Results, ExportFilesAreBuiltOnceAndCarryAnETag) {
+  const std::string target = "/api/v1/waves/2026/export?table=municipality_scale";
+  HttpReply first = call("GET", target);
+  ASSERT_EQ(first.status, 200) << first.body;
+  std::string etag = first.header("etag");
+  ASSERT_EQ(etag.size(), 34u) << etag;  // a quoted 128-bit hex tag
+  EXPECT_EQ(first.header("cache-control"), "no-cache");
+  HttpReply again = call("GET", target);
+  EXPECT_EQ(again.header("etag"), etag);
+  EXPECT_EQ(again.body, first.body);
+  // The client that has the file gets a 304 and no body.
+  HttpReply unchanged = call("GET", target, "", {"If-None-Match: W/" + etag});
+  EXPECT_EQ(unchanged.status, 304);
+  EXPECT_TRUE(unchanged.body.empty());
+  HttpReply other = call("GET", target, "", {"If-None-Match: \"0123\""});
+  EXPECT_EQ(other.status, 200);
+  // Another format or table is another file.
+  EXPECT_NE(call("GET", target + "&format=json").header("etag"), etag);
+  EXPECT_NE(call("GET", "/api/v1/waves/2026/export?table=county_scale").header("etag"), etag);
+  EXPECT_EQ(call("GET", "/api/v1/waves/2026/export?table=nope").status, 400);
+}
+
 TEST_F(Results, FiguresAreCachedPerWave) {
   json::object first = get_json("/api/v1/waves/2026/results");
   json::object second = get_json("/api/v1/waves/2026/results/0301");
