@@ -4,7 +4,10 @@
 #   1. Debug build: unit and integration tests (ctest);
 #   2. browser tests of the survey pages against the real server (tests/e2e);
 #   3. the unit tests again under AddressSanitizer and
-#      UndefinedBehaviorSanitizer.
+#      UndefinedBehaviorSanitizer;
+#   4. the unit and integration tests again under ThreadSanitizer (the
+#      write queue, the store, the checkpointer, the results cache and the
+#      server with real clients), halting at the first race.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -38,3 +41,12 @@ configure sanitize -DPARORENDE_SANITIZE=address,undefined
 cmake --build build/sanitize -j"$jobs" --target parorende_unit_tests
 echo "== test: sanitize (unit tests)"
 ctest --test-dir build/sanitize --output-on-failure -j"$jobs" --timeout 300 -R '^unit\.'
+
+# No suppressions: a report is a race of ours until shown otherwise.
+export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+configure tsan -DPARORENDE_SANITIZE=thread
+cmake --build build/tsan -j"$jobs"
+echo "== test: thread sanitizer (unit and integration tests)"
+# Without address randomization: GCC 12's ThreadSanitizer cannot map its
+# shadow memory on kernels that randomize with more than 28 bits.
+setarch "$(uname -m)" -R ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600
