@@ -27,7 +27,7 @@ struct ApiContext {
 
 // Runs `work` on a store worker and replies with what it returns (500 if it
 // throws: a bug).
-void reply_from_store_worker(ApiContext& api, Reply reply, std::function<HttpResponse()> work);
+void reply_from_store_worker(ApiContext& api, Reply reply, std::function<OutgoingResponse()> work);
 
 void add_questionnaire_routes(Router& router, ApiContext& api);
 void add_wave_routes(Router& router, ApiContext& api);

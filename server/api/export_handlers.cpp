@@ -13,20 +13,21 @@
 namespace parorende::server {
 namespace {
 
-HttpResponse file_response(const ExportFile& file, const HttpRequest& request) {
+OutgoingResponse file_response(const std::shared_ptr<const ExportFile>& file,
+                               const HttpRequest& request) {
   HttpResponse response{http::status::ok, 11};
-  response.set(http::field::etag, file.etag);
+  response.set(http::field::etag, file->etag);
   // Published aggregates only: a client may keep the file and ask again
   // with If-None-Match, which costs a 304 while the published state holds.
   response.set(http::field::cache_control, "no-cache");
-  if (etag_matches(request[http::field::if_none_match], file.etag)) {
+  if (etag_matches(request[http::field::if_none_match], file->etag)) {
     response.result(http::status::not_modified);
     return response;
   }
-  response.set(http::field::content_type, file.media_type);
-  response.set(http::field::content_disposition, "attachment; filename=\"" + file.filename + "\"");
-  response.body() = file.body;
-  return response;
+  response.set(http::field::content_type, file->media_type);
+  response.set(http::field::content_disposition, "attachment; filename=\"" + file->filename + "\"");
+  // The body stays the cache's: it lives as long as any connection sends it.
+  return {std::move(response), std::shared_ptr<const std::string>(file, &file->body)};
 }
 
 void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
@@ -45,16 +46,16 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
     return reply(error_response(make_error("invalid_query", "table is required",
                                            {{"table", "missing", "a table name or codebook"}})));
   }
-  reply_from_store_worker(api, std::move(reply),
-                          [&api, &request = exchange.request, wave_name = exchange.params[0],
-                           table_name = std::move(**table), format = *format] {
-                            auto published = api.results.published(wave_name);
-                            if (!published) return error_response(published.error());
-                            auto file =
-                                api.exports.file(published.value(), wave_name, table_name, format);
-                            if (!file) return error_response(file.error());
-                            return file_response(**file, request);
-                          });
+  reply_from_store_worker(
+      api, std::move(reply),
+      [&api, &request = exchange.request, wave_name = exchange.params[0],
+       table_name = std::move(**table), format = *format]() -> OutgoingResponse {
+        auto published = api.results.published(wave_name);
+        if (!published) return error_response(published.error());
+        auto file = api.exports.file(published.value(), wave_name, table_name, format);
+        if (!file) return error_response(file.error());
+        return file_response(*file, request);
+      });
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 
 namespace parorende::server {
 
-void reply_from_store_worker(ApiContext& api, Reply reply, std::function<HttpResponse()> work) {
+void reply_from_store_worker(ApiContext& api, Reply reply, std::function<OutgoingResponse()> work) {
   api.workers.post([reply = std::move(reply), work = std::move(work)] {
     try {
       reply(work());

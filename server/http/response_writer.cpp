@@ -35,13 +35,11 @@ bool has_no_body(unsigned status) {
 
 }  // namespace
 
-void serialize_response(const HttpResponse& response, const WireOptions& options,
-                        std::string& out) {
+void serialize_head(const HttpResponse& response, std::size_t body_size, const WireOptions& options,
+                    std::string& out) {
   unsigned status = response.result_int();
-  bool bodyless = has_no_body(status);
-  const std::string& body = response.body();
   out.clear();
-  out.reserve(768 + (options.head || bodyless ? 0 : body.size()));
+  out.reserve(768);
   out += options.version == 10 ? "HTTP/1.0 " : "HTTP/1.1 ";
   append_number(out, status);
   out += ' ';
@@ -63,9 +61,9 @@ void serialize_response(const HttpResponse& response, const WireOptions& options
   out += http_date_now();
   out += "\r\n";
   out += security_header_lines();
-  if (!bodyless) {
+  if (!has_no_body(status)) {
     out += "Content-Length: ";
-    append_number(out, body.size());
+    append_number(out, body_size);
     out += "\r\n";
   }
   if (!options.keep_alive) {
@@ -74,7 +72,16 @@ void serialize_response(const HttpResponse& response, const WireOptions& options
     out += "Connection: keep-alive\r\n";
   }
   out += "\r\n";
-  if (!options.head && !bodyless) out += body;
+}
+
+bool body_is_sent(const HttpResponse& response, const WireOptions& options) {
+  return !options.head && !has_no_body(response.result_int());
+}
+
+void serialize_response(const HttpResponse& response, const WireOptions& options,
+                        std::string& out) {
+  serialize_head(response, response.body().size(), options, out);
+  if (body_is_sent(response, options)) out += response.body();
 }
 
 }  // namespace parorende::server

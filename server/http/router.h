@@ -24,10 +24,9 @@ struct Exchange {
 };
 
 // Called exactly once per request, from any thread.
-using Reply = std::function<void(HttpResponse)>;
+using Reply = std::function<void(OutgoingResponse)>;
 using Handler = std::function<void(const Exchange&, Reply)>;
 
-// Which per-client limit a route's requests count against.
 // Which per-client limit a route counts against: saves and submissions,
 // code attempts, or computations on demand (exports, screening scores).
 enum class RateClass { none, write, code_attempt, computation };

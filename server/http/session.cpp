@@ -1,5 +1,6 @@
 #include "server/http/session.h"
 
+#include <array>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -221,7 +222,7 @@ void Session::dispatch() {
   // The reference to the session moves into the handler, so a Reply kept
   // by another thread (the store's answering thread) never ends up destroying the
   // session there, after the I/O threads are gone.
-  Reply reply = [self = shared_from_this()](HttpResponse response) mutable {
+  Reply reply = [self = shared_from_this()](OutgoingResponse response) mutable {
     if (!self) return;  // answered already
     auto executor = self->stream_.get_executor();
     net::dispatch(executor, [self = std::move(self), response = std::move(response)]() mutable {
@@ -238,16 +239,22 @@ void Session::dispatch() {
   }
 }
 
-void Session::send(HttpResponse response) {
+void Session::send(OutgoingResponse outgoing) {
   if (state_ == State::closed || replied_) return;
   replied_ = true;
   state_ = State::writing;
-  response_ = std::move(response);
+  response_ = std::move(outgoing.response);
+  shared_body_ = std::move(outgoing.shared_body);
   keep_alive_ = request_.keep_alive() && !stop_requested_ && !registry_.stopping();
-  serialize_response(response_, {request_.version() == 10 ? 10u : 11u, keep_alive_, head_request_},
-                     wire_);
+  WireOptions wire_options{request_.version() == 10 ? 10u : 11u, keep_alive_, head_request_};
+  std::string_view body = shared_body_ ? std::string_view(*shared_body_) : response_.body();
+  serialize_head(response_, body.size(), wire_options, wire_);
+  if (!body_is_sent(response_, wire_options)) body = {};
+  // The body is written from where it is: a shared export file is not
+  // copied per connection.
+  std::array<net::const_buffer, 2> buffers{net::buffer(wire_), net::buffer(body)};
   stream_.expires_after(handler_.http_options().timeouts.write);
-  net::async_write(stream_, net::buffer(wire_),
+  net::async_write(stream_, buffers,
                    beast::bind_front_handler(&Session::on_write, shared_from_this()));
 }
 
@@ -258,6 +265,7 @@ void Session::on_write(beast::error_code error, std::size_t bytes) {
   if (!keep_alive_) return close_gracefully();
   request_ = {};
   response_ = {};
+  shared_body_.reset();
   wait_for_request();
 }
 

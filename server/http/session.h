@@ -60,7 +60,7 @@ class Session : public std::enable_shared_from_this<Session> {
   void on_chunk_header(std::uint64_t size, std::string_view extensions,
                        boost::beast::error_code& error);
   void dispatch();
-  void send(HttpResponse response);
+  void send(OutgoingResponse outgoing);
   void on_write(boost::beast::error_code error, std::size_t bytes);
   void close_gracefully();
   void drain(boost::beast::error_code error, std::size_t bytes);
@@ -81,7 +81,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::uint64_t framing_bytes_ = 0;  // header, chunk size lines and extensions
   HttpRequest request_;
   HttpResponse response_;
-  std::string wire_;  // the answer being written
+  std::shared_ptr<const std::string> shared_body_;  // when set, response_'s body
+  std::string wire_;                                // the head being written
 
   State state_ = State::idle;
   bool stop_requested_ = false;

@@ -211,7 +211,7 @@ std::shared_ptr<const StaticFiles::CachedFile> StaticFiles::load(const fs::path&
   return loaded;
 }
 
-HttpResponse StaticFiles::serve(std::string_view path, const HttpRequest& request) {
+OutgoingResponse StaticFiles::serve(std::string_view path, const HttpRequest& request) {
   if (root_.empty()) return not_found();
   std::string relative = safe_relative_path(path);
   if (relative.empty()) return not_found();
@@ -234,11 +234,9 @@ HttpResponse StaticFiles::serve(std::string_view path, const HttpRequest& reques
   response.set(http::field::content_type, cached->type.type);
   if (!cached->gzipped.empty() && accepts_gzip(request[http::field::accept_encoding])) {
     response.set(http::field::content_encoding, "gzip");
-    response.body() = cached->gzipped;
-  } else {
-    response.body() = cached->body;
+    return {std::move(response), std::shared_ptr<const std::string>(cached, &cached->gzipped)};
   }
-  return response;
+  return {std::move(response), std::shared_ptr<const std::string>(cached, &cached->body)};
 }
 
 }  // namespace parorende::server

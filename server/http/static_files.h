@@ -22,7 +22,7 @@ class StaticFiles {
   // Answers GET/HEAD for the path part of a target ("/", "/css/site.css").
   // A path that is malformed, names a hidden file, or leads out of the root
   // (.., encoded dots, symlinks) is 404, like a missing file.
-  HttpResponse serve(std::string_view path, const HttpRequest& request);
+  OutgoingResponse serve(std::string_view path, const HttpRequest& request);
 
  private:
   struct CachedFile;

@@ -1,9 +1,14 @@
 // Every byte a client sends is bounded: chunk extensions and trailers count
 // against the header limit, a Transfer-Encoding other than chunked is
-// refused, and a request needs exactly one Host header (RFC 9112).
+// refused, and a request needs exactly one Host header (RFC 9112). And
+// what a client does not read costs no memory: a large answer is sent from
+// the one copy its cache holds.
+#include <sys/socket.h>
+
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "server_fixture.h"
 
@@ -56,6 +61,31 @@ TEST_F(RequestBoundsTest, AHugeTrailerGets431AndCostsNoMemory) {
   EXPECT_NE(reply->body.find("header_too_large"), std::string::npos) << reply->body;
   EXPECT_LT(resident_kib() - before, 64 * 1024) << "the trailer was kept in memory";
   EXPECT_EQ(call("GET", "/healthz").status, 200);
+}
+
+TEST_F(RequestBoundsTest, ALargeAnswerIsNotCopiedForEachConnectionThatDoesNotRead) {
+  constexpr std::size_t kFileBytes = 4u << 20;
+  constexpr int kConnections = 100;
+  std::string file;
+  while (file.size() < kFileBytes) file += "console.log(" + std::to_string(file.size()) + ");\n";
+  write_text(web_ / "big.js", file);
+  start();
+  ASSERT_EQ(call("GET", "/big.js").body, file);  // now in the cache
+  long before = resident_kib();
+  std::vector<TestClient> readers_that_never_read;
+  for (int i = 0; i < kConnections; ++i) {
+    readers_that_never_read.push_back(client());
+    ASSERT_TRUE(readers_that_never_read.back().send_raw("GET /big.js HTTP/1.1\r\nHost: x\r\n\r\n"));
+  }
+  // Every answer is begun: the last connection's head has arrived.
+  std::string head(64, '\0');
+  ASSERT_GT(::recv(readers_that_never_read.back().fd(), head.data(), head.size(), MSG_PEEK), 0);
+  std::this_thread::sleep_for(300ms);
+  // A copy each would be 400 MB.
+  EXPECT_LT(resident_kib() - before, 64 * 1024) << "each connection holds its own copy";
+  auto reply = readers_that_never_read.front().read_reply();
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->body, file);
 }
 
 TEST_F(RequestBoundsTest, ChunkExtensionsCountAgainstTheHeaderLimit) {
