@@ -117,3 +117,21 @@ export file: $export_bytes bytes (municipality_scale, JSON, $responses responses
 | after they closed | $after_export_rss MiB | |
 | 256 MiB trailer | $trailer_rss / $trailer_rss_end MiB | $trailer_p99 ms |
 TABLE
+
+# The targets of #15: RSS under 300 MB and p99 within 3x of rest while
+# under attack.
+verdict() {
+  python3 - "$@" <<'PY'
+import sys
+rest_p99, *figures = sys.argv[1:]
+rss = [float(v) for v in figures[:4]]
+p99 = [float(v) for v in figures[4:]]
+rss_ok = max(rss) * 1.048576 < 300
+p99_ok = max(p99) <= 3 * float(rest_p99)
+print(f"RSS under 300 MB under attack: {'yes' if rss_ok else 'NO'} (largest {max(rss):.0f} MiB)")
+print(f"p99 within 3x of rest under attack: {'yes' if p99_ok else 'NO'}"
+      f" (largest {max(p99):.2f} ms, rest {float(rest_p99):.2f} ms)")
+PY
+}
+verdict "$rest_p99" "$export_rss" "$export_rss_end" "$trailer_rss" "$trailer_rss_end" \
+  "$export_p99" "$trailer_p99"
