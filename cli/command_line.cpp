@@ -322,6 +322,31 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
   }
 }
 
+void declare_audit_commands(CLI::App& app, Subcommands& subcommands) {
+  CLI::App* audit =
+      app.add_subcommand("audit", "the audit log (docs/security.md)")->require_subcommand(0, 1);
+  {
+    auto [command, options] = subcommands.add(
+        *audit, "verify", "check the audit log's hash chain; name the first broken entry",
+        audit_verify_command);
+    add_database(*command, options->db);
+  }
+  {
+    auto [command, options] =
+        subcommands.add(*audit, "export", "the audit log as JSON Lines", audit_export_command);
+    add_database(*command, options->db);
+    command->add_option("--out", options->out, "the file to write (default: standard output)")
+        ->type_name("FILE");
+    add_whole_number<std::int64_t>(*command, "--after", options->after, 0,
+                                   std::numeric_limits<std::int64_t>::max(),
+                                   "only entries after this number");
+    command->add_option("--actor", options->actor, "only this actor (shell:anna)")
+        ->type_name("ACTOR");
+    command->add_option("--action", options->action, "only this action (wave.create)")
+        ->type_name("ACTION");
+  }
+}
+
 void declare_analytics_commands(CLI::App& app, Subcommands& subcommands) {
   {
     auto [command, options] = subcommands.add(
@@ -497,6 +522,7 @@ int run_command_line(int argc, const char* const* argv) {
   declare_questionnaire_commands(app, subcommands);
   declare_redcap_commands(app, subcommands);
   declare_store_commands(app, subcommands);
+  declare_audit_commands(app, subcommands);
   declare_analytics_commands(app, subcommands);
   declare_serve_command(app, subcommands);
 

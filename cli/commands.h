@@ -6,6 +6,7 @@
 // input was invalid, 2 usage.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -67,5 +68,17 @@ int import_responses_command(const ImportResponsesOptions& options);
 int stats_command(const DatabaseOptions& options);
 int backup_command(const BackupOptions& options);
 int offers_import_command(const OffersImportOptions& options);  // docs/offers.md
+
+// The audit log (docs/security.md, "Audit log").
+struct AuditExportOptions {
+  std::string db;
+  std::string out;  // empty: standard output
+  std::int64_t after = 0;
+  std::string actor;
+  std::string action;
+};
+
+int audit_verify_command(const DatabaseOptions& options);
+int audit_export_command(const AuditExportOptions& options);
 
 }  // namespace parorende::cli

@@ -38,6 +38,10 @@ int export_command(const ExportOptions& options) {
     report_error("export", written.error());
     return 1;
   }
+  if (!record_shell_action("export", *store, "export.write", "wave:" + wave, AuditOutcome::success,
+                           "format " + std::string(analytics::file_extension(options.format)))) {
+    return 1;
+  }
   std::cerr << "parorende export: wrote " << dataset.tables.size() << " tables and the codebook to "
             << options.out << '\n';
   return 0;

@@ -119,6 +119,12 @@ int import_responses_command(const ImportResponsesOptions& options) {
   }
   flush();
   if (!import_failure) report_error("import-responses", import_failure.error());
+  if (!record_shell_action(
+          "import-responses", *store, "responses.import", "wave:" + wave->name,
+          import_failure ? AuditOutcome::success : AuditOutcome::failed,
+          std::to_string(imported) + " imported, " + std::to_string(bad_lines) + " rejected")) {
+    return 1;
+  }
   std::cout << "imported " << imported << " response(s) into " << wave->name << "; rejected "
             << bad_lines << " line(s)\n";
   return bad_lines == 0 && import_failure ? 0 : 1;

@@ -30,12 +30,26 @@ int offers_import_command(const OffersImportOptions& options) {
   }
   auto store = open_store("offers", options.db, false);
   if (!store) return 1;
-  if (auto replaced = store->replace_offers(offers.value()); !replaced) {
-    report_error("offers", replaced.error());
-    return 1;
-  }
   std::set<std::string> municipalities;
   for (const Offer& offer : offers.value()) municipalities.insert(offer.municipality);
+  std::string object = "municipalities:";
+  for (const std::string& code : municipalities) {
+    object += (object.back() == ':' ? "" : ",") + code;
+    if (object.size() > 900) {
+      object += ",...";
+      break;
+    }
+  }
+  if (auto replaced = store->replace_offers(offers.value()); !replaced) {
+    report_error("offers", replaced.error());
+    record_shell_action("offers", *store, "offers.import", object, AuditOutcome::failed,
+                        replaced.error().code);
+    return 1;
+  }
+  if (!record_shell_action("offers", *store, "offers.import", object, AuditOutcome::success,
+                           std::to_string(offers->size()) + " offers")) {
+    return 1;
+  }
   std::cout << "imported " << offers->size() << " offers for " << municipalities.size()
             << " municipalities\n";
   return 0;

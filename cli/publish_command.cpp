@@ -19,10 +19,19 @@ int publish_command(const PublishOptions& options) {
       exit_code = 1;
       continue;
     }
+    std::string object = "questionnaire:" + questionnaire->id + "@" + questionnaire->version;
     if (auto published = store->publish_questionnaire(text.value()); !published) {
       std::cerr << path << ": " << published.error().describe() << '\n';
       exit_code = 1;
+      if (!record_shell_action("publish", *store, "questionnaire.publish", object,
+                               AuditOutcome::refused, published.error().code)) {
+        return 1;
+      }
       continue;
+    }
+    if (!record_shell_action("publish", *store, "questionnaire.publish", object,
+                             AuditOutcome::success)) {
+      return 1;
     }
     std::cout << path << ": published " << questionnaire->id << " " << questionnaire->version
               << '\n';

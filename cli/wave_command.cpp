@@ -24,8 +24,14 @@ int wave_create_command(const WaveCreateOptions& options) {
   auto store = open_store("wave create", options.db, false);
   if (!store) return 1;
   auto wave = store->create_wave(options.spec);
+  std::string object = "wave:" + options.spec.name;
   if (!wave) {
     report_error("wave create", wave.error());
+    record_shell_action("wave create", *store, "wave.create", object, AuditOutcome::refused,
+                        wave.error().code);
+    return 1;
+  }
+  if (!record_shell_action("wave create", *store, "wave.create", object, AuditOutcome::success)) {
     return 1;
   }
   std::cout << "created ";

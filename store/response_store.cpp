@@ -91,5 +91,10 @@ Result<std::vector<Offer>> ResponseStore::offers(std::string_view municipality) 
 Result<StoreStats> ResponseStore::stats() { return impl_->stats(); }
 Status ResponseStore::backup(const std::string& out_path) { return impl_->backup(out_path); }
 StoreMetrics ResponseStore::metrics() const { return impl_->metrics(); }
+Status ResponseStore::record_audit(const AuditEvent& event) { return impl_->record_audit(event); }
+Result<std::vector<AuditEntry>> ResponseStore::audit_entries(const AuditQuery& query) {
+  return impl_->audit_entries(query);
+}
+Result<AuditVerification> ResponseStore::verify_audit() { return impl_->verify_audit(); }
 
 }  // namespace parorende

@@ -31,6 +31,7 @@
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/wave.h"
 #include "reference/offer_catalogue.h"
+#include "store/audit.h"
 #include "store/publication.h"
 #include "store/response_matrix.h"
 
@@ -192,6 +193,17 @@ class ResponseStore {
   // Fails if `out_path` exists.
   Status backup(const std::string& out_path);
   StoreMetrics metrics() const;
+
+  // The audit log (store/audit.h). Appends one entry, numbered and chained
+  // in the writer's transaction, stamped with the current UTC second.
+  // "invalid_argument" for an empty actor, action or object, a field over
+  // 1,000 bytes, or a control character.
+  Status record_audit(const AuditEvent& event);
+  // Entries in order of number, as `query` selects.
+  Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query);
+  // Reads the whole log and its head in one read transaction and checks
+  // the chain.
+  Result<AuditVerification> verify_audit();
 
  private:
   class Impl;

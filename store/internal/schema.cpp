@@ -137,6 +137,36 @@ CREATE TABLE published_waves (
 );
 )sql";
 
+// The audit log (store/audit.h): entries numbered from 1 without gaps,
+// each hashed over the previous one, and the head (how many were written,
+// the last hash) updated in the same transaction. The triggers keep the
+// application's own connections from changing history; someone with the
+// file and sqlite3 can drop them, and the chain then shows what changed.
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE audit_log (
+  number INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  previous_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE TABLE audit_head (
+  only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+  entries INTEGER NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (only_row, entries, hash)
+  VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -167,9 +197,12 @@ Status migrate_to_3(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_4(Connection& connection) { return connection.execute(kVersion4); }
 
+Status migrate_to_5(Connection& connection) { return connection.execute(kVersion5); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
+                                     migrate_to_5};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

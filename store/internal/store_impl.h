@@ -159,6 +159,9 @@ class ResponseStore::Impl {
   Result<StoreStats> stats();
   Status backup(const std::string& out_path);
   StoreMetrics metrics() const;
+  Status record_audit(const AuditEvent& event);
+  Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query);
+  Result<AuditVerification> verify_audit();
 
  private:
   Status write(WriteQueue::Job job);

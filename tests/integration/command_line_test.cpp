@@ -37,6 +37,9 @@ const std::vector<Subcommand> kSubcommands = {
     {{"backup"}, {"--db", "OUT.db"}},
     {{"offers"}, {"import"}},
     {{"offers", "import"}, {"--db", "FILE.csv"}},
+    {{"audit"}, {"verify", "export"}},
+    {{"audit", "verify"}, {"--db"}},
+    {{"audit", "export"}, {"--db", "--out", "--after", "--actor", "--action"}},
     {{"analyze"},
      {"--db", "--wave", "--format", "--compare-to", "--min-respondents", "--unprotected"}},
     {{"demo-data"},
@@ -113,7 +116,7 @@ TEST(CommandLine, AMissingValueIsNamed) {
       break;
     }
   }
-  EXPECT_EQ(checked, 15);
+  EXPECT_EQ(checked, 17);
 }
 
 TEST(CommandLine, AMissingRequiredOptionIsNamed) {
