@@ -4,8 +4,9 @@
 #   1. Debug build: unit and integration tests (ctest);
 #   2. browser tests of the survey pages against the real server (tests/e2e);
 #   3. the unit tests again under AddressSanitizer and
-#      UndefinedBehaviorSanitizer;
-#   4. the unit and integration tests again under ThreadSanitizer (the
+#      UndefinedBehaviorSanitizer, built with clang;
+#   4. every fuzz target (tests/fuzz) for 30 s, from the same build;
+#   5. the unit and integration tests again under ThreadSanitizer (the
 #      write queue, the store, the checkpointer, the results cache and the
 #      server with real clients), halting at the first race.
 set -euo pipefail
@@ -39,10 +40,14 @@ PARORENDE_BINARY="$PWD/build/debug/cli/parorende" tests/e2e/run.sh
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-configure sanitize -DPARORENDE_SANITIZE=address,undefined
-cmake --build build/sanitize -j"$jobs" --target parorende_unit_tests
+# One clang build for both: the libraries carry libFuzzer's coverage
+# besides ASan and UBSan, the unit tests link without libFuzzer.
+configure sanitize-clang -DCMAKE_CXX_COMPILER=clang++ -DPARORENDE_BUILD_FUZZ=ON
+cmake --build build/sanitize-clang -j"$jobs" --target parorende_unit_tests parorende_fuzz_targets
 echo "== test: sanitize (unit tests)"
-ctest --test-dir build/sanitize --output-on-failure -j"$jobs" --timeout 300 -R '^unit\.'
+ctest --test-dir build/sanitize-clang --output-on-failure -j"$jobs" --timeout 300 -R '^unit\.'
+echo "== test: fuzz (30 s per target)"
+tests/fuzz/run.sh build/sanitize-clang -max_total_time=30
 
 # No suppressions: a report is a race of ours until shown otherwise.
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1

@@ -149,8 +149,7 @@ void withhold_models(ScaleReport& scale) {
 // then the municipalities: the layout both kinds of table share.
 struct Layout {
   std::vector<DisclosureCell> cells;
-  static constexpr int kNation = 0;
-  static constexpr int kWithoutMunicipality = 1;
+  static constexpr int kNation = 0;  // 1: respondents without a municipality
   int first_county = 2;
   int first_municipality = 0;
 };

@@ -183,8 +183,10 @@ WaveData published_data(const WaveData& data, const MunicipalityRegistry& regist
   for (Eigen::Index i = 0; i < count; ++i) {
     const Eigen::Index row = kept[static_cast<std::size_t>(i)];
     const RowPublication& publication = data.publication[static_cast<std::size_t>(row)];
-    published.items.row(i) = data.items.row(row);
-    published.scale_scores.row(i) = data.scale_scores.row(row);
+    // A matrix without columns has no storage: a row of it would offset a
+    // null pointer (undefined behaviour).
+    if (data.items.cols() > 0) published.items.row(i) = data.items.row(row);
+    if (data.scale_scores.cols() > 0) published.scale_scores.row(i) = data.scale_scores.row(row);
     for (int s = 0; s < scales; ++s) {
       if (s < tables && (publication.tables & bit(s)) != 0) continue;
       published.scale_scores(i, s) = std::numeric_limits<double>::quiet_NaN();

@@ -302,10 +302,16 @@ void WaveDataBuilder::fill_rows(std::int64_t first_row, std::span<const double> 
         data_.burden_category[b][row] = burden_category(plan.burden[b], cells);
       }
     }
-    data_.items.middleRows(first_row + chunk_start, chunk_rows) =
-        staged_items.topRows(chunk_rows).cast<float>();
-    data_.scale_scores.middleRows(first_row + chunk_start, chunk_rows) =
-        staged_scores.topRows(chunk_rows);
+    // A matrix without columns has no storage: a block of its rows would
+    // offset a null pointer (undefined behaviour).
+    if (data_.items.cols() > 0) {
+      data_.items.middleRows(first_row + chunk_start, chunk_rows) =
+          staged_items.topRows(chunk_rows).cast<float>();
+    }
+    if (data_.scale_scores.cols() > 0) {
+      data_.scale_scores.middleRows(first_row + chunk_start, chunk_rows) =
+          staged_scores.topRows(chunk_rows);
+    }
   }
   if (std::find(missing_seen.begin(), missing_seen.end(), 1) != missing_seen.end()) {
     std::lock_guard lock(plan_->missing_mutex);

@@ -13,8 +13,9 @@ packages=(
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
   # The browser tests: Debian's Chromium, and Node.js/npm unless the
-  # machine already has a newer Node.js of its own.
-  packages+=(sqlite3 chromium fonts-dejavu-core clang-format)
+  # machine already has a newer Node.js of its own. clang and its runtime
+  # libraries: the sanitized unit tests and the fuzz targets (libFuzzer).
+  packages+=(sqlite3 chromium fonts-dejavu-core clang-format clang libclang-rt-14-dev)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

@@ -6,7 +6,6 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include <boost/beast/core/string.hpp>
-#include <boost/beast/http/error.hpp>
 #include <boost/beast/http/read.hpp>
 #include <cstdio>
 #include <exception>
@@ -22,17 +21,7 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 constexpr std::size_t kFirstReadBytes = 4096;
-// Room beyond the header limit in the read buffer, for the start of a body
-// or of a pipelined request read together with a header.
-constexpr std::size_t kBufferSlack = 8 * 1024;
-// What a chunk's size line costs beyond its extensions ("1f4\r\n", the
-// CRLF after the data).
-constexpr std::uint64_t kChunkLineBytes = 20;
 constexpr std::uint64_t kMaxLingerBytes = 64 * 1024 * 1024;
-
-bool is_parse_error(const beast::error_code& error) {
-  return error.category() == beast::http::make_error_code(http::error::bad_target).category();
-}
 
 }  // namespace
 
@@ -42,12 +31,7 @@ Session::Session(Socket socket, ClientKey client, RequestHandler& handler,
       handler_(handler),
       registry_(registry),
       client_(client),
-      buffer_(handler.http_options().header_limit + kBufferSlack) {
-  chunk_header_callback_ = [this](std::uint64_t size, std::string_view extensions,
-                                  beast::error_code& error) {
-    on_chunk_header(size, extensions, error);
-  };
-}
+      buffer_(read_buffer_size(handler.http_options())) {}
 
 Session::~Session() {
   if (registration_) {
@@ -107,45 +91,18 @@ bool Session::request_waiting() {
 
 void Session::read_header() {
   state_ = State::reading;
-  const HttpOptions& options = handler_.http_options();
-  parser_.emplace();
-  parser_->header_limit(static_cast<std::uint32_t>(options.header_limit));
-  parser_->body_limit(options.body_limit);
-  parser_->on_chunk_header(chunk_header_callback_);
-  framing_bytes_ = 0;
-  stream_.expires_after(options.timeouts.header);
-  http::async_read_header(stream_, buffer_, *parser_,
+  reader_.emplace(handler_.http_options());
+  stream_.expires_after(handler_.http_options().timeouts.header);
+  http::async_read_header(stream_, buffer_, reader_->parser(),
                           beast::bind_front_handler(&Session::on_header, shared_from_this()));
 }
 
 void Session::on_header(beast::error_code error, std::size_t bytes) {
   if (error) return on_read_error(error);
-  framing_bytes_ = bytes;
-  const auto& header = parser_->get();
-  // RFC 9112 3.2: a server answers 400 to an HTTP/1.1 request without a
-  // Host header or with more than one.
-  std::size_t hosts = header.count(http::field::host);
-  if (hosts > 1 || (hosts == 0 && header.version() >= 11)) {
-    return refuse_request("bad_request", hosts == 0 ? "the request has no Host header"
-                                                    : "the request has more than one Host header");
-  }
-  // Only "chunked" alone: another coding (gzip, chunked) would hand the
-  // handler bytes it cannot read as the body it expects.
-  if (header.count(http::field::transfer_encoding) > 0) {
-    auto coding = header[http::field::transfer_encoding];
-    while (!coding.empty() && (coding.front() == ' ' || coding.front() == '\t'))
-      coding.remove_prefix(1);
-    while (!coding.empty() && (coding.back() == ' ' || coding.back() == '\t'))
-      coding.remove_suffix(1);
-    if (header.count(http::field::transfer_encoding) > 1 || !beast::iequals(coding, "chunked")) {
-      return refuse_request("unsupported_transfer_coding",
-                            "Transfer-Encoding \"" + std::string(coding) +
-                                "\" is not supported; send the body as it is, or chunked");
-    }
-  }
-  if (parser_->is_done()) return dispatch();
+  if (auto refusal = reader_->header_read(bytes)) return refuse_request(*refusal);
+  if (reader_->parser().is_done()) return dispatch();
   // curl and others wait for this before sending a body.
-  if (beast::iequals(parser_->get()[http::field::expect], "100-continue")) {
+  if (beast::iequals(reader_->parser().get()[http::field::expect], "100-continue")) {
     static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
     stream_.expires_after(handler_.http_options().timeouts.write);
     return net::async_write(
@@ -160,7 +117,7 @@ void Session::on_header(beast::error_code error, std::size_t bytes) {
 
 void Session::read_body() {
   stream_.expires_after(handler_.http_options().timeouts.body);
-  http::async_read(stream_, buffer_, *parser_,
+  http::async_read(stream_, buffer_, reader_->parser(),
                    beast::bind_front_handler(&Session::on_body, shared_from_this()));
 }
 
@@ -169,37 +126,13 @@ void Session::on_body(beast::error_code error, std::size_t) {
   dispatch();
 }
 
-void Session::on_chunk_header(std::uint64_t, std::string_view extensions,
-                              beast::error_code& error) {
-  framing_bytes_ += extensions.size() + kChunkLineBytes;
-  if (framing_bytes_ > handler_.http_options().header_limit) error = http::error::header_limit;
-}
-
 void Session::on_read_error(beast::error_code error) {
-  std::string code;
-  std::string message;
-  if (error == http::error::body_limit) {
-    code = "body_too_large";
-    message = "the request body is larger than " +
-              std::to_string(handler_.http_options().body_limit) + " bytes";
-  } else if (error == http::error::header_limit || error == http::error::buffer_overflow) {
-    // A trailer or a chunk's size line that does not fit the buffer, or
-    // chunk framing beyond the limit, counts as a header too large.
-    code = "header_too_large";
-    message = "the request headers, chunk extensions and trailers are larger than " +
-              std::to_string(handler_.http_options().header_limit) + " bytes";
-  } else if (is_parse_error(error) && error != http::error::end_of_stream &&
-             error != http::error::partial_message) {
-    code = "bad_request";
-    message = "malformed HTTP request: " + error.message();
-  } else {
-    // Timeout, reset, or the client went away mid-request: nobody to answer.
-    return close_now();
-  }
-  refuse_request(code, message);
+  auto refusal = refusal_for_read_error(error, handler_.http_options());
+  if (!refusal) return close_now();
+  refuse_request(*refusal);
 }
 
-void Session::refuse_request(const std::string& code, const std::string& message) {
+void Session::refuse_request(const Refusal& refusal) {
   // The connection cannot be trusted to continue after a refused request.
   stop_requested_ = true;
   label_ = handler_.unrouted_label();
@@ -208,13 +141,13 @@ void Session::refuse_request(const std::string& code, const std::string& message
   request_bytes_ = 0;
   started_ = std::chrono::steady_clock::now();
   replied_ = false;
-  send(error_response(code, message));
+  send(error_response(refusal.code, refusal.message));
 }
 
 void Session::dispatch() {
   state_ = State::handling;
-  request_ = parser_->release();
-  parser_.reset();
+  request_ = reader_->parser().release();
+  reader_.reset();
   started_ = std::chrono::steady_clock::now();
   head_request_ = request_.method() == http::verb::head;
   request_bytes_ = request_.body().size();

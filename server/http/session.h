@@ -7,9 +7,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/http/parser.hpp>
 #include <chrono>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +16,7 @@
 #include "server/http/connection_registry.h"
 #include "server/http/http_types.h"
 #include "server/http/request_handler.h"
+#include "server/http/request_reader.h"
 
 namespace parorende::server {
 
@@ -54,11 +53,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void read_body();
   void on_body(boost::beast::error_code error, std::size_t bytes);
   void on_read_error(boost::beast::error_code error);
-  // Answers `code` and closes: the request cannot be read on.
-  void refuse_request(const std::string& code, const std::string& message);
-  // Counts a chunk's size line and extensions against the header limit.
-  void on_chunk_header(std::uint64_t size, std::string_view extensions,
-                       boost::beast::error_code& error);
+  // Answers the refusal and closes: the request cannot be read on.
+  void refuse_request(const Refusal& refusal);
   void dispatch();
   void send(OutgoingResponse outgoing);
   void on_write(boost::beast::error_code error, std::size_t bytes);
@@ -72,13 +68,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::optional<ConnectionRegistry::Handle> registration_;
   ClientKey client_;
 
-  // Bounded: a header, a chunk's size line or a trailer must fit, so none
-  // of them can grow memory without limit.
-  boost::beast::flat_buffer buffer_;
-  std::optional<http::request_parser<http::string_body>> parser_;
-  std::function<void(std::uint64_t, std::string_view, boost::beast::error_code&)>
-      chunk_header_callback_;
-  std::uint64_t framing_bytes_ = 0;  // header, chunk size lines and extensions
+  boost::beast::flat_buffer buffer_;  // bounded: read_buffer_size()
+  std::optional<RequestReader> reader_;
   HttpRequest request_;
   HttpResponse response_;
   std::shared_ptr<const std::string> shared_body_;  // when set, response_'s body
