@@ -1,7 +1,6 @@
 // parorende audit verify|export --db FILE: the audit log's hash chain
 // checked, and the log as JSON Lines (docs/security.md, "Audit log").
 #include <boost/json/serialize.hpp>
-#include <boost/json/value.hpp>
 #include <fstream>
 #include <iostream>
 
@@ -9,23 +8,7 @@
 #include "cli/store_access.h"
 
 namespace parorende::cli {
-namespace {
-
 namespace json = boost::json;
-
-json::object entry_json(const AuditEntry& entry) {
-  return {{"number", entry.number},
-          {"at", entry.at},
-          {"actor", entry.event.actor},
-          {"action", entry.event.action},
-          {"object", entry.event.object},
-          {"outcome", audit_outcome_name(entry.event.outcome)},
-          {"detail", entry.event.detail},
-          {"previous_hash", entry.previous_hash},
-          {"hash", entry.hash}};
-}
-
-}  // namespace
 
 int audit_verify_command(const DatabaseOptions& options) {
   // Read-only: safe beside a running server, and verifying changes nothing.
@@ -62,7 +45,8 @@ int audit_export_command(const AuditExportOptions& options) {
     }
   }
   std::ostream& out = options.out.empty() ? std::cout : file;
-  for (const AuditEntry& entry : entries.value()) out << json::serialize(entry_json(entry)) << '\n';
+  for (const AuditEntry& entry : entries.value())
+    out << json::serialize(audit_entry_json(entry)) << '\n';
   out.flush();
   if (!out) {
     std::cerr << "parorende audit export: writing failed\n";

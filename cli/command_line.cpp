@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include "cli/analytics_commands.h"
@@ -322,6 +323,59 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
   }
 }
 
+void declare_user_commands(CLI::App& app, Subcommands& subcommands) {
+  CLI::App* user =
+      app.add_subcommand("user", "staff accounts (docs/security.md)")->require_subcommand(0, 1);
+  auto add_username = [](CLI::App& command, std::string& target) {
+    command.add_option("--username", target, "the account's username")
+        ->required()
+        ->type_name("NAME");
+  };
+  {
+    auto [command, options] =
+        subcommands.add(*user, "add", "add an account; prints a one-time code to set its password",
+                        user_add_command);
+    add_database(*command, options->db);
+    add_username(*command, options->username);
+    command->add_option("--name", options->display_name, "the name shown to others")
+        ->required()
+        ->type_name("TEXT");
+    command
+        ->add_option("--grant", options->grants,
+                     "a role: national_admin, municipality_staff:CODE or "
+                     "researcher:WAVE:YYYY-MM-DD (repeat for more)")
+        ->type_name("ROLE[:SCOPE[:UNTIL]]");
+    command
+        ->add_option("--password-file", options->password_file,
+                     "set the password from the file's first line instead (scripts, demo)")
+        ->type_name("FILE");
+  }
+  {
+    auto [command, options] =
+        subcommands.add(*user, "list", "every account and its roles", user_list_command);
+    add_database(*command, options->db);
+  }
+  using UserWork = int (*)(const UserOptions&);
+  for (auto [name, description, work] :
+       {std::tuple<const char*, const char*, UserWork>{
+            "disable", "disable an account and end its sessions", user_disable_command},
+        std::tuple<const char*, const char*, UserWork>{"enable", "enable a disabled account",
+                                                       user_enable_command}}) {
+    auto [command, options] = subcommands.add(*user, name, description, work);
+    add_database(*command, options->db);
+    add_username(*command, options->username);
+  }
+  {
+    auto [command, options] = subcommands.add(
+        *user, "reset", "print a one-time code that sets a new password", user_reset_command);
+    add_database(*command, options->db);
+    add_username(*command, options->username);
+    command->add_flag("--remove-totp", options->remove_totp,
+                      "also remove the second factor (a lost phone); it is enrolled again at the "
+                      "next sign-in");
+  }
+}
+
 void declare_audit_commands(CLI::App& app, Subcommands& subcommands) {
   CLI::App* audit =
       app.add_subcommand("audit", "the audit log (docs/security.md)")->require_subcommand(0, 1);
@@ -523,6 +577,7 @@ int run_command_line(int argc, const char* const* argv) {
   declare_redcap_commands(app, subcommands);
   declare_store_commands(app, subcommands);
   declare_audit_commands(app, subcommands);
+  declare_user_commands(app, subcommands);
   declare_analytics_commands(app, subcommands);
   declare_serve_command(app, subcommands);
 

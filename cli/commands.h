@@ -81,4 +81,22 @@ struct AuditExportOptions {
 int audit_verify_command(const DatabaseOptions& options);
 int audit_export_command(const AuditExportOptions& options);
 
+// Staff accounts from the shell (docs/security.md, "Staff accounts"): the
+// first administrator, and repairs.
+struct UserOptions {
+  std::string db;
+  std::string username;
+  std::string display_name;
+  // "national_admin", "municipality_staff:3407", "researcher:WAVE:2027-06-30"
+  std::vector<std::string> grants;
+  std::string password_file;  // empty: print a one-time reset code instead
+  bool remove_totp = false;
+};
+
+int user_add_command(const UserOptions& options);
+int user_list_command(const DatabaseOptions& options);
+int user_disable_command(const UserOptions& options);
+int user_enable_command(const UserOptions& options);
+int user_reset_command(const UserOptions& options);
+
 }  // namespace parorende::cli

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <array>
+
 namespace parorende {
 namespace {
 
@@ -29,6 +31,20 @@ std::string to_hex(const Sha256Digest& digest) {
 bool constant_time_equal(std::span<const std::uint8_t> left, std::span<const std::uint8_t> right) {
   if (left.size() != right.size()) return false;
   return sodium_memcmp(left.data(), right.data(), left.size()) == 0;
+}
+
+std::string to_base64url(std::span<const std::uint8_t> bytes) {
+  const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+  std::string text(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
+  sodium_bin2base64(text.data(), text.size(), bytes.data(), bytes.size(), variant);
+  text.pop_back();  // the terminating NUL
+  return text;
+}
+
+Result<std::string> random_token() {
+  std::array<std::uint8_t, 32> bytes{};
+  if (auto filled = random_bytes(bytes); !filled) return filled.error();
+  return to_base64url(bytes);
 }
 
 Status random_bytes(std::span<std::uint8_t> buffer) {

@@ -27,6 +27,13 @@ std::string to_hex(const Sha256Digest& digest);
 // length only, never on where they differ.
 bool constant_time_equal(std::span<const std::uint8_t> left, std::span<const std::uint8_t> right);
 
+// Base64url without padding (RFC 4648 section 5): tokens in cookies and
+// links.
+std::string to_base64url(std::span<const std::uint8_t> bytes);
+
+// 256 random bits as base64url (43 characters): session ids, reset codes.
+Result<std::string> random_token();
+
 // Fills `buffer` from the operating system's random source.
 // "storage_failure" when the library cannot start.
 Status random_bytes(std::span<std::uint8_t> buffer);

@@ -86,4 +86,16 @@ AuditVerification verify_audit_chain(std::span<const AuditEntry> entries, const 
   return result;
 }
 
+boost::json::object audit_entry_json(const AuditEntry& entry) {
+  return {{"number", entry.number},
+          {"at", entry.at},
+          {"actor", entry.event.actor},
+          {"action", entry.event.action},
+          {"object", entry.event.object},
+          {"outcome", audit_outcome_name(entry.event.outcome)},
+          {"detail", entry.event.detail},
+          {"previous_hash", entry.previous_hash},
+          {"hash", entry.hash}};
+}
+
 }  // namespace parorende

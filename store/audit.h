@@ -11,6 +11,7 @@
 //   if (check.ok() && check->first_broken) ... names the entry
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -48,6 +49,10 @@ struct AuditEntry {
 // The hash an entry must carry: SHA-256 over the previous hash and every
 // field, each field length-prefixed so that no two entries encode alike.
 std::string audit_entry_hash(const AuditEntry& entry);
+
+// An entry as JSON (one line of `parorende audit export`, one element of
+// GET /api/v1/admin/audit): every field, hashes included.
+boost::json::object audit_entry_json(const AuditEntry& entry);
 
 // The hash before the first entry.
 inline constexpr std::string_view kAuditGenesisHash =

@@ -97,4 +97,37 @@ Result<std::vector<AuditEntry>> ResponseStore::audit_entries(const AuditQuery& q
 }
 Result<AuditVerification> ResponseStore::verify_audit() { return impl_->verify_audit(); }
 
+Result<Account> ResponseStore::add_account(const NewAccount& spec, Date today) {
+  return impl_->add_account(spec, today);
+}
+Result<std::vector<Account>> ResponseStore::accounts() { return impl_->accounts(); }
+Result<AccountSecrets> ResponseStore::account_secrets(std::string_view username) {
+  return impl_->account_secrets(username);
+}
+Result<Account> ResponseStore::account_by_id(std::int64_t id) { return impl_->account_by_id(id); }
+Status ResponseStore::set_account_disabled(std::int64_t id, bool disabled) {
+  return impl_->set_account_disabled(id, disabled);
+}
+Status ResponseStore::set_grants(std::int64_t id, std::span<const Grant> grants) {
+  return impl_->set_grants(id, grants);
+}
+Status ResponseStore::set_password_hash(std::int64_t id, std::string_view password_hash) {
+  return impl_->set_password_hash(id, password_hash);
+}
+Status ResponseStore::set_reset_code(std::int64_t id, const Sha256Digest& code_hash,
+                                     Date expires_on) {
+  return impl_->set_reset_code(id, code_hash, expires_on);
+}
+Result<Account> ResponseStore::redeem_reset_code(const Sha256Digest& code_hash, Date today,
+                                                 std::string_view password_hash) {
+  return impl_->redeem_reset_code(code_hash, today, password_hash);
+}
+Status ResponseStore::set_totp_pending_key(std::int64_t id, std::span<const std::uint8_t> key) {
+  return impl_->set_totp_pending_key(id, key);
+}
+Status ResponseStore::remove_totp(std::int64_t id) { return impl_->remove_totp(id); }
+Status ResponseStore::accept_totp_step(std::int64_t id, std::int64_t step, bool pending) {
+  return impl_->accept_totp_step(id, step, pending);
+}
+
 }  // namespace parorende

@@ -31,6 +31,7 @@
 #include "questionnaire/questionnaire.h"
 #include "questionnaire/wave.h"
 #include "reference/offer_catalogue.h"
+#include "store/accounts.h"
 #include "store/audit.h"
 #include "store/publication.h"
 #include "store/response_matrix.h"
@@ -204,6 +205,40 @@ class ResponseStore {
   // Reads the whole log and its head in one read transaction and checks
   // the chain.
   Result<AuditVerification> verify_audit();
+
+  // Staff accounts (store/accounts.h). Hashes come hashed: the store never
+  // sees a password, a reset code or a session id.
+  // "invalid_username", "account_exists", "invalid_grant" (a municipality
+  // that does not exist, a researcher without an expiry date, ...).
+  Result<Account> add_account(const NewAccount& spec, Date today);
+  // Every account, by username.
+  Result<std::vector<Account>> accounts();
+  // "account_not_found" for a name no account has (or cannot have).
+  Result<AccountSecrets> account_secrets(std::string_view username);
+  Result<Account> account_by_id(std::int64_t id);
+  Status set_account_disabled(std::int64_t id, bool disabled);
+  // Replaces every grant of the account.
+  Status set_grants(std::int64_t id, std::span<const Grant> grants);
+  // Sets the password's hash and forgets any pending reset code.
+  Status set_password_hash(std::int64_t id, std::string_view password_hash);
+  // A one-time reset code's hash, valid through `expires_on`; replaces
+  // any earlier one.
+  Status set_reset_code(std::int64_t id, const Sha256Digest& code_hash, Date expires_on);
+  // Sets the password of the enabled account whose unexpired reset code
+  // hashes to `code_hash`, and forgets the code, in one transaction:
+  // "reset_code_invalid" otherwise.
+  Result<Account> redeem_reset_code(const Sha256Digest& code_hash, Date today,
+                                    std::string_view password_hash);
+  // A new TOTP key, pending until a code made from it is accepted with
+  // `pending`; the enrolled key (if any) keeps working until then.
+  Status set_totp_pending_key(std::int64_t id, std::span<const std::uint8_t> key);
+  // Removes the second factor (a lost phone): enrolled again at sign-in.
+  Status remove_totp(std::int64_t id);
+  // Records that the code of TOTP time step `step` was used: of the
+  // enrolled key, or (`pending`) of the pending key, which then becomes the
+  // enrolled one. "totp_replayed" unless `step` is newer than every step
+  // accepted before (so a code works once) and there is such a key.
+  Status accept_totp_step(std::int64_t id, std::int64_t step, bool pending = false);
 
  private:
   class Impl;

@@ -8,6 +8,8 @@
 
 #include "server/api/export_cache.h"
 #include "server/api/results_cache.h"
+#include "server/api/sign_in_throttle.h"
+#include "server/api/staff_sessions.h"
 #include "server/api/store_workers.h"
 #include "server/http/router.h"
 #include "store/response_store.h"
@@ -23,6 +25,11 @@ struct ApiContext {
   ExportCache& exports;
   std::function<std::string()> render_metrics;
   std::string metrics_token;  // empty: metrics are off
+  // Staff: sessions, the sign-in throttle, and the threads that hash
+  // passwords (argon2id takes tens of milliseconds and 19 MiB each).
+  StaffSessions& sessions;
+  SignInThrottle& sign_in_throttle;
+  StoreWorkers& hashing;
 };
 
 // Runs `work` on a store worker and replies with what it returns (500 if it
@@ -38,5 +45,9 @@ void add_response_routes(Router& router, ApiContext& api);
 void add_screening_routes(Router& router, ApiContext& api);
 void add_operational_routes(Router& router, ApiContext& api);
 void add_openapi_route(Router& router);
+// Staff routes. Application calls their handlers on a store worker, once
+// the authorization matrix (route_access.h) allowed the caller.
+void add_session_routes(Router& router, ApiContext& api);
+void add_admin_routes(Router& router, ApiContext& api);
 
 }  // namespace parorende::server

@@ -1,8 +1,11 @@
 #include "server/api/application.h"
 
+#include <cstdio>
+#include <stdexcept>
 #include <string>
 
 #include "server/api/api_routes.h"
+#include "server/api/staff_caller.h"
 #include "server/api/store_metrics.h"
 #include "server/http/json_reply.h"
 
@@ -34,12 +37,15 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
                                  options.results_count_check_interval,
                                  options.results_min_recompute_interval, options.results_max_age});
   exports_ = std::make_unique<ExportCache>();
+  sessions_ = std::make_unique<StaffSessions>(options.session_limits);
+  sign_in_throttle_ = std::make_unique<SignInThrottle>(options.sign_in_limits);
+  hashing_ = std::make_unique<StoreWorkers>(std::max(1u, options.hashing_threads));
   api_ = std::make_unique<ApiContext>(ApiContext{
       store, workers, *results_, *exports_,
       [this, &store, &workers] {
         return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
       },
-      options.metrics_token});
+      options.metrics_token, *sessions_, *sign_in_throttle_, *hashing_});
   add_questionnaire_routes(router_, *api_);
   add_wave_routes(router_, *api_);
   add_municipality_routes(router_, *api_);
@@ -49,6 +55,27 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_screening_routes(router_, *api_);
   add_openapi_route(router_);
   add_operational_routes(router_, *api_);
+  add_session_routes(router_, *api_);
+  add_admin_routes(router_, *api_);
+
+  for (const Route& route : router_.routes()) {
+    RouteGuard guard;
+    guard.access = find_route_access(route.method, route.pattern);
+    if (guard.access == nullptr) {
+      // A route nobody decided who may use: never served.
+      throw std::logic_error("the authorization matrix has no entry for " +
+                             std::string(http::to_string(route.method)) + " " + route.pattern);
+    }
+    int index = 0;
+    for (std::size_t at = route.pattern.find('{'); at != std::string::npos;
+         at = route.pattern.find('{', at + 1), ++index) {
+      std::string_view name(route.pattern);
+      name = name.substr(at + 1, name.find('}', at) - at - 1);
+      if (name == "municipality") guard.municipality_param = index;
+      if (name == "wave") guard.wave_param = index;
+    }
+    guards_.push_back(guard);
+  }
 
   for (const Route& route : router_.routes()) {
     labels_.push_back({std::string(http::to_string(route.method)), route.pattern});
@@ -78,7 +105,13 @@ std::size_t Application::handle(const HttpRequest& request, ClientKey client, Re
       reply(std::move(refused));
       return match.route;
     }
-    route.handler(Exchange{request, match.params, query, client}, std::move(reply));
+    const RouteAccess& access = *guards_[match.route].access;
+    if (access.rule.anyone) {
+      route.handler(Exchange{request, match.params, query, client}, std::move(reply));
+    } else {
+      handle_staff_route(route, access, request, std::move(match.params), query, client,
+                         std::move(reply));
+    }
     return match.route;
   }
   if (match.kind == RouteMatch::Kind::wrong_method) {
@@ -95,6 +128,67 @@ std::size_t Application::handle(const HttpRequest& request, ClientKey client, Re
   }
   reply(static_files_.serve(path, request));
   return static_label_;
+}
+
+void Application::handle_staff_route(const Route& route, const RouteAccess& access,
+                                     const HttpRequest& request, std::vector<std::string> params,
+                                     std::string_view query, ClientKey client, Reply reply) {
+  std::string session_id = session_cookie_value(request);
+  auto session = sessions_->find(session_id, StaffSessions::Clock::now());
+  if (!session) {
+    reply(error_response("unauthorized", "sign in first (no session, or it has ended)"));
+    return;
+  }
+  bool changes_state = request.method() != http::verb::get && request.method() != http::verb::head;
+  if (changes_state) {
+    std::string expected = csrf_token_for(session_id);
+    std::string_view given = request[kCsrfHeader];
+    auto bytes = [](std::string_view text) {
+      return std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+    };
+    if (!constant_time_equal(bytes(expected), bytes(given))) {
+      reply(error_response("csrf_token_invalid",
+                           "a change needs the session's token in the X-CSRF-Token header"));
+      return;
+    }
+  }
+  std::size_t index = &route - router_.routes().data();
+  const RouteGuard& guard = guards_[index];
+  api_->workers.post([this, &route, &access, &guard, &request, params = std::move(params), query,
+                      client, session_id = std::move(session_id), found = *session,
+                      reply = std::move(reply)]() mutable {
+    try {
+      auto account = api_->store.account_by_id(found.account_id);
+      if (!account || account->disabled) {
+        sessions_->end(session_id);
+        reply(error_response("unauthorized", "sign in first (the account is disabled)"));
+        return;
+      }
+      auto caller = std::make_shared<StaffCaller>();
+      caller->principal = {account->id, account->username, account->display_name, account->grants,
+                           found.second_factor_done};
+      caller->session_id = session_id;
+      AccessScope scope;
+      if (guard.municipality_param >= 0) scope.municipality = params[guard.municipality_param];
+      if (guard.wave_param >= 0) scope.wave = params[guard.wave_param];
+      AccessDecision decision = decide_access(access.rule, &caller->principal, scope, today_utc());
+      if (decision != AccessDecision::allowed) {
+        (void)api_->store.record_audit(
+            {audit_actor(caller->principal), "access.refused",
+             std::string(http::to_string(route.method)) + " " + route.pattern,
+             AuditOutcome::refused,
+             std::string(scope.municipality.empty() ? scope.wave : scope.municipality)});
+        reply(error_response("forbidden", caller->principal.second_factor_done
+                                              ? "this account may not do this"
+                                              : "enter or enrol your one-time code first"));
+        return;
+      }
+      route.handler(Exchange{request, params, query, client, std::move(caller)}, reply);
+    } catch (const std::exception& bug) {
+      std::fprintf(stderr, "parorende serve: internal error: %s\n", bug.what());
+      reply(error_response("internal_error", "internal error"));
+    }
+  });
 }
 
 Admission Application::admit(RateClass rate_class, ClientKey client) {

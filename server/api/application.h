@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "server/api/api_routes.h"
+#include "server/api/route_access.h"
 #include "server/api/server_options.h"
 #include "server/api/store_workers.h"
 #include "server/http/access_log.h"
@@ -39,12 +40,29 @@ class Application final : public RequestHandler {
 
  private:
   Admission admit(RateClass rate_class, ClientKey client);
+  // The matrix's check of a route that needs a signed-in caller: the
+  // session (401), the CSRF token of a change (403), then, on a store
+  // worker, the account as it is now and its grants (401, 403); the
+  // handler runs there when allowed.
+  void handle_staff_route(const Route& route, const RouteAccess& access, const HttpRequest& request,
+                          std::vector<std::string> params, std::string_view query, ClientKey client,
+                          Reply reply);
 
   const ServerOptions& options_;
   std::unique_ptr<ResultsCache> results_;
   std::unique_ptr<ExportCache> exports_;
+  std::unique_ptr<StaffSessions> sessions_;
+  std::unique_ptr<SignInThrottle> sign_in_throttle_;
   std::unique_ptr<ApiContext> api_;
   Router router_;
+  // Per route (as router_.routes()): its row of the matrix, and which of
+  // its placeholders names the municipality and the wave (-1: none).
+  struct RouteGuard {
+    const RouteAccess* access = nullptr;
+    int municipality_param = -1;
+    int wave_param = -1;
+  };
+  std::vector<RouteGuard> guards_;
   StaticFiles static_files_;
   RateLimiter write_limiter_;
   RateLimiter code_attempt_limiter_;
@@ -55,6 +73,8 @@ class Application final : public RequestHandler {
   AccessLog access_log_;
   std::size_t static_label_ = 0;
   std::size_t unrouted_label_ = 0;
+  // Last, so that it is destroyed first: its jobs use everything above.
+  std::unique_ptr<StoreWorkers> hashing_;
 };
 
 }  // namespace parorende::server

@@ -227,6 +227,116 @@ constexpr std::string_view kDocument = R"openapi(
         }
       }
     },
+    "/api/v1/session": {
+      "post": {
+        "operationId": "signIn",
+        "summary": "Sign in with a local account: sets the __Host-parorende-session cookie and returns the CSRF token",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["username", "password"],
+          "properties": {"username": {"type": "string"}, "password": {"type": "string"}, "one_time_code": {"type": "string"}}}}}},
+        "responses": {
+          "200": {"description": "Signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Session"}}}},
+          "401": {"$ref": "#/components/responses/SignInFailed"},
+          "422": {"$ref": "#/components/responses/Invalid"},
+          "429": {"$ref": "#/components/responses/RateLimited"}
+        }
+      },
+      "get": {
+        "operationId": "getSession",
+        "summary": "Who is signed in, and the CSRF token for changes",
+        "security": [{"session": []}],
+        "responses": {
+          "200": {"description": "The session", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Session"}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}
+        }
+      },
+      "delete": {
+        "operationId": "signOut",
+        "summary": "Sign out of this session",
+        "security": [{"session": []}],
+        "responses": {"204": {"description": "Signed out"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      }
+    },
+    "/api/v1/sessions": {
+      "delete": {
+        "operationId": "signOutEverywhere",
+        "summary": "Sign out of every session of this account",
+        "security": [{"session": []}],
+        "responses": {"204": {"description": "Signed out everywhere"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      }
+    },
+    "/api/v1/session/password": {
+      "put": {
+        "operationId": "changePassword",
+        "summary": "Change the password (the account's other sessions end)",
+        "security": [{"session": []}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["current_password", "new_password"],
+          "properties": {"current_password": {"type": "string"}, "new_password": {"type": "string", "minLength": 12}}}}}},
+        "responses": {"204": {"description": "Changed"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/session/totp": {
+      "post": {
+        "operationId": "beginTotpEnrolment",
+        "summary": "A new TOTP key for the account, as text, otpauth URI and QR code (SVG); it counts once confirmed",
+        "security": [{"session": []}],
+        "responses": {
+          "200": {"description": "The key", "content": {"application/json": {"schema": {"type": "object", "required": ["key", "uri", "qr_svg"],
+            "properties": {"key": {"type": "string"}, "uri": {"type": "string"}, "qr_svg": {"type": "string"}}}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}
+        }
+      },
+      "put": {
+        "operationId": "confirmTotp",
+        "summary": "Confirm the key with a code from the app; the session's second factor is then done",
+        "security": [{"session": []}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["one_time_code"], "properties": {"one_time_code": {"type": "string"}}}}}},
+        "responses": {"204": {"description": "Confirmed"}, "401": {"$ref": "#/components/responses/SignInFailed"}, "403": {"$ref": "#/components/responses/Forbidden"}, "429": {"$ref": "#/components/responses/RateLimited"}}
+      }
+    },
+    "/api/v1/password-reset": {
+      "post": {
+        "operationId": "resetPassword",
+        "summary": "Set a password with the one-time code of an administrator's reset link",
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {
+          "type": "object", "required": ["code", "new_password"],
+          "properties": {"code": {"type": "string"}, "new_password": {"type": "string", "minLength": 12}}}}}},
+        "responses": {"204": {"description": "The password is set"}, "422": {"$ref": "#/components/responses/Invalid"}, "429": {"$ref": "#/components/responses/RateLimited"}}
+      }
+    },
+    "/api/v1/admin/accounts": {
+      "get": {
+        "operationId": "listAccounts",
+        "summary": "Every staff account with its grants, no secrets (national_admin)",
+        "security": [{"session": []}],
+        "responses": {"200": {"description": "Accounts", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      }
+    },
+    "/api/v1/admin/audit": {
+      "get": {
+        "operationId": "listAuditEntries",
+        "summary": "The audit log, a page at a time (national_admin)",
+        "security": [{"session": []}],
+        "parameters": [
+          {"name": "after", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 0}, "description": "Entries numbered after this"},
+          {"name": "limit", "in": "query", "required": false, "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100}},
+          {"name": "actor", "in": "query", "required": false, "schema": {"type": "string"}},
+          {"name": "action", "in": "query", "required": false, "schema": {"type": "string"}}
+        ],
+        "responses": {"200": {"description": "Entries, and next_after for the next page (null: none)", "content": {"application/json": {"schema": {"type": "object"}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}": {
+      "get": {
+        "operationId": "getMunicipalityHome",
+        "summary": "A municipality's staff home: its rounds and its offer count (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "responses": {"200": {"description": "The municipality", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "operationId": "getOpenApi",
@@ -260,6 +370,11 @@ constexpr std::string_view kDocument = R"openapi(
       "ResumeCode": {"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The resume code; case, spaces and dashes do not matter"}
     },
     "schemas": {
+      "Session": {"type": "object", "required": ["account", "csrf_token", "second_factor_done"], "properties": {
+        "account": {"type": "object", "properties": {"username": {"type": "string"}, "display_name": {"type": "string"},
+          "grants": {"type": "array", "items": {"type": "object", "properties": {"role": {"enum": ["national_admin", "municipality_staff", "researcher"]}, "scope": {"type": "string"}, "expires_on": {"type": "string", "format": "date"}}}},
+          "disabled": {"type": "boolean"}, "totp_enrolled": {"type": "boolean"}}},
+        "csrf_token": {"type": "string"}, "second_factor_done": {"type": "boolean"}}},
       "Error": {
         "type": "object", "required": ["error"],
         "properties": {"error": {"type": "object", "required": ["code", "message", "details"],
@@ -426,7 +541,14 @@ constexpr std::string_view kDocument = R"openapi(
       "UnsupportedMediaType": {"description": "Body not sent as application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Invalid": {"description": "Every validation problem, each with the item id and a message in the response's language", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "RateLimited": {"description": "Too many attempts from this client", "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "Seconds"}}, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "Unavailable": {"description": "The store cannot write now", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+      "Unavailable": {"description": "The store cannot write now", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "SignInFailed": {"description": "The username, password or one-time code is wrong (one message for all)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "SignInNeeded": {"description": "No session, or it has ended", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Forbidden": {"description": "The account lacks the role, or a change came without the X-CSRF-Token header", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    },
+    "securitySchemes": {
+      "session": {"type": "apiKey", "in": "cookie", "name": "__Host-parorende-session",
+                  "description": "Set by POST /api/v1/session. Changes also send X-CSRF-Token with the session's csrf_token."}
     }
   }
 }

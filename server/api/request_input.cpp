@@ -158,4 +158,25 @@ Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, json
   return make_error("invalid_response", summary, std::move(problems));
 }
 
+Result<std::string> body_string(const boost::json::value& body, std::string_view name,
+                                bool required, std::size_t max_bytes) {
+  auto problem = [&](std::string_view what) {
+    return make_error("invalid_field", "\"" + std::string(name) + "\" " + std::string(what),
+                      {{std::string(name), "invalid_value", std::string(what)}});
+  };
+  const boost::json::object* object = body.if_object();
+  if (object == nullptr) return problem("is asked of a JSON object, and the body is none");
+  const boost::json::value* value = object->if_contains(name);
+  if (value == nullptr || value->is_null()) {
+    if (required) return problem("is missing");
+    return std::string();
+  }
+  const boost::json::string* text = value->if_string();
+  if (text == nullptr) return problem("must be a string");
+  if (text->size() > max_bytes) {
+    return problem("is over " + std::to_string(max_bytes) + " bytes");
+  }
+  return std::string(*text);
+}
+
 }  // namespace parorende::server

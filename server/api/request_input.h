@@ -29,6 +29,12 @@ std::string effective_language(const Questionnaire& questionnaire, std::string_v
 Result<boost::json::value> json_body(const HttpRequest& request,
                                      boost::json::storage_ptr storage = {});
 
+// A string field of a JSON object body: "invalid_field" naming it when the
+// body is not an object, the field is missing (and `required`) or not a
+// string, or it is over `max_bytes`. Absent and not required: "".
+Result<std::string> body_string(const boost::json::value& body, std::string_view name,
+                                bool required, std::size_t max_bytes = 1024);
+
 // A response document sent to the API:
 //   {"status": "partial" | "complete", "consent_version": "...",
 //    "language", "municipality", "answers"}

@@ -10,6 +10,8 @@
 #include <string>
 
 #include "analytics/disclosure_control.h"
+#include "server/api/sign_in_throttle.h"
+#include "server/api/staff_sessions.h"
 #include "server/http/options.h"
 #include "server/http/rate_limiter.h"
 
@@ -38,6 +40,11 @@ struct ServerOptions : HttpOptions {
   // this token; empty: /metrics answers 404. Its counters would tell when
   // responses arrive, so they are for operators only.
   std::string metrics_token;
+  // Staff sign-in: threads that hash passwords (each hash holds 19 MiB
+  // while it runs), and the throttle on failed attempts.
+  unsigned hashing_threads = 2;
+  SignInThrottleLimits sign_in_limits;
+  StaffSessionLimits session_limits;
 };
 
 }  // namespace parorende::server

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,10 @@
 
 namespace parorende::server {
 
+// Who signed in, for routes that need it; the application above this layer
+// defines it (server/api/staff_caller.h).
+struct StaffCaller;
+
 // One request as a handler sees it. `request` and `query` stay valid until
 // the reply is sent; `params` only during the handler call (copy what an
 // asynchronous handler keeps).
@@ -21,6 +26,9 @@ struct Exchange {
   const std::vector<std::string>& params;  // decoded placeholders, in order
   std::string_view query;                  // after '?', not decoded
   ClientKey client;
+  // Set for routes that need a signed-in caller, once the caller is known
+  // to be allowed; null otherwise.
+  std::shared_ptr<const StaffCaller> caller = nullptr;
 };
 
 // Called exactly once per request, from any thread.

@@ -167,6 +167,35 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
+// Version 6: staff accounts (store/accounts.h). Secrets are kept only as
+// what proves them: libsodium's argon2id string for a password, the SHA-256
+// of a one-time reset code; the TOTP key has to be kept as it is (both
+// sides compute codes from it). Sessions are not stored: they live in the
+// server's memory and end with it.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE accounts (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  password_hash TEXT NOT NULL DEFAULT '',
+  totp_key BLOB,
+  totp_pending_key BLOB,
+  totp_last_step INTEGER NOT NULL DEFAULT 0,
+  reset_hash BLOB,
+  reset_expires_on TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_on TEXT NOT NULL
+);
+CREATE UNIQUE INDEX accounts_reset_hash ON accounts (reset_hash) WHERE reset_hash IS NOT NULL;
+CREATE TABLE account_grants (
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  role TEXT NOT NULL CHECK (role IN ('national_admin', 'municipality_staff', 'researcher')),
+  scope TEXT NOT NULL,
+  expires_on TEXT,
+  PRIMARY KEY (account_id, role, scope)
+);
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -199,10 +228,12 @@ Status migrate_to_4(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_5(Connection& connection) { return connection.execute(kVersion5); }
 
+Status migrate_to_6(Connection& connection) { return connection.execute(kVersion6); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
-                                     migrate_to_5};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3,
+                                     migrate_to_4, migrate_to_5, migrate_to_6};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

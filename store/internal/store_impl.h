@@ -162,6 +162,19 @@ class ResponseStore::Impl {
   Status record_audit(const AuditEvent& event);
   Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query);
   Result<AuditVerification> verify_audit();
+  Result<Account> add_account(const NewAccount& spec, Date today);
+  Result<std::vector<Account>> accounts();
+  Result<AccountSecrets> account_secrets(std::string_view username);
+  Result<Account> account_by_id(std::int64_t id);
+  Status set_account_disabled(std::int64_t id, bool disabled);
+  Status set_grants(std::int64_t id, std::span<const Grant> grants);
+  Status set_password_hash(std::int64_t id, std::string_view password_hash);
+  Status set_reset_code(std::int64_t id, const Sha256Digest& code_hash, Date expires_on);
+  Result<Account> redeem_reset_code(const Sha256Digest& code_hash, Date today,
+                                    std::string_view password_hash);
+  Status set_totp_pending_key(std::int64_t id, std::span<const std::uint8_t> key);
+  Status remove_totp(std::int64_t id);
+  Status accept_totp_step(std::int64_t id, std::int64_t step, bool pending);
 
  private:
   Status write(WriteQueue::Job job);

@@ -25,7 +25,7 @@ std::map<std::string, std::string> codes_made_in_sources() {
   const std::regex made(R"re((?:make_error|error_response)\(\s*"([a-z_]+)")re");
   const std::regex assigned(R"re(\bcode = "([a-z_]+)")re");
   std::map<std::string, std::string> codes;
-  for (const char* part : {"common", "reference", "questionnaire", "store", "interchange",
+  for (const char* part : {"common", "reference", "questionnaire", "store", "access", "interchange",
                            "analytics", "server", "cli"}) {
     for (const auto& entry : std::filesystem::recursive_directory_iterator(kSource / part)) {
       std::string extension = entry.path().extension().string();

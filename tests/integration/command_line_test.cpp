@@ -40,6 +40,12 @@ const std::vector<Subcommand> kSubcommands = {
     {{"audit"}, {"verify", "export"}},
     {{"audit", "verify"}, {"--db"}},
     {{"audit", "export"}, {"--db", "--out", "--after", "--actor", "--action"}},
+    {{"user"}, {"add", "list", "disable", "enable", "reset"}},
+    {{"user", "add"}, {"--db", "--username", "--name", "--grant", "--password-file"}},
+    {{"user", "list"}, {"--db"}},
+    {{"user", "disable"}, {"--db", "--username"}},
+    {{"user", "enable"}, {"--db", "--username"}},
+    {{"user", "reset"}, {"--db", "--username", "--remove-totp"}},
     {{"analyze"},
      {"--db", "--wave", "--format", "--compare-to", "--min-respondents", "--unprotected"}},
     {{"demo-data"},
@@ -116,7 +122,7 @@ TEST(CommandLine, AMissingValueIsNamed) {
       break;
     }
   }
-  EXPECT_EQ(checked, 17);
+  EXPECT_EQ(checked, 22);
 }
 
 TEST(CommandLine, AMissingRequiredOptionIsNamed) {

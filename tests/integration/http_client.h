@@ -37,11 +37,23 @@ struct HttpReply {
 
 class TestClient {
  public:
+  // `source`: the loopback address to connect from (127.0.0.2 is another
+  // client to the server than 127.0.0.1); 0: the system's choice.
   explicit TestClient(std::uint16_t port,
-                      std::chrono::milliseconds timeout = std::chrono::seconds(10))
+                      std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                      std::uint32_t source = 0)
       : timeout_(timeout) {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd_ < 0) throw std::runtime_error("socket failed");
+    if (source != 0) {
+      sockaddr_in local{};
+      local.sin_family = AF_INET;
+      local.sin_addr.s_addr = htonl(source);
+      if (::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0) {
+        ::close(fd_);
+        throw std::runtime_error("bind failed");
+      }
+    }
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(port);

@@ -1,0 +1,78 @@
+#include "server/api/route_access.h"
+
+#include <array>
+
+namespace parorende::server {
+namespace {
+
+constexpr AccessRule kAnyone{.anyone = true};
+constexpr AccessRule kSignedIn{.signed_in = true};
+constexpr AccessRule kNationalAdmin{.national_admin = true};
+constexpr AccessRule kMunicipality{.national_admin = true, .municipality_staff = true};
+
+using enum http::verb;
+
+constexpr std::array kRoutes = std::to_array<RouteAccess>({
+    {get, "/healthz", kAnyone, ""},
+    {get, "/metrics", kAnyone, "bearer token of `serve --metrics-token`"},
+    {get, "/api/v1/openapi.json", kAnyone, ""},
+    {get, "/api/v1/questionnaires/{id}", kAnyone, ""},
+    {get, "/api/v1/waves", kAnyone, ""},
+    {get, "/api/v1/municipalities", kAnyone, ""},
+    {get, "/api/v1/municipalities/{code}/offers", kAnyone, ""},
+    {post, "/api/v1/waves/{wave}/responses", kAnyone, "write limit"},
+    {get, "/api/v1/responses/resume/{code}", kAnyone, "the resume code; code-attempt limit"},
+    {put, "/api/v1/responses/resume/{code}", kAnyone, "the resume code; code-attempt limit"},
+    {delete_, "/api/v1/responses/{receipt}", kAnyone, "the receipt code; code-attempt limit"},
+    {post, "/api/v1/screening/{questionnaire}/score", kAnyone, "computation limit"},
+    {get, "/api/v1/waves/{wave}/results", kAnyone, "disclosure control"},
+    {get, "/api/v1/waves/{wave}/results/{municipality}", kAnyone, "disclosure control"},
+    {get, "/api/v1/waves/{wave}/export", kAnyone, "disclosure control; computation limit"},
+    {post, "/api/v1/session", kAnyone, "password and one-time code; sign-in throttle"},
+    {get, "/api/v1/session", kSignedIn, ""},
+    {delete_, "/api/v1/session", kSignedIn, "CSRF token"},
+    {delete_, "/api/v1/sessions", kSignedIn, "CSRF token"},
+    {put, "/api/v1/session/password", kSignedIn, "CSRF token; the current password"},
+    {post, "/api/v1/session/totp", kSignedIn, "CSRF token"},
+    {put, "/api/v1/session/totp", kSignedIn, "CSRF token"},
+    {post, "/api/v1/password-reset", kAnyone, "the reset code; code-attempt limit"},
+    {get, "/api/v1/admin/accounts", kNationalAdmin, ""},
+    {get, "/api/v1/admin/audit", kNationalAdmin, ""},
+    {get, "/api/v1/admin/municipalities/{municipality}", kMunicipality, ""},
+});
+
+std::string cell(const AccessRule& rule, bool allowed_for_role) {
+  if (rule.anyone) return "yes";
+  return allowed_for_role ? "yes" : "403";
+}
+
+}  // namespace
+
+std::span<const RouteAccess> route_access_table() { return kRoutes; }
+
+const RouteAccess* find_route_access(http::verb method, std::string_view pattern) {
+  for (const RouteAccess& route : kRoutes) {
+    if (route.method == method && route.pattern == pattern) return &route;
+  }
+  return nullptr;
+}
+
+std::string render_access_matrix() {
+  std::string table =
+      "| route | anonymous | signed in, before the second factor | national_admin |"
+      " municipality_staff of it | staff of another municipality | researcher of it |"
+      " also guarded by |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  for (const RouteAccess& route : kRoutes) {
+    const AccessRule& rule = route.rule;
+    bool any_role = rule.anyone || rule.signed_in;
+    table += "| `" + std::string(http::to_string(route.method)) + " " + std::string(route.pattern) +
+             "` | " + (rule.anyone ? "yes" : "401") + " | " + (any_role ? "yes" : "403") + " | " +
+             cell(rule, any_role || rule.national_admin) + " | " +
+             cell(rule, any_role || rule.municipality_staff) + " | " + cell(rule, any_role) +
+             " | " + cell(rule, any_role || rule.researcher) + " | " + std::string(route.note) +
+             " |\n";
+  }
+  return table;
+}
+
+}  // namespace parorende::server

@@ -1,0 +1,288 @@
+// Signing in and out (docs/api.md, "Staff sessions"):
+// POST /api/v1/session            {username, password, one_time_code?}
+// GET /api/v1/session             who is signed in, and the CSRF token
+// DELETE /api/v1/session          sign out; DELETE /api/v1/sessions: everywhere
+// PUT /api/v1/session/password    {current_password, new_password}
+// POST|PUT /api/v1/session/totp   enrol a TOTP key, then confirm it with a code
+// POST /api/v1/password-reset     {code, new_password}: the administrator's link
+// Passwords are hashed on the hashing workers, never on an I/O thread.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <ctime>
+
+#include "access/password.h"
+#include "access/qr_code.h"
+#include "access/totp.h"
+#include "server/api/api_routes.h"
+#include "server/api/request_input.h"
+#include "server/api/staff_caller.h"
+#include "server/http/json_reply.h"
+
+namespace parorende::server {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view kWrongCredentials = "the username, password or one-time code is wrong";
+constexpr std::string_view kIssuer = "parorende";
+
+HttpResponse sign_in_refused() {
+  return error_response("sign_in_failed", std::string(kWrongCredentials));
+}
+
+void audit(ApiContext& api, std::string actor, std::string action, std::string object,
+           AuditOutcome outcome, std::string detail = {}) {
+  if (auto recorded = api.store.record_audit(
+          {std::move(actor), std::move(action), std::move(object), outcome, std::move(detail)});
+      !recorded) {
+    std::fprintf(stderr, "parorende serve: audit log: %s\n", recorded.error().describe().c_str());
+  }
+}
+
+// The hashing workers' side of a sign-in attempt the throttle admitted.
+OutgoingResponse sign_in(ApiContext& api, const std::string& username, const std::string& password,
+                         const std::string& one_time_code, ClientKey client) {
+  auto secrets = api.store.account_secrets(username);
+  if (!secrets && secrets.error().code != "account_not_found") {
+    return error_response(secrets.error());
+  }
+  // An unknown username costs a hash too: its answer comes no sooner.
+  bool password_right = verify_password(
+      secrets ? std::string_view(secrets->password_hash) : decoy_password_hash(), password);
+  if (!secrets) {
+    audit(api, "anonymous", "session.sign_in", "account:unknown", AuditOutcome::refused,
+          "no such account");
+    return sign_in_refused();
+  }
+  const Account& account = secrets->account;
+  std::string object = "account:" + account.username;
+  if (!password_right || account.disabled) {
+    audit(api, "anonymous", "session.sign_in", object, AuditOutcome::refused,
+          account.disabled ? "account disabled" : "wrong password");
+    return sign_in_refused();
+  }
+  bool second_factor_done = false;
+  if (account.totp_enrolled) {
+    if (one_time_code.empty()) {
+      // The password was right: say what is missing, and give the
+      // throttle's tokens back, so that two steps cost the owner nothing.
+      api.sign_in_throttle.succeeded(username, client);
+      return error_response(make_error("sign_in_failed", "enter the one-time code from your app",
+                                       {{"one_time_code", "required", "the one-time code"}}));
+    }
+    auto step = match_totp_code(secrets->totp_key, one_time_code, std::time(nullptr));
+    if (!step || !api.store.accept_totp_step(account.id, *step)) {
+      audit(api, "anonymous", "session.sign_in", object, AuditOutcome::refused,
+            "wrong one-time code");
+      return sign_in_refused();
+    }
+    second_factor_done = true;
+  }
+  auto started = api.sessions.start(account.id, second_factor_done, StaffSessions::Clock::now());
+  if (!started) return error_response(started.error());
+  api.sign_in_throttle.succeeded(username, client);
+  audit(api, "account:" + account.username, "session.sign_in", object, AuditOutcome::success,
+        second_factor_done ? "password and one-time code" : "password; second factor to enrol");
+  HttpResponse response =
+      json_response(http::status::ok, {{"account", account_json(account)},
+                                       {"csrf_token", started->csrf_token},
+                                       {"second_factor_done", second_factor_done}});
+  response.set(http::field::set_cookie, session_cookie(started->id));
+  return response;
+}
+
+void add_sign_in_route(Router& router, ApiContext& api) {
+  router.add(
+      {http::verb::post, "/api/v1/session", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) {
+         auto body = json_body(exchange.request);
+         if (!body) return reply(error_response(body.error()));
+         auto username = body_string(*body, "username", true, 64);
+         if (!username) return reply(error_response(username.error()));
+         auto password = body_string(*body, "password", true, 256);
+         if (!password) return reply(error_response(password.error()));
+         auto code = body_string(*body, "one_time_code", false, 16);
+         if (!code) return reply(error_response(code.error()));
+         Admission admission =
+             api.sign_in_throttle.admit(*username, exchange.client, StaffSessions::Clock::now());
+         if (!admission.allowed) {
+           HttpResponse refused =
+               error_response("rate_limited", "too many sign-in attempts; try again later");
+           refused.set(http::field::retry_after, std::to_string(admission.retry_after.count()));
+           return reply(std::move(refused));
+         }
+         // A session the browser had before is not carried over.
+         if (std::string old = session_cookie_value(exchange.request); !old.empty()) {
+           api.sessions.end(old);
+         }
+         api.hashing.post([&api, reply = std::move(reply), username = *username,
+                           password = *password, code = *code, client = exchange.client] {
+           reply(sign_in(api, username, password, code, client));
+         });
+       }});
+}
+
+void add_session_routes_of_caller(Router& router, ApiContext& api) {
+  router.add({http::verb::get, "/api/v1/session", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                const StaffCaller& caller = caller_of(exchange);
+                auto account = api.store.account_by_id(caller.principal.account_id);
+                if (!account) return reply(error_response(account.error()));
+                reply(json_response(http::status::ok,
+                                    {{"account", account_json(account.value())},
+                                     {"csrf_token", csrf_token_for(caller.session_id)},
+                                     {"second_factor_done", caller.principal.second_factor_done}}));
+              }});
+  router.add({http::verb::delete_, "/api/v1/session", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                const StaffCaller& caller = caller_of(exchange);
+                api.sessions.end(caller.session_id);
+                audit(api, audit_actor(caller.principal), "session.sign_out",
+                      "account:" + caller.principal.username, AuditOutcome::success);
+                HttpResponse response(http::status::no_content, 11);
+                response.set(http::field::set_cookie, removed_session_cookie());
+                reply(std::move(response));
+              }});
+  router.add({http::verb::delete_, "/api/v1/sessions", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                const StaffCaller& caller = caller_of(exchange);
+                api.sessions.end_all(caller.principal.account_id);
+                audit(api, audit_actor(caller.principal), "session.sign_out_everywhere",
+                      "account:" + caller.principal.username, AuditOutcome::success);
+                HttpResponse response(http::status::no_content, 11);
+                response.set(http::field::set_cookie, removed_session_cookie());
+                reply(std::move(response));
+              }});
+}
+
+void add_password_routes(Router& router, ApiContext& api) {
+  router.add({http::verb::put, "/api/v1/session/password", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                const StaffCaller& caller = caller_of(exchange);
+                auto body = json_body(exchange.request);
+                if (!body) return reply(error_response(body.error()));
+                auto current = body_string(*body, "current_password", true, 256);
+                if (!current) return reply(error_response(current.error()));
+                auto wanted = body_string(*body, "new_password", true, 256);
+                if (!wanted) return reply(error_response(wanted.error()));
+                if (auto checked = check_new_password(*wanted, caller.principal.username);
+                    !checked) {
+                  return reply(error_response(checked.error()));
+                }
+                api.hashing.post([&api, reply = std::move(reply), caller = exchange.caller,
+                                  current = *current, wanted = *wanted] {
+                  const Principal& principal = caller->principal;
+                  std::string object = "account:" + principal.username;
+                  auto secrets = api.store.account_secrets(principal.username);
+                  if (!secrets) return reply(error_response(secrets.error()));
+                  if (!verify_password(secrets->password_hash, current)) {
+                    audit(api, audit_actor(principal), "account.password_change", object,
+                          AuditOutcome::refused, "wrong current password");
+                    return reply(error_response(make_error(
+                        "sign_in_failed", "the current password is wrong",
+                        {{"current_password", "invalid_value", "not the current password"}})));
+                  }
+                  auto hashed = hash_password(wanted);
+                  if (!hashed) return reply(error_response(hashed.error()));
+                  if (auto set = api.store.set_password_hash(principal.account_id, *hashed); !set) {
+                    return reply(error_response(set.error()));
+                  }
+                  api.sessions.end_all(principal.account_id, caller->session_id);
+                  audit(api, audit_actor(principal), "account.password_change", object,
+                        AuditOutcome::success, "other sessions ended");
+                  reply(HttpResponse(http::status::no_content, 11));
+                });
+              }});
+  router.add({http::verb::post, "/api/v1/password-reset", RateClass::code_attempt,
+              [&api](const Exchange& exchange, Reply reply) {
+                auto body = json_body(exchange.request);
+                if (!body) return reply(error_response(body.error()));
+                auto code = body_string(*body, "code", true, 64);
+                if (!code) return reply(error_response(code.error()));
+                auto wanted = body_string(*body, "new_password", true, 256);
+                if (!wanted) return reply(error_response(wanted.error()));
+                if (auto checked = check_new_password(*wanted, ""); !checked) {
+                  return reply(error_response(checked.error()));
+                }
+                api.hashing.post([&api, reply = std::move(reply), code = *code, wanted = *wanted] {
+                  auto hashed = hash_password(wanted);
+                  if (!hashed) return reply(error_response(hashed.error()));
+                  auto account = api.store.redeem_reset_code(password_reset_code_hash(code),
+                                                             today_utc(), hashed.value());
+                  if (!account) return reply(error_response(account.error()));
+                  api.sessions.end_all(account->id);
+                  audit(api, "anonymous", "account.password_reset", "account:" + account->username,
+                        AuditOutcome::success, "with a reset code");
+                  reply(HttpResponse(http::status::no_content, 11));
+                });
+              }});
+}
+
+void add_totp_routes(Router& router, ApiContext& api) {
+  router.add(
+      {http::verb::post, "/api/v1/session/totp", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) {
+         reply_from_store_worker(api, std::move(reply), [&api, caller = exchange.caller] {
+           const Principal& principal = caller->principal;
+           auto account = api.store.account_by_id(principal.account_id);
+           if (!account) return OutgoingResponse(error_response(account.error()));
+           // A second key only from a session that proved the first: a
+           // password alone must not replace the second factor.
+           if (account->totp_enrolled && !principal.second_factor_done) {
+             return OutgoingResponse(error_response(
+                 "forbidden", "sign in with your one-time code before changing its key"));
+           }
+           auto key = generate_totp_key();
+           if (!key) return OutgoingResponse(error_response(key.error()));
+           if (auto set = api.store.set_totp_pending_key(principal.account_id, key.value()); !set) {
+             return OutgoingResponse(error_response(set.error()));
+           }
+           std::string uri = totp_uri(key.value(), principal.username, kIssuer);
+           auto svg = qr_code_svg(uri);
+           if (!svg) return OutgoingResponse(error_response(svg.error()));
+           audit(api, audit_actor(principal), "account.totp_begin", "account:" + principal.username,
+                 AuditOutcome::success);
+           return OutgoingResponse(json_response(
+               http::status::ok,
+               {{"key", totp_key_base32(key.value())}, {"uri", uri}, {"qr_svg", svg.value()}}));
+         });
+       }});
+  router.add({http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
+              [&api](const Exchange& exchange, Reply reply) {
+                auto body = json_body(exchange.request);
+                if (!body) return reply(error_response(body.error()));
+                auto code = body_string(*body, "one_time_code", true, 16);
+                if (!code) return reply(error_response(code.error()));
+                reply_from_store_worker(
+                    api, std::move(reply), [&api, caller = exchange.caller, code = *code] {
+                      const Principal& principal = caller->principal;
+                      std::string object = "account:" + principal.username;
+                      auto secrets = api.store.account_secrets(principal.username);
+                      if (!secrets) return OutgoingResponse(error_response(secrets.error()));
+                      auto step =
+                          match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
+                      if (!step || !api.store.accept_totp_step(principal.account_id, *step, true)) {
+                        audit(api, audit_actor(principal), "account.totp_confirm", object,
+                              AuditOutcome::refused, "wrong one-time code");
+                        return OutgoingResponse(error_response(make_error(
+                            "sign_in_failed", "the one-time code is wrong or used",
+                            {{"one_time_code", "invalid_value", "the code your app shows now"}})));
+                      }
+                      api.sessions.second_factor_done(caller->session_id);
+                      audit(api, audit_actor(principal), "account.totp_confirm", object,
+                            AuditOutcome::success);
+                      return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+                    });
+              }});
+}
+
+}  // namespace
+
+void add_session_routes(Router& router, ApiContext& api) {
+  add_sign_in_route(router, api);
+  add_session_routes_of_caller(router, api);
+  add_password_routes(router, api);
+  add_totp_routes(router, api);
+}
+
+}  // namespace parorende::server

@@ -1,0 +1,162 @@
+// The authorization matrix of docs/security.md, walked over HTTP against the
+// real server: every route, with every kind of caller, gets the status the
+// document gives. A route the server serves and the document lacks fails.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "staff_fixture.h"
+
+namespace parorende::testing {
+namespace {
+
+// The document's columns, in order.
+enum Caller {
+  anonymous,
+  before_second_factor,
+  national_admin,
+  staff_of_it,
+  staff_elsewhere,
+  researcher_of_it,
+  kCallers
+};
+const char* const kCallerNames[] = {"anonymous",      "signed in, no second factor",
+                                    "national_admin", "staff of Gjøvik",
+                                    "staff of Oslo",  "researcher of the wave"};
+
+struct MatrixRow {
+  std::string method;
+  std::string pattern;
+  std::string cells[kCallers];  // "yes", "401" or "403"
+};
+
+std::vector<MatrixRow> documented_rows() {
+  std::string text = read_text(kSourceDir + "/docs/security.md");
+  std::size_t from = text.find("<!-- matrix:begin -->");
+  std::size_t to = text.find("<!-- matrix:end -->");
+  std::vector<MatrixRow> rows;
+  if (from == std::string::npos || to == std::string::npos) return rows;
+  std::istringstream table(text.substr(from, to - from));
+  std::string line;
+  while (std::getline(table, line)) {
+    if (!line.starts_with("| `")) continue;
+    std::vector<std::string> cells;
+    std::size_t at = 1;
+    while (true) {
+      std::size_t bar = line.find('|', at);
+      if (bar == std::string::npos) break;
+      std::string cell = line.substr(at, bar - at);
+      cell.erase(0, cell.find_first_not_of(' '));
+      cell.erase(cell.find_last_not_of(' ') + 1);
+      cells.push_back(cell);
+      at = bar + 1;
+    }
+    if (cells.size() < 1 + kCallers) continue;
+    MatrixRow row;
+    std::string route = cells[0].substr(1, cells[0].size() - 2);  // without the backticks
+    row.method = route.substr(0, route.find(' '));
+    row.pattern = route.substr(route.find(' ') + 1);
+    for (int caller = 0; caller < kCallers; ++caller) row.cells[caller] = cells[1 + caller];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string target_of(std::string pattern) {
+  const std::map<std::string, std::string> values = {
+      {"{municipality}", "3407"}, {"{wave}", "open"},      {"{code}", "3407"},
+      {"{receipt}", "x"},         {"{id}", "http_survey"}, {"{questionnaire}", "http_survey"}};
+  for (const auto& [placeholder, value] : values) {
+    for (std::size_t at; (at = pattern.find(placeholder)) != std::string::npos;) {
+      pattern.replace(at, placeholder.size(), value);
+    }
+  }
+  if (pattern.starts_with("/api/v1/responses/resume/")) pattern = "/api/v1/responses/resume/x";
+  if (pattern.ends_with("/export")) pattern += "?table=codebook&format=json";
+  return pattern;
+}
+
+bool ends_sessions(const MatrixRow& row) {
+  return row.method == "DELETE" &&
+         (row.pattern == "/api/v1/session" || row.pattern == "/api/v1/sessions");
+}
+
+class AuthorizationMatrixTest : public StaffFixture {};
+
+TEST_F(AuthorizationMatrixTest, EveryRouteAnswersEveryCallerAsDocumented) {
+  start();
+  std::vector<MatrixRow> rows = documented_rows();
+  ASSERT_GT(rows.size(), 20u) << "docs/security.md's matrix was not found";
+
+  std::set<std::pair<std::string, std::string>> documented, served;
+  for (const MatrixRow& row : rows) documented.emplace(row.method, row.pattern);
+  for (const auto& route : server_->routes()) served.insert(route);
+  for (const auto& route : served) {
+    EXPECT_TRUE(documented.contains(route))
+        << route.first << " " << route.second << " is served and not in the matrix";
+  }
+  for (const auto& route : documented) {
+    EXPECT_TRUE(served.contains(route))
+        << route.first << " " << route.second << " is in the matrix and not served";
+  }
+
+  StaffLogin logins[kCallers];
+  logins[before_second_factor] =
+      add_account("newcomer", {{Role::national_admin, "", std::nullopt}}, false);
+  logins[national_admin] = add_account("anna", {{Role::national_admin, "", std::nullopt}}, true);
+  logins[staff_of_it] =
+      add_account("kari", {{Role::municipality_staff, "3407", std::nullopt}}, true);
+  logins[staff_elsewhere] =
+      add_account("ola", {{Role::municipality_staff, "0301", std::nullopt}}, true);
+  logins[researcher_of_it] =
+      add_account("rita", {{Role::researcher, "open", Date{2999, 12, 31}}}, true);
+  for (int caller = before_second_factor; caller < kCallers; ++caller) {
+    HttpReply signed_in = sign_in(logins[caller]);
+    ASSERT_EQ(signed_in.status, 200) << kCallerNames[caller] << ": " << signed_in.body;
+  }
+
+  // The rows that end sessions go last, the caller signing in again after.
+  std::stable_partition(rows.begin(), rows.end(),
+                        [](const MatrixRow& row) { return !ends_sessions(row); });
+  int checked = 0;
+  for (const MatrixRow& row : rows) {
+    std::string target = target_of(row.pattern);
+    bool with_body = row.method == "POST" || row.method == "PUT";
+    for (int caller = 0; caller < kCallers; ++caller) {
+      StaffLogin& login = logins[caller];
+      HttpReply reply =
+          call(row.method, target, with_body ? "{}" : "", login.headers(/*with_csrf=*/true));
+      const std::string& expected = row.cells[caller];
+      std::string where = row.method + " " + target + " as " + kCallerNames[caller];
+      if (expected == "yes") {
+        EXPECT_NE(reply.status, 401) << where << ": " << reply.body;
+        EXPECT_NE(reply.status, 403) << where << ": " << reply.body;
+        EXPECT_LT(reply.status, 500) << where << ": " << reply.body;
+      } else {
+        EXPECT_EQ(std::to_string(reply.status), expected) << where << ": " << reply.body;
+      }
+      ++checked;
+      if (ends_sessions(row) && caller != anonymous) {
+        ASSERT_EQ(reply.status, 204) << where << ": " << reply.body;
+        ASSERT_EQ(sign_in(login).status, 200) << kCallerNames[caller];
+      }
+    }
+  }
+  EXPECT_EQ(checked, static_cast<int>(rows.size()) * kCallers);
+}
+
+TEST_F(AuthorizationMatrixTest, ARefusalOfASignedInCallerIsInTheAuditLog) {
+  start();
+  StaffLogin ola = add_account("ola", {{Role::municipality_staff, "0301", std::nullopt}}, true);
+  ASSERT_EQ(sign_in(ola).status, 200);
+  EXPECT_EQ(call("GET", "/api/v1/admin/municipalities/3407", "", ola.headers()).status, 403);
+  auto entries = store_->audit_entries({0, 0, "account:ola", "access.refused"});
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].event.object, "GET /api/v1/admin/municipalities/{municipality}");
+  EXPECT_EQ((*entries)[0].event.detail, "3407");
+}
+
+}  // namespace
+}  // namespace parorende::testing

@@ -1,0 +1,139 @@
+// Staff accounts as stored: unique lower-case usernames, grants checked
+// against the municipalities and the roles' rules, reset codes that work
+// once and expire, and TOTP steps that are taken once.
+#include "store/accounts.h"
+
+#include <gtest/gtest.h>
+
+#include "store_test_support.h"
+
+namespace parorende {
+namespace {
+
+using testing::describe_result;
+
+constexpr Date kToday{2026, 12, 2};
+
+class AccountsTest : public testing::StoreFixture {
+ protected:
+  Account add(std::string username, std::vector<Grant> grants = {},
+              std::string password_hash = "$argon2id$stand-in") {
+    auto added =
+        store_->add_account({std::move(username), "Someone", password_hash, grants}, kToday);
+    EXPECT_TRUE(added.ok()) << describe_result(added);
+    return added.ok() ? added.value() : Account{};
+  }
+};
+
+TEST_F(AccountsTest, AnAccountIsFoundByItsUsernameInAnyCase) {
+  Account added = add("Kari.Nordmann", {{Role::municipality_staff, "3407", std::nullopt}});
+  EXPECT_EQ(added.username, "kari.nordmann");
+  EXPECT_EQ(added.created_on, kToday);
+  auto found = store_->account_secrets("KARI.nordmann");
+  ASSERT_TRUE(found.ok()) << describe_result(found);
+  EXPECT_EQ(found->account.id, added.id);
+  EXPECT_EQ(found->password_hash, "$argon2id$stand-in");
+  EXPECT_TRUE(found->account.has_password);
+  EXPECT_FALSE(found->account.totp_enrolled);
+  ASSERT_EQ(found->account.grants.size(), 1u);
+  EXPECT_EQ(found->account.grants[0], (Grant{Role::municipality_staff, "3407", std::nullopt}));
+  EXPECT_EQ(store_->account_secrets("nobody").error().code, "account_not_found");
+  EXPECT_EQ(store_->account_secrets("not a name!").error().code, "account_not_found");
+}
+
+TEST_F(AccountsTest, UsernamesAreUniqueAndWellFormed) {
+  add("kari");
+  auto again = store_->add_account({"KARI", "Another", "", {}}, kToday);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "account_exists");
+  for (const std::string& bad :
+       std::vector<std::string>{"", "k", "kari nordmann", "kåri", std::string(65, 'a'), "a/b"}) {
+    auto added = store_->add_account({bad, "Someone", "", {}}, kToday);
+    ASSERT_FALSE(added.ok()) << bad;
+    EXPECT_EQ(added.error().code, "invalid_username") << bad;
+  }
+}
+
+TEST_F(AccountsTest, GrantsAreChecked) {
+  const std::vector<std::vector<Grant>> bad = {
+      {{Role::municipality_staff, "9999", std::nullopt}},
+      {{Role::municipality_staff, "", std::nullopt}},
+      {{Role::national_admin, "3407", std::nullopt}},
+      {{Role::researcher, "spring", std::nullopt}},  // no expiry date
+  };
+  for (const auto& grants : bad) {
+    auto added = store_->add_account({"kari", "Kari", "", grants}, kToday);
+    ASSERT_FALSE(added.ok());
+    EXPECT_EQ(added.error().code, "invalid_grant") << added.error().message;
+  }
+  Account kari = add("kari", {{Role::researcher, "spring", Date{2027, 6, 30}},
+                              {Role::municipality_staff, "0301", std::nullopt}});
+  ASSERT_TRUE(store_->set_grants(kari.id, {{{Role::national_admin, "", std::nullopt}}}).ok());
+  EXPECT_EQ(store_->account_by_id(kari.id)->grants,
+            (std::vector<Grant>{{Role::national_admin, "", std::nullopt}}));
+  EXPECT_EQ(store_->set_grants(kari.id + 100, {}).error().code, "account_not_found");
+}
+
+TEST_F(AccountsTest, AResetCodeSetsThePasswordOnceAndNotAfterItsDay) {
+  Account kari = add("kari", {}, "");
+  EXPECT_FALSE(kari.has_password);
+  Sha256Digest code = sha256("the code");
+  ASSERT_TRUE(store_->set_reset_code(kari.id, code, Date{2026, 12, 9}).ok());
+  EXPECT_EQ(store_->redeem_reset_code(code, Date{2026, 12, 10}, "$argon2id$new").error().code,
+            "reset_code_invalid");
+  EXPECT_EQ(store_->redeem_reset_code(sha256("another"), kToday, "$argon2id$new").error().code,
+            "reset_code_invalid");
+  auto redeemed = store_->redeem_reset_code(code, Date{2026, 12, 9}, "$argon2id$new");
+  ASSERT_TRUE(redeemed.ok()) << describe_result(redeemed);
+  EXPECT_EQ(redeemed->id, kari.id);
+  EXPECT_EQ(store_->account_secrets("kari")->password_hash, "$argon2id$new");
+  EXPECT_EQ(store_->redeem_reset_code(code, kToday, "$argon2id$again").error().code,
+            "reset_code_invalid");
+}
+
+TEST_F(AccountsTest, ADisabledAccountsResetCodeDoesNotWork) {
+  Account kari = add("kari");
+  Sha256Digest code = sha256("the code");
+  ASSERT_TRUE(store_->set_reset_code(kari.id, code, Date{2026, 12, 9}).ok());
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, true).ok());
+  EXPECT_TRUE(store_->account_by_id(kari.id)->disabled);
+  EXPECT_EQ(store_->redeem_reset_code(code, kToday, "$argon2id$new").error().code,
+            "reset_code_invalid");
+}
+
+TEST_F(AccountsTest, APendingTotpKeyCountsOnceConfirmedAndEachStepOnce) {
+  Account kari = add("kari");
+  const std::vector<std::uint8_t> first(20, 1), second(20, 2);
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 5, true).error().code, "totp_replayed")
+      << "no pending key";
+  ASSERT_TRUE(store_->set_totp_pending_key(kari.id, first).ok());
+  EXPECT_FALSE(store_->account_by_id(kari.id)->totp_enrolled);
+  ASSERT_TRUE(store_->accept_totp_step(kari.id, 5, true).ok());
+  auto secrets = store_->account_secrets("kari");
+  EXPECT_TRUE(secrets->account.totp_enrolled);
+  EXPECT_EQ(secrets->totp_key, first);
+  EXPECT_TRUE(secrets->totp_pending_key.empty());
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 5).error().code, "totp_replayed");
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 4).error().code, "totp_replayed");
+  EXPECT_TRUE(store_->accept_totp_step(kari.id, 6).ok());
+  // A new key pending leaves the enrolled one in force.
+  ASSERT_TRUE(store_->set_totp_pending_key(kari.id, second).ok());
+  EXPECT_EQ(store_->account_secrets("kari")->totp_key, first);
+  EXPECT_TRUE(store_->accept_totp_step(kari.id, 7, true).ok());
+  EXPECT_EQ(store_->account_secrets("kari")->totp_key, second);
+  ASSERT_TRUE(store_->remove_totp(kari.id).ok());
+  EXPECT_FALSE(store_->account_by_id(kari.id)->totp_enrolled);
+}
+
+TEST_F(AccountsTest, AccountsAreListedByUsername) {
+  add("ola");
+  add("anna", {{Role::national_admin, "", std::nullopt}});
+  auto accounts = store_->accounts();
+  ASSERT_TRUE(accounts.ok());
+  ASSERT_EQ(accounts->size(), 2u);
+  EXPECT_EQ((*accounts)[0].username, "anna");
+  EXPECT_EQ((*accounts)[1].username, "ola");
+}
+
+}  // namespace
+}  // namespace parorende
