@@ -6,9 +6,13 @@
 // POST|PUT /api/v1/session/totp   enrol a TOTP key, then confirm it with a code
 // POST /api/v1/password-reset     {code, new_password}: the administrator's link
 // Passwords are hashed on the hashing workers, never on an I/O thread.
+#include <sys/resource.h>
+#include <unistd.h>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+
 #include <ctime>
+#include <functional>
 
 #include "access/password.h"
 #include "access/qr_code.h"
@@ -25,6 +29,19 @@ namespace json = boost::json;
 
 constexpr std::string_view kWrongCredentials = "the username, password or one-time code is wrong";
 constexpr std::string_view kIssuer = "parorende";
+
+// Runs `job` on a hashing thread, which yields to every other thread of
+// the server (nice 10): a burst of sign-ins slows sign-ins, not caregivers.
+void post_hashing(ApiContext& api, std::function<void()> job) {
+  api.hashing.post([job = std::move(job)] {
+    thread_local bool lowered = false;
+    if (!lowered) {
+      (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
+      lowered = true;
+    }
+    job();
+  });
+}
 
 HttpResponse sign_in_refused() {
   return error_response("sign_in_failed", std::string(kWrongCredentials));
@@ -115,8 +132,8 @@ void add_sign_in_route(Router& router, ApiContext& api) {
          if (std::string old = session_cookie_value(exchange.request); !old.empty()) {
            api.sessions.end(old);
          }
-         api.hashing.post([&api, reply = std::move(reply), username = *username,
-                           password = *password, code = *code, client = exchange.client] {
+         post_hashing(api, [&api, reply = std::move(reply), username = *username,
+                            password = *password, code = *code, client = exchange.client] {
            reply(sign_in(api, username, password, code, client));
          });
        }});
@@ -169,8 +186,8 @@ void add_password_routes(Router& router, ApiContext& api) {
                     !checked) {
                   return reply(error_response(checked.error()));
                 }
-                api.hashing.post([&api, reply = std::move(reply), caller = exchange.caller,
-                                  current = *current, wanted = *wanted] {
+                post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
+                                   current = *current, wanted = *wanted] {
                   const Principal& principal = caller->principal;
                   std::string object = "account:" + principal.username;
                   auto secrets = api.store.account_secrets(principal.username);
@@ -204,7 +221,7 @@ void add_password_routes(Router& router, ApiContext& api) {
                 if (auto checked = check_new_password(*wanted, ""); !checked) {
                   return reply(error_response(checked.error()));
                 }
-                api.hashing.post([&api, reply = std::move(reply), code = *code, wanted = *wanted] {
+                post_hashing(api, [&api, reply = std::move(reply), code = *code, wanted = *wanted] {
                   auto hashed = hash_password(wanted);
                   if (!hashed) return reply(error_response(hashed.error()));
                   auto account = api.store.redeem_reset_code(password_reset_code_hash(code),

@@ -9,6 +9,7 @@ import path from 'node:path';
 import {evaluate, parse} from '../../../web/js/expression.js';
 import {decide, failedConstraints} from '../../../web/js/rules.js';
 import {STRINGS, TERM_LABELS, LANGUAGES, CONDITION_GROUP_IDS} from '../../../web/js/i18n.js';
+import {STAFF_STRINGS} from '../../../web/js/staff/strings.js';
 import {render, target} from '../tools/written-standard.mjs';
 import {ROOT} from '../lib/server.mjs';
 
@@ -88,9 +89,9 @@ test('the shipped questionnaire: the children section follows children_in_family
   assert.ok(!decide(view, {children_in_family: false}).sections.has('children'));
 });
 
-test('every UI string and term exists in nb, nn and en', () => {
+test('every UI string (the survey\'s and the staff pages\') and term exists in nb, nn and en', () => {
   const missing = [];
-  for (const [key, entry] of Object.entries(STRINGS)) {
+  for (const [key, entry] of [...Object.entries(STRINGS), ...Object.entries(STAFF_STRINGS)]) {
     for (const lang of LANGUAGES) if (!entry[lang]?.trim()) missing.push(`${key}.${lang}`);
     const placeholders = (lang) => (entry[lang]?.match(/\{\w+\}/g) ?? []).sort().join();
     for (const lang of LANGUAGES) {

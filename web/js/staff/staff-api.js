@@ -1,0 +1,52 @@
+// The staff routes of the JSON API (docs/api.md, "Staff sessions" and
+// "Administration"). The session cookie travels by itself; every change
+// also carries the session's CSRF token, kept here in memory only.
+import {ApiError} from '../api.js';
+
+let csrfToken = '';
+
+async function call(method, path, body) {
+  const options = {method, headers: {Accept: 'application/json'}, cache: 'no-store', credentials: 'same-origin'};
+  if (body !== undefined) {
+    options.headers['Content-Type'] = 'application/json';
+    options.body = JSON.stringify(body);
+  }
+  if (method !== 'GET' && csrfToken) options.headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch(`/api/v1/${path}`, options);
+  } catch (error) {
+    throw new ApiError(0, 'network', error.message);
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data?.error ?? {};
+    const problem = new ApiError(response.status, error.code ?? `http_${response.status}`, error.message, error.details ?? []);
+    problem.retryAfter = Number(response.headers.get('Retry-After') ?? 0);
+    throw problem;
+  }
+  return data;
+}
+
+function remember(session) {
+  csrfToken = session?.csrf_token ?? '';
+  return session;
+}
+
+export const staff = {
+  // null when nobody is signed in.
+  session: () => call('GET', 'session').then(remember).catch((problem) => {
+    if (problem.status === 401) return null;
+    throw problem;
+  }),
+  signIn: (username, password, oneTimeCode) =>
+    call('POST', 'session', {username, password, ...(oneTimeCode ? {one_time_code: oneTimeCode} : {})}).then(remember),
+  signOut: () => call('DELETE', 'session').finally(() => { csrfToken = ''; }),
+  signOutEverywhere: () => call('DELETE', 'sessions').finally(() => { csrfToken = ''; }),
+  changePassword: (current, wanted) => call('PUT', 'session/password', {current_password: current, new_password: wanted}),
+  beginTotp: () => call('POST', 'session/totp'),
+  confirmTotp: (code) => call('PUT', 'session/totp', {one_time_code: code}),
+  accounts: () => call('GET', 'admin/accounts'),
+  municipality: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}`),
+};

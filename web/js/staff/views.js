@@ -1,0 +1,216 @@
+// The staff pages' views: sign-in, enrolling the second factor, the home
+// page of each role, my account, and the national administrators' list of
+// accounts. Each renders into `view` and reports through `ctx`
+// ({setTitle, go, signedIn, signedOut}).
+import {clear, focus, h, announce} from '../dom.js';
+import {errorSummary} from '../validation.js';
+import {t} from '../i18n.js';
+import {s} from './strings.js';
+import {staff} from './staff-api.js';
+import {field} from './forms.js';
+
+// `names`: municipality names by code, where known.
+function roleText(grant, names = {}) {
+  return s(`role.${grant.role}`, {scope: names[grant.scope] ?? grant.scope});
+}
+
+function failure(problem) {
+  return problem.status === 0 || problem.status >= 500 ? s('unavailable') : problem.message;
+}
+
+export function renderSignIn(view, ctx) {
+  ctx.setTitle(s('signin.title'));
+  const summary = h('div');
+  const username = field({id: 'username', label: s('signin.username'), autocomplete: 'username'});
+  const password = field({id: 'password', label: s('signin.password'), type: 'password', autocomplete: 'current-password'});
+  const code = field({id: 'one-time-code', label: s('signin.code'), hint: s('signin.code.hint'),
+    autocomplete: 'one-time-code', inputmode: 'numeric', className: 'input--short'});
+  code.element.hidden = true;
+  let busy = false;
+
+  const show = (entries) => {
+    errorSummary(summary, entries);
+    ctx.setTitle(`${t('err.prefix')} ${s('signin.title')}`);
+  };
+
+  async function submit() {
+    for (const each of [username, password, code]) each.reset();
+    const entries = [];
+    if (!username.input.value.trim()) entries.push(username.fail(s('signin.required.username')));
+    if (!password.input.value) entries.push(password.fail(s('signin.required.password')));
+    if (!code.element.hidden && !code.input.value.trim()) entries.push(code.fail(s('signin.required.code')));
+    if (entries.length) return show(entries);
+    if (busy) return;
+    busy = true;
+    try {
+      const session = await staff.signIn(username.input.value.trim(), password.input.value, code.input.value.trim());
+      ctx.signedIn(session);
+    } catch (problem) {
+      if (problem.code === 'sign_in_failed' && problem.details.some((d) => d.where === 'one_time_code')) {
+        code.element.hidden = false;
+        clear(summary);
+        announce(s('signin.code_needed'));
+        focus(code.input);
+      } else if (problem.code === 'sign_in_failed') {
+        show([password.fail(s('signin.failed'))]);
+        password.input.value = '';
+        code.input.value = '';
+      } else if (problem.code === 'rate_limited') {
+        show([{message: s('signin.throttled', {minutes: Math.max(1, Math.ceil(problem.retryAfter / 60))})}]);
+      } else {
+        show([{message: failure(problem)}]);
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  clear(view).append(
+    h('h1', {}, s('signin.title')),
+    h('p', {class: 'lead'}, s('signin.intro')),
+    summary,
+    h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
+      username.element, password.element, code.element,
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('signin.submit')))));
+}
+
+export function renderEnrol(view, ctx) {
+  ctx.setTitle(s('enrol.title'));
+  const summary = h('div');
+  const steps = h('div');
+  const begin = async () => {
+    let key;
+    try {
+      key = await staff.beginTotp();
+    } catch (problem) {
+      return errorSummary(summary, [{message: failure(problem)}]);
+    }
+    const code = field({id: 'enrol-code', label: s('enrol.code'), hint: s('signin.code.hint'),
+      autocomplete: 'one-time-code', inputmode: 'numeric', className: 'input--short'});
+    const confirm = async () => {
+      code.reset();
+      try {
+        await staff.confirmTotp(code.input.value.trim());
+        announce(s('enrol.done'));
+        ctx.refresh();
+      } catch (problem) {
+        const message = problem.code === 'sign_in_failed' ? s('enrol.wrong') : failure(problem);
+        errorSummary(summary, [code.fail(message)]);
+      }
+    };
+    const qr = h('img', {class: 'qr-code', alt: s('enrol.qr'), width: 200, height: 200,
+      src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(key.qr_svg)}`});
+    clear(steps).append(
+      h('p', {}, s('enrol.scan')),
+      qr,
+      h('dl', {class: 'facts'}, h('dt', {}, s('enrol.key')), h('dd', {class: 'code', translate: 'no', id: 'totp-key'}, key.key)),
+      h('form', {novalidate: true, onsubmit: (event) => { event.preventDefault(); confirm(); }},
+        code.element,
+        h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('enrol.confirm')))));
+    focus(code.input);
+  };
+  clear(view).append(
+    h('h1', {}, s('enrol.title')),
+    summary,
+    h('p', {}, s('enrol.intro')),
+    steps);
+  steps.append(h('div', {class: 'actions'}, h('button', {type: 'button', class: 'button', onclick: begin}, s('enrol.start'))));
+}
+
+export async function renderHome(view, ctx, session) {
+  const account = session.account;
+  ctx.setTitle(s('home.title', {name: account.display_name}));
+  const sections = [];
+  const staffGrants = account.grants.filter((grant) => grant.role === 'municipality_staff');
+  const homes = await Promise.all(staffGrants.map((grant) => staff.municipality(grant.scope).catch(() => null)));
+  const names = Object.fromEntries(homes.filter(Boolean).map((home) => [home.code, home.name]));
+  for (const home of homes) {
+    if (!home) continue;
+    sections.push(h('section', {class: 'card', 'aria-labelledby': `m-${home.code}`},
+      h('h2', {id: `m-${home.code}`}, s('home.municipality', {name: home.name})),
+      h('h3', {}, s('home.rounds')),
+      home.waves.length
+        ? h('ul', {class: 'link-list'}, home.waves.map((wave) =>
+          h('li', {}, s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes}))))
+        : h('p', {}, s('home.no_rounds')),
+      h('p', {}, s('home.offers', {count: home.offers})),
+      h('p', {}, h('a', {href: `/dashboard.html?municipality=${home.code}`}, s('home.results')))));
+  }
+  if (account.grants.some((grant) => grant.role === 'national_admin')) {
+    sections.push(h('section', {class: 'card', 'aria-labelledby': 'admin-title'},
+      h('h2', {id: 'admin-title'}, s('home.admin')),
+      h('ul', {class: 'link-list'}, h('li', {}, h('a', {href: '#accounts'}, s('home.accounts'))))));
+  }
+  for (const grant of account.grants.filter((g) => g.role === 'researcher')) {
+    sections.push(h('p', {}, s('home.researcher', {wave: grant.scope, date: grant.expires_on ?? ''})));
+  }
+  clear(view).append(
+    h('h1', {}, s('home.title', {name: account.display_name})),
+    h('p', {}, account.grants.map((grant) => roleText(grant, names)).join(', ') || s('home.no_roles')),
+    ...sections);
+}
+
+export function renderAccount(view, ctx, session) {
+  ctx.setTitle(s('account.title'));
+  const summary = h('div');
+  const status = h('div', {role: 'status'});
+  const current = field({id: 'current-password', label: s('account.password.current'), type: 'password', autocomplete: 'current-password'});
+  const wanted = field({id: 'new-password', label: s('account.password.new'), hint: s('account.password.hint'),
+    type: 'password', autocomplete: 'new-password'});
+  const change = async () => {
+    current.reset();
+    wanted.reset();
+    clear(status);
+    try {
+      await staff.changePassword(current.input.value, wanted.input.value);
+      clear(summary);
+      current.input.value = '';
+      wanted.input.value = '';
+      status.append(h('p', {class: 'notice'}, s('account.password.done')));
+    } catch (problem) {
+      if (problem.code === 'sign_in_failed') errorSummary(summary, [current.fail(s('account.password.wrong'))]);
+      else if (problem.code === 'password_too_weak') errorSummary(summary, [wanted.fail(s('account.password.weak'))]);
+      else errorSummary(summary, [{message: failure(problem)}]);
+    }
+  };
+  clear(view).append(
+    h('h1', {}, s('account.title')),
+    h('p', {}, s('account.signed_in_as', {username: session.account.username})),
+    summary,
+    status,
+    h('h2', {}, s('account.password.title')),
+    h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); change(); }},
+      current.element, wanted.element,
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('account.password.submit')))),
+    h('h2', {}, s('account.sessions.title')),
+    h('p', {}, s('account.sessions.intro')),
+    h('div', {class: 'actions'}, h('button', {type: 'button', class: ['button', 'button--warning'], onclick: async () => {
+      await staff.signOutEverywhere().catch(() => null);
+      ctx.signedOut();
+    }}, s('account.sessions.everywhere'))));
+}
+
+export async function renderAccounts(view, ctx) {
+  ctx.setTitle(s('accounts.title'));
+  let list;
+  try {
+    list = (await staff.accounts()).accounts;
+  } catch (problem) {
+    clear(view).append(h('h1', {}, s('accounts.title')),
+      h('p', {}, problem.status === 403 ? s('accounts.forbidden') : failure(problem)));
+    return;
+  }
+  clear(view).append(
+    h('h1', {}, s('accounts.title')),
+    h('p', {}, s('accounts.intro')),
+    h('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'accounts-caption'},
+      h('table', {class: 'accounts'},
+        h('caption', {id: 'accounts-caption', class: 'visually-hidden'}, s('accounts.title')),
+        h('thead', {}, h('tr', {},
+          [s('accounts.username'), s('accounts.name'), s('accounts.roles'), s('accounts.status')].map((name) => h('th', {scope: 'col'}, name)))),
+        h('tbody', {}, list.map((account) => h('tr', {},
+          h('td', {translate: 'no'}, account.username),
+          h('td', {}, account.display_name),
+          h('td', {}, account.grants.map((grant) => roleText(grant)).join(', ')),
+          h('td', {}, `${account.disabled ? s('accounts.disabled') : s('accounts.enabled')}, ${account.totp_enrolled ? s('accounts.totp') : s('accounts.no_totp')}`)))))));
+}
