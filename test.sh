@@ -63,7 +63,7 @@ echo "== test: thread sanitizer (unit and integration tests)"
 # shadow memory on kernels that randomize with more than 28 bits.
 tsan_unit_tests='AuditLog*:ResponseStore*:SchemaMigration*:SecretCode*:StoreCrash*:StoredAnswers*'
 tsan_unit_tests+=':StoredCodes*:WalCheckpointer*:WriteQueue*:ResultsCache*:AnalyticsWave*'
-tsan_unit_tests+=':PublicationStep*:PublicationStore*:PublishedExport*'
+tsan_unit_tests+=':PublicationStep*:PublicationStore*:PublishedExport*:AccountsTest*'
 GTEST_FILTER=$tsan_unit_tests setarch "$(uname -m)" -R \
   ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^unit\.'
 setarch "$(uname -m)" -R \

@@ -6,6 +6,7 @@
 #include "cli/command_line.h"
 
 #include <CLI/CLI.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <charconv>
 #include <functional>
 #include <iostream>
@@ -520,6 +521,29 @@ void declare_serve_command(CLI::App& app, Subcommands& subcommands) {
       ->type_name("full|normal")
       ->default_str("full");
   add_min_respondents(*command, server.min_respondents);
+  command
+      ->add_option("--trusted-proxy", options->trusted_proxies,
+                   "a reverse proxy whose X-Forwarded-For names the client (repeat for more; "
+                   "docs/deploy.md)")
+      ->type_name("ADDRESS")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            boost::system::error_code error;
+            boost::asio::ip::make_address(text, error);
+            return error ? "'" + text + "' is not an IP address" : std::string();
+          },
+          ""));
+  command
+      ->add_option("--public-url", options->public_url,
+                   "the address people use, e.g. https://parorende.kommune.no; https turns on "
+                   "Strict-Transport-Security")
+      ->type_name("URL")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            bool web = text.starts_with("https://") || text.starts_with("http://");
+            return web ? std::string() : "'" + text + "' does not start with https:// or http://";
+          },
+          ""));
   command
       ->add_option(
           "--metrics-token-file", options->metrics_token_file,

@@ -5,6 +5,7 @@
 #include <sys/resource.h>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <csignal>
 #include <cstdio>
@@ -46,6 +47,10 @@ int serve_command(const ServeOptions& options) {
   server::ServerOptions server_options = options.server;
   server_options.database_path = options.db;
   server_options.web_root = options.web;
+  for (const std::string& proxy : options.trusted_proxies) {
+    server_options.trusted_proxies.push_back(boost::asio::ip::make_address(proxy));
+  }
+  server_options.strict_transport_security = options.public_url.starts_with("https://");
   if (options.metrics_token_file) {
     auto token = read_metrics_token(*options.metrics_token_file);
     if (!token) {

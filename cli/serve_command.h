@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/api/server_options.h"
 #include "store/response_store.h"
@@ -18,6 +19,8 @@ struct ServeOptions {
   std::string web = "web";
   std::string access_log = "-";  // a file, "-" for standard output, or "off"
   std::optional<std::string> metrics_token_file;
+  std::vector<std::string> trusted_proxies;  // checked to be IP addresses
+  std::string public_url;
 };
 
 int serve_command(const ServeOptions& options);

@@ -71,8 +71,9 @@ int print_reset_code(std::string_view command, ResponseStore& store, const Accou
     report_error(command, set.error());
     return 1;
   }
-  std::cout << "one-time code to set the password of " << account.username << " (valid through "
-            << expires.iso() << "; hand it over in person or by a separate channel):\n"
+  std::cout << "one-time code to set the password of " << account.username
+            << " on the staff page's \"set your password\" (/staff.html#reset), valid through "
+            << expires.iso() << " (hand it over in person or by a separate channel):\n"
             << code.value() << '\n';
   return 0;
 }

@@ -33,6 +33,15 @@ bool constant_time_equal(std::span<const std::uint8_t> left, std::span<const std
   return sodium_memcmp(left.data(), right.data(), left.size()) == 0;
 }
 
+std::uint64_t short_hash(const ShortHashKey& key, std::span<const std::uint8_t> data) {
+  static_assert(crypto_shorthash_KEYBYTES == sizeof(ShortHashKey));
+  std::array<unsigned char, crypto_shorthash_BYTES> out{};
+  crypto_shorthash(out.data(), data.data(), data.size(), key.data());
+  std::uint64_t value = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) value |= std::uint64_t{out[i]} << (8 * i);
+  return value;
+}
+
 std::string to_base64url(std::span<const std::uint8_t> bytes) {
   const int variant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
   std::string text(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');

@@ -27,6 +27,13 @@ std::string to_hex(const Sha256Digest& digest);
 // length only, never on where they differ.
 bool constant_time_equal(std::span<const std::uint8_t> left, std::span<const std::uint8_t> right);
 
+// A key for short_hash(): 128 random bits.
+using ShortHashKey = std::array<std::uint8_t, 16>;
+
+// SipHash-2-4 of `data` under `key` (libsodium's crypto_shorthash): a
+// keyed 64-bit hash for hash tables and client keys, not a digest.
+std::uint64_t short_hash(const ShortHashKey& key, std::span<const std::uint8_t> data);
+
 // Base64url without padding (RFC 4648 section 5): tokens in cookies and
 // links.
 std::string to_base64url(std::span<const std::uint8_t> bytes);

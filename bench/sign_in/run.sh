@@ -76,7 +76,7 @@ rest_p99=$(p99_ms)
 
 # 20 clients, each signing in again as soon as its last sign-in answered.
 python3 - "$port" "$clients" "$work/signins" <<'PY' &
-import http.client, json, sys, threading, time
+import http.client, json, os, sys, threading, time
 port, clients, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 done = [0] * clients
 def client(i):
@@ -88,8 +88,9 @@ def client(i):
         response.read()
         if response.status == 200:
             done[i] += 1
-        with open(out, "w") as file:
+        with open(f"{out}.{i}", "w") as file:
             file.write(str(sum(done)))
+        os.replace(f"{out}.{i}", out)
 for i in range(clients):
     threading.Thread(target=client, args=(i,), daemon=True).start()
 time.sleep(3600)

@@ -1,75 +1,19 @@
 #include "server/http/client_key.h"
 
+#include <algorithm>
 #include <array>
-#include <bit>
 #include <cstring>
-#include <random>
+#include <stdexcept>
+#include <string>
+
+#include "common/crypto.h"
 
 namespace parorende::server {
-namespace {
-
-struct SipState {
-  std::uint64_t v0, v1, v2, v3;
-
-  void round() {
-    v0 += v1;
-    v1 = std::rotl(v1, 13);
-    v1 ^= v0;
-    v0 = std::rotl(v0, 32);
-    v2 += v3;
-    v3 = std::rotl(v3, 16);
-    v3 ^= v2;
-    v0 += v3;
-    v3 = std::rotl(v3, 21);
-    v3 ^= v0;
-    v2 += v1;
-    v1 = std::rotl(v1, 17);
-    v1 ^= v2;
-    v2 = std::rotl(v2, 32);
-  }
-
-  void absorb(std::uint64_t word) {
-    v3 ^= word;
-    round();
-    round();
-    v0 ^= word;
-  }
-};
-
-std::uint64_t load_le64(const unsigned char* bytes, std::size_t count) {
-  std::uint64_t word = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    word |= static_cast<std::uint64_t>(bytes[i]) << (8 * i);
-  }
-  return word;
-}
-
-std::uint64_t siphash24(std::uint64_t k0, std::uint64_t k1, const unsigned char* data,
-                        std::size_t size) {
-  SipState state{k0 ^ 0x736f6d6570736575ULL, k1 ^ 0x646f72616e646f6dULL, k0 ^ 0x6c7967656e657261ULL,
-                 k1 ^ 0x7465646279746573ULL};
-  std::size_t offset = 0;
-  for (; offset + 8 <= size; offset += 8) {
-    state.absorb(load_le64(data + offset, 8));
-  }
-  std::uint64_t last =
-      load_le64(data + offset, size - offset) | (static_cast<std::uint64_t>(size & 0xff) << 56);
-  state.absorb(last);
-  state.v2 ^= 0xff;
-  for (int i = 0; i < 4; ++i) state.round();
-  return state.v0 ^ state.v1 ^ state.v2 ^ state.v3;
-}
-
-std::uint64_t random_word(std::random_device& device) {
-  return (static_cast<std::uint64_t>(device()) << 32) ^ device();
-}
-
-}  // namespace
 
 ClientKeyer::ClientKeyer() {
-  std::random_device device;
-  k0_ = random_word(device);
-  k1_ = random_word(device);
+  // Without the system's random source no key can be trusted: a bug of the
+  // machine, not of any input.
+  if (!random_bytes(key_)) throw std::runtime_error("no random source for the client keys");
 }
 
 ClientKey ClientKeyer::key_for(const boost::asio::ip::address& address) const {
@@ -90,7 +34,28 @@ ClientKey ClientKeyer::key_for(const boost::asio::ip::address& address) const {
     std::memcpy(bytes.data() + 1, v6.data(), 8);  // the /64 prefix
     size = 1 + 8;
   }
-  return siphash24(k0_, k1_, bytes.data(), size);
+  return short_hash(key_, std::span(bytes.data(), size));
+}
+
+ClientKey ClientKeyer::forwarded_key_for(
+    std::string_view forwarded, ClientKey proxy,
+    const std::vector<boost::asio::ip::address>& trusted) const {
+  while (!forwarded.empty()) {
+    std::size_t comma = forwarded.rfind(',');
+    std::string_view entry =
+        comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1);
+    forwarded = comma == std::string_view::npos ? std::string_view() : forwarded.substr(0, comma);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t'))
+      entry.remove_prefix(1);
+    while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+    boost::system::error_code error;
+    auto address = boost::asio::ip::make_address(std::string(entry), error);
+    if (error) return proxy;  // a hop we cannot read: trust nothing further left
+    if (std::find(trusted.begin(), trusted.end(), address) == trusted.end()) {
+      return key_for(address);
+    }
+  }
+  return proxy;
 }
 
 }  // namespace parorende::server

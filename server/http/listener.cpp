@@ -1,5 +1,7 @@
 #include "server/http/listener.h"
 
+#include <algorithm>
+
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/bind_handler.hpp>
 #include "server/http/json_reply.h"
@@ -102,12 +104,14 @@ void Listener::admit(Socket socket) {
   beast::error_code ignored;
   auto peer = socket.remote_endpoint(ignored);
   ClientKey client = ignored ? 0 : handler_.keyer().key_for(peer.address());
+  bool proxy = !ignored && std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(),
+                                     peer.address()) != options.trusted_proxies.end();
   if (registry_.size() >= options.max_connections) {
     refuse(socket, "too many open connections; try again in a moment");
-  } else if (registry_.count_of(client) >= options.max_connections_per_client) {
+  } else if (!proxy && registry_.count_of(client) >= options.max_connections_per_client) {
     refuse(socket, "too many open connections from your address; close some and try again");
   } else {
-    std::make_shared<Session>(std::move(socket), client, handler_, registry_)->start();
+    std::make_shared<Session>(std::move(socket), client, proxy, handler_, registry_)->start();
   }
 }
 

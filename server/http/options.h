@@ -3,10 +3,12 @@
 // client to its own socket. ServerOptions (server/server.h) extends it.
 #pragma once
 
+#include <boost/asio/ip/address.hpp>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace parorende::server {
 
@@ -32,6 +34,14 @@ struct HttpOptions {
   // client cannot take every slot. A mobile carrier's NAT can put many
   // phones behind one address, hence not lower.
   std::size_t max_connections_per_client = 500;
+  // Reverse proxies whose X-Forwarded-For names the client: the rightmost
+  // address in it that is not one of them is the client (for the rate
+  // limits and the sign-in throttle); their connections are not capped per
+  // client. From any other peer, X-Forwarded-For is ignored.
+  std::vector<boost::asio::ip::address> trusted_proxies;
+  // Set when the public URL is https: every answer carries
+  // Strict-Transport-Security, so browsers never come back over http.
+  bool strict_transport_security = false;
 };
 
 }  // namespace parorende::server

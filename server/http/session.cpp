@@ -25,12 +25,13 @@ constexpr std::uint64_t kMaxLingerBytes = 64 * 1024 * 1024;
 
 }  // namespace
 
-Session::Session(Socket socket, ClientKey client, RequestHandler& handler,
+Session::Session(Socket socket, ClientKey client, bool proxy, RequestHandler& handler,
                  ConnectionRegistry& registry)
     : stream_(std::move(socket)),
       handler_(handler),
       registry_(registry),
       client_(client),
+      proxy_(proxy),
       buffer_(read_buffer_size(handler.http_options())) {}
 
 Session::~Session() {
@@ -162,8 +163,19 @@ void Session::dispatch() {
       self->send(std::move(response));
     });
   };
+  ClientKey client = client_;
+  if (proxy_) {
+    std::string forwarded;
+    auto [first, last] = request_.equal_range("X-Forwarded-For");
+    for (auto field = first; field != last; ++field) {
+      if (!forwarded.empty()) forwarded += ',';
+      forwarded += field->value();
+    }
+    client = handler_.keyer().forwarded_key_for(forwarded, client_,
+                                                handler_.http_options().trusted_proxies);
+  }
   try {
-    label_ = handler_.handle(request_, client_, std::move(reply));
+    label_ = handler_.handle(request_, client, std::move(reply));
   } catch (const std::exception& bug) {
     // Expected failures are Results; an exception here is a bug.
     std::fprintf(stderr, "parorende serve: internal error: %s\n", bug.what());
@@ -178,6 +190,9 @@ void Session::send(OutgoingResponse outgoing) {
   state_ = State::writing;
   response_ = std::move(outgoing.response);
   shared_body_ = std::move(outgoing.shared_body);
+  if (handler_.http_options().strict_transport_security) {
+    response_.set(http::field::strict_transport_security, "max-age=63072000");
+  }
   keep_alive_ = request_.keep_alive() && !stop_requested_ && !registry_.stopping();
   WireOptions wire_options{request_.version() == 10 ? 10u : 11u, keep_alive_, head_request_};
   std::string_view body = shared_body_ ? std::string_view(*shared_body_) : response_.body();

@@ -28,8 +28,11 @@ using Stream = boost::beast::basic_stream<boost::asio::ip::tcp, Executor>;
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  // `client` is the key of the peer's address (client_key.h).
-  Session(Socket socket, ClientKey client, RequestHandler& handler, ConnectionRegistry& registry);
+  // `client` is the key of the peer's address (client_key.h); `proxy`:
+  // the peer is a trusted proxy, so each request's client comes from its
+  // X-Forwarded-For.
+  Session(Socket socket, ClientKey client, bool proxy, RequestHandler& handler,
+          ConnectionRegistry& registry);
   ~Session();
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
@@ -67,6 +70,7 @@ class Session : public std::enable_shared_from_this<Session> {
   ConnectionRegistry& registry_;
   std::optional<ConnectionRegistry::Handle> registration_;
   ClientKey client_;
+  bool proxy_ = false;
 
   boost::beast::flat_buffer buffer_;  // bounded: read_buffer_size()
   std::optional<RequestReader> reader_;

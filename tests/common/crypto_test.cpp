@@ -55,5 +55,28 @@ TEST(CryptoTest, HexIsLowerCase) {
   EXPECT_EQ(hex.substr(62), "0f");
 }
 
+TEST(CryptoTest, ShortHashIsSipHash24) {
+  // The reference vector of the SipHash paper (Aumasson, Bernstein 2012,
+  // appendix A): key 00..0f, message 00..0e.
+  ShortHashKey key{};
+  for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<std::uint8_t>(i);
+  std::array<std::uint8_t, 15> message{};
+  for (std::size_t i = 0; i < message.size(); ++i) message[i] = static_cast<std::uint8_t>(i);
+  EXPECT_EQ(short_hash(key, message), 0xa129ca6149be45e5ULL);
+}
+
+TEST(CryptoTest, Base64UrlAndTokens) {
+  EXPECT_EQ(to_base64url(std::array<std::uint8_t, 2>{0xfb, 0xff}), "-_8");
+  EXPECT_EQ(to_base64url(std::array<std::uint8_t, 0>{}), "");
+  auto first = random_token();
+  auto second = random_token();
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->size(), 43u);
+  EXPECT_NE(first.value(), second.value());
+  EXPECT_EQ(
+      first->find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"),
+      std::string::npos);
+}
+
 }  // namespace
 }  // namespace parorende

@@ -55,7 +55,7 @@ const std::vector<Subcommand> kSubcommands = {
     {{"serve"},
      {"--db", "--port", "--address", "--threads", "--web", "--access-log", "--body-limit",
       "--max-connections", "--store-workers", "--write-limit", "--attempt-limit", "--synchronous",
-      "--min-respondents", "--metrics-token-file"}},
+      "--min-respondents", "--trusted-proxy", "--public-url", "--metrics-token-file"}},
 };
 
 std::string joined(const std::vector<std::string>& words) {
@@ -144,6 +144,11 @@ TEST(CommandLine, BadValuesAreNamedWithWhatIsExpected) {
        "parorende serve: --port: '70000' is not a whole number from 0 to 65535"},
       {{"serve", "--db", "x.db", "--threads", "two"},
        "parorende serve: --threads: 'two' is not a whole number from 0 to 256"},
+      {{"serve", "--db", "x.db", "--trusted-proxy", "proxy.local"},
+       "parorende serve: --trusted-proxy: 'proxy.local' is not an IP address"},
+      {{"serve", "--db", "x.db", "--public-url", "parorende.kommune.no"},
+       "parorende serve: --public-url: 'parorende.kommune.no' does not start with https:// or "
+       "http://"},
       {{"serve", "--db", "x.db", "--write-limit", "fast"},
        "parorende serve: --write-limit: 'fast' is not PER_SECOND or PER_SECOND:BURST"},
       {{"serve", "--db", "x.db", "--attempt-limit", "1:0"},

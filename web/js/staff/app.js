@@ -6,7 +6,7 @@ import {LANGUAGES, language, setCurrentLanguage, t} from '../i18n.js';
 import {clear, focus, h, announce} from '../dom.js';
 import {s} from './strings.js';
 import {staff} from './staff-api.js';
-import {renderSignIn, renderEnrol, renderHome, renderAccount, renderAccounts} from './views.js';
+import {renderSignIn, renderReset, renderEnrol, renderHome, renderAccount, renderAccounts} from './views.js';
 
 const params = new URLSearchParams(location.search);
 let session = null;
@@ -64,7 +64,8 @@ async function render() {
   const view = document.getElementById('view');
   staffNavigation();
   const page = location.hash.replace(/^#/, '');
-  if (!session) renderSignIn(view, ctx);
+  if (!session && page === 'reset') renderReset(view, ctx);
+  else if (!session) renderSignIn(view, ctx);
   else if (!session.second_factor_done) renderEnrol(view, ctx);
   else if (page === 'account') renderAccount(view, ctx, session);
   else if (page === 'accounts') await renderAccounts(view, ctx);

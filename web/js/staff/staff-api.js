@@ -45,6 +45,7 @@ export const staff = {
   signOut: () => call('DELETE', 'session').finally(() => { csrfToken = ''; }),
   signOutEverywhere: () => call('DELETE', 'sessions').finally(() => { csrfToken = ''; }),
   changePassword: (current, wanted) => call('PUT', 'session/password', {current_password: current, new_password: wanted}),
+  resetPassword: (code, wanted) => call('POST', 'password-reset', {code, new_password: wanted}),
   beginTotp: () => call('POST', 'session/totp'),
   confirmTotp: (code) => call('PUT', 'session/totp', {one_time_code: code}),
   accounts: () => call('GET', 'admin/accounts'),

@@ -22,6 +22,14 @@ const S = {
   'signin.throttled': {nb: 'For mange forsøk. Vent {minutes} minutt(er) og prøv igjen.', nn: 'For mange forsøk. Vent {minutes} minutt(ar) og prøv igjen.', en: 'Too many attempts. Wait {minutes} minute(s) and try again.'},
   'signin.code_needed': {nb: 'Passordet er riktig. Skriv nå engangskoden fra appen.', nn: 'Passordet er rett. Skriv no eingongskoden frå appen.', en: 'The password is right. Now enter the one-time code from the app.'},
 
+  'signin.reset': {nb: 'Har du fått en kode for å sette passord?', nn: 'Har du fått ein kode for å setje passord?', en: 'Have you been given a code to set your password?'},
+  'reset.title': {nb: 'Sett passord', nn: 'Set passord', en: 'Set your password'},
+  'reset.code': {nb: 'Koden fra administratoren', nn: 'Koden frå administratoren', en: 'The code from the administrator'},
+  'reset.code.hint': {nb: 'Koden gjelder én gang og i sju dager.', nn: 'Koden gjeld éin gong og i sju dagar.', en: 'The code works once, for seven days.'},
+  'reset.required': {nb: 'Skriv koden du fikk.', nn: 'Skriv koden du fekk.', en: 'Enter the code you were given.'},
+  'reset.invalid': {nb: 'Koden er feil, brukt eller for gammel. Be administratoren om en ny.', nn: 'Koden er feil, brukt eller for gammal. Be administratoren om ein ny.', en: 'The code is wrong, used or too old. Ask the administrator for a new one.'},
+  'reset.submit': {nb: 'Sett passord', nn: 'Set passord', en: 'Set password'},
+  'reset.done': {nb: 'Passordet er satt. Du kan logge inn nå.', nn: 'Passordet er sett. Du kan logge inn no.', en: 'Your password is set. You can sign in now.'},
   'enrol.title': {nb: 'Sett opp engangskoder', nn: 'Set opp eingongskodar', en: 'Set up one-time codes'},
   'enrol.intro': {
     nb: 'Før du kan se kommunens sider, må du koble en autentiseringsapp (for eksempel Microsoft Authenticator eller Google Authenticator) til kontoen. Da trenger du både passordet og telefonen for å logge inn.',

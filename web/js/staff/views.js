@@ -71,7 +71,45 @@ export function renderSignIn(view, ctx) {
     summary,
     h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
       username.element, password.element, code.element,
-      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('signin.submit')))));
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('signin.submit')))),
+    h('p', {}, h('a', {href: '#reset'}, s('signin.reset'))));
+}
+
+// Setting a password with the one-time code from an administrator
+// (`parorende user add` or `user reset`): staff.html#reset.
+export function renderReset(view, ctx) {
+  ctx.setTitle(s('reset.title'));
+  const summary = h('div');
+  const status = h('div', {role: 'status'});
+  const code = field({id: 'reset-code', label: s('reset.code'), hint: s('reset.code.hint'), autocomplete: 'off'});
+  const wanted = field({id: 'reset-password', label: s('account.password.new'), hint: s('account.password.hint'),
+    type: 'password', autocomplete: 'new-password'});
+  const submit = async () => {
+    code.reset();
+    wanted.reset();
+    const entries = [];
+    if (!code.input.value.trim()) entries.push(code.fail(s('reset.required')));
+    if (wanted.input.value.length < 12) entries.push(wanted.fail(s('account.password.weak')));
+    if (entries.length) return errorSummary(summary, entries);
+    try {
+      await staff.resetPassword(code.input.value.trim(), wanted.input.value);
+      clear(summary);
+      clear(view).append(h('h1', {}, s('reset.title')), status,
+        h('p', {}, h('a', {href: '#', class: 'button'}, s('signin.title'))));
+      status.append(h('p', {class: 'notice'}, s('reset.done')));
+      focus(view.querySelector('h1'));
+    } catch (problem) {
+      if (problem.code === 'reset_code_invalid') errorSummary(summary, [code.fail(s('reset.invalid'))]);
+      else if (problem.code === 'password_too_weak') errorSummary(summary, [wanted.fail(s('account.password.weak'))]);
+      else errorSummary(summary, [{message: failure(problem)}]);
+    }
+  };
+  clear(view).append(
+    h('h1', {}, s('reset.title')),
+    summary,
+    h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
+      code.element, wanted.element,
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('reset.submit')))));
 }
 
 export function renderEnrol(view, ctx) {
