@@ -6,7 +6,9 @@
 # shipped questionnaires, an open national wave of each for the survey pages,
 # synthetic national waves of parorendeundersokelse (last year's and this
 # year's) for the statistics and the dashboard, and
-# the demo offers of the seed municipalities.
+# the demo offers of the seed municipalities, and two demo staff accounts
+# (a national administrator and a staff member of Gjøvik) whose passwords
+# are made anew and printed once, for the demo only.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -37,6 +39,29 @@ closes=$(date -u -d '+1 year' +%F)
 "$parorende" demo-data --db "$db" --wave demo-national-2026 --responses 50000 --seed 2026 \
   --truth demo/demo-national-2026.truth.csv
 "$parorende" offers import --db "$db" data/demo-offers.csv
+
+# Demo staff accounts: random passwords, printed below and kept nowhere
+# else (demo/ is made anew on every run). Each enrols a TOTP app at its
+# first sign-in on /staff.html.
+demo_password() { head -c 18 /dev/urandom | base64 | tr -d '/+=' | head -c 16; }
+admin_password=$(demo_password)
+staff_password=$(demo_password)
+umask 077
+echo "$admin_password" >demo/admin.password
+echo "$staff_password" >demo/gjovik.password
+"$parorende" user add --db "$db" --username demo-admin --name "Demo Administrator" \
+  --grant national_admin --password-file demo/admin.password >/dev/null
+"$parorende" user add --db "$db" --username demo-gjovik --name "Demo Gjøvik" \
+  --grant municipality_staff:3407 --password-file demo/gjovik.password >/dev/null
+rm demo/admin.password demo/gjovik.password
+
+cat <<ACCOUNTS
+
+Demo staff accounts (for this demo only) on http://127.0.0.1:8080/staff.html:
+  demo-admin   $admin_password   national administrator
+  demo-gjovik  $staff_password   staff of Gjøvik (3407)
+Each sets up an authenticator app (TOTP) at its first sign-in.
+ACCOUNTS
 
 echo "Serving on http://127.0.0.1:8080 (Ctrl-C stops)"
 exec "$parorende" serve --db "$db" --port 8080 --web web

@@ -44,6 +44,7 @@ function applyLanguage(lang) {
   text('skip-link', t('skip'));
   text('site-name', d('site.name'));
   text('footer-home', d('to_survey'));
+  text('footer-staff', d('to_staff'));
   text('footer-privacy', d('footer.privacy'));
   document.getElementById('languages')?.setAttribute('aria-label', t('lang.label'));
   document.getElementById('footer-nav')?.setAttribute('aria-label', t('nav.label'));

@@ -25,6 +25,7 @@ const S = {
   'not_found': {nb: 'Vi fant ingen resultater for denne kommunen i denne runden.', nn: 'Vi fann ingen resultat for denne kommunen i denne runden.', en: 'We found no results for this municipality in this wave.'},
   'print': {nb: 'Skriv ut rapporten', nn: 'Skriv ut rapporten', en: 'Print the report'},
   'to_survey': {nb: 'Til spørreskjemaene', nn: 'Til spørjeskjemaa', en: 'To the questionnaires'},
+  'to_staff': {nb: 'Logg inn for ansatte', nn: 'Logg inn for tilsette', en: 'Staff sign-in'},
 
   'heading.municipality': {nb: 'Resultater for {municipality}', nn: 'Resultat for {municipality}', en: 'Results for {municipality}'},
   'wave_line': {nb: 'Runde: {wave}', nn: 'Runde: {wave}', en: 'Wave: {wave}'},
