@@ -29,6 +29,8 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"file_unreadable", 422, kLocal, "an input file could not be read"},
     {"forbidden", 403, kHttp, "the signed-in account may not do this"},
     {"header_too_large", 431, kHttp, "the request headers are over the limit"},
+    {"id_token_invalid", 401, kLocal, "an OpenID Connect id_token failed a check"},
+    {"id_token_unknown_key", 401, kLocal, "no key of the provider's JWKS verifies an id_token"},
     {"internal_error", 500, kHttp, "a bug in parorende"},
     {"invalid_argument", 422, kLocal, "an argument is out of range"},
     {"invalid_code", 422, kHttp, "the text cannot be a resume or receipt code"},
