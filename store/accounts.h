@@ -46,6 +46,9 @@ struct Account {
   bool has_password = false;
   bool totp_enrolled = false;  // a confirmed second factor (a TOTP key)
   Date created_on;
+  // Raised when the account is disabled or given a reset code: a session
+  // started under an older epoch is over, in every process.
+  std::int64_t session_epoch = 0;
 };
 
 // An account with what proves it, for signing in.

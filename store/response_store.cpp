@@ -126,8 +126,12 @@ Status ResponseStore::set_totp_pending_key(std::int64_t id, std::span<const std:
   return impl_->set_totp_pending_key(id, key);
 }
 Status ResponseStore::remove_totp(std::int64_t id) { return impl_->remove_totp(id); }
-Status ResponseStore::accept_totp_step(std::int64_t id, std::int64_t step, bool pending) {
-  return impl_->accept_totp_step(id, step, pending);
+Status ResponseStore::accept_totp_step(std::int64_t id, std::int64_t step,
+                                       std::span<const std::uint8_t> key, bool pending) {
+  return impl_->accept_totp_step(id, step, key, pending);
+}
+Result<Account> ResponseStore::account_by_reset_code(const Sha256Digest& code_hash, Date today) {
+  return impl_->account_by_reset_code(code_hash, today);
 }
 
 }  // namespace parorende

@@ -216,13 +216,15 @@ class ResponseStore {
   // "account_not_found" for a name no account has (or cannot have).
   Result<AccountSecrets> account_secrets(std::string_view username);
   Result<Account> account_by_id(std::int64_t id);
+  // Disabling also raises the account's session epoch: its sessions end.
   Status set_account_disabled(std::int64_t id, bool disabled);
   // Replaces every grant of the account.
   Status set_grants(std::int64_t id, std::span<const Grant> grants);
   // Sets the password's hash and forgets any pending reset code.
   Status set_password_hash(std::int64_t id, std::string_view password_hash);
   // A one-time reset code's hash, valid through `expires_on`; replaces
-  // any earlier one.
+  // any earlier one, and raises the session epoch (a reset is often for a
+  // compromise: the account's sessions end).
   Status set_reset_code(std::int64_t id, const Sha256Digest& code_hash, Date expires_on);
   // Sets the password of the enabled account whose unexpired reset code
   // hashes to `code_hash`, and forgets the code, in one transaction:
@@ -234,11 +236,16 @@ class ResponseStore {
   Status set_totp_pending_key(std::int64_t id, std::span<const std::uint8_t> key);
   // Removes the second factor (a lost phone): enrolled again at sign-in.
   Status remove_totp(std::int64_t id);
-  // Records that the code of TOTP time step `step` was used: of the
-  // enrolled key, or (`pending`) of the pending key, which then becomes the
-  // enrolled one. "totp_replayed" unless `step` is newer than every step
-  // accepted before (so a code works once) and there is such a key.
-  Status accept_totp_step(std::int64_t id, std::int64_t step, bool pending = false);
+  // Records that the code of TOTP time step `step`, made from `key`, was
+  // used: `key` is the enrolled key, or (`pending`) the pending key, which
+  // then becomes the enrolled one. "totp_replayed" unless `step` is newer
+  // than every step accepted before (so a code works once) and `key` is
+  // still that key.
+  Status accept_totp_step(std::int64_t id, std::int64_t step, std::span<const std::uint8_t> key,
+                          bool pending = false);
+  // The enabled account whose unexpired reset code hashes to `code_hash`
+  // ("reset_code_invalid" when none), without using the code.
+  Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
 
  private:
   class Impl;

@@ -16,6 +16,22 @@ bool is_reserved_path(std::string_view path) {
   return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/metrics";
 }
 
+// What a client put in a path, fit for the audit log's detail: control
+// characters as '?', at most 100 bytes (cut at a character's start).
+std::string printable_detail(std::string_view text) {
+  std::string detail;
+  for (char c : text.substr(0, 100)) {
+    detail += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+  }
+  while (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0x80) {
+    detail.pop_back();
+  }
+  if (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0xC0) {
+    detail.pop_back();
+  }
+  return detail;
+}
+
 HttpResponse method_not_allowed(std::string_view allow) {
   HttpResponse response =
       error_response("method_not_allowed", "this path answers only " + std::string(allow));
@@ -159,9 +175,9 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
                       reply = std::move(reply)]() mutable {
     try {
       auto account = api_->store.account_by_id(found.account_id);
-      if (!account || account->disabled) {
+      if (!account || account->disabled || account->session_epoch != found.epoch) {
         sessions_->end(session_id);
-        reply(error_response("unauthorized", "sign in first (the account is disabled)"));
+        reply(error_response("unauthorized", "sign in first (the session has ended)"));
         return;
       }
       auto caller = std::make_shared<StaffCaller>();
@@ -173,11 +189,15 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
       if (guard.wave_param >= 0) scope.wave = params[guard.wave_param];
       AccessDecision decision = decide_access(access.rule, &caller->principal, scope, today_utc());
       if (decision != AccessDecision::allowed) {
-        (void)api_->store.record_audit(
-            {audit_actor(caller->principal), "access.refused",
-             std::string(http::to_string(route.method)) + " " + route.pattern,
-             AuditOutcome::refused,
-             std::string(scope.municipality.empty() ? scope.wave : scope.municipality)});
+        std::string asked(scope.municipality.empty() ? scope.wave : scope.municipality);
+        if (auto recorded = api_->store.record_audit(
+                {audit_actor(caller->principal), "access.refused",
+                 std::string(http::to_string(route.method)) + " " + route.pattern,
+                 AuditOutcome::refused, printable_detail(asked)});
+            !recorded) {
+          std::fprintf(stderr, "parorende serve: audit log: %s\n",
+                       recorded.error().describe().c_str());
+        }
         reply(error_response("forbidden", caller->principal.second_factor_done
                                               ? "this account may not do this"
                                               : "enter or enrol your one-time code first"));

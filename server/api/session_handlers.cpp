@@ -43,6 +43,14 @@ void post_hashing(ApiContext& api, std::function<void()> job) {
   });
 }
 
+// 429 from the sign-in throttle: every guess at a password or a one-time
+// code (signing in, changing the password, confirming a key) counts there.
+HttpResponse throttled(const Admission& admission) {
+  HttpResponse refused = error_response("rate_limited", "too many attempts; try again later");
+  refused.set(http::field::retry_after, std::to_string(admission.retry_after.count()));
+  return refused;
+}
+
 HttpResponse sign_in_refused() {
   return error_response("sign_in_failed", std::string(kWrongCredentials));
 }
@@ -81,21 +89,23 @@ OutgoingResponse sign_in(ApiContext& api, const std::string& username, const std
   bool second_factor_done = false;
   if (account.totp_enrolled) {
     if (one_time_code.empty()) {
-      // The password was right: say what is missing, and give the
-      // throttle's tokens back, so that two steps cost the owner nothing.
-      api.sign_in_throttle.succeeded(username, client);
+      // The password was right: say what is missing. The attempt keeps its
+      // throttle tokens (a right guess is an attempt too) and is recorded.
+      audit(api, "anonymous", "session.sign_in", object, AuditOutcome::refused,
+            "right password, one-time code missing");
       return error_response(make_error("sign_in_failed", "enter the one-time code from your app",
                                        {{"one_time_code", "required", "the one-time code"}}));
     }
     auto step = match_totp_code(secrets->totp_key, one_time_code, std::time(nullptr));
-    if (!step || !api.store.accept_totp_step(account.id, *step)) {
+    if (!step || !api.store.accept_totp_step(account.id, *step, secrets->totp_key)) {
       audit(api, "anonymous", "session.sign_in", object, AuditOutcome::refused,
             "wrong one-time code");
       return sign_in_refused();
     }
     second_factor_done = true;
   }
-  auto started = api.sessions.start(account.id, second_factor_done, StaffSessions::Clock::now());
+  auto started = api.sessions.start(account.id, account.session_epoch, second_factor_done,
+                                    StaffSessions::Clock::now());
   if (!started) return error_response(started.error());
   api.sign_in_throttle.succeeded(username, client);
   audit(api, "account:" + account.username, "session.sign_in", object, AuditOutcome::success,
@@ -186,8 +196,11 @@ void add_password_routes(Router& router, ApiContext& api) {
                     !checked) {
                   return reply(error_response(checked.error()));
                 }
+                Admission admission = api.sign_in_throttle.admit(
+                    caller.principal.username, exchange.client, StaffSessions::Clock::now());
+                if (!admission.allowed) return reply(throttled(admission));
                 post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
-                                   current = *current, wanted = *wanted] {
+                                   client = exchange.client, current = *current, wanted = *wanted] {
                   const Principal& principal = caller->principal;
                   std::string object = "account:" + principal.username;
                   auto secrets = api.store.account_secrets(principal.username);
@@ -205,6 +218,7 @@ void add_password_routes(Router& router, ApiContext& api) {
                     return reply(error_response(set.error()));
                   }
                   api.sessions.end_all(principal.account_id, caller->session_id);
+                  api.sign_in_throttle.succeeded(principal.username, client);
                   audit(api, audit_actor(principal), "account.password_change", object,
                         AuditOutcome::success, "other sessions ended");
                   reply(HttpResponse(http::status::no_content, 11));
@@ -222,10 +236,23 @@ void add_password_routes(Router& router, ApiContext& api) {
                   return reply(error_response(checked.error()));
                 }
                 post_hashing(api, [&api, reply = std::move(reply), code = *code, wanted = *wanted] {
+                  // The code first: a wrong code costs a lookup, never a hash.
+                  Sha256Digest code_hash = password_reset_code_hash(code);
+                  auto owner = api.store.account_by_reset_code(code_hash, today_utc());
+                  if (!owner) {
+                    if (owner.error().code == "reset_code_invalid") {
+                      audit(api, "anonymous", "account.password_reset", "account:unknown",
+                            AuditOutcome::refused, "reset_code_invalid");
+                    }
+                    return reply(error_response(owner.error()));
+                  }
+                  if (auto checked = check_new_password(wanted, owner->username); !checked) {
+                    return reply(error_response(checked.error()));
+                  }
                   auto hashed = hash_password(wanted);
                   if (!hashed) return reply(error_response(hashed.error()));
-                  auto account = api.store.redeem_reset_code(password_reset_code_hash(code),
-                                                             today_utc(), hashed.value());
+                  auto account =
+                      api.store.redeem_reset_code(code_hash, today_utc(), hashed.value());
                   if (!account) return reply(error_response(account.error()));
                   api.sessions.end_all(account->id);
                   audit(api, "anonymous", "account.password_reset", "account:" + account->username,
@@ -239,27 +266,50 @@ void add_totp_routes(Router& router, ApiContext& api) {
   router.add(
       {http::verb::post, "/api/v1/session/totp", RateClass::none,
        [&api](const Exchange& exchange, Reply reply) {
-         reply_from_store_worker(api, std::move(reply), [&api, caller = exchange.caller] {
+         // A second key for an account that has one needs the password too:
+         // a stolen cookie alone must not replace the second factor.
+         std::string current;
+         if (!exchange.request.body().empty()) {
+           auto body = json_body(exchange.request);
+           if (!body) return reply(error_response(body.error()));
+           auto given = body_string(*body, "current_password", false, 256);
+           if (!given) return reply(error_response(given.error()));
+           current = *given;
+         }
+         const StaffCaller& caller = caller_of(exchange);
+         Admission admission = api.sign_in_throttle.admit(
+             caller.principal.username, exchange.client, StaffSessions::Clock::now());
+         if (!admission.allowed) return reply(throttled(admission));
+         post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
+                            client = exchange.client, current] {
            const Principal& principal = caller->principal;
-           auto account = api.store.account_by_id(principal.account_id);
-           if (!account) return OutgoingResponse(error_response(account.error()));
-           // A second key only from a session that proved the first: a
-           // password alone must not replace the second factor.
-           if (account->totp_enrolled && !principal.second_factor_done) {
-             return OutgoingResponse(error_response(
-                 "forbidden", "sign in with your one-time code before changing its key"));
+           std::string object = "account:" + principal.username;
+           auto secrets = api.store.account_secrets(principal.username);
+           if (!secrets) return reply(error_response(secrets.error()));
+           if (secrets->account.totp_enrolled) {
+             if (!principal.second_factor_done) {
+               return reply(error_response(
+                   "forbidden", "sign in with your one-time code before changing its key"));
+             }
+             if (!verify_password(secrets->password_hash, current)) {
+               audit(api, audit_actor(principal), "account.totp_begin", object,
+                     AuditOutcome::refused, "wrong current password");
+               return reply(error_response(make_error(
+                   "sign_in_failed", "the current password is wrong",
+                   {{"current_password", "invalid_value", "not the current password"}})));
+             }
            }
+           api.sign_in_throttle.succeeded(principal.username, client);
            auto key = generate_totp_key();
-           if (!key) return OutgoingResponse(error_response(key.error()));
+           if (!key) return reply(error_response(key.error()));
            if (auto set = api.store.set_totp_pending_key(principal.account_id, key.value()); !set) {
-             return OutgoingResponse(error_response(set.error()));
+             return reply(error_response(set.error()));
            }
            std::string uri = totp_uri(key.value(), principal.username, kIssuer);
            auto svg = qr_code_svg(uri);
-           if (!svg) return OutgoingResponse(error_response(svg.error()));
-           audit(api, audit_actor(principal), "account.totp_begin", "account:" + principal.username,
-                 AuditOutcome::success);
-           return OutgoingResponse(json_response(
+           if (!svg) return reply(error_response(svg.error()));
+           audit(api, audit_actor(principal), "account.totp_begin", object, AuditOutcome::success);
+           reply(json_response(
                http::status::ok,
                {{"key", totp_key_base32(key.value())}, {"uri", uri}, {"qr_svg", svg.value()}}));
          });
@@ -270,24 +320,34 @@ void add_totp_routes(Router& router, ApiContext& api) {
                 if (!body) return reply(error_response(body.error()));
                 auto code = body_string(*body, "one_time_code", true, 16);
                 if (!code) return reply(error_response(code.error()));
+                Admission admission =
+                    api.sign_in_throttle.admit(caller_of(exchange).principal.username,
+                                               exchange.client, StaffSessions::Clock::now());
+                if (!admission.allowed) return reply(throttled(admission));
                 reply_from_store_worker(
-                    api, std::move(reply), [&api, caller = exchange.caller, code = *code] {
+                    api, std::move(reply),
+                    [&api, caller = exchange.caller, client = exchange.client, code = *code] {
                       const Principal& principal = caller->principal;
                       std::string object = "account:" + principal.username;
                       auto secrets = api.store.account_secrets(principal.username);
                       if (!secrets) return OutgoingResponse(error_response(secrets.error()));
                       auto step =
                           match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
-                      if (!step || !api.store.accept_totp_step(principal.account_id, *step, true)) {
+                      if (!step || !api.store.accept_totp_step(principal.account_id, *step,
+                                                               secrets->totp_pending_key, true)) {
                         audit(api, audit_actor(principal), "account.totp_confirm", object,
                               AuditOutcome::refused, "wrong one-time code");
                         return OutgoingResponse(error_response(make_error(
                             "sign_in_failed", "the one-time code is wrong or used",
                             {{"one_time_code", "invalid_value", "the code your app shows now"}})));
                       }
+                      // The key is the account's now: every other session ends,
+                      // so one that never had the factor cannot outlive it.
+                      api.sessions.end_all(principal.account_id, caller->session_id);
                       api.sessions.second_factor_done(caller->session_id);
+                      api.sign_in_throttle.succeeded(principal.username, client);
                       audit(api, audit_actor(principal), "account.totp_confirm", object,
-                            AuditOutcome::success);
+                            AuditOutcome::success, "other sessions ended");
                       return OutgoingResponse(HttpResponse(http::status::no_content, 11));
                     });
               }});

@@ -44,10 +44,21 @@ void SignInThrottle::take(Buckets& buckets, std::uint64_t key, const RateLimit& 
                           Clock::time_point now) {
   double left = tokens(buckets, key, limit, now);
   if (buckets.size() >= limits_.max_tracked && !buckets.contains(key)) {
-    // Forget the fullest buckets first: they are the nearest to new.
+    // Forget the buckets nearest to new first (counting what they have
+    // refilled by now); when none is, the one longest untouched. A new key
+    // is always tracked, so a full table never lets guesses through.
+    auto refilled = [&](const Bucket& bucket) {
+      double elapsed = std::chrono::duration<double>(now - bucket.updated).count();
+      return bucket.tokens + elapsed * limit.per_second;
+    };
     std::erase_if(buckets,
-                  [&](const auto& entry) { return entry.second.tokens + 1 >= limit.burst; });
-    if (buckets.size() >= limits_.max_tracked) return;
+                  [&](const auto& entry) { return refilled(entry.second) + 1 >= limit.burst; });
+    if (buckets.size() >= limits_.max_tracked) {
+      auto oldest = std::min_element(
+          buckets.begin(), buckets.end(),
+          [](const auto& a, const auto& b) { return a.second.updated < b.second.updated; });
+      buckets.erase(oldest);
+    }
   }
   buckets[key] = {std::max(0.0, left - 1), now};
 }

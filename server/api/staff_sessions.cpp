@@ -43,7 +43,7 @@ std::string removed_session_cookie() {
   return std::string(kSessionCookie) + "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
-Result<StaffSessions::Started> StaffSessions::start(std::int64_t account_id,
+Result<StaffSessions::Started> StaffSessions::start(std::int64_t account_id, std::int64_t epoch,
                                                     bool second_factor_done,
                                                     Clock::time_point now) {
   auto id = random_token();
@@ -56,7 +56,7 @@ Result<StaffSessions::Started> StaffSessions::start(std::int64_t account_id,
     return s.second.account_id == account_id;
   });
   if (of_account >= limits_.per_account) end_oldest_of(account_id);
-  sessions_[session_key(id.value())] = {account_id, second_factor_done, now, now};
+  sessions_[session_key(id.value())] = {account_id, epoch, second_factor_done, now, now};
   return Started{id.value(), csrf_token_for(id.value())};
 }
 
@@ -73,7 +73,7 @@ std::optional<StaffSessions::Found> StaffSessions::find(std::string_view id,
     return std::nullopt;
   }
   session.last_used = now;
-  return Found{session.account_id, session.second_factor_done};
+  return Found{session.account_id, session.epoch, session.second_factor_done};
 }
 
 void StaffSessions::second_factor_done(std::string_view id) {

@@ -7,7 +7,7 @@
 // knowing it tells nothing of the id) and is sent back in X-CSRF-Token on
 // every staff change (docs/security.md, "Sessions").
 //
-//   auto started = sessions.start(account.id, true, now);
+//   auto started = sessions.start(account.id, account.session_epoch, true, now);
 //   Set-Cookie: __Host-parorende-session=<started->id>; ...
 //   auto found = sessions.find(cookie_value, now);
 #pragma once
@@ -55,11 +55,14 @@ class StaffSessions {
     std::string id;  // the cookie's value: shown once, never kept
     std::string csrf_token;
   };
-  // A new session with a fresh id.
-  Result<Started> start(std::int64_t account_id, bool second_factor_done, Clock::time_point now);
+  // A new session with a fresh id, under the account's session epoch
+  // (Account::session_epoch) as it is now.
+  Result<Started> start(std::int64_t account_id, std::int64_t epoch, bool second_factor_done,
+                        Clock::time_point now);
 
   struct Found {
     std::int64_t account_id = 0;
+    std::int64_t epoch = 0;
     bool second_factor_done = false;
   };
   // The live session of `id`, its idle time restarted; nullopt (and the
@@ -78,6 +81,7 @@ class StaffSessions {
  private:
   struct Session {
     std::int64_t account_id = 0;
+    std::int64_t epoch = 0;
     bool second_factor_done = false;
     Clock::time_point started;
     Clock::time_point last_used;

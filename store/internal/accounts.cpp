@@ -10,7 +10,7 @@ namespace {
 
 constexpr std::string_view kAccountColumns =
     "id, username, display_name, password_hash, totp_key, totp_pending_key, totp_last_step,"
-    " disabled, created_on";
+    " disabled, created_on, session_epoch";
 
 Error account_not_found() { return make_error("account_not_found", "no such account"); }
 
@@ -67,6 +67,7 @@ Result<AccountSecrets> read_secrets(Connection& connection, StatementUse& row) {
   secrets.totp_last_step = row.int64(6);
   account.disabled = row.int64(7) != 0;
   account.created_on = column_date(row, 8).value_or(Date{});
+  account.session_epoch = row.int64(9);
   account.has_password = !secrets.password_hash.empty();
   auto grants = read_grants(connection, account.id);
   if (!grants) return grants.take_error();
@@ -228,9 +229,11 @@ Result<Account> ResponseStore::Impl::account_by_id(std::int64_t id) {
 Status ResponseStore::Impl::set_account_disabled(std::int64_t id, bool disabled) {
   if (!writer_) return read_only_error();
   return write([&](WriteContext& context) {
-    return update_account(context.connection, "disabled = ?", [&](StatementUse& update) {
-      update.bind(1, std::int64_t{disabled ? 1 : 0}).bind(2, id);
-    });
+    return update_account(context.connection, "disabled = ?, session_epoch = session_epoch + ?",
+                          [&](StatementUse& update) {
+                            std::int64_t flag = disabled ? 1 : 0;
+                            update.bind(1, flag).bind(2, flag).bind(3, id);
+                          });
   });
 }
 
@@ -260,9 +263,27 @@ Status ResponseStore::Impl::set_reset_code(std::int64_t id, const Sha256Digest& 
   std::string expires = expires_on.iso();
   return write([&](WriteContext& context) {
     return update_account(
-        context.connection, "reset_hash = ?, reset_expires_on = ?",
+        context.connection,
+        "reset_hash = ?, reset_expires_on = ?, session_epoch = session_epoch + 1",
         [&](StatementUse& update) { update.bind_blob(1, code_hash).bind(2, expires).bind(3, id); });
   });
+}
+
+Result<Account> ResponseStore::Impl::account_by_reset_code(const Sha256Digest& code_hash,
+                                                           Date today) {
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  std::string today_text = today.iso();
+  auto secrets = find_secrets(
+      **reader, "reset_hash = ? AND reset_expires_on >= ? AND disabled = 0",
+      [&](StatementUse& select) { select.bind_blob(1, code_hash).bind(2, today_text); });
+  if (!secrets) {
+    if (secrets.error().code == "account_not_found") {
+      return make_error("reset_code_invalid", "the reset link is wrong, used or expired");
+    }
+    return secrets.take_error();
+  }
+  return std::move(secrets->account);
 }
 
 Result<Account> ResponseStore::Impl::redeem_reset_code(const Sha256Digest& code_hash, Date today,
@@ -306,19 +327,23 @@ Status ResponseStore::Impl::remove_totp(std::int64_t id) {
   });
 }
 
-Status ResponseStore::Impl::accept_totp_step(std::int64_t id, std::int64_t step, bool pending) {
+Status ResponseStore::Impl::accept_totp_step(std::int64_t id, std::int64_t step,
+                                             std::span<const std::uint8_t> key, bool pending) {
   if (!writer_) return read_only_error();
+  if (key.empty()) return make_error("totp_replayed", "no one-time code key");
   return write([&](WriteContext& context) -> Status {
     // Confirming moves the pending key in; signing in uses the key. Either
-    // way the step must be newer than every step taken before.
+    // way the key must be the one the code was checked against (not one
+    // that replaced it meanwhile), and the step newer than every step
+    // taken before.
     auto update = context.connection.statement(
         pending ? "UPDATE accounts SET totp_last_step = ?, totp_key = totp_pending_key,"
                   " totp_pending_key = NULL"
-                  " WHERE id = ? AND totp_pending_key IS NOT NULL AND totp_last_step < ?"
+                  " WHERE id = ? AND totp_pending_key = ? AND totp_last_step < ?"
                 : "UPDATE accounts SET totp_last_step = ?"
-                  " WHERE id = ? AND totp_key IS NOT NULL AND totp_last_step < ?");
+                  " WHERE id = ? AND totp_key = ? AND totp_last_step < ?");
     if (!update) return update.take_error();
-    update->bind(1, step).bind(2, id).bind(3, step);
+    update->bind(1, step).bind(2, id).bind_blob(3, key).bind(4, step);
     if (auto ran = update->run(); !ran) return ran;
     if (context.connection.changes() == 0) {
       return make_error("totp_replayed", "this one-time code was used already");

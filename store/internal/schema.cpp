@@ -184,6 +184,7 @@ CREATE TABLE accounts (
   reset_hash BLOB,
   reset_expires_on TEXT,
   disabled INTEGER NOT NULL DEFAULT 0,
+  session_epoch INTEGER NOT NULL DEFAULT 0,
   created_on TEXT NOT NULL
 );
 CREATE UNIQUE INDEX accounts_reset_hash ON accounts (reset_hash) WHERE reset_hash IS NOT NULL;

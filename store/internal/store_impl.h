@@ -174,7 +174,9 @@ class ResponseStore::Impl {
                                     std::string_view password_hash);
   Status set_totp_pending_key(std::int64_t id, std::span<const std::uint8_t> key);
   Status remove_totp(std::int64_t id);
-  Status accept_totp_step(std::int64_t id, std::int64_t step, bool pending);
+  Status accept_totp_step(std::int64_t id, std::int64_t step, std::span<const std::uint8_t> key,
+                          bool pending);
+  Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
 
  private:
   Status write(WriteQueue::Job job);

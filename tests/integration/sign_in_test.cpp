@@ -184,15 +184,87 @@ TEST_F(SignInTest, SignOutEverywhereEndsEverySessionOfTheAccount) {
   EXPECT_EQ(call("GET", "/api/v1/session", "", other.headers()).status, 200);
 }
 
-TEST_F(SignInTest, ADisabledAccountsSessionEndsAtItsNextRequest) {
+TEST_F(SignInTest, DisablingAnAccountOrGivingItAResetCodeEndsItsSessions) {
+  start();
+  StaffLogin kari = add_account("kari", {}, false);
+  std::int64_t id = store_->account_secrets("kari")->account.id;
+  ASSERT_EQ(sign_in(kari).status, 200);
+  // Disabled and enabled again (from the shell, another process) before
+  // the session's next request: it is over all the same.
+  ASSERT_TRUE(store_->set_account_disabled(id, true).ok());
+  ASSERT_TRUE(store_->set_account_disabled(id, false).ok());
+  EXPECT_EQ(call("GET", "/api/v1/session", "", kari.headers()).status, 401);
+  ASSERT_EQ(sign_in(kari).status, 200);
+  ASSERT_TRUE(store_->set_reset_code(id, password_reset_code_hash("code"), Date{2999, 1, 1}).ok());
+  EXPECT_EQ(call("GET", "/api/v1/session", "", kari.headers()).status, 401);
+}
+
+TEST_F(SignInTest, ConfirmingAKeyEndsEverySessionThatDidNotHaveIt) {
+  start();
+  StaffLogin owner = add_account("olga", {{Role::municipality_staff, "3407", std::nullopt}}, false);
+  StaffLogin intruder = owner;  // knows the password, not yet the factor
+  ASSERT_EQ(sign_in(intruder, kSecondClient).status, 200);
+  ASSERT_EQ(sign_in(owner).status, 200);
+  ASSERT_EQ(call("POST", "/api/v1/session/totp", "", owner.headers()).status, 200);
+  owner.totp_key = store_->account_secrets("olga")->totp_pending_key;
+  std::string body = R"({"one_time_code":")" + next_code(owner) + "\"}";
+  ASSERT_EQ(call("PUT", "/api/v1/session/totp", body, owner.headers()).status, 204);
+  EXPECT_EQ(call("GET", "/api/v1/session", "", intruder.headers()).status, 401);
+  EXPECT_EQ(call("PUT", "/api/v1/session/password",
+                 R"({"current_password":")" + owner.password +
+                     R"(","new_password":"the intruder's password"})",
+                 intruder.headers())
+                .status,
+            401);
+  EXPECT_EQ(call("GET", "/api/v1/admin/municipalities/3407", "", owner.headers()).status, 200);
+}
+
+TEST_F(SignInTest, ANewKeyForAnAccountWithOneNeedsThePassword) {
+  start();
+  StaffLogin kari = add_account("kari", {}, true);
+  ASSERT_EQ(sign_in(kari).status, 200);
+  HttpReply cookie_only = call("POST", "/api/v1/session/totp", "", kari.headers());
+  EXPECT_EQ(cookie_only.status, 401) << cookie_only.body;
+  EXPECT_EQ(call("POST", "/api/v1/session/totp", R"({"current_password":"wrong wrong wrong"})",
+                 kari.headers())
+                .status,
+            401);
+  HttpReply with_password =
+      call("POST", "/api/v1/session/totp", R"({"current_password":")" + kari.password + "\"}",
+           kari.headers());
+  EXPECT_EQ(with_password.status, 200) << with_password.body;
+  // Until the new key is confirmed, the old one still signs in.
+  StaffLogin again = kari;
+  again.cookie.clear();
+  EXPECT_EQ(sign_in(again, kSecondClient).status, 200);
+}
+
+TEST_F(SignInTest, GuessesAtTheCurrentPasswordAreThrottled) {
   start();
   StaffLogin kari = add_account("kari", {}, false);
   ASSERT_EQ(sign_in(kari).status, 200);
-  ASSERT_TRUE(store_->set_account_disabled(store_->account_secrets("kari")->account.id, true).ok());
-  EXPECT_EQ(call("GET", "/api/v1/session", "", kari.headers()).status, 401);
-  ASSERT_TRUE(
-      store_->set_account_disabled(store_->account_secrets("kari")->account.id, false).ok());
-  EXPECT_EQ(call("GET", "/api/v1/session", "", kari.headers()).status, 401) << "ended for good";
+  int refused = 0, throttled = 0;
+  for (int guess = 0; guess < 15; ++guess) {
+    int status = call("PUT", "/api/v1/session/password",
+                      R"({"current_password":"guess number )" + std::to_string(guess) +
+                          R"(","new_password":"a brand new password"})",
+                      kari.headers())
+                     .status;
+    refused += status == 401;
+    throttled += status == 429;
+  }
+  EXPECT_EQ(refused, 10) << "the client's ten tokens (the sign-in gave its own back)";
+  EXPECT_EQ(throttled, 5);
+}
+
+TEST_F(SignInTest, ARightPasswordWithoutItsCodeIsRecorded) {
+  start();
+  StaffLogin kari = add_account("kari", {}, true);
+  EXPECT_EQ(call("POST", "/api/v1/session", sign_in_body(kari, kari.password, "")).status, 401);
+  auto entries = store_->audit_entries({0, 0, "", "session.sign_in"});
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].event.detail, "right password, one-time code missing");
 }
 
 TEST_F(SignInTest, APasswordChangeEndsTheOtherSessions) {
@@ -226,10 +298,23 @@ TEST_F(SignInTest, APasswordChangeEndsTheOtherSessions) {
 
 TEST_F(SignInTest, AResetCodeSetsAPasswordOnce) {
   start();
-  StaffLogin kari = add_account("kari", {}, false);
-  std::int64_t id = store_->account_secrets("kari")->account.id;
+  StaffLogin kari = add_account("kari.nordmann", {}, false);
+  std::int64_t id = store_->account_secrets("kari.nordmann")->account.id;
   ASSERT_TRUE(
       store_->set_reset_code(id, password_reset_code_hash("the-code"), Date{2999, 1, 1}).ok());
+  EXPECT_EQ(call("POST", "/api/v1/password-reset",
+                 R"({"code":"the-code","new_password":"Kari.Nordmann"})")
+                .status,
+            422)
+      << "not the username";
+  EXPECT_EQ(call("POST", "/api/v1/password-reset",
+                 R"({"code":"a wrong code","new_password":"set by the reset link"})")
+                .status,
+            422);
+  auto refused = store_->audit_entries({0, 0, "", "account.password_reset"});
+  ASSERT_TRUE(refused.ok());
+  ASSERT_EQ(refused->size(), 1u);
+  EXPECT_EQ((*refused)[0].event.outcome, AuditOutcome::refused);
   std::string body = R"({"code":"the-code","new_password":"set by the reset link"})";
   EXPECT_EQ(call("POST", "/api/v1/password-reset", body).status, 204);
   EXPECT_EQ(call("POST", "/api/v1/password-reset", body).status, 422);

@@ -49,7 +49,7 @@ class StaffFixture : public ServerFixture {
       login.totp_key = generate_totp_key().value();
       EXPECT_TRUE(store_->set_totp_pending_key(added->id, login.totp_key).ok());
       // Confirmed at a step long past, so every code from now on is new.
-      EXPECT_TRUE(store_->accept_totp_step(added->id, 1, true).ok());
+      EXPECT_TRUE(store_->accept_totp_step(added->id, 1, login.totp_key, true).ok());
     }
     return login;
   }

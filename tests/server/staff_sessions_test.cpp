@@ -14,7 +14,7 @@ using Clock = StaffSessions::Clock;
 TEST(StaffSessions, ASessionIsFoundByItsIdUntilIdleOrOld) {
   StaffSessions sessions;
   Clock::time_point start = Clock::now();
-  auto started = sessions.start(7, true, start);
+  auto started = sessions.start(7, 0, true, start);
   ASSERT_TRUE(started.ok());
   EXPECT_EQ(started->id.size(), 43u);  // 256 bits, base64url
   EXPECT_EQ(started->csrf_token, csrf_token_for(started->id));
@@ -22,6 +22,7 @@ TEST(StaffSessions, ASessionIsFoundByItsIdUntilIdleOrOld) {
   auto found = sessions.find(started->id, start + 29min);
   ASSERT_TRUE(found);
   EXPECT_EQ(found->account_id, 7);
+  EXPECT_EQ(found->epoch, 0);
   EXPECT_TRUE(found->second_factor_done);
   EXPECT_FALSE(sessions.find(started->id + "x", start + 29min));
   // Used every 29 minutes, it still ends 12 hours after sign-in.
@@ -31,7 +32,7 @@ TEST(StaffSessions, ASessionIsFoundByItsIdUntilIdleOrOld) {
     ASSERT_TRUE(sessions.find(started->id, at)) << i;
   }
   EXPECT_FALSE(sessions.find(started->id, start + 12h + 1s));
-  auto idle = sessions.start(7, true, start);
+  auto idle = sessions.start(7, 0, true, start);
   EXPECT_FALSE(sessions.find(idle->id, start + 31min));
   EXPECT_EQ(sessions.count(), 0u);
 }
@@ -39,10 +40,10 @@ TEST(StaffSessions, ASessionIsFoundByItsIdUntilIdleOrOld) {
 TEST(StaffSessions, SignOutEverywhereEndsOnlyThatAccountsSessions) {
   StaffSessions sessions;
   Clock::time_point now = Clock::now();
-  auto first = sessions.start(1, true, now);
-  auto second = sessions.start(1, true, now);
-  auto kept = sessions.start(1, true, now);
-  auto other = sessions.start(2, false, now);
+  auto first = sessions.start(1, 0, true, now);
+  auto second = sessions.start(1, 0, true, now);
+  auto kept = sessions.start(1, 0, true, now);
+  auto other = sessions.start(2, 0, false, now);
   sessions.end(first->id);
   EXPECT_FALSE(sessions.find(first->id, now));
   EXPECT_TRUE(sessions.find(second->id, now));
@@ -61,8 +62,8 @@ TEST(StaffSessions, SignOutEverywhereEndsOnlyThatAccountsSessions) {
 TEST(StaffSessions, AnAccountHoldsAtMostItsLimitOfSessions) {
   StaffSessions sessions({30min, 12h, 3});
   Clock::time_point now = Clock::now();
-  auto oldest = sessions.start(1, true, now);
-  for (int i = 1; i <= 3; ++i) ASSERT_TRUE(sessions.start(1, true, now + i * 1s).ok());
+  auto oldest = sessions.start(1, 0, true, now);
+  for (int i = 1; i <= 3; ++i) ASSERT_TRUE(sessions.start(1, 0, true, now + i * 1s).ok());
   EXPECT_FALSE(sessions.find(oldest->id, now + 5s));
   EXPECT_EQ(sessions.count(), 3u);
 }
@@ -102,6 +103,19 @@ TEST(SignInThrottle, ASuccessGivesItsTokensBack) {
     ASSERT_TRUE(throttle.admit("kari", 1, now).allowed) << i;
     throttle.succeeded("kari", 1);
   }
+}
+
+TEST(SignInThrottle, AFullTableStillThrottlesNewClients) {
+  // Every bucket drained: nothing is near new, yet a new client is tracked.
+  SignInThrottle throttle({{1.0 / 60, 2}, {1.0 / 60, 1000}, 50});
+  Clock::time_point now = Clock::now();
+  for (std::uint64_t client = 0; client < 50; ++client) {
+    ASSERT_TRUE(throttle.admit("kari", client, now).allowed);
+    ASSERT_TRUE(throttle.admit("kari", client, now).allowed);
+  }
+  EXPECT_TRUE(throttle.admit("kari", 1000, now).allowed);
+  EXPECT_TRUE(throttle.admit("kari", 1000, now).allowed);
+  EXPECT_FALSE(throttle.admit("kari", 1000, now).allowed);
 }
 
 TEST(SignInThrottle, MemoryIsBounded) {

@@ -103,26 +103,50 @@ TEST_F(AccountsTest, ADisabledAccountsResetCodeDoesNotWork) {
 
 TEST_F(AccountsTest, APendingTotpKeyCountsOnceConfirmedAndEachStepOnce) {
   Account kari = add("kari");
-  const std::vector<std::uint8_t> first(20, 1), second(20, 2);
-  EXPECT_EQ(store_->accept_totp_step(kari.id, 5, true).error().code, "totp_replayed")
+  const std::vector<std::uint8_t> first(20, 1), second(20, 2), third(20, 3);
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 5, first, true).error().code, "totp_replayed")
       << "no pending key";
   ASSERT_TRUE(store_->set_totp_pending_key(kari.id, first).ok());
   EXPECT_FALSE(store_->account_by_id(kari.id)->totp_enrolled);
-  ASSERT_TRUE(store_->accept_totp_step(kari.id, 5, true).ok());
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 5, second, true).error().code, "totp_replayed")
+      << "a code of another key than the pending one";
+  ASSERT_TRUE(store_->accept_totp_step(kari.id, 5, first, true).ok());
   auto secrets = store_->account_secrets("kari");
   EXPECT_TRUE(secrets->account.totp_enrolled);
   EXPECT_EQ(secrets->totp_key, first);
   EXPECT_TRUE(secrets->totp_pending_key.empty());
-  EXPECT_EQ(store_->accept_totp_step(kari.id, 5).error().code, "totp_replayed");
-  EXPECT_EQ(store_->accept_totp_step(kari.id, 4).error().code, "totp_replayed");
-  EXPECT_TRUE(store_->accept_totp_step(kari.id, 6).ok());
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 5, first).error().code, "totp_replayed");
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 4, first).error().code, "totp_replayed");
+  EXPECT_TRUE(store_->accept_totp_step(kari.id, 6, first).ok());
   // A new key pending leaves the enrolled one in force.
   ASSERT_TRUE(store_->set_totp_pending_key(kari.id, second).ok());
   EXPECT_EQ(store_->account_secrets("kari")->totp_key, first);
-  EXPECT_TRUE(store_->accept_totp_step(kari.id, 7, true).ok());
-  EXPECT_EQ(store_->account_secrets("kari")->totp_key, second);
+  EXPECT_TRUE(store_->accept_totp_step(kari.id, 7, first).ok());
+  // The pending key was replaced by a third before its code came: the
+  // second's code enrols nothing.
+  ASSERT_TRUE(store_->set_totp_pending_key(kari.id, third).ok());
+  EXPECT_EQ(store_->accept_totp_step(kari.id, 8, second, true).error().code, "totp_replayed");
+  EXPECT_TRUE(store_->accept_totp_step(kari.id, 8, third, true).ok());
+  EXPECT_EQ(store_->account_secrets("kari")->totp_key, third);
   ASSERT_TRUE(store_->remove_totp(kari.id).ok());
   EXPECT_FALSE(store_->account_by_id(kari.id)->totp_enrolled);
+}
+
+TEST_F(AccountsTest, DisablingOrAResetCodeRaisesTheSessionEpoch) {
+  Account kari = add("kari");
+  EXPECT_EQ(kari.session_epoch, 0);
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, true).ok());
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, false).ok());
+  EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, 1);
+  ASSERT_TRUE(store_->set_reset_code(kari.id, sha256("code"), Date{2026, 12, 9}).ok());
+  EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, 2);
+  auto found = store_->account_by_reset_code(sha256("code"), kToday);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->id, kari.id);
+  EXPECT_EQ(store_->account_by_reset_code(sha256("other"), kToday).error().code,
+            "reset_code_invalid");
+  EXPECT_EQ(store_->account_by_reset_code(sha256("code"), Date{2026, 12, 10}).error().code,
+            "reset_code_invalid");
 }
 
 TEST_F(AccountsTest, AccountsAreListedByUsername) {
