@@ -7,9 +7,10 @@
 #      UndefinedBehaviorSanitizer, built with clang;
 #   4. every fuzz target (tests/fuzz) for 30 s, from the same build;
 #   5. under ThreadSanitizer, the unit tests of code that runs threads
-#      (the write queue, the store, the checkpointer, the results cache, the
-#      parallel analysis) and every integration test (the server with real
-#      clients), halting at the first race.
+#      (the write queue, the store, the checkpointer, the audit log and
+#      accounts, the results cache, the parallel analysis) and every
+#      integration test (the server with real clients), halting at the
+#      first race.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -52,7 +53,9 @@ tests/fuzz/run.sh build/sanitize-clang -max_total_time=30
 
 # No suppressions: a report is a race of ours until shown otherwise.
 export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
-configure tsan -DPARORENDE_SANITIZE=thread
+# Only the unit tests of code that runs threads are built here (the others
+# would take two minutes to compile for nothing this stage runs).
+configure tsan -DPARORENDE_SANITIZE=thread -DPARORENDE_THREAD_TESTS_ONLY=ON
 cmake --build build/tsan -j"$jobs"
 echo "== test: thread sanitizer (unit and integration tests)"
 # The unit tests of code that runs threads: the store, its writer and
