@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "common/calendar.h"
 #include "common/text.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/json_writer.h"
@@ -452,7 +453,9 @@ class Converter {
         return unsupported("'" + text + "' is not a number, but '" + item + "' is (" + written +
                            ")");
       case Kind::date:
-        if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+        // The engine's own reading of a date, so that a literal it would
+        // refuse ('age4-03-01', '2026-02-30') is refused here, by name.
+        if (text.size() != 10 || !parse_iso_date(text)) {
           return unsupported("'" + text + "' is not a date written YYYY-MM-DD (" + written + ")");
         }
         return Literal{text};

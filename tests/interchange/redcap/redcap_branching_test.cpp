@@ -248,6 +248,9 @@ TEST(RedcapBranchingImport, ReportsEachUnsupportedForm) {
       {"[yn] > '0'", "a yes/no field cannot be ordered"},
       {"[n] = 'old'", "'old' is not a number, but 'n' is"},
       {"[dt] > 'today'", "'today' is not a date written YYYY-MM-DD"},
+      // Found by redcap_import_fuzzer: the shape of a date, not a date.
+      {"[dt] > 'age4-03-01'", "'age4-03-01' is not a date written YYYY-MM-DD"},
+      {"[dt] = '2026-02-30'", "'2026-02-30' is not a date written YYYY-MM-DD"},
       {"[n] > ''", "a blank cannot be ordered"},
       {"[n]", "expected an operator such as = after [n], found the end"},
       {"[n] = '1' and", "expected a comparison, found the end"},
