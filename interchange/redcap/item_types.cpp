@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
 
 #include "common/calendar.h"
 #include "common/text.h"
@@ -174,12 +175,19 @@ class ItemTypeReader {
     json::array options;
     std::optional<json::object> dont_know;
     const ActionTag* dont_know_tag = type == "checkbox" ? nullptr : find_tag(tags, tag::kDontKnow);
+    std::map<std::int64_t, std::string> written_as;  // "05" and "5" are one code
     for (const Choice& choice : choices.value()) {
       auto code = integer_of(choice.code);
       if (!code) {
         skip(field, name, "malformed_choices",
              "choice code '" + choice.code + "' of '" + name +
                  "' is not a whole number (parorende option codes are); skipped");
+        return std::nullopt;
+      }
+      if (auto [earlier, first] = written_as.emplace(*code, choice.code); !first) {
+        skip(field, name, "malformed_choices",
+             "choice codes '" + earlier->second + "' and '" + choice.code + "' of '" + name +
+                 "' are the same number; skipped");
         return std::nullopt;
       }
       json::object option{{"code", *code}, {"label", text_in(language_, choice.label)}};

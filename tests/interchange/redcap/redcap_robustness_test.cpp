@@ -92,6 +92,21 @@ TEST(RedcapRobustness, LogicNestedDeeperThanOurParserTakesIsReportedNotFatal) {
       << imported->warnings[1].message;
 }
 
+TEST(RedcapRobustness, ChoiceCodesThatAreTheSameNumberAreReported) {
+  // Found by redcap_import_fuzzer: "5" and "05" differ as text, and were both
+  // option code 5, a definition that did not load.
+  std::string dictionary = dictionary_with_logic_on_b("");
+  dictionary.replace(dictionary.find("\"1, x | 2, y\""), 13, "\"1, x | 5, y | 05, z\"");
+  auto imported = import_dictionary(dictionary, {});
+  ASSERT_TRUE(imported.ok()) << testing::describe_result(imported);
+  ASSERT_EQ(imported->warnings.size(), 2u);
+  EXPECT_EQ(imported->warnings[1].where, "row 3");
+  EXPECT_EQ(imported->warnings[1].code, "malformed_choices");
+  EXPECT_TRUE(testing::contains(imported->warnings[1].message,
+                                "choice codes '5' and '05' of 'a' are the same number"))
+      << imported->warnings[1].message;
+}
+
 TEST(RedcapJsonWriter, PlainNumbersEscapesAndShortContainersOnOneLine) {
   boost::json::value value = boost::json::parse(
       R"json({"a": 0.5, "b": 20.0, "c": -3, "t": "line\nbreak \"q\" \u0001 æ",
