@@ -59,7 +59,13 @@ std::optional<std::int64_t> time_claim(const json::object& claims, std::string_v
   if (value->is_uint64() && value->as_uint64() <= INT64_MAX) {
     return static_cast<std::int64_t>(value->as_uint64());
   }
-  if (value->is_double()) return static_cast<std::int64_t>(value->as_double());
+  // A time as a fraction is allowed (RFC 7519's NumericDate); one past what
+  // int64 holds, or not a number, is no time.
+  if (value->is_double()) {
+    double seconds = value->as_double();
+    if (!(seconds > -9.2e18 && seconds < 9.2e18)) return std::nullopt;
+    return static_cast<std::int64_t>(seconds);
+  }
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "common/crypto.h"
+#include "common/text.h"
 
 namespace parorende {
 namespace {
@@ -21,23 +22,6 @@ void start_liboath() {
 
 const char* key_chars(std::span<const std::uint8_t> key) {
   return reinterpret_cast<const char*>(key.data());
-}
-
-std::string percent_encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string encoded;
-  for (unsigned char c : text) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '-' || c == '.' || c == '_' || c == '~' || c == '@';
-    if (plain) {
-      encoded += static_cast<char>(c);
-    } else {
-      encoded += '%';
-      encoded += kHex[c >> 4];
-      encoded += kHex[c & 15];
-    }
-  }
-  return encoded;
 }
 
 }  // namespace
@@ -61,8 +45,8 @@ std::string totp_key_base32(std::span<const std::uint8_t> key) {
 
 std::string totp_uri(std::span<const std::uint8_t> key, std::string_view username,
                      std::string_view issuer) {
-  return "otpauth://totp/" + percent_encode(issuer) + ":" + percent_encode(username) +
-         "?secret=" + totp_key_base32(key) + "&issuer=" + percent_encode(issuer) +
+  return "otpauth://totp/" + percent_encode(issuer, "@") + ":" + percent_encode(username, "@") +
+         "?secret=" + totp_key_base32(key) + "&issuer=" + percent_encode(issuer, "@") +
          "&algorithm=SHA1&digits=" + std::to_string(kTotpDigits) +
          "&period=" + std::to_string(kTotpStepSeconds);
 }

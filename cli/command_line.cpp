@@ -545,6 +545,11 @@ void declare_serve_command(CLI::App& app, Subcommands& subcommands) {
           },
           ""));
   command
+      ->add_option("--oidc-config", options->oidc_config,
+                   "the OpenID Providers staff sign in through (JSON; docs/security.md); needs "
+                   "--public-url")
+      ->type_name("FILE");
+  command
       ->add_option(
           "--metrics-token-file", options->metrics_token_file,
           "a file whose first line (16 characters or more) is the token GET /metrics asks for "

@@ -11,9 +11,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/store_access.h"
+#include "reference/municipalities.h"
 #include "server/server.h"
 
 namespace parorende::cli {
@@ -41,6 +43,36 @@ Result<std::string> read_metrics_token(const std::string& path) {
   return token;
 }
 
+// The providers of --oidc-config, whose client secrets may sit in files
+// beside it.
+Result<std::vector<OpenIdProvider>> read_openid_providers(const std::string& path,
+                                                          const std::string& public_url) {
+  if (public_url.empty()) {
+    return make_error("usage",
+                      "--oidc-config needs --public-url: the providers redirect browsers there");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return make_error("usage", "--oidc-config: cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  auto providers = parse_openid_providers(text.str(), std::filesystem::path(path).parent_path());
+  if (!providers) return providers;
+  // A mapping to a municipality that does not exist would refuse every
+  // sign-in it matches: said now, not at the first sign-in.
+  for (const OpenIdProvider& provider : *providers) {
+    for (const RoleMapping& mapping : provider.roles) {
+      if (mapping.grant.role == Role::municipality_staff &&
+          builtin_municipalities().find(mapping.grant.scope) == nullptr) {
+        return make_error("invalid_grant", "--oidc-config: provider " + provider.id + ": \"" +
+                                               grant_text(mapping.grant) +
+                                               "\": no municipality has the code " +
+                                               mapping.grant.scope);
+      }
+    }
+  }
+  return providers;
+}
+
 }  // namespace
 
 int serve_command(const ServeOptions& options) {
@@ -51,6 +83,15 @@ int serve_command(const ServeOptions& options) {
     server_options.trusted_proxies.push_back(boost::asio::ip::make_address(proxy));
   }
   server_options.strict_transport_security = options.public_url.starts_with("https://");
+  if (!options.public_url.empty()) server_options.public_url = options.public_url;
+  if (options.oidc_config) {
+    auto providers = read_openid_providers(*options.oidc_config, options.public_url);
+    if (!providers) {
+      report_error("serve", providers.error());
+      return 2;
+    }
+    server_options.openid_providers = std::move(providers).value();
+  }
   if (options.metrics_token_file) {
     auto token = read_metrics_token(*options.metrics_token_file);
     if (!token) {

@@ -21,6 +21,7 @@ struct ServeOptions {
   std::optional<std::string> metrics_token_file;
   std::vector<std::string> trusted_proxies;  // checked to be IP addresses
   std::string public_url;
+  std::optional<std::string> oidc_config;  // the OpenID Providers' file
 };
 
 int serve_command(const ServeOptions& options);

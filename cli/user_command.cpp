@@ -16,38 +16,11 @@ namespace {
 
 constexpr int kResetCodeDays = 7;
 
-Result<Grant> parse_grant(std::string_view text) {
-  Grant grant;
-  std::size_t first = text.find(':');
-  auto role = parse_role(text.substr(0, first));
-  if (!role) {
-    return make_error("invalid_grant", "--grant " + std::string(text) +
-                                           ": the role is national_admin, municipality_staff "
-                                           "or researcher");
-  }
-  grant.role = *role;
-  if (first != std::string_view::npos) {
-    std::string_view rest = text.substr(first + 1);
-    std::size_t second = rest.find(':');
-    grant.scope = rest.substr(0, second);
-    if (second != std::string_view::npos) {
-      grant.expires_on = parse_iso_date(rest.substr(second + 1));
-      if (!grant.expires_on) {
-        return make_error("invalid_grant",
-                          "--grant " + std::string(text) + ": the expiry date is YYYY-MM-DD");
-      }
-    }
-  }
-  return grant;
-}
-
 std::string grants_text(const std::vector<Grant>& grants) {
   std::string text;
   for (const Grant& grant : grants) {
     if (!text.empty()) text += ", ";
-    text += role_name(grant.role);
-    if (!grant.scope.empty()) text += ":" + grant.scope;
-    if (grant.expires_on) text += ":" + grant.expires_on->iso();
+    text += grant_text(grant);
   }
   return text.empty() ? "(no role)" : text;
 }
@@ -104,7 +77,7 @@ int user_add_command(const UserOptions& options) {
   for (const std::string& text : options.grants) {
     auto grant = parse_grant(text);
     if (!grant) {
-      report_error(command, grant.error());
+      report_error(command, make_error(grant.error().code, "--grant " + grant.error().message));
       return 1;
     }
     grants.push_back(grant.value());

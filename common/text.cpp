@@ -27,4 +27,23 @@ bool has_control_character(std::string_view text, bool line_breaks_allowed) {
   return false;
 }
 
+std::string percent_encode(std::string_view text, std::string_view also_plain) {
+  constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string encoded;
+  encoded.reserve(text.size());
+  for (unsigned char c : text) {
+    bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '.' || c == '_' || c == '~' ||
+                 also_plain.find(static_cast<char>(c)) != std::string_view::npos;
+    if (plain) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return encoded;
+}
+
 }  // namespace parorende

@@ -16,4 +16,9 @@ std::string ascii_lower(std::string_view text);
 // return before a line feed are text, not control.
 bool has_control_character(std::string_view text, bool line_breaks_allowed);
 
+// RFC 3986 percent-encoding of every byte but the unreserved characters
+// (A-Z a-z 0-9 - . _ ~) and those in `also_plain`: query values, form
+// fields, otpauth labels.
+std::string percent_encode(std::string_view text, std::string_view also_plain = {});
+
 }  // namespace parorende

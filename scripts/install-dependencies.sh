@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev
   libsqlite3-dev libeigen3-dev
   googletest libgtest-dev libbenchmark-dev
-  zlib1g-dev libsodium-dev liboath-dev libqrencode-dev librhonabwy-dev
+  zlib1g-dev libsodium-dev liboath-dev libqrencode-dev librhonabwy-dev libcurl4-openssl-dev
   libreadstat-dev libcli11-dev
 )
 if [ "${1:-}" = "--with-test-tools" ]; then

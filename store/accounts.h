@@ -17,6 +17,7 @@
 
 #include "common/calendar.h"
 #include "common/crypto.h"
+#include "common/result.h"
 
 namespace parorende {
 
@@ -60,6 +61,13 @@ struct AccountSecrets {
   std::int64_t totp_last_step = 0;             // the newest TOTP time step accepted
 };
 
+// A grant as written in configuration and on the command line:
+// "national_admin", "municipality_staff:CODE", "researcher:WAVE:YYYY-MM-DD".
+// "invalid_grant" saying what is wrong (whether the municipality or wave
+// exists is the store's check).
+Result<Grant> parse_grant(std::string_view text);
+std::string grant_text(const Grant& grant);
+
 // The stored form of a typed username (lower case), or nullopt when it
 // cannot be one: 2 to 64 of a-z, 0-9 and . _ - @.
 std::optional<std::string> normalize_username(std::string_view typed);
@@ -68,6 +76,15 @@ struct NewAccount {
   std::string username;
   std::string display_name;
   std::string password_hash;  // empty: the account signs in after a reset
+  std::vector<Grant> grants;
+};
+
+// Who an OpenID Provider says signed in, and the grants its claims give.
+struct ExternalAccount {
+  std::string issuer;
+  std::string subject;
+  std::string username;  // for a new account; a linked one keeps its own
+  std::string display_name;
   std::vector<Grant> grants;
 };
 

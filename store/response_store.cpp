@@ -100,6 +100,10 @@ Result<AuditVerification> ResponseStore::verify_audit() { return impl_->verify_a
 Result<Account> ResponseStore::add_account(const NewAccount& spec, Date today) {
   return impl_->add_account(spec, today);
 }
+
+Result<Account> ResponseStore::link_external_account(const ExternalAccount& identity, Date today) {
+  return impl_->link_external_account(identity, today);
+}
 Result<std::vector<Account>> ResponseStore::accounts() { return impl_->accounts(); }
 Result<AccountSecrets> ResponseStore::account_secrets(std::string_view username) {
   return impl_->account_secrets(username);

@@ -211,6 +211,15 @@ class ResponseStore {
   // "invalid_username", "account_exists", "invalid_grant" (a municipality
   // that does not exist, a researcher without an expiry date, ...).
   Result<Account> add_account(const NewAccount& spec, Date today);
+  // The account linked to the provider's (issuer, subject), for a sign-in
+  // through it: made on the first sign-in (no password, so it cannot sign
+  // in locally), and its display name and grants replaced by the
+  // provider's every time, even by none (the person left the group). A
+  // new account needs a grant ("no_role" otherwise), and a username no
+  // other account has ("account_exists": never merged, since a provider
+  // could name anyone). A disabled account is returned as it is: the
+  // caller refuses.
+  Result<Account> link_external_account(const ExternalAccount& identity, Date today);
   // Every account, by username.
   Result<std::vector<Account>> accounts();
   // "account_not_found" for a name no account has (or cannot have).

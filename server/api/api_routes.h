@@ -7,6 +7,7 @@
 #include <string>
 
 #include "server/api/export_cache.h"
+#include "server/api/openid_sign_ins.h"
 #include "server/api/results_cache.h"
 #include "server/api/sign_in_throttle.h"
 #include "server/api/staff_sessions.h"
@@ -30,11 +31,24 @@ struct ApiContext {
   StaffSessions& sessions;
   SignInThrottle& sign_in_throttle;
   StoreWorkers& hashing;
+  // Sign-ins through OpenID Providers, and the threads that wait on the
+  // providers (discovery, keys, the token endpoint).
+  OpenIdSignIns& openid;
+  StoreWorkers& outbound;
 };
 
-// Runs `work` on a store worker and replies with what it returns (500 if it
-// throws: a bug).
+// Runs `work` on one of `workers` and replies with what it returns (500 if
+// it throws: a bug); reply_from_store_worker on a store worker.
+void reply_from_workers(StoreWorkers& workers, Reply reply, std::function<OutgoingResponse()> work);
 void reply_from_store_worker(ApiContext& api, Reply reply, std::function<OutgoingResponse()> work);
+
+// Writes an audit entry; one that cannot be written is reported on
+// standard error (the answer to the request stands).
+void record_audit(ApiContext& api, AuditEvent event);
+
+// What a client sent, fit for the audit log's detail: control characters
+// as '?', at most 100 bytes (cut at a character's start).
+std::string printable_detail(std::string_view text);
 
 void add_questionnaire_routes(Router& router, ApiContext& api);
 void add_wave_routes(Router& router, ApiContext& api);
@@ -49,5 +63,7 @@ void add_openapi_route(Router& router);
 // the authorization matrix (route_access.h) allowed the caller.
 void add_session_routes(Router& router, ApiContext& api);
 void add_admin_routes(Router& router, ApiContext& api);
+// Signing in through an OpenID Provider (docs/api.md, "Staff sessions").
+void add_openid_routes(Router& router, ApiContext& api);
 
 }  // namespace parorende::server

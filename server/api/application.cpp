@@ -16,22 +16,6 @@ bool is_reserved_path(std::string_view path) {
   return path.starts_with("/api/") || path == "/api" || path == "/healthz" || path == "/metrics";
 }
 
-// What a client put in a path, fit for the audit log's detail: control
-// characters as '?', at most 100 bytes (cut at a character's start).
-std::string printable_detail(std::string_view text) {
-  std::string detail;
-  for (char c : text.substr(0, 100)) {
-    detail += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
-  }
-  while (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0x80) {
-    detail.pop_back();
-  }
-  if (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0xC0) {
-    detail.pop_back();
-  }
-  return detail;
-}
-
 HttpResponse method_not_allowed(std::string_view allow) {
   HttpResponse response =
       error_response("method_not_allowed", "this path answers only " + std::string(allow));
@@ -56,12 +40,14 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   sessions_ = std::make_unique<StaffSessions>(options.session_limits);
   sign_in_throttle_ = std::make_unique<SignInThrottle>(options.sign_in_limits);
   hashing_ = std::make_unique<StoreWorkers>(std::max(1u, options.hashing_threads));
+  openid_ = std::make_unique<OpenIdSignIns>(options.openid_providers, options.public_url);
+  outbound_ = std::make_unique<StoreWorkers>(4);
   api_ = std::make_unique<ApiContext>(ApiContext{
       store, workers, *results_, *exports_,
       [this, &store, &workers] {
         return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
       },
-      options.metrics_token, *sessions_, *sign_in_throttle_, *hashing_});
+      options.metrics_token, *sessions_, *sign_in_throttle_, *hashing_, *openid_, *outbound_});
   add_questionnaire_routes(router_, *api_);
   add_wave_routes(router_, *api_);
   add_municipality_routes(router_, *api_);
@@ -72,6 +58,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_openapi_route(router_);
   add_operational_routes(router_, *api_);
   add_session_routes(router_, *api_);
+  add_openid_routes(router_, *api_);
   add_admin_routes(router_, *api_);
 
   for (const Route& route : router_.routes()) {
@@ -190,14 +177,9 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
       AccessDecision decision = decide_access(access.rule, &caller->principal, scope, today_utc());
       if (decision != AccessDecision::allowed) {
         std::string asked(scope.municipality.empty() ? scope.wave : scope.municipality);
-        if (auto recorded = api_->store.record_audit(
-                {audit_actor(caller->principal), "access.refused",
-                 std::string(http::to_string(route.method)) + " " + route.pattern,
-                 AuditOutcome::refused, printable_detail(asked)});
-            !recorded) {
-          std::fprintf(stderr, "parorende serve: audit log: %s\n",
-                       recorded.error().describe().c_str());
-        }
+        record_audit(*api_, {audit_actor(caller->principal), "access.refused",
+                             std::string(http::to_string(route.method)) + " " + route.pattern,
+                             AuditOutcome::refused, printable_detail(asked)});
         reply(error_response("forbidden", caller->principal.second_factor_done
                                               ? "this account may not do this"
                                               : "enter or enrol your one-time code first"));

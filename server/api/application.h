@@ -53,6 +53,7 @@ class Application final : public RequestHandler {
   std::unique_ptr<ExportCache> exports_;
   std::unique_ptr<StaffSessions> sessions_;
   std::unique_ptr<SignInThrottle> sign_in_throttle_;
+  std::unique_ptr<OpenIdSignIns> openid_;
   std::unique_ptr<ApiContext> api_;
   Router router_;
   // Per route (as router_.routes()): its row of the matrix, and which of
@@ -73,8 +74,9 @@ class Application final : public RequestHandler {
   AccessLog access_log_;
   std::size_t static_label_ = 0;
   std::size_t unrouted_label_ = 0;
-  // Last, so that it is destroyed first: its jobs use everything above.
+  // Last, so that they are destroyed first: their jobs use everything above.
   std::unique_ptr<StoreWorkers> hashing_;
+  std::unique_ptr<StoreWorkers> outbound_;
 };
 
 }  // namespace parorende::server

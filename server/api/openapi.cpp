@@ -254,7 +254,39 @@ constexpr std::string_view kDocument = R"openapi(
         "operationId": "signOut",
         "summary": "Sign out of this session",
         "security": [{"session": []}],
-        "responses": {"204": {"description": "Signed out"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+        "responses": {
+          "200": {"description": "Signed out here; the session came from an OpenID Provider, whose sign-out the browser goes to next",
+            "content": {"application/json": {"schema": {"type": "object", "required": ["end_session_url"], "properties": {"end_session_url": {"type": "string"}}}}}},
+          "204": {"description": "Signed out"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      }
+    },
+    "/api/v1/session/providers": {
+      "get": {
+        "operationId": "listIdentityProviders",
+        "summary": "The OpenID Providers staff may sign in through (serve --oidc-config)",
+        "responses": {"200": {"description": "The providers", "content": {"application/json": {"schema": {"type": "object", "required": ["providers"],
+          "properties": {"providers": {"type": "array", "items": {"type": "object", "required": ["id", "name", "sign_in_url"],
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "sign_in_url": {"type": "string"}}}}}}}}}}
+      }
+    },
+    "/api/v1/session/providers/{provider}": {
+      "get": {
+        "operationId": "beginProviderSignIn",
+        "summary": "Begins a sign-in through the provider: redirects the browser there (authorization code flow with PKCE, state and nonce) and sets the __Host-parorende-sign-in cookie that binds the sign-in to this browser",
+        "parameters": [{"name": "provider", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"302": {"description": "To the provider"}, "303": {"description": "The provider cannot be reached: to /staff.html#sign-in-error=provider_unavailable"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "429": {"$ref": "#/components/responses/RateLimited"}}
+      }
+    },
+    "/api/v1/session/callback/{provider}": {
+      "get": {
+        "operationId": "finishProviderSignIn",
+        "summary": "The provider's redirect back (its own redirect URI): exchanges the code, checks the id_token, maps its claims to roles, and signs in",
+        "parameters": [{"name": "provider", "in": "path", "required": true, "schema": {"type": "string"}},
+          {"name": "code", "in": "query", "schema": {"type": "string"}}, {"name": "state", "in": "query", "required": true, "schema": {"type": "string"}},
+          {"name": "error", "in": "query", "schema": {"type": "string"}}, {"name": "iss", "in": "query", "schema": {"type": "string"}}],
+        "responses": {"303": {"description": "Signed in: to /staff.html with the session cookie; refused: to /staff.html#sign-in-error=CODE (invalid_query, sign_in_state_invalid, provider_refused, provider_unavailable, id_token_invalid, id_token_unknown_key, second_factor_missing, no_role, sign_in_failed)"},
+          "429": {"$ref": "#/components/responses/RateLimited"}}
       }
     },
     "/api/v1/sessions": {
@@ -279,8 +311,10 @@ constexpr std::string_view kDocument = R"openapi(
     "/api/v1/session/totp": {
       "post": {
         "operationId": "beginTotpEnrolment",
-        "summary": "A new TOTP key for the account, as text, otpauth URI and QR code (SVG); it counts once confirmed",
+        "summary": "A new TOTP key for the account, as text, otpauth URI and QR code (SVG); it counts once confirmed. An account that has a key already must give its password too",
         "security": [{"session": []}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {
+          "type": "object", "properties": {"current_password": {"type": "string"}}}}}},
         "responses": {
           "200": {"description": "The key", "content": {"application/json": {"schema": {"type": "object", "required": ["key", "uri", "qr_svg"],
             "properties": {"key": {"type": "string"}, "uri": {"type": "string"}, "qr_svg": {"type": "string"}}}}}},

@@ -8,6 +8,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <vector>
+
+#include "access/openid_connect.h"
 
 #include "analytics/disclosure_control.h"
 #include "server/api/sign_in_throttle.h"
@@ -45,6 +48,10 @@ struct ServerOptions : HttpOptions {
   unsigned hashing_threads = 2;
   SignInThrottleLimits sign_in_limits;
   StaffSessionLimits session_limits;
+  // Where browsers reach the server (serve --public-url), and the OpenID
+  // Providers staff may sign in through (serve --oidc-config).
+  std::string public_url = "http://127.0.0.1:8080";
+  std::vector<OpenIdProvider> openid_providers;
 };
 
 }  // namespace parorende::server

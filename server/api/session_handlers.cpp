@@ -57,11 +57,8 @@ HttpResponse sign_in_refused() {
 
 void audit(ApiContext& api, std::string actor, std::string action, std::string object,
            AuditOutcome outcome, std::string detail = {}) {
-  if (auto recorded = api.store.record_audit(
-          {std::move(actor), std::move(action), std::move(object), outcome, std::move(detail)});
-      !recorded) {
-    std::fprintf(stderr, "parorende serve: audit log: %s\n", recorded.error().describe().c_str());
-  }
+  record_audit(
+      api, {std::move(actor), std::move(action), std::move(object), outcome, std::move(detail)});
 }
 
 // The hashing workers' side of a sign-in attempt the throttle admitted.
@@ -163,10 +160,23 @@ void add_session_routes_of_caller(Router& router, ApiContext& api) {
   router.add({http::verb::delete_, "/api/v1/session", RateClass::none,
               [&api](const Exchange& exchange, Reply reply) {
                 const StaffCaller& caller = caller_of(exchange);
+                auto provider = api.sessions.provider_sign_in(caller.session_id);
                 api.sessions.end(caller.session_id);
                 audit(api, audit_actor(caller.principal), "session.sign_out",
                       "account:" + caller.principal.username, AuditOutcome::success);
-                HttpResponse response(http::status::no_content, 11);
+                // Signed in through a provider: its session ends too, or the
+                // next "sign in" would pass straight through it.
+                std::string end_session_url;
+                if (provider) {
+                  if (OpenIdClient* client = api.openid.client(provider->provider_id)) {
+                    end_session_url = client->end_session_url(provider->id_token,
+                                                              api.openid.after_sign_out_url());
+                  }
+                }
+                HttpResponse response =
+                    end_session_url.empty()
+                        ? HttpResponse(http::status::no_content, 11)
+                        : json_response(http::status::ok, {{"end_session_url", end_session_url}});
                 response.set(http::field::set_cookie, removed_session_cookie());
                 reply(std::move(response));
               }});

@@ -17,6 +17,10 @@ std::string csrf_token_for(std::string_view session_id) {
 }
 
 std::string session_cookie_value(const HttpRequest& request) {
+  return request_cookie(request, kSessionCookie);
+}
+
+std::string request_cookie(const HttpRequest& request, std::string_view name) {
   auto [first, last] = request.equal_range(http::field::cookie);
   for (auto field = first; field != last; ++field) {
     std::string_view cookies = field->value();
@@ -25,9 +29,8 @@ std::string session_cookie_value(const HttpRequest& request) {
       std::string_view pair = cookies.substr(0, end);
       cookies = end == std::string_view::npos ? std::string_view() : cookies.substr(end + 1);
       while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-      if (pair.size() > kSessionCookie.size() && pair.starts_with(kSessionCookie) &&
-          pair[kSessionCookie.size()] == '=') {
-        return std::string(pair.substr(kSessionCookie.size() + 1));
+      if (pair.size() > name.size() && pair.starts_with(name) && pair[name.size()] == '=') {
+        return std::string(pair.substr(name.size() + 1));
       }
     }
   }
@@ -44,8 +47,8 @@ std::string removed_session_cookie() {
 }
 
 Result<StaffSessions::Started> StaffSessions::start(std::int64_t account_id, std::int64_t epoch,
-                                                    bool second_factor_done,
-                                                    Clock::time_point now) {
+                                                    bool second_factor_done, Clock::time_point now,
+                                                    ProviderSignIn provider) {
   auto id = random_token();
   if (!id) return id.take_error();
   std::lock_guard lock(mutex_);
@@ -56,7 +59,8 @@ Result<StaffSessions::Started> StaffSessions::start(std::int64_t account_id, std
     return s.second.account_id == account_id;
   });
   if (of_account >= limits_.per_account) end_oldest_of(account_id);
-  sessions_[session_key(id.value())] = {account_id, epoch, second_factor_done, now, now};
+  sessions_[session_key(id.value())] = {account_id, epoch, second_factor_done,
+                                        now,        now,   std::move(provider)};
   return Started{id.value(), csrf_token_for(id.value())};
 }
 
@@ -74,6 +78,14 @@ std::optional<StaffSessions::Found> StaffSessions::find(std::string_view id,
   }
   session.last_used = now;
   return Found{session.account_id, session.epoch, session.second_factor_done};
+}
+
+std::optional<StaffSessions::ProviderSignIn> StaffSessions::provider_sign_in(
+    std::string_view id) const {
+  std::lock_guard lock(mutex_);
+  auto found = sessions_.find(session_key(id));
+  if (found == sessions_.end() || found->second.provider.provider_id.empty()) return std::nullopt;
+  return found->second.provider;
 }
 
 void StaffSessions::second_factor_done(std::string_view id) {

@@ -39,7 +39,9 @@ inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 // The CSRF token of a session id.
 std::string csrf_token_for(std::string_view session_id);
 
-// The session cookie's value in the request's Cookie headers ("" if none).
+// The value of the cookie `name` in the request's Cookie headers ("" if
+// none), and the session cookie's.
+std::string request_cookie(const HttpRequest& request, std::string_view name);
 std::string session_cookie_value(const HttpRequest& request);
 // Set-Cookie values: the session's cookie, and one that removes it.
 std::string session_cookie(std::string_view session_id);
@@ -55,10 +57,17 @@ class StaffSessions {
     std::string id;  // the cookie's value: shown once, never kept
     std::string csrf_token;
   };
+  // How a session signed in through an OpenID Provider began: signing out
+  // sends the browser to the provider's sign-out with the id_token.
+  struct ProviderSignIn {
+    std::string provider_id;
+    std::string id_token;
+  };
+
   // A new session with a fresh id, under the account's session epoch
   // (Account::session_epoch) as it is now.
   Result<Started> start(std::int64_t account_id, std::int64_t epoch, bool second_factor_done,
-                        Clock::time_point now);
+                        Clock::time_point now, ProviderSignIn provider = {});
 
   struct Found {
     std::int64_t account_id = 0;
@@ -68,6 +77,10 @@ class StaffSessions {
   // The live session of `id`, its idle time restarted; nullopt (and the
   // session forgotten) when it is unknown, idle too long or too old.
   std::optional<Found> find(std::string_view id, Clock::time_point now);
+
+  // The provider the live session `id` signed in through (nullopt: a
+  // local sign-in, or no such session).
+  std::optional<ProviderSignIn> provider_sign_in(std::string_view id) const;
 
   // The session's second factor is done (TOTP enrolled or entered).
   void second_factor_done(std::string_view id);
@@ -85,6 +98,7 @@ class StaffSessions {
     bool second_factor_done = false;
     Clock::time_point started;
     Clock::time_point last_used;
+    ProviderSignIn provider;
   };
   void end_oldest_of(std::int64_t account_id);
 

@@ -7,7 +7,12 @@
 namespace parorende::server {
 
 void reply_from_store_worker(ApiContext& api, Reply reply, std::function<OutgoingResponse()> work) {
-  api.workers.post([reply = std::move(reply), work = std::move(work)] {
+  reply_from_workers(api.workers, std::move(reply), std::move(work));
+}
+
+void reply_from_workers(StoreWorkers& workers, Reply reply,
+                        std::function<OutgoingResponse()> work) {
+  workers.post([reply = std::move(reply), work = std::move(work)] {
     try {
       reply(work());
     } catch (const std::exception& bug) {
@@ -15,6 +20,26 @@ void reply_from_store_worker(ApiContext& api, Reply reply, std::function<Outgoin
       reply(error_response("internal_error", "internal error"));
     }
   });
+}
+
+void record_audit(ApiContext& api, AuditEvent event) {
+  if (auto recorded = api.store.record_audit(event); !recorded) {
+    std::fprintf(stderr, "parorende serve: audit log: %s\n", recorded.error().describe().c_str());
+  }
+}
+
+std::string printable_detail(std::string_view text) {
+  std::string detail;
+  for (char c : text.substr(0, 100)) {
+    detail += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? '?' : c;
+  }
+  while (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0x80) {
+    detail.pop_back();
+  }
+  if (!detail.empty() && (static_cast<unsigned char>(detail.back()) & 0xC0) == 0xC0) {
+    detail.pop_back();
+  }
+  return detail;
 }
 
 }  // namespace parorende::server

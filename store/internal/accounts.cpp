@@ -107,6 +107,24 @@ Status write_grants(Connection& connection, std::int64_t account_id,
   return {};
 }
 
+// The stored username of a new account, once its display name and grants
+// pass: "invalid_username", "invalid_argument", "invalid_grant".
+Result<std::string> checked_account_fields(std::string_view username, std::string_view display_name,
+                                           std::span<const Grant> grants) {
+  auto normalized = normalize_username(username);
+  if (!normalized) {
+    return make_error("invalid_username",
+                      "a username has 2 to 64 of the letters a-z, digits and . _ - @");
+  }
+  if (display_name.empty() || display_name.size() > 200 ||
+      has_control_character(display_name, false)) {
+    return make_error("invalid_argument",
+                      "a display name has 1 to 200 bytes and no control characters");
+  }
+  if (auto checked = check_grants(grants); !checked) return checked.error();
+  return std::move(normalized).value();
+}
+
 // One UPDATE of one account; "account_not_found" when no row changed.
 // The binding ends with the account id, for the WHERE.
 Status update_account(Connection& connection, std::string_view set_sql,
@@ -138,6 +156,38 @@ std::optional<Role> parse_role(std::string_view name) {
   return std::nullopt;
 }
 
+Result<Grant> parse_grant(std::string_view text) {
+  Grant grant;
+  std::size_t first = text.find(':');
+  auto role = parse_role(text.substr(0, first));
+  if (!role) {
+    return make_error("invalid_grant", "\"" + std::string(text) +
+                                           "\": the role is national_admin, municipality_staff "
+                                           "or researcher");
+  }
+  grant.role = *role;
+  if (first != std::string_view::npos) {
+    std::string_view rest = text.substr(first + 1);
+    std::size_t second = rest.find(':');
+    grant.scope = rest.substr(0, second);
+    if (second != std::string_view::npos) {
+      grant.expires_on = parse_iso_date(rest.substr(second + 1));
+      if (!grant.expires_on) {
+        return make_error("invalid_grant",
+                          "\"" + std::string(text) + "\": the expiry date is YYYY-MM-DD");
+      }
+    }
+  }
+  return grant;
+}
+
+std::string grant_text(const Grant& grant) {
+  std::string text(role_name(grant.role));
+  if (!grant.scope.empty()) text += ":" + grant.scope;
+  if (grant.expires_on) text += ":" + grant.expires_on->iso();
+  return text;
+}
+
 std::optional<std::string> normalize_username(std::string_view typed) {
   std::string username = ascii_lower(typed);
   if (username.size() < 2 || username.size() > 64) return std::nullopt;
@@ -151,17 +201,8 @@ std::optional<std::string> normalize_username(std::string_view typed) {
 
 Result<Account> ResponseStore::Impl::add_account(const NewAccount& spec, Date today) {
   if (!writer_) return read_only_error();
-  auto username = normalize_username(spec.username);
-  if (!username) {
-    return make_error("invalid_username",
-                      "a username has 2 to 64 of the letters a-z, digits and . _ - @");
-  }
-  if (spec.display_name.empty() || spec.display_name.size() > 200 ||
-      has_control_character(spec.display_name, false)) {
-    return make_error("invalid_argument",
-                      "a display name has 1 to 200 bytes and no control characters");
-  }
-  if (auto checked = check_grants(spec.grants); !checked) return checked.error();
+  auto username = checked_account_fields(spec.username, spec.display_name, spec.grants);
+  if (!username) return username.error();
   std::int64_t id = 0;
   auto written = write([&](WriteContext& context) -> Status {
     auto exists = context.connection.statement("SELECT 1 FROM accounts WHERE username = ?");
@@ -184,6 +225,61 @@ Result<Account> ResponseStore::Impl::add_account(const NewAccount& spec, Date to
     if (auto inserted = insert->run(); !inserted) return inserted;
     id = context.connection.last_insert_rowid();
     return write_grants(context.connection, id, spec.grants);
+  });
+  if (!written) return written.error();
+  return account_by_id(id);
+}
+
+Result<Account> ResponseStore::Impl::link_external_account(const ExternalAccount& identity,
+                                                           Date today) {
+  if (!writer_) return read_only_error();
+  if (identity.issuer.empty() || identity.subject.empty() || identity.subject.size() > 255) {
+    return make_error("invalid_argument", "an external account needs an issuer and a subject");
+  }
+  auto username = checked_account_fields(identity.username, identity.display_name, identity.grants);
+  if (!username) return username.error();
+  std::int64_t id = 0;
+  auto written = write([&](WriteContext& context) -> Status {
+    Connection& connection = context.connection;
+    auto linked = connection.statement(
+        "SELECT account_id FROM account_identities WHERE issuer = ? AND subject = ?");
+    if (!linked) return linked.take_error();
+    linked->bind(1, identity.issuer).bind(2, identity.subject);
+    auto row = linked->step();
+    if (!row) return row.take_error();
+    if (row.value()) {
+      id = linked->int64(0);
+      auto renamed = update_account(connection, "display_name = ?", [&](StatementUse& update) {
+        update.bind(1, identity.display_name).bind(2, id);
+      });
+      if (!renamed) return renamed;
+      return write_grants(connection, id, identity.grants);
+    }
+    if (identity.grants.empty()) {
+      return make_error("no_role", "the provider's claims give no role here");
+    }
+    auto exists = connection.statement("SELECT 1 FROM accounts WHERE username = ?");
+    if (!exists) return exists.take_error();
+    exists->bind(1, *username);
+    auto taken = exists->step();
+    if (!taken) return taken.take_error();
+    if (taken.value()) {
+      return make_error("account_exists", "an account named \"" + *username +
+                                              "\" exists and is not linked to this provider");
+    }
+    auto insert = connection.statement(
+        "INSERT INTO accounts (username, display_name, created_on) VALUES (?, ?, ?)");
+    if (!insert) return insert.take_error();
+    std::string created = today.iso();
+    insert->bind(1, *username).bind(2, identity.display_name).bind(3, created);
+    if (auto inserted = insert->run(); !inserted) return inserted;
+    id = connection.last_insert_rowid();
+    auto link = connection.statement(
+        "INSERT INTO account_identities (issuer, subject, account_id) VALUES (?, ?, ?)");
+    if (!link) return link.take_error();
+    link->bind(1, identity.issuer).bind(2, identity.subject).bind(3, id);
+    if (auto inserted = link->run(); !inserted) return inserted;
+    return write_grants(connection, id, identity.grants);
   });
   if (!written) return written.error();
   return account_by_id(id);

@@ -197,6 +197,18 @@ CREATE TABLE account_grants (
 );
 )sql";
 
+// Version 7: accounts that sign in through an OpenID Provider, linked by
+// the provider's issuer and its subject (the sub claim): stable where a
+// name or e-mail address may change or be given to someone else.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE account_identities (
+  issuer TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  account_id INTEGER NOT NULL REFERENCES accounts (id),
+  PRIMARY KEY (issuer, subject)
+);
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -231,10 +243,12 @@ Status migrate_to_5(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_6(Connection& connection) { return connection.execute(kVersion6); }
 
+Status migrate_to_7(Connection& connection) { return connection.execute(kVersion7); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3,
-                                     migrate_to_4, migrate_to_5, migrate_to_6};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
+                                     migrate_to_5, migrate_to_6, migrate_to_7};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

@@ -163,6 +163,7 @@ class ResponseStore::Impl {
   Result<std::vector<AuditEntry>> audit_entries(const AuditQuery& query);
   Result<AuditVerification> verify_audit();
   Result<Account> add_account(const NewAccount& spec, Date today);
+  Result<Account> link_external_account(const ExternalAccount& identity, Date today);
   Result<std::vector<Account>> accounts();
   Result<AccountSecrets> account_secrets(std::string_view username);
   Result<Account> account_by_id(std::int64_t id);

@@ -39,5 +39,14 @@ TEST(TextTest, ControlCharacters) {
   EXPECT_TRUE(has_control_character("\0"s, true));
 }
 
+TEST(PercentEncoding, KeepsOnlyTheUnreservedCharacters) {
+  EXPECT_EQ(percent_encode("a-Z_0.9~"), "a-Z_0.9~");
+  EXPECT_EQ(percent_encode("openid profile"), "openid%20profile");
+  EXPECT_EQ(percent_encode("https://x/cb?a=1&b"), "https%3A%2F%2Fx%2Fcb%3Fa%3D1%26b");
+  EXPECT_EQ(percent_encode("ø"), "%C3%B8");
+  EXPECT_EQ(percent_encode("kari@gjovik kommune"), "kari%40gjovik%20kommune");
+  EXPECT_EQ(percent_encode("kari@gjovik kommune", "@"), "kari@gjovik%20kommune");
+}
+
 }  // namespace
 }  // namespace parorende

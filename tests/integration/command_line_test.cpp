@@ -55,7 +55,8 @@ const std::vector<Subcommand> kSubcommands = {
     {{"serve"},
      {"--db", "--port", "--address", "--threads", "--web", "--access-log", "--body-limit",
       "--max-connections", "--store-workers", "--write-limit", "--attempt-limit", "--synchronous",
-      "--min-respondents", "--trusted-proxy", "--public-url", "--metrics-token-file"}},
+      "--min-respondents", "--trusted-proxy", "--public-url", "--oidc-config",
+      "--metrics-token-file"}},
 };
 
 std::string joined(const std::vector<std::string>& words) {

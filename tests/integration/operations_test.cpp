@@ -36,7 +36,8 @@ TEST_F(OperationsTest, OpenApiDocumentMatchesTheRoutesServed) {
   // or 405 for the path shape itself).
   for (const auto& [method, path] : documented) {
     std::string target = path;
-    for (std::string placeholder : {"{id}", "{wave}", "{code}", "{receipt}", "{questionnaire}"}) {
+    for (std::string placeholder :
+         {"{id}", "{wave}", "{code}", "{receipt}", "{questionnaire}", "{provider}"}) {
       if (auto at = target.find(placeholder); at != std::string::npos) {
         target.replace(at, placeholder.size(), "x");
       }

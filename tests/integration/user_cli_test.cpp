@@ -84,7 +84,7 @@ TEST_F(UserCli, MistakesAreNamed) {
   auto bad_role = run_parorende(
       {"user", "add", "--db", db_, "--username", "kari", "--name", "Kari", "--grant", "boss"});
   EXPECT_EQ(bad_role.exit_code, 1);
-  EXPECT_TRUE(contains(bad_role.err, "--grant boss: the role is")) << bad_role.err;
+  EXPECT_TRUE(contains(bad_role.err, "--grant \"boss\": the role is")) << bad_role.err;
   auto bad_municipality = run_parorende({"user", "add", "--db", db_, "--username", "kari", "--name",
                                          "Kari", "--grant", "municipality_staff:9999"});
   EXPECT_EQ(bad_municipality.exit_code, 1);
@@ -98,6 +98,35 @@ TEST_F(UserCli, MistakesAreNamed) {
       {"user", "add", "--db", db_, "--username", "ola", "--name", "Ola", "--password-file", weak});
   EXPECT_EQ(weak_password.exit_code, 1);
   EXPECT_TRUE(contains(weak_password.err, "12 to 256 characters")) << weak_password.err;
+}
+
+TEST_F(UserCli, ServeRefusesAnOpenIdConfigurationItCannotUseBeforeListening) {
+  std::string config = (directory_.path() / "oidc.json").string();
+  std::ofstream(config) << R"({"providers": [{"id": "gjovik", "name": "Gjøvik",
+      "issuer": "http://login.example", "client_id": "c", "client_secret": "s",
+      "roles": [{"claim": "groups", "value": "g", "grant": "municipality_staff:3407"}]}]})";
+  auto no_public_url =
+      run_parorende({"serve", "--db", db_, "--port", "0", "--oidc-config", config});
+  EXPECT_EQ(no_public_url.exit_code, 2);
+  EXPECT_TRUE(contains(no_public_url.err, "--oidc-config needs --public-url")) << no_public_url.err;
+  auto insecure = run_parorende({"serve", "--db", db_, "--port", "0", "--public-url",
+                                 "https://parorende.example", "--oidc-config", config});
+  EXPECT_EQ(insecure.exit_code, 2);
+  EXPECT_TRUE(contains(insecure.err, "providers[0] (gjovik): ")) << insecure.err;
+  EXPECT_TRUE(contains(insecure.err, "is not https://")) << insecure.err;
+  auto missing = run_parorende({"serve", "--db", db_, "--port", "0", "--public-url",
+                                "https://parorende.example", "--oidc-config",
+                                (directory_.path() / "none.json").string()});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_TRUE(contains(missing.err, "--oidc-config: cannot read")) << missing.err;
+  std::ofstream(config) << R"({"providers": [{"id": "gjovik", "name": "Gjøvik",
+      "issuer": "https://login.example", "client_id": "c", "client_secret": "s",
+      "roles": [{"claim": "groups", "value": "g", "grant": "municipality_staff:9999"}]}]})";
+  auto no_such_municipality = run_parorende({"serve", "--db", db_, "--port", "0", "--public-url",
+                                             "https://parorende.example", "--oidc-config", config});
+  EXPECT_EQ(no_such_municipality.exit_code, 2);
+  EXPECT_TRUE(contains(no_such_municipality.err, "no municipality has the code 9999"))
+      << no_such_municipality.err;
 }
 
 }  // namespace

@@ -159,5 +159,102 @@ TEST_F(AccountsTest, AccountsAreListedByUsername) {
   EXPECT_EQ((*accounts)[1].username, "ola");
 }
 
+TEST_F(AccountsTest, AProviderSignInMakesAnAccountOnceAndThenFollowsTheProvidersClaims) {
+  ExternalAccount kari{"https://login.example/tenant",
+                       "subject-1",
+                       "Kari@Gjovik.kommune.no",
+                       "Kari Nordmann",
+                       {{Role::municipality_staff, "3407", std::nullopt}}};
+  auto first = store_->link_external_account(kari, kToday);
+  ASSERT_TRUE(first.ok()) << describe_result(first);
+  EXPECT_EQ(first->username, "kari@gjovik.kommune.no");
+  EXPECT_FALSE(first->has_password);
+  EXPECT_EQ(first->grants, kari.grants);
+
+  // The same subject again: the same account, with what the provider says now.
+  kari.username = "kari.renamed@gjovik.kommune.no";
+  kari.display_name = "Kari Nordmann Berg";
+  kari.grants = {{Role::municipality_staff, "0301", std::nullopt}};
+  auto again = store_->link_external_account(kari, kToday);
+  ASSERT_TRUE(again.ok()) << describe_result(again);
+  EXPECT_EQ(again->id, first->id);
+  EXPECT_EQ(again->username, "kari@gjovik.kommune.no");
+  EXPECT_EQ(again->display_name, "Kari Nordmann Berg");
+  EXPECT_EQ(again->grants, kari.grants);
+  EXPECT_EQ(store_->accounts()->size(), 1u);
+
+  // The same subject at another provider is someone else.
+  ExternalAccount other = kari;
+  other.issuer = "https://another.example";
+  other.username = "kari2@gjovik.kommune.no";
+  auto someone_else = store_->link_external_account(other, kToday);
+  ASSERT_TRUE(someone_else.ok()) << describe_result(someone_else);
+  EXPECT_NE(someone_else->id, first->id);
+}
+
+TEST_F(AccountsTest, AProviderCannotTakeOverALocalAccountByNamingIt) {
+  Account local = add("anna", {{Role::national_admin, "", std::nullopt}});
+  auto taken = store_->link_external_account({"https://login.example",
+                                              "attacker",
+                                              "anna",
+                                              "Anna",
+                                              {{Role::municipality_staff, "3407", std::nullopt}}},
+                                             kToday);
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code, "account_exists");
+  auto unchanged = store_->account_by_id(local.id);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->grants, local.grants);
+}
+
+TEST_F(AccountsTest, AProviderSignInIsCheckedLikeAnyAccount) {
+  auto bad_grant =
+      store_->link_external_account({"https://login.example",
+                                     "s",
+                                     "kari",
+                                     "Kari",
+                                     {{Role::municipality_staff, "9999", std::nullopt}}},
+                                    kToday);
+  EXPECT_EQ(bad_grant.error().code, "invalid_grant");
+  auto bad_name = store_->link_external_account(
+      {"https://login.example", "s", "kari", "Kari\nNordmann", {}}, kToday);
+  EXPECT_EQ(bad_name.error().code, "invalid_argument");
+  auto no_subject =
+      store_->link_external_account({"https://login.example", "", "kari", "Kari", {}}, kToday);
+  EXPECT_EQ(no_subject.error().code, "invalid_argument");
+  EXPECT_TRUE(store_->accounts()->empty());
+
+  // A disabled account is returned as it is; the server refuses it.
+  auto linked = store_->link_external_account({"https://login.example",
+                                               "s",
+                                               "kari",
+                                               "Kari",
+                                               {{Role::municipality_staff, "3407", std::nullopt}}},
+                                              kToday);
+  ASSERT_TRUE(linked.ok());
+  ASSERT_TRUE(store_->set_account_disabled(linked->id, true).ok());
+  auto again = store_->link_external_account({"https://login.example",
+                                              "s",
+                                              "kari",
+                                              "Kari",
+                                              {{Role::municipality_staff, "3407", std::nullopt}}},
+                                             kToday);
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->disabled);
+}
+
+TEST(GrantText, ReadsAndWritesTheConfigurationForm) {
+  auto staff = parse_grant("municipality_staff:3407");
+  ASSERT_TRUE(staff.ok());
+  EXPECT_EQ(staff.value(), (Grant{Role::municipality_staff, "3407", std::nullopt}));
+  auto researcher = parse_grant("researcher:wave-2026:2027-06-30");
+  ASSERT_TRUE(researcher.ok());
+  EXPECT_EQ(researcher->expires_on, (Date{2027, 6, 30}));
+  EXPECT_EQ(grant_text(researcher.value()), "researcher:wave-2026:2027-06-30");
+  EXPECT_EQ(grant_text(Grant{Role::national_admin, "", std::nullopt}), "national_admin");
+  EXPECT_EQ(parse_grant("boss").error().code, "invalid_grant");
+  EXPECT_EQ(parse_grant("researcher:w:2027-13-01").error().code, "invalid_grant");
+}
+
 }  // namespace
 }  // namespace parorende

@@ -59,7 +59,9 @@ export function createDemoDatabase(db) {
 
 // -> {url, offers, stop()}. `prepare(db, run)`, when given, runs after the
 // demo database is made and before the server starts (e.g. `run('demo-data', ...)`).
-export async function startServer({prepare} = {}) {
+// `port` (default: one the kernel picks) and `args` (more serve options)
+// are for a server that must know its address, such as --public-url.
+export async function startServer({prepare, port = 0, args = []} = {}) {
   if (process.env.PARORENDE_E2E_URL) {
     return {url: process.env.PARORENDE_E2E_URL.replace(/\/$/, ''), offers: true, stop: async () => {}};
   }
@@ -69,9 +71,9 @@ export async function startServer({prepare} = {}) {
   const {offers} = createDemoDatabase(db);
   if (prepare) prepare(db, run);
   // Port 0: the kernel picks a free port and serve prints it.
-  const child = spawn(BINARY, ['serve', '--db', db, '--port', '0', '--address', '127.0.0.1',
+  const child = spawn(BINARY, ['serve', '--db', db, '--port', String(port), '--address', '127.0.0.1',
     '--web', path.join(ROOT, 'web'), '--access-log', 'off', '--threads', '2',
-    '--write-limit', '0', '--attempt-limit', '0', '--compute-limit', '0'], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe']});
+    '--write-limit', '0', '--attempt-limit', '0', '--compute-limit', '0', ...args], {cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe']});
   let stderr = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`parorende serve did not start:\n${stderr}`)), 20000);

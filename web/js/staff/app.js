@@ -35,8 +35,10 @@ function staffNavigation() {
       h('li', {}, h('a', {href: '#home'}, s('nav.home'))),
       h('li', {}, h('a', {href: '#account'}, s('nav.account'))),
       h('li', {}, h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: async () => {
-        await staff.signOut().catch(() => null);
-        ctx.signedOut();
+        const ended = await staff.signOut().catch(() => null);
+        // Signed in through a provider: end its session too, then come back.
+        if (ended?.end_session_url) location.assign(ended.end_session_url);
+        else ctx.signedOut();
       }}, s('nav.signout')))));
   document.querySelector('.site-header').append(nav);
 }
@@ -65,7 +67,7 @@ async function render() {
   staffNavigation();
   const page = location.hash.replace(/^#/, '');
   if (!session && page === 'reset') renderReset(view, ctx);
-  else if (!session) renderSignIn(view, ctx);
+  else if (!session) await renderSignIn(view, ctx);
   else if (!session.second_factor_done) renderEnrol(view, ctx);
   else if (page === 'account') renderAccount(view, ctx, session);
   else if (page === 'accounts') await renderAccounts(view, ctx);

@@ -42,6 +42,9 @@ export const staff = {
   }),
   signIn: (username, password, oneTimeCode) =>
     call('POST', 'session', {username, password, ...(oneTimeCode ? {one_time_code: oneTimeCode} : {})}).then(remember),
+  // The OpenID Providers staff may sign in through: [{id, name, sign_in_url}].
+  providers: () => call('GET', 'session/providers').then((data) => data.providers),
+  // {end_session_url} when the session came from a provider, else null.
   signOut: () => call('DELETE', 'session').finally(() => { csrfToken = ''; }),
   signOutEverywhere: () => call('DELETE', 'sessions').finally(() => { csrfToken = ''; }),
   changePassword: (current, wanted) => call('PUT', 'session/password', {current_password: current, new_password: wanted}),

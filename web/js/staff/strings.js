@@ -22,6 +22,13 @@ const S = {
   'signin.throttled': {nb: 'For mange forsøk. Vent {minutes} minutt(er) og prøv igjen.', nn: 'For mange forsøk. Vent {minutes} minutt(ar) og prøv igjen.', en: 'Too many attempts. Wait {minutes} minute(s) and try again.'},
   'signin.code_needed': {nb: 'Passordet er riktig. Skriv nå engangskoden fra appen.', nn: 'Passordet er rett. Skriv no eingongskoden frå appen.', en: 'The password is right. Now enter the one-time code from the app.'},
 
+  'signin.providers': {nb: 'Logg inn med kommunens innlogging', nn: 'Logg inn med innlogginga til kommunen', en: 'Sign in with your organisation'},
+  'signin.provider': {nb: 'Logg inn med {name}', nn: 'Logg inn med {name}', en: 'Sign in with {name}'},
+  'signin.local': {nb: 'Eller logg inn med brukernavn og passord', nn: 'Eller logg inn med brukarnamn og passord', en: 'Or sign in with a username and password'},
+  'signin.provider_failed': {nb: 'Innloggingen gjennom kommunen ble ikke godtatt. Prøv igjen, eller kontakt administratoren.', nn: 'Innlogginga gjennom kommunen vart ikkje godteken. Prøv igjen, eller kontakt administratoren.', en: 'The sign-in through your organisation was not accepted. Try again, or contact the administrator.'},
+  'signin.no_role': {nb: 'Du er logget inn hos kommunen, men har ingen rolle her. Kontakt administratoren.', nn: 'Du er logga inn hos kommunen, men har inga rolle her. Kontakt administratoren.', en: 'You are signed in at your organisation, but have no role here. Contact the administrator.'},
+  'signin.second_factor_missing': {nb: 'Du må logge inn med tofaktorpålogging hos kommunen for å komme inn her.', nn: 'Du må logge inn med tofaktorpålogging hos kommunen for å kome inn her.', en: 'You need to sign in with two-factor authentication at your organisation to get in here.'},
+  'signin.provider_unavailable': {nb: 'Innloggingstjenesten svarer ikke akkurat nå. Prøv igjen om litt.', nn: 'Innloggingstenesta svarar ikkje akkurat no. Prøv igjen om litt.', en: 'The sign-in service is not answering right now. Try again in a moment.'},
   'signin.reset': {nb: 'Har du fått en kode for å sette passord?', nn: 'Har du fått ein kode for å setje passord?', en: 'Have you been given a code to set your password?'},
   'reset.title': {nb: 'Sett passord', nn: 'Set passord', en: 'Set your password'},
   'reset.code': {nb: 'Koden fra administratoren', nn: 'Koden frå administratoren', en: 'The code from the administrator'},

@@ -4,7 +4,7 @@
 // ({setTitle, go, signedIn, signedOut}).
 import {clear, focus, h, announce} from '../dom.js';
 import {errorSummary} from '../validation.js';
-import {t} from '../i18n.js';
+import {language, t} from '../i18n.js';
 import {s} from './strings.js';
 import {staff} from './staff-api.js';
 import {field} from './forms.js';
@@ -18,8 +18,30 @@ function failure(problem) {
   return problem.status === 0 || problem.status >= 500 ? s('unavailable') : problem.message;
 }
 
-export function renderSignIn(view, ctx) {
+// The message for /staff.html#sign-in-error=CODE, where a failed sign-in
+// through a provider lands.
+function providerFailure(code) {
+  if (code === 'no_role') return s('signin.no_role');
+  if (code === 'provider_unavailable') return s('signin.provider_unavailable');
+  if (code === 'second_factor_missing') return s('signin.second_factor_missing');
+  return s('signin.provider_failed');
+}
+
+function providerButtons(providers) {
+  if (!providers.length) return [];
+  return [
+    h('h2', {}, s('signin.providers')),
+    h('ul', {class: 'provider-list'}, ...providers.map((provider) =>
+      h('li', {}, h('a', {class: 'button', href: `${provider.sign_in_url}?lang=${language()}`},
+        s('signin.provider', {name: provider.name}))))),
+    h('h2', {}, s('signin.local')),
+  ];
+}
+
+export async function renderSignIn(view, ctx) {
   ctx.setTitle(s('signin.title'));
+  const providers = await staff.providers().catch(() => []);
+  const failedCode = new URLSearchParams(location.hash.replace(/^#/, '')).get('sign-in-error');
   const summary = h('div');
   const username = field({id: 'username', label: s('signin.username'), autocomplete: 'username'});
   const password = field({id: 'password', label: s('signin.password'), type: 'password', autocomplete: 'current-password'});
@@ -69,10 +91,12 @@ export function renderSignIn(view, ctx) {
     h('h1', {}, s('signin.title')),
     h('p', {class: 'lead'}, s('signin.intro')),
     summary,
+    ...providerButtons(providers),
     h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
       username.element, password.element, code.element,
       h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('signin.submit')))),
     h('p', {}, h('a', {href: '#reset'}, s('signin.reset'))));
+  if (failedCode) show([{message: providerFailure(failedCode)}]);
 }
 
 // Setting a password with the one-time code from an administrator
