@@ -1,20 +1,18 @@
 // parorende user add|list|disable|enable|reset --db FILE: staff accounts
 // from the shell, for the first administrator and for repairs. Every
 // change is in the audit log as the shell's user.
-#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
 
 #include "access/password.h"
+#include "access/reset_code.h"
 #include "cli/commands.h"
 #include "cli/store_access.h"
 
 namespace parorende::cli {
 namespace {
-
-constexpr int kResetCodeDays = 7;
 
 std::string grants_text(const std::vector<Grant>& grants) {
   std::string text;
@@ -27,27 +25,15 @@ std::string grants_text(const std::vector<Grant>& grants) {
 
 // A fresh reset code stored as a hash, printed once.
 int print_reset_code(std::string_view command, ResponseStore& store, const Account& account) {
-  auto code = random_token();
-  if (!code) {
-    report_error(command, code.error());
-    return 1;
-  }
-  namespace chrono = std::chrono;
-  Date today = today_utc();
-  chrono::year_month_day later{
-      chrono::sys_days{chrono::year{today.year} / chrono::month(unsigned(today.month)) /
-                       chrono::day(unsigned(today.day))} +
-      chrono::days{kResetCodeDays}};
-  Date expires{int(later.year()), int(unsigned(later.month())), int(unsigned(later.day()))};
-  if (auto set = store.set_reset_code(account.id, password_reset_code_hash(code.value()), expires);
-      !set) {
-    report_error(command, set.error());
+  auto issued = issue_reset_code(store, account.id, today_utc());
+  if (!issued) {
+    report_error(command, issued.error());
     return 1;
   }
   std::cout << "one-time code to set the password of " << account.username
             << " on the staff page's \"set your password\" (/staff.html#reset), valid through "
-            << expires.iso() << " (hand it over in person or by a separate channel):\n"
-            << code.value() << '\n';
+            << issued->expires_on.iso() << " (hand it over in person or by a separate channel):\n"
+            << issued->code << '\n';
   return 0;
 }
 

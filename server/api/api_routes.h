@@ -63,6 +63,7 @@ void add_openapi_route(Router& router);
 // the authorization matrix (route_access.h) allowed the caller.
 void add_session_routes(Router& router, ApiContext& api);
 void add_admin_routes(Router& router, ApiContext& api);
+void add_account_routes(Router& router, ApiContext& api);
 // Signing in through an OpenID Provider (docs/api.md, "Staff sessions").
 void add_openid_routes(Router& router, ApiContext& api);
 

@@ -60,6 +60,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_session_routes(router_, *api_);
   add_openid_routes(router_, *api_);
   add_admin_routes(router_, *api_);
+  add_account_routes(router_, *api_);
 
   for (const Route& route : router_.routes()) {
     RouteGuard guard;

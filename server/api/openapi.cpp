@@ -346,6 +346,49 @@ constexpr std::string_view kDocument = R"openapi(
         "summary": "Every staff account with its grants, no secrets (national_admin)",
         "security": [{"session": []}],
         "responses": {"200": {"description": "Accounts", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      },
+      "post": {
+        "operationId": "addAccount",
+        "summary": "A new staff account and the one-time code that sets its password (national_admin)",
+        "security": [{"session": []}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["username", "display_name", "grants"],
+          "properties": {"username": {"type": "string"}, "display_name": {"type": "string"}, "grants": {"type": "array", "items": {"type": "string", "example": "municipality_staff:3407"}}}}}}},
+        "responses": {"201": {"description": "Added", "content": {"application/json": {"schema": {"type": "object", "required": ["account", "reset_code", "reset_code_expires_on"]}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/accounts/{username}/grants": {
+      "put": {
+        "operationId": "setAccountGrants",
+        "summary": "Replaces an account's grants (national_admin; not one's own national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "username", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["grants"],
+          "properties": {"grants": {"type": "array", "items": {"type": "string"}}}}}}},
+        "responses": {"200": {"description": "Changed"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/accounts/{username}/disabled": {
+      "put": {
+        "operationId": "setAccountDisabled",
+        "summary": "Disables (its sessions end) or enables an account (national_admin; not one's own)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "username", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["disabled"], "properties": {"disabled": {"type": "boolean"}}}}}},
+        "responses": {"200": {"description": "Changed"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/accounts/{username}/reset-code": {
+      "post": {
+        "operationId": "issueResetCode",
+        "summary": "A new one-time code that sets the account's password; its sessions end (national_admin; not one's own)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "username", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "requestBody": {"required": false, "content": {"application/json": {"schema": {"type": "object", "properties": {"remove_totp": {"type": "boolean"}}}}}},
+        "responses": {"200": {"description": "The code", "content": {"application/json": {"schema": {"type": "object", "required": ["reset_code", "reset_code_expires_on"]}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}
       }
     },
     "/api/v1/admin/audit": {
@@ -569,8 +612,8 @@ constexpr std::string_view kDocument = R"openapi(
     },
     "responses": {
       "BadRequest": {"description": "Malformed JSON or query", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "NotFound": {"description": "No such questionnaire, wave, code or route", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-      "Conflict": {"description": "The wave is closed or not open yet", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "NotFound": {"description": "No such questionnaire, wave, code, account, provider or route", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+      "Conflict": {"description": "A conflict with what is stored: a closed wave, an account that exists, a change to one's own account", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "TooLarge": {"description": "Body over the limit (default 256 KiB)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "UnsupportedMediaType": {"description": "Body not sent as application/json", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
       "Invalid": {"description": "Every validation problem, each with the item id and a message in the response's language", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},

@@ -41,6 +41,13 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {put, "/api/v1/session/totp", kSignedIn, "CSRF token"},
     {post, "/api/v1/password-reset", kAnyone, "the reset code; code-attempt limit"},
     {get, "/api/v1/admin/accounts", kNationalAdmin, ""},
+    {post, "/api/v1/admin/accounts", kNationalAdmin, "CSRF token"},
+    {put, "/api/v1/admin/accounts/{username}/grants", kNationalAdmin,
+     "CSRF token; not the caller's own national_admin"},
+    {put, "/api/v1/admin/accounts/{username}/disabled", kNationalAdmin,
+     "CSRF token; not the caller's own account"},
+    {post, "/api/v1/admin/accounts/{username}/reset-code", kNationalAdmin,
+     "CSRF token; not the caller's own account"},
     {get, "/api/v1/admin/audit", kNationalAdmin, ""},
     {get, "/api/v1/admin/municipalities/{municipality}", kMunicipality, ""},
 });

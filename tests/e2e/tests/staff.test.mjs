@@ -144,6 +144,32 @@ test('a national administrator sets a password with the code, then sees the acco
   await expectHeading(page, 'Kontoar');
   await page.getByRole('cell', {name: 'kari', exact: true}).waitFor();
   await snapshot(ctx, 'accounts');
+
+  // A new account for Verdal's caregiver contact: the code to hand over.
+  await page.getByRole('button', {name: 'Legg til kontoen'}).click();
+  await page.locator('.error-summary').waitFor();
+  await snapshot(ctx, 'accounts-add-empty');
+  await page.locator('#new-username').fill('siv.verdal');
+  await page.locator('#new-name').fill('Siv Verdal');
+  await page.locator('#new-municipality').fill('5038');
+  await page.getByRole('button', {name: 'Legg til kontoen'}).click();
+  await page.getByRole('cell', {name: 'siv.verdal', exact: true}).waitFor();
+  const code = (await page.locator('.reset-code').textContent()).trim();
+  assert.match(code, /^[A-Za-z0-9_-]{43}$/);
+  await snapshot(ctx, 'accounts-added');
+
+  // Kari is disabled, and enabled again; Anna's own row has no buttons.
+  await page.getByRole('button', {name: 'Sperr Kari Nordmann'}).click();
+  await page.getByRole('button', {name: 'Opphev sperring Kari Nordmann'}).waitFor();
+  await page.getByRole('button', {name: 'Opphev sperring Kari Nordmann'}).click();
+  await page.getByRole('button', {name: 'Sperr Kari Nordmann'}).waitFor();
+  assert.equal(await page.getByRole('button', {name: /Anna Admin/}).count(), 0);
+  await snapshot(ctx, 'accounts-changed');
   assertNoProblems(ctx.problems, [/401/, /422/]);
+
+  // The code sets Siv's password, once.
+  const reset = await fetch(`${running.server.url}/api/v1/password-reset`, {method: 'POST',
+    headers: {'Content-Type': 'application/json'}, body: JSON.stringify({code, new_password: 'the password Siv chose'})});
+  assert.equal(reset.status, 204);
   await ctx.context.close();
 });

@@ -70,7 +70,7 @@ async function render() {
   else if (!session) await renderSignIn(view, ctx);
   else if (!session.second_factor_done) renderEnrol(view, ctx);
   else if (page === 'account') renderAccount(view, ctx, session);
-  else if (page === 'accounts') await renderAccounts(view, ctx);
+  else if (page === 'accounts') await renderAccounts(view, ctx, session);
   else await renderHome(view, ctx, session);
   if (!firstRender) focus(view.querySelector('h1'));
   firstRender = false;

@@ -52,5 +52,10 @@ export const staff = {
   beginTotp: () => call('POST', 'session/totp'),
   confirmTotp: (code) => call('PUT', 'session/totp', {one_time_code: code}),
   accounts: () => call('GET', 'admin/accounts'),
+  addAccount: (username, displayName, grants) =>
+    call('POST', 'admin/accounts', {username, display_name: displayName, grants}),
+  setDisabled: (username, disabled) =>
+    call('PUT', `admin/accounts/${encodeURIComponent(username)}/disabled`, {disabled}),
+  newResetCode: (username) => call('POST', `admin/accounts/${encodeURIComponent(username)}/reset-code`, {}),
   municipality: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}`),
 };

@@ -252,7 +252,10 @@ export function renderAccount(view, ctx, session) {
     }}, s('account.sessions.everywhere'))));
 }
 
-export async function renderAccounts(view, ctx) {
+// The national administrators' accounts page: the list, each account's
+// disable/enable and new one-time code, and a form that adds an account.
+// A code is shown once, in the status line, to be handed over in person.
+export async function renderAccounts(view, ctx, session) {
   ctx.setTitle(s('accounts.title'));
   let list;
   try {
@@ -262,17 +265,94 @@ export async function renderAccounts(view, ctx) {
       h('p', {}, problem.status === 403 ? s('accounts.forbidden') : failure(problem)));
     return;
   }
+  const status = h('div', {role: 'status', class: 'account-status'});
+  const summary = h('div');
+  // The page is drawn anew, so focus goes where the news is.
+  const showCode = (name, answer) => {
+    const notice = h('p', {class: 'notice', tabindex: '-1'},
+      s('accounts.code', {name, date: answer.reset_code_expires_on}), ' ',
+      h('code', {class: 'reset-code', translate: 'no'}, answer.reset_code));
+    clear(view.querySelector('.account-status')).append(notice);
+    focus(notice);
+  };
+  const act = async (work, done) => {
+    try {
+      done(await work());
+    } catch (problem) {
+      errorSummary(summary, [{message: failure(problem)}]);
+    }
+  };
+  const refresh = () => renderAccounts(view, ctx, session);
+  const rowActions = (account) => {
+    if (account.username === session?.account?.username) return h('td', {}, s('accounts.you'));
+    const name = account.display_name;
+    // Short on the button, whose in the accessible name.
+    const forWhom = h('span', {class: 'visually-hidden'}, ` ${name}`);
+    return h('td', {class: 'account-actions'},
+      h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: () => act(
+        () => staff.setDisabled(account.username, !account.disabled),
+        async () => {
+          await refresh();
+          focus(view.querySelector('h1'));
+          announce(s('accounts.changed', {name}));
+        })},
+      s(account.disabled ? 'accounts.enable' : 'accounts.disable'), forWhom),
+      h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: () => act(
+        () => staff.newResetCode(account.username), async (answer) => {
+          await refresh();
+          showCode(name, answer);
+        })},
+      s('accounts.new_code'), forWhom.cloneNode(true)));
+  };
+
+  const username = field({id: 'new-username', label: s('signin.username'), hint: s('accounts.add.username.hint'), autocomplete: 'off'});
+  const displayName = field({id: 'new-name', label: s('accounts.name'), autocomplete: 'off'});
+  const municipality = field({id: 'new-municipality', label: s('accounts.add.municipality'),
+    hint: s('accounts.add.municipality.hint'), inputmode: 'numeric', className: 'input--short', autocomplete: 'off'});
+  const role = h('select', {id: 'new-role', name: 'new-role', onchange: () => {
+    municipality.element.hidden = role.value !== 'municipality_staff';
+  }},
+  h('option', {value: 'municipality_staff'}, s('accounts.add.role.staff')),
+  h('option', {value: 'national_admin'}, s('accounts.add.role.admin')));
+  const add = async () => {
+    for (const each of [username, displayName, municipality]) each.reset();
+    const entries = [];
+    if (!username.input.value.trim()) entries.push(username.fail(s('accounts.add.required')));
+    if (!displayName.input.value.trim()) entries.push(displayName.fail(s('accounts.add.required')));
+    const staffRole = role.value === 'municipality_staff';
+    if (staffRole && !/^\d{4}$/.test(municipality.input.value.trim())) {
+      entries.push(municipality.fail(s('accounts.add.municipality.required')));
+    }
+    if (entries.length) return errorSummary(summary, entries);
+    const grants = [staffRole ? `municipality_staff:${municipality.input.value.trim()}` : 'national_admin'];
+    const name = displayName.input.value.trim();
+    await act(() => staff.addAccount(username.input.value.trim(), name, grants), async (answer) => {
+      await refresh();
+      showCode(name, answer);
+    });
+  };
+
   clear(view).append(
     h('h1', {}, s('accounts.title')),
     h('p', {}, s('accounts.intro')),
+    summary,
+    status,
     h('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'accounts-caption'},
       h('table', {class: 'accounts'},
         h('caption', {id: 'accounts-caption', class: 'visually-hidden'}, s('accounts.title')),
         h('thead', {}, h('tr', {},
-          [s('accounts.username'), s('accounts.name'), s('accounts.roles'), s('accounts.status')].map((name) => h('th', {scope: 'col'}, name)))),
+          [s('accounts.username'), s('accounts.name'), s('accounts.roles'), s('accounts.status'), s('accounts.actions')]
+            .map((name) => h('th', {scope: 'col'}, name)))),
         h('tbody', {}, list.map((account) => h('tr', {},
           h('td', {translate: 'no'}, account.username),
           h('td', {}, account.display_name),
           h('td', {}, account.grants.map((grant) => roleText(grant)).join(', ')),
-          h('td', {}, `${account.disabled ? s('accounts.disabled') : s('accounts.enabled')}, ${account.totp_enrolled ? s('accounts.totp') : s('accounts.no_totp')}`)))))));
+          h('td', {}, `${account.disabled ? s('accounts.disabled') : s('accounts.enabled')}, ${account.totp_enrolled ? s('accounts.totp') : s('accounts.no_totp')}`),
+          rowActions(account)))))),
+    h('h2', {}, s('accounts.add')),
+    h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); add(); }},
+      username.element, displayName.element,
+      h('div', {class: 'question'}, h('label', {class: 'question-text', for: 'new-role'}, s('accounts.add.role')), role),
+      municipality.element,
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('accounts.add.submit')))));
 }
