@@ -81,6 +81,10 @@ Result<RoleMapping> parse_mapping(const json::value& value, const std::string& w
     return bad_config(where,
                       "researcher grants are given by an administrator, with an expiry date");
   }
+  if (grant->expires_on) return bad_config(where, "a mapped grant has no expiry date");
+  if (grant->role == Role::national_admin && !grant->scope.empty()) {
+    return bad_config(where, "national_admin takes no scope");
+  }
   mapping.claim = std::move(claim).value();
   mapping.value = std::move(claim_value).value();
   mapping.grant = std::move(grant).value();

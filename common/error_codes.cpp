@@ -66,6 +66,7 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"overloaded", 503, kHttp, "too many open connections"},
     {"own_account", 409, kHttp, "an administrator's change that would lock themselves out"},
     {"password_too_weak", 422, kHttp, "a new password breaks the password rules"},
+    {"provider_account", 409, kHttp, "the account signs in through an OpenID Provider"},
     {"provider_not_found", 404, kHttp, "no OpenID Provider of the configuration has this id"},
     {"provider_refused", 401, kLocal, "the OpenID Provider refused the sign-in"},
     {"provider_unavailable", 502, kLocal, "the OpenID Provider could not be reached or read"},

@@ -46,6 +46,9 @@ struct Account {
   bool disabled = false;
   bool has_password = false;
   bool totp_enrolled = false;  // a confirmed second factor (a TOTP key)
+  // Linked to an OpenID Provider's subject: it signs in there, and its
+  // grants follow the provider's claims at every sign-in.
+  bool signs_in_with_provider = false;
   Date created_on;
   // Raised when the account is disabled or given a reset code: a session
   // started under an older epoch is over, in every process.
@@ -61,7 +64,8 @@ struct AccountSecrets {
   std::int64_t totp_last_step = 0;             // the newest TOTP time step accepted
 };
 
-// A grant as written in configuration and on the command line:
+// A grant as written in configuration and on the command line (only a
+// researcher's has, and needs, an expiry date):
 // "national_admin", "municipality_staff:CODE", "researcher:WAVE:YYYY-MM-DD".
 // "invalid_grant" saying what is wrong (whether the municipality or wave
 // exists is the store's check).

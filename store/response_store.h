@@ -232,8 +232,9 @@ class ResponseStore {
   // Sets the password's hash and forgets any pending reset code.
   Status set_password_hash(std::int64_t id, std::string_view password_hash);
   // A one-time reset code's hash, valid through `expires_on`; replaces
-  // any earlier one, and raises the session epoch (a reset is often for a
-  // compromise: the account's sessions end).
+  // any earlier one, forgets the password, and raises the session epoch (a
+  // reset is often for a compromise: the old password stops working and
+  // the account's sessions end).
   Status set_reset_code(std::int64_t id, const Sha256Digest& code_hash, Date expires_on);
   // Sets the password of the enabled account whose unexpired reset code
   // hashes to `code_hash`, and forgets the code, in one transaction:

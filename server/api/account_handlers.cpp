@@ -68,7 +68,7 @@ void record(ApiContext& api, const StaffCaller& caller, std::string action, cons
 std::string grants_detail(const std::vector<Grant>& grants) {
   std::string text;
   for (const Grant& grant : grants) text += (text.empty() ? "" : ", ") + grant_text(grant);
-  return text.empty() ? "(no role)" : text;
+  return text.empty() ? "(no role)" : printable_detail(text);
 }
 
 bool is_national_admin(const std::vector<Grant>& grants) {
@@ -168,6 +168,13 @@ OutgoingResponse new_reset_code(ApiContext& api, const Exchange& exchange) {
   const StaffCaller& caller = caller_of(exchange);
   if (account->id == caller.principal.account_id) {
     return own_account_refused("reset");
+  }
+  // A password would let it in around its provider's second factor and
+  // its leaving the organisation.
+  if (account->signs_in_with_provider) {
+    return error_response("provider_account",
+                          "this account signs in through its organisation's identity provider "
+                          "and has no password here; disable it, or change it at the provider");
   }
   if (remove_totp) {
     if (auto removed = api.store.remove_totp(account->id); !removed) {

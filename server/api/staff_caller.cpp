@@ -19,9 +19,13 @@ boost::json::object account_json(const Account& account) {
     if (grant.expires_on) entry["expires_on"] = grant.expires_on->iso();
     grants.push_back(std::move(entry));
   }
-  return {{"username", account.username},          {"display_name", account.display_name},
-          {"grants", std::move(grants)},           {"disabled", account.disabled},
-          {"has_password", account.has_password},  {"totp_enrolled", account.totp_enrolled},
+  return {{"username", account.username},
+          {"display_name", account.display_name},
+          {"grants", std::move(grants)},
+          {"disabled", account.disabled},
+          {"has_password", account.has_password},
+          {"totp_enrolled", account.totp_enrolled},
+          {"signs_in_with_provider", account.signs_in_with_provider},
           {"created_on", account.created_on.iso()}};
 }
 

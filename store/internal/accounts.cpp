@@ -28,6 +28,12 @@ Status check_grants(std::span<const Grant> grants) {
     if (grant.role == Role::researcher && !grant.expires_on) {
       return make_error("invalid_grant", "a researcher's grant needs an expiry date");
     }
+    // Only a researcher's grant ends by itself: an administrator's or a
+    // municipality's that quietly expired would lock people out unseen.
+    if (grant.role != Role::researcher && grant.expires_on) {
+      return make_error("invalid_grant",
+                        std::string(role_name(grant.role)) + " takes no expiry date");
+    }
   }
   return {};
 }
@@ -72,6 +78,12 @@ Result<AccountSecrets> read_secrets(Connection& connection, StatementUse& row) {
   auto grants = read_grants(connection, account.id);
   if (!grants) return grants.take_error();
   account.grants = std::move(grants).value();
+  auto linked = connection.statement("SELECT 1 FROM account_identities WHERE account_id = ?");
+  if (!linked) return linked.take_error();
+  linked->bind(1, account.id);
+  auto found = linked->step();
+  if (!found) return found.take_error();
+  account.signs_in_with_provider = found.value();
   return secrets;
 }
 
@@ -360,7 +372,8 @@ Status ResponseStore::Impl::set_reset_code(std::int64_t id, const Sha256Digest& 
   return write([&](WriteContext& context) {
     return update_account(
         context.connection,
-        "reset_hash = ?, reset_expires_on = ?, session_epoch = session_epoch + 1",
+        "reset_hash = ?, reset_expires_on = ?, password_hash = '',"
+        " session_epoch = session_epoch + 1",
         [&](StatementUse& update) { update.bind_blob(1, code_hash).bind(2, expires).bind(3, id); });
   });
 }

@@ -90,6 +90,14 @@ TEST(OpenIdConfiguration, NamesTheProviderAndFieldAtFault) {
   researcher.replace(researcher.find("national_admin"), 14, "researcher:w:2030-01-01");
   EXPECT_NE(error_of(researcher).find("researcher grants are given by an administrator"),
             std::string::npos);
+  std::string expiring(kGjovik);
+  expiring.replace(expiring.find("\"national_admin\""), 16,
+                   "\"municipality_staff:3407:2030-01-01\"");
+  EXPECT_NE(error_of(expiring).find("a mapped grant has no expiry date"), std::string::npos)
+      << error_of(expiring);
+  std::string scoped_admin(kGjovik);
+  scoped_admin.replace(scoped_admin.find("\"national_admin\""), 16, "\"national_admin:3407\"");
+  EXPECT_NE(error_of(scoped_admin).find("national_admin takes no scope"), std::string::npos);
   std::string bad_role(kGjovik);
   bad_role.replace(bad_role.find("national_admin"), 14, "boss");
   EXPECT_NE(error_of(bad_role).find("the role is"), std::string::npos);

@@ -56,7 +56,16 @@ TEST_F(AccountAdminTest, AnAddedAccountSetsItsPasswordWithTheCodeAndHasItsGrants
   ASSERT_EQ(recorded->size(), 1u);
   EXPECT_EQ((*recorded)[0].event.object, "account:kari");
   EXPECT_EQ((*recorded)[0].event.detail, "municipality_staff:3407");
-  EXPECT_EQ((*recorded)[0].event.detail.find(code), std::string::npos);
+  // The code is in no entry of the log, nor the password.
+  auto everything = store_->audit_entries({});
+  ASSERT_TRUE(everything.ok());
+  ASSERT_GE(everything->size(), 3u);
+  for (const AuditEntry& entry : everything.value()) {
+    for (const std::string& field : {entry.event.actor, entry.event.object, entry.event.detail}) {
+      EXPECT_EQ(field.find(code), std::string::npos) << field;
+      EXPECT_EQ(field.find("Kari sets her own password"), std::string::npos) << field;
+    }
+  }
 }
 
 TEST_F(AccountAdminTest, BadAccountsAreRefusedWithTheirReason) {
@@ -121,8 +130,40 @@ TEST_F(AccountAdminTest, ANewCodeCanRemoveTheSecondFactorAndEndsTheSessions) {
                  R"({"code":")" + code + R"(","new_password":"a new password for kari"})")
                 .status,
             204);
-  // Without a body: a code, the factor kept.
-  EXPECT_EQ(as_anna("POST", "/api/v1/admin/accounts/kari/reset-code").status, 200);
+  // The old password no longer works; the one the code set does.
+  EXPECT_EQ(sign_in(kari).status, 401);
+  kari.totp_key.clear();
+  kari.password = "a new password for kari";
+  ASSERT_EQ(sign_in(kari).status, 200);
+
+  // Without a body: a code, the factor kept; the password stops working.
+  StaffLogin ola = add_account("ola", {{Role::municipality_staff, "3407", std::nullopt}}, true);
+  EXPECT_EQ(as_anna("POST", "/api/v1/admin/accounts/ola/reset-code").status, 200);
+  auto after = store_->account_secrets("ola");
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->account.totp_enrolled);
+  EXPECT_FALSE(after->account.has_password);
+  EXPECT_EQ(sign_in(ola).status, 401);
+}
+
+TEST_F(AccountAdminTest, AnAccountOfAnIdentityProviderGetsNoPasswordHere) {
+  auto linked = store_->link_external_account({"https://login.example",
+                                               "subject-1",
+                                               "kari@gjovik.kommune.no",
+                                               "Kari",
+                                               {{Role::municipality_staff, "3407", std::nullopt}}},
+                                              today_utc());
+  ASSERT_TRUE(linked.ok());
+  HttpReply refused = as_anna("POST", "/api/v1/admin/accounts/kari@gjovik.kommune.no/reset-code");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find("provider_account"), std::string::npos) << refused.body;
+  HttpReply listed = as_anna("GET", "/api/v1/admin/accounts");
+  EXPECT_NE(listed.body.find("\"signs_in_with_provider\":true"), std::string::npos) << listed.body;
+  // Disabling works: it shuts the account out whatever the provider says.
+  EXPECT_EQ(as_anna("PUT", "/api/v1/admin/accounts/kari@gjovik.kommune.no/disabled",
+                    R"({"disabled":true})")
+                .status,
+            200);
 }
 
 TEST_F(AccountAdminTest, AnAdministratorCannotLockThemselvesOut) {
@@ -133,6 +174,11 @@ TEST_F(AccountAdminTest, AnAdministratorCannotLockThemselvesOut) {
   EXPECT_EQ(demoted.status, 409);
   EXPECT_NE(demoted.body.find("own_account"), std::string::npos) << demoted.body;
   EXPECT_EQ(as_anna("POST", "/api/v1/admin/accounts/anna/reset-code").status, 409);
+  // Nor by a grant that would end by itself.
+  EXPECT_EQ(as_anna("PUT", "/api/v1/admin/accounts/anna/grants",
+                    R"({"grants":["national_admin::2000-01-01"]})")
+                .status,
+            422);
   EXPECT_EQ(call("GET", "/api/v1/session", "", anna_.headers()).status, 200);
   // Another administrator can.
   StaffLogin berit = add_account("berit", {{Role::national_admin, "", std::nullopt}}, true);

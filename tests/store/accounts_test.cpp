@@ -243,6 +243,23 @@ TEST_F(AccountsTest, AProviderSignInIsCheckedLikeAnyAccount) {
   EXPECT_TRUE(again->disabled);
 }
 
+TEST_F(AccountsTest, AResetCodeForgetsThePasswordAndOnlyResearchersGrantsExpire) {
+  Account kari = add("kari", {{Role::municipality_staff, "3407", std::nullopt}});
+  ASSERT_TRUE(store_->account_secrets("kari")->account.has_password);
+  ASSERT_TRUE(store_->set_reset_code(kari.id, sha256("code"), Date{2999, 1, 1}).ok());
+  auto reset = store_->account_secrets("kari");
+  ASSERT_TRUE(reset.ok());
+  EXPECT_FALSE(reset->account.has_password);
+  EXPECT_EQ(reset->password_hash, "");
+  for (Grant grant : {Grant{Role::national_admin, "", Date{2030, 1, 1}},
+                      Grant{Role::municipality_staff, "3407", Date{2030, 1, 1}}}) {
+    auto status = store_->set_grants(kari.id, std::vector<Grant>{grant});
+    ASSERT_FALSE(status.ok()) << role_name(grant.role);
+    EXPECT_EQ(status.error().code, "invalid_grant");
+    EXPECT_NE(status.error().message.find("takes no expiry date"), std::string::npos);
+  }
+}
+
 TEST(GrantText, ReadsAndWritesTheConfigurationForm) {
   auto staff = parse_grant("municipality_staff:3407");
   ASSERT_TRUE(staff.ok());

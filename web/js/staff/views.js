@@ -272,7 +272,10 @@ export async function renderAccounts(view, ctx, session) {
     const notice = h('p', {class: 'notice', tabindex: '-1'},
       s('accounts.code', {name, date: answer.reset_code_expires_on}), ' ',
       h('code', {class: 'reset-code', translate: 'no'}, answer.reset_code));
-    clear(view.querySelector('.account-status')).append(notice);
+    // The list could not be read again: the code still shows, under the heading.
+    const box = view.querySelector('.account-status');
+    if (box) clear(box).append(notice);
+    else view.querySelector('h1').after(notice);
     focus(notice);
   };
   const act = async (work, done) => {
