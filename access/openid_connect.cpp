@@ -20,9 +20,9 @@ namespace json = boost::json;
 // the server hammer the provider.
 constexpr std::chrono::hours kEndpointsMaxAge{24};
 constexpr std::chrono::seconds kKeysMinRefetch{5};
-// A provider that did not answer is not asked again for this long: a
-// burst of sign-ins while it is down fails at once instead of each holding
-// a worker for the fetch timeout.
+// A discovery fetch that failed is not tried again for this long: a burst
+// of sign-ins while the provider is down fails at once instead of each
+// holding a worker for the fetch timeout.
 constexpr std::chrono::seconds kRetryAfterFailure{10};
 constexpr internal::FetchLimits kFetchLimits{std::chrono::milliseconds(5'000), 1 << 20};
 

@@ -6,16 +6,15 @@
 // fetches the keys again (the provider rotated them). The id_token is
 // checked by verify_id_token (Rhonabwy), and its claims are mapped to
 // grants by the provider's configuration (docs/security.md, "Signing in
-// with an OpenID Provider").
+// through an OpenID Provider").
 //
 //   auto providers = parse_openid_providers(read("oidc.json"), "/etc/parorende");
-//   OpenIdClient client(providers->front(), "https://example.no/api/v1/session/oidc/callback");
+//   OpenIdClient client(providers->front(), "https://example.no/api/v1/session/callback/gjovik");
 //   auto started = client.begin();            // keep started->pending, redirect to started->url
 //   ... the provider redirects back with ?code=&state=
 //   auto identity = client.finish(code, started->pending, std::time(nullptr));
 //
-// begin, finish and end_session_url fetch from the provider: call them on a
-// worker thread.
+// begin and finish fetch from the provider: call them on a worker thread.
 #pragma once
 
 #include <boost/json/object.hpp>

@@ -24,8 +24,12 @@ struct IssuedResetCode {
   Date expires_on;   // the last day it works
 };
 
-// A fresh code for the account, replacing any earlier one; the account's
-// sessions end (docs/security.md). Errors of the store ("account_not_found").
-Result<IssuedResetCode> issue_reset_code(ResponseStore& store, std::int64_t account_id, Date today);
+// A fresh code for the account, replacing any earlier one; the old
+// password stops working and the account's sessions end
+// (docs/security.md). "provider_account" for an account that signs in
+// through an OpenID Provider: a password here would let it in around the
+// provider's second factor and its leaving the organisation. Errors of the
+// store ("account_not_found").
+Result<IssuedResetCode> issue_reset_code(ResponseStore& store, const Account& account, Date today);
 
 }  // namespace parorende

@@ -23,18 +23,12 @@ std::string grants_text(const std::vector<Grant>& grants) {
   return text.empty() ? "(no role)" : text;
 }
 
-// A fresh reset code stored as a hash, printed once.
-int print_reset_code(std::string_view command, ResponseStore& store, const Account& account) {
-  auto issued = issue_reset_code(store, account.id, today_utc());
-  if (!issued) {
-    report_error(command, issued.error());
-    return 1;
-  }
+// Prints a reset code issue_reset_code made: once, never stored.
+void print_reset_code(const Account& account, const IssuedResetCode& issued) {
   std::cout << "one-time code to set the password of " << account.username
             << " on the staff page's \"set your password\" (/staff.html#reset), valid through "
-            << issued->expires_on.iso() << " (hand it over in person or by a separate channel):\n"
-            << issued->code << '\n';
-  return 0;
+            << issued.expires_on.iso() << " (hand it over in person or by a separate channel):\n"
+            << issued.code << '\n';
 }
 
 // The store, opened for writing, and the account --username names; null
@@ -100,7 +94,14 @@ int user_add_command(const UserOptions& options) {
     return 1;
   }
   std::cout << "added " << added->username << " (" << grants_text(added->grants) << ")\n";
-  return password_hash.empty() ? print_reset_code(command, *store, added.value()) : 0;
+  if (!password_hash.empty()) return 0;
+  auto issued = issue_reset_code(*store, added.value(), today_utc());
+  if (!issued) {
+    report_error(command, issued.error());
+    return 1;
+  }
+  print_reset_code(added.value(), issued.value());
+  return 0;
 }
 
 int user_list_command(const DatabaseOptions& options) {
@@ -153,6 +154,11 @@ int user_reset_command(const UserOptions& options) {
   auto opened = open_account(command, options);
   if (!opened) return 1;
   auto& [store, account] = *opened;
+  auto issued = issue_reset_code(*store, account, today_utc());
+  if (!issued) {
+    report_error(command, issued.error());
+    return 1;
+  }
   if (options.remove_totp) {
     if (auto removed = store->remove_totp(account.id); !removed) {
       report_error(command, removed.error());
@@ -164,7 +170,8 @@ int user_reset_command(const UserOptions& options) {
           options.remove_totp ? "reset code; second factor removed" : "reset code")) {
     return 1;
   }
-  return print_reset_code(command, *store, account);
+  print_reset_code(account, issued.value());
+  return 0;
 }
 
 }  // namespace parorende::cli

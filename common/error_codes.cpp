@@ -32,7 +32,7 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"id_token_invalid", 401, kLocal, "an OpenID Connect id_token failed a check"},
     {"id_token_unknown_key", 401, kLocal, "no key of the provider's JWKS verifies an id_token"},
     {"internal_error", 500, kHttp, "a bug in parorende"},
-    {"invalid_argument", 422, kLocal, "an argument is out of range"},
+    {"invalid_argument", 422, kHttp, "an argument is out of range"},
     {"invalid_code", 422, kHttp, "the text cannot be a resume or receipt code"},
     {"invalid_csv", 422, kLocal, "a CSV file is malformed"},
     {"invalid_definition", 422, kHttp, "a questionnaire definition has problems (each listed)"},

@@ -1,13 +1,13 @@
 // National administrators manage staff accounts (docs/api.md,
-// "Administration"); the same library calls as `parorende user ...`:
+// "Administration"), with the library calls `parorende user ...` makes:
 // POST /api/v1/admin/accounts                          {username, display_name, grants}
 //     -> the account and a one-time code that sets its password
 // PUT  /api/v1/admin/accounts/{username}/grants        {grants}
 // PUT  /api/v1/admin/accounts/{username}/disabled      {disabled}
 // POST /api/v1/admin/accounts/{username}/reset-code    {remove_totp?}
 // A grant is written as in --grant: "municipality_staff:3407". Every change
-// is in the audit log; an administrator cannot disable or demote their own
-// account (someone must be left who can undo it).
+// is in the audit log; an administrator cannot disable, reset or demote
+// their own account (someone must be left who can undo it).
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -96,7 +96,7 @@ OutgoingResponse add_account(ApiContext& api, const Exchange& exchange) {
   if (!grants) return error_response(grants.error());
   auto added = api.store.add_account({*username, *display_name, "", *grants}, today_utc());
   if (!added) return error_response(added.error());
-  auto issued = issue_reset_code(api.store, added->id, today_utc());
+  auto issued = issue_reset_code(api.store, added.value(), today_utc());
   if (!issued) return error_response(issued.error());
   record(api, caller_of(exchange), "account.add", *added, grants_detail(added->grants));
   json::object answer = reset_code_json(*issued);
@@ -169,20 +169,13 @@ OutgoingResponse new_reset_code(ApiContext& api, const Exchange& exchange) {
   if (account->id == caller.principal.account_id) {
     return own_account_refused("reset");
   }
-  // A password would let it in around its provider's second factor and
-  // its leaving the organisation.
-  if (account->signs_in_with_provider) {
-    return error_response("provider_account",
-                          "this account signs in through its organisation's identity provider "
-                          "and has no password here; disable it, or change it at the provider");
-  }
+  auto issued = issue_reset_code(api.store, *account, today_utc());
+  if (!issued) return error_response(issued.error());
   if (remove_totp) {
     if (auto removed = api.store.remove_totp(account->id); !removed) {
       return error_response(removed.error());
     }
   }
-  auto issued = issue_reset_code(api.store, account->id, today_utc());
-  if (!issued) return error_response(issued.error());
   api.sessions.end_all(account->id);
   record(api, caller, "account.reset", *account,
          remove_totp ? "reset code; second factor removed" : "reset code");

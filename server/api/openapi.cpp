@@ -450,7 +450,8 @@ constexpr std::string_view kDocument = R"openapi(
       "Session": {"type": "object", "required": ["account", "csrf_token", "second_factor_done"], "properties": {
         "account": {"type": "object", "properties": {"username": {"type": "string"}, "display_name": {"type": "string"},
           "grants": {"type": "array", "items": {"type": "object", "properties": {"role": {"enum": ["national_admin", "municipality_staff", "researcher"]}, "scope": {"type": "string"}, "expires_on": {"type": "string", "format": "date"}}}},
-          "disabled": {"type": "boolean"}, "totp_enrolled": {"type": "boolean"}}},
+          "disabled": {"type": "boolean"}, "has_password": {"type": "boolean"}, "totp_enrolled": {"type": "boolean"},
+          "signs_in_with_provider": {"type": "boolean"}, "created_on": {"type": "string", "format": "date"}}},
         "csrf_token": {"type": "string"}, "second_factor_done": {"type": "boolean"}}},
       "Error": {
         "type": "object", "required": ["error"],

@@ -6,7 +6,7 @@
 // RFC 9700, 4.7) and is taken once (a replayed state finds nothing).
 //
 //   auto started = sign_ins.client("gjovik")->begin();
-//   sign_ins.remember("gjovik", started->pending, binding, now);
+//   sign_ins.remember("gjovik", started->pending, language, binding, now);
 //   ... the callback: auto taken = sign_ins.take(state, cookie_binding, now);
 #pragma once
 

@@ -100,6 +100,29 @@ TEST_F(UserCli, MistakesAreNamed) {
   EXPECT_TRUE(contains(weak_password.err, "12 to 256 characters")) << weak_password.err;
 }
 
+TEST_F(UserCli, AnAccountOfAnIdentityProviderGetsNoResetCode) {
+  {
+    auto store = open();
+    ASSERT_TRUE(store);
+    ASSERT_TRUE(store
+                    ->link_external_account({"https://login.example",
+                                             "subject-1",
+                                             "kari",
+                                             "Kari",
+                                             {{Role::municipality_staff, "3407", std::nullopt}}},
+                                            today_utc())
+                    .ok());
+  }
+  auto reset = run_parorende({"user", "reset", "--db", db_, "--username", "kari"});
+  EXPECT_EQ(reset.exit_code, 1);
+  EXPECT_TRUE(contains(reset.err, "signs in through its organisation's identity provider"))
+      << reset.err;
+  auto store = open();
+  ASSERT_TRUE(store);
+  EXPECT_FALSE(store->account_secrets("kari")->account.has_password);
+  EXPECT_TRUE(store->audit_entries({0, 0, "", "account.reset"})->empty());
+}
+
 TEST_F(UserCli, ServeRefusesAnOpenIdConfigurationItCannotUseBeforeListening) {
   std::string config = (directory_.path() / "oidc.json").string();
   std::ofstream(config) << R"({"providers": [{"id": "gjovik", "name": "Gjøvik",
