@@ -42,14 +42,11 @@ Result<std::int64_t> whole_number(std::string_view query, std::string_view name,
 
 void record_read(ApiContext& api, const Exchange& exchange, std::string action,
                  std::string object) {
-  if (auto recorded = api.store.record_audit({audit_actor(caller_of(exchange).principal),
-                                              std::move(action),
-                                              std::move(object),
-                                              AuditOutcome::success,
-                                              {}});
-      !recorded) {
-    std::fprintf(stderr, "parorende serve: audit log: %s\n", recorded.error().describe().c_str());
-  }
+  record_audit(api, {audit_actor(caller_of(exchange).principal),
+                     std::move(action),
+                     std::move(object),
+                     AuditOutcome::success,
+                     {}});
 }
 
 OutgoingResponse accounts_page(ApiContext& api, const Exchange& exchange) {
