@@ -34,13 +34,16 @@ Result<Wave> ResponseStore::wave(std::string_view name) { return impl_->wave(nam
 std::vector<Wave> ResponseStore::waves() { return impl_->waves(); }
 
 Result<SubmitReceipt> ResponseStore::submit(std::string_view wave_name, const Response& response,
-                                            std::string_view consent_version, Date today) {
-  return impl_->submit(wave_name, response, consent_version, today);
+                                            std::string_view consent_version, Date today,
+                                            std::string_view invitation_code) {
+  return impl_->submit(wave_name, response, consent_version, today, invitation_code);
 }
 
 void ResponseStore::submit_async(std::string_view wave_name, const Response& response,
-                                 std::string_view consent_version, Date today, SubmitDone done) {
-  impl_->submit_async(wave_name, response, consent_version, today, std::move(done));
+                                 std::string_view consent_version, Date today, SubmitDone done,
+                                 std::string_view invitation_code) {
+  impl_->submit_async(wave_name, response, consent_version, today, std::move(done),
+                      invitation_code);
 }
 
 Result<ResumedResponse> ResponseStore::resume(std::string_view resume_code, Date today) {
@@ -136,6 +139,18 @@ Status ResponseStore::accept_totp_step(std::int64_t id, std::int64_t step,
 }
 Result<Account> ResponseStore::account_by_reset_code(const Sha256Digest& code_hash, Date today) {
   return impl_->account_by_reset_code(code_hash, today);
+}
+
+Result<IssuedInvitations> ResponseStore::create_invitations(const NewInvitationBatch& spec,
+                                                            Date today) {
+  return impl_->create_invitations(spec, today);
+}
+Result<std::vector<InvitationBatch>> ResponseStore::invitation_batches(
+    std::string_view municipality) {
+  return impl_->invitation_batches(municipality);
+}
+Result<InvitationTarget> ResponseStore::invitation(std::string_view code) {
+  return impl_->invitation(code);
 }
 
 }  // namespace parorende

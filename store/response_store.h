@@ -11,7 +11,8 @@
 //   wave_not_open_yet, wave_exists, questionnaire_immutable,
 //   invalid_definition, invalid_wave, invalid_code, municipality_not_in_wave,
 //   consent_missing, consent_mismatch, questionnaire_mismatch,
-//   unknown_municipality, output_exists, publication_threshold_mismatch,
+//   unknown_municipality, invitation_not_found, invitation_used,
+//   invitation_mismatch, output_exists, publication_threshold_mismatch,
 //   publication_conflict, storage_failure, store_read_only; at open only:
 //   schema_too_new, schema_outdated, not_a_parorende_database.
 #pragma once
@@ -33,6 +34,7 @@
 #include "reference/offer_catalogue.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/invitations.h"
 #include "store/publication.h"
 #include "store/response_matrix.h"
 
@@ -135,9 +137,14 @@ class ResponseStore {
   // Responses. `response` comes from validate_response() against the wave's
   // questionnaire version. Partial -> a resume code; complete -> a receipt
   // code. `consent_version` is the consent text version the caregiver
-  // accepted (must equal the questionnaire's when it has one).
+  // accepted (must equal the questionnaire's when it has one). An
+  // `invitation_code` is used by the same commit: it must be unused
+  // ("invitation_used", "invitation_not_found") and of this wave and the
+  // response's municipality ("invitation_mismatch"); a response without a
+  // municipality gets the invitation's.
   Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
-                               std::string_view consent_version, Date today);
+                               std::string_view consent_version, Date today,
+                               std::string_view invitation_code = {});
   // As submit(), without holding a thread while the group commit runs:
   // `done` gets the same result. A response that fails the checks gets it
   // at once, on the calling thread; otherwise `done` runs on the store's
@@ -145,7 +152,8 @@ class ResponseStore {
   // (post it to an I/O thread), never block or do real work.
   using SubmitDone = std::function<void(Result<SubmitReceipt>)>;
   void submit_async(std::string_view wave_name, const Response& response,
-                    std::string_view consent_version, Date today, SubmitDone done);
+                    std::string_view consent_version, Date today, SubmitDone done,
+                    std::string_view invitation_code = {});
   // The saved answers of a partial response; "code_not_found" for a wrong
   // code, "wave_closed" when its wave has closed.
   Result<ResumedResponse> resume(std::string_view resume_code, Date today);
@@ -256,6 +264,17 @@ class ResponseStore {
   // The enabled account whose unexpired reset code hashes to `code_hash`
   // ("reset_code_invalid" when none), without using the code.
   Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
+
+  // Invitations (store/invitations.h). A batch of fresh codes for a wave
+  // that covers the municipality and has not closed: "invalid_argument"
+  // (count or label), "unknown_municipality", "wave_not_found",
+  // "municipality_not_in_wave", "wave_closed".
+  Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
+  // A municipality's batches, newest first, each with its used count.
+  Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
+  // What an unused code opens: "invalid_code", "invitation_not_found",
+  // "invitation_used".
+  Result<InvitationTarget> invitation(std::string_view code);
 
  private:
   class Impl;

@@ -56,6 +56,8 @@ void add_municipality_routes(Router& router, ApiContext& api);
 void add_results_routes(Router& router, ApiContext& api);
 void add_export_routes(Router& router, ApiContext& api);
 void add_response_routes(Router& router, ApiContext& api);
+// GET /api/v1/invitations/{code}, and the staff routes of invitation batches.
+void add_invitation_routes(Router& router, ApiContext& api);
 void add_screening_routes(Router& router, ApiContext& api);
 void add_operational_routes(Router& router, ApiContext& api);
 void add_openapi_route(Router& router);

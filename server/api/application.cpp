@@ -54,6 +54,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_results_routes(router_, *api_);
   add_export_routes(router_, *api_);
   add_response_routes(router_, *api_);
+  add_invitation_routes(router_, *api_);
   add_screening_routes(router_, *api_);
   add_openapi_route(router_);
   add_operational_routes(router_, *api_);

@@ -152,6 +152,22 @@ constexpr std::string_view kDocument = R"openapi(
         }
       }
     },
+    "/api/v1/invitations/{code}": {
+      "get": {
+        "operationId": "getInvitation",
+        "summary": "What an unused invitation code opens: its wave and municipality",
+        "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The invitation code from a letter; case, spaces and dashes do not matter"}],
+        "responses": {
+          "200": {"description": "The code is unused", "content": {"application/json": {"schema": {"type": "object", "required": ["wave", "municipality", "questionnaire", "version", "opens", "closes"], "properties": {
+            "wave": {"type": "string"}, "municipality": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
+            "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"}}}}}},
+          "404": {"$ref": "#/components/responses/NotFound"},
+          "409": {"$ref": "#/components/responses/Conflict"},
+          "422": {"$ref": "#/components/responses/Invalid"},
+          "429": {"$ref": "#/components/responses/RateLimited"}
+        }
+      }
+    },
     "/api/v1/screening/{questionnaire}/score": {
       "post": {
         "operationId": "scoreScreening",
@@ -414,6 +430,29 @@ constexpr std::string_view kDocument = R"openapi(
         "responses": {"200": {"description": "The municipality", "content": {"application/json": {"schema": {"type": "object"}}}}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}
       }
     },
+    "/api/v1/admin/municipalities/{municipality}/invitations": {
+      "get": {
+        "operationId": "listInvitationBatches",
+        "summary": "The municipality's invitation batches, newest first: issued, and used unless fewer than k (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "responses": {"200": {"description": "The batches", "content": {"application/json": {"schema": {"type": "object", "properties": {"batches": {"type": "array", "items": {"$ref": "#/components/schemas/InvitationBatch"}}, "used_shown_from": {"type": "integer", "description": "k: a used count under it is only \"fewer than k\""}}}}}}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      },
+      "post": {
+        "operationId": "createInvitationBatch",
+        "summary": "Make a batch of one-time invitation codes for a wave; the codes are in this answer only (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["wave", "label", "count"], "properties": {
+          "wave": {"type": "string"}, "label": {"type": "string", "minLength": 1, "maxLength": 100}, "count": {"type": "integer", "minimum": 1, "maximum": 2000}}}}}},
+        "responses": {
+          "201": {"description": "The batch and its codes, each with the path of its link", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "batch": {"$ref": "#/components/schemas/InvitationBatch"},
+            "codes": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "string"}, "path": {"type": "string"}}}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "operationId": "getOpenApi",
@@ -519,6 +558,11 @@ constexpr std::string_view kDocument = R"openapi(
           "address": {"type": "string"}, "demo": {"type": "boolean"}
         }
       },
+      "InvitationBatch": {"type": "object", "required": ["id", "wave", "municipality", "label", "created_on", "issued", "used", "used_fewer_than"], "properties": {
+        "id": {"type": "integer"}, "wave": {"type": "string"}, "municipality": {"type": "string"}, "label": {"type": "string"},
+        "created_on": {"type": "string", "format": "date"}, "issued": {"type": "integer"},
+        "used": {"type": ["integer", "null"], "description": "Codes used; null when fewer than k"},
+        "used_fewer_than": {"type": ["integer", "null"], "description": "k, when fewer than k codes were used; else null"}}},
       "ResponseDocument": {
         "type": "object", "additionalProperties": false,
         "properties": {
@@ -526,6 +570,7 @@ constexpr std::string_view kDocument = R"openapi(
           "consent_version": {"type": "string"},
           "language": {"type": "string"},
           "municipality": {"type": ["string", "null"], "pattern": "^[0-9]{4}$"},
+          "invitation": {"type": "string", "description": "An invitation code (POST only): used by this submission, once; the response gets its municipality"},
           "questionnaire": {"type": "string"}, "version": {"type": "string"},
           "answers": {"type": "object", "additionalProperties": true}
         }

@@ -26,6 +26,15 @@ const LocalizedText& status_message() {
   return text;
 }
 
+const LocalizedText& invitation_message() {
+  static const LocalizedText text{{
+      {"nb", "«invitation» må være invitasjonskoden fra brevet, som tekst."},
+      {"nn", "«invitation» må vere invitasjonskoden frå brevet, som tekst."},
+      {"en", "\"invitation\" must be the invitation code from the letter, as a string."},
+  }};
+  return text;
+}
+
 const LocalizedText& consent_message() {
   static const LocalizedText text{{
       {"nb", "«consent_version» må være versjonen av samtykketeksten, som tekst."},
@@ -109,7 +118,8 @@ Result<json::value> json_body(const HttpRequest& request, json::storage_ptr stor
 
 Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, json::value body,
                                         std::string_view language,
-                                        std::optional<Completeness> forced) {
+                                        std::optional<Completeness> forced,
+                                        bool invitation_allowed) {
   std::vector<Problem> form_problems;
   ResponseForm form;
   ValidationOptions options;
@@ -138,6 +148,16 @@ Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, json
         form_problems.push_back(
             {"consent_version", "invalid_field", consent_message().in(message_language)});
       }
+    }
+    if (auto found = object->find("invitation"); invitation_allowed && found != object->end()) {
+      const json::string* code = found->value().if_string();
+      if (code != nullptr && code->size() <= 100 && !has_control_character(*code, false)) {
+        form.invitation_code = std::string(*code);
+      } else if (!found->value().is_null()) {
+        form_problems.push_back(
+            {"invitation", "invalid_field", invitation_message().in(message_language)});
+      }
+      object->erase(found);
     }
   }
   if (forced) options.completeness = *forced;

@@ -41,14 +41,18 @@ Result<std::string> body_string(const boost::json::value& body, std::string_view
 struct ResponseForm {
   Response response;
   std::string consent_version;
+  std::string invitation_code;  // the body's "invitation", when `invitation_allowed`
 };
 
 // Validates `body` with the engine. "status" defaults to complete
 // (`forced` overrides it); the body's "language" defaults to `language`.
 // Every problem comes back at once in one "invalid_response" error, with
-// messages in the response's language.
+// messages in the response's language. With `invitation_allowed` the body
+// may carry an "invitation" code (a first submission); elsewhere that key is
+// unknown, as any other.
 Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, boost::json::value body,
                                         std::string_view language,
-                                        std::optional<Completeness> forced = std::nullopt);
+                                        std::optional<Completeness> forced = std::nullopt,
+                                        bool invitation_allowed = false);
 
 }  // namespace parorende::server

@@ -74,7 +74,8 @@ void post_response(ApiContext& api, const Exchange& exchange, Reply reply) {
   json::monotonic_resource arena(first_block, sizeof first_block);
   auto body = json_body(exchange.request, &arena);
   if (!body) return reply(error_response(body.error()));
-  auto form = read_response_form(*questionnaire.value(), std::move(body).value(), *language);
+  auto form = read_response_form(*questionnaire.value(), std::move(body).value(), *language,
+                                 std::nullopt, true);
   if (!form) return reply(error_response(form.error()));
 
   // No store worker: the row is prepared here and the writer hands the
@@ -85,7 +86,8 @@ void post_response(ApiContext& api, const Exchange& exchange, Reply reply) {
       [reply = std::move(reply), wave_name = wave->name](Result<SubmitReceipt> receipt) {
         if (!receipt) return reply(error_response(receipt.error()));
         reply(json_response(http::status::created, receipt_json(wave_name, receipt.value())));
-      });
+      },
+      form->invitation_code);
 }
 
 void get_resumed(ApiContext& api, const Exchange& exchange, Reply reply) {

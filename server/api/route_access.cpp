@@ -24,6 +24,7 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {get, "/api/v1/responses/resume/{code}", kAnyone, "the resume code; code-attempt limit"},
     {put, "/api/v1/responses/resume/{code}", kAnyone, "the resume code; code-attempt limit"},
     {delete_, "/api/v1/responses/{receipt}", kAnyone, "the receipt code; code-attempt limit"},
+    {get, "/api/v1/invitations/{code}", kAnyone, "the invitation code; code-attempt limit"},
     {post, "/api/v1/screening/{questionnaire}/score", kAnyone, "computation limit"},
     {get, "/api/v1/waves/{wave}/results", kAnyone, "disclosure control"},
     {get, "/api/v1/waves/{wave}/results/{municipality}", kAnyone, "disclosure control"},
@@ -50,6 +51,8 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
      "CSRF token; not the caller's own account"},
     {get, "/api/v1/admin/audit", kNationalAdmin, ""},
     {get, "/api/v1/admin/municipalities/{municipality}", kMunicipality, ""},
+    {get, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, ""},
+    {post, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, "CSRF token"},
 });
 
 std::string cell(const AccessRule& rule, bool allowed_for_role) {

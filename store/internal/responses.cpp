@@ -175,8 +175,12 @@ struct ResponseStore::Impl::PreparedSubmission {
   IssuedCode code;
   NewResponse insert;
   SubmitReceipt receipt;
+  std::optional<Sha256Digest> invitation;  // used by the same commit
 
   Status run(WriteContext& context) {
+    if (invitation) {
+      if (auto used = use_invitation(context.connection, *invitation); !used) return used;
+    }
     auto id = insert_response(context.connection, insert);
     if (!id) return id.take_error();
     receipt.response_id = id.value();
@@ -190,14 +194,36 @@ struct ResponseStore::Impl::PreparedSubmission {
 };
 
 Result<std::unique_ptr<ResponseStore::Impl::PreparedSubmission>> ResponseStore::Impl::prepare(
-    std::string_view wave_name, const Response& response, std::string_view consent_version,
-    Date today) {
+    std::string_view wave_name, const Response& given, std::string_view consent_version, Date today,
+    std::string_view invitation_code) {
   if (!writer_) return read_only_error();
   auto target = submit_target(wave_name);
   if (!target) return target.take_error();
   const Wave& wave = target.value()->wave;
   const LoadedQuestionnaire& loaded = *target.value()->loaded;
   if (auto open = check_dates(wave, today); !open) return open.take_error();
+
+  // The invitation is checked here for a clear answer; the writer uses it,
+  // so of two submissions with one code only the first commits.
+  std::optional<FoundInvitation> invitation;
+  Response with_municipality;
+  const Response* checked = &given;
+  if (!invitation_code.empty()) {
+    auto found = find_invitation(invitation_code);
+    if (!found) return found.take_error();
+    if (found->wave_id != wave.id ||
+        (!given.municipality.empty() && given.municipality != found->municipality)) {
+      return make_error("invitation_mismatch",
+                        "this invitation code is for another survey or municipality");
+    }
+    if (given.municipality.empty()) {
+      with_municipality = given;
+      with_municipality.municipality = found->municipality;
+      checked = &with_municipality;
+    }
+    invitation = std::move(found).value();
+  }
+  const Response& response = *checked;
   if (auto fits = check_fit(wave, loaded, response, consent_version); !fits) {
     return fits.take_error();
   }
@@ -218,13 +244,15 @@ Result<std::unique_ptr<ResponseStore::Impl::PreparedSubmission>> ResponseStore::
                                  complete ? nullptr : hash,
                                  complete ? hash : nullptr};
   prepared->receipt.completeness = response.completeness;
+  if (invitation) prepared->invitation = invitation->code_hash;
   return prepared;
 }
 
 Result<SubmitReceipt> ResponseStore::Impl::submit(std::string_view wave_name,
                                                   const Response& response,
-                                                  std::string_view consent_version, Date today) {
-  auto prepared = prepare(wave_name, response, consent_version, today);
+                                                  std::string_view consent_version, Date today,
+                                                  std::string_view invitation_code) {
+  auto prepared = prepare(wave_name, response, consent_version, today, invitation_code);
   if (!prepared) return prepared.take_error();
   PreparedSubmission& submission = *prepared.value();
   auto written = write([&submission](WriteContext& context) { return submission.run(context); });
@@ -234,8 +262,8 @@ Result<SubmitReceipt> ResponseStore::Impl::submit(std::string_view wave_name,
 
 void ResponseStore::Impl::submit_async(std::string_view wave_name, const Response& response,
                                        std::string_view consent_version, Date today,
-                                       SubmitDone done) {
-  auto prepared = prepare(wave_name, response, consent_version, today);
+                                       SubmitDone done, std::string_view invitation_code) {
+  auto prepared = prepare(wave_name, response, consent_version, today, invitation_code);
   if (!prepared) return done(prepared.take_error());
   std::shared_ptr<PreparedSubmission> submission = std::move(prepared).value();
   writer_->write_async([submission](WriteContext& context) { return submission->run(context); },

@@ -209,6 +209,28 @@ CREATE TABLE account_identities (
 );
 )sql";
 
+// Version 8: one-time invitation codes, issued in batches per wave and
+// municipality. A code is stored only as its hash, and a response row never
+// refers to the code that opened it (docs/privacy.md, "Invitations"):
+// `used` is the one thing a code's row learns.
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE invitation_batches (
+  id INTEGER PRIMARY KEY,
+  wave INTEGER NOT NULL REFERENCES waves (id),
+  municipality TEXT NOT NULL REFERENCES municipalities (code),
+  label TEXT NOT NULL,
+  created_on TEXT NOT NULL,
+  issued INTEGER NOT NULL CHECK (issued > 0)
+);
+CREATE INDEX invitation_batches_by_municipality ON invitation_batches (municipality);
+CREATE TABLE invitation_codes (
+  code_hash BLOB PRIMARY KEY CHECK (length(code_hash) = 32),
+  batch INTEGER NOT NULL REFERENCES invitation_batches (id),
+  used INTEGER NOT NULL DEFAULT 0 CHECK (used IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX invitation_codes_by_batch ON invitation_codes (batch, used);
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -245,10 +267,12 @@ Status migrate_to_6(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_7(Connection& connection) { return connection.execute(kVersion7); }
 
+Status migrate_to_8(Connection& connection) { return connection.execute(kVersion8); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
 constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
-                                     migrate_to_5, migrate_to_6, migrate_to_7};
+                                     migrate_to_5, migrate_to_6, migrate_to_7, migrate_to_8};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

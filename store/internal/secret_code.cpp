@@ -138,8 +138,10 @@ std::optional<std::string> normalize_secret_code(std::string_view input) {
 CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code) {
   // On the stack: with the prefix the input is longer than std::string's
   // small buffer.
-  std::string_view prefix = kind == CodeKind::resume ? "parorende-resume:" : "parorende-receipt:";
-  std::array<char, 18 + kSecretCodeSymbols> buffer{};
+  std::string_view prefix = kind == CodeKind::resume    ? "parorende-resume:"
+                            : kind == CodeKind::receipt ? "parorende-receipt:"
+                                                        : "parorende-invitation:";
+  std::array<char, 21 + kSecretCodeSymbols> buffer{};
   std::string input_storage;
   std::string_view input;
   if (prefix.size() + canonical_code.size() <= buffer.size()) {

@@ -1,4 +1,5 @@
-// Resume and receipt codes: random secrets a caregiver writes down.
+// Resume, receipt and invitation codes: random secrets a caregiver writes
+// down (or finds in a letter).
 //
 // A code is 28 Crockford base32 symbols in groups of four ("7XKQ-M2PA-...").
 // The first two symbols are the code's issue bucket (10 bits, not secret),
@@ -25,7 +26,7 @@
 
 namespace parorende {
 
-enum class CodeKind { resume, receipt };
+enum class CodeKind { resume, receipt, invitation };
 
 inline constexpr std::size_t kSecretCodeSymbols = 28;
 
@@ -45,7 +46,8 @@ struct CodeHash {
   Sha256Digest digest;
 };
 
-// The kind is hashed in, so a receipt code never works as a resume code.
+// The kind is hashed in, so a receipt code never works as a resume code
+// (nor an invitation code as either).
 CodeHash hash_secret_code(CodeKind kind, std::string_view canonical_code);
 
 struct IssuedCode {

@@ -114,6 +114,10 @@ inline std::optional<Date> column_date(StatementUse& statement, int column) {
   return parse_iso_date(statement.text(column));
 }
 
+// Marks an invitation code used, in the writer's transaction:
+// "invitation_used" when another submission used it first.
+Status use_invitation(Connection& connection, const Sha256Digest& code_hash);
+
 }  // namespace store_detail
 
 using store_detail::LoadedQuestionnaire;
@@ -138,9 +142,11 @@ class ResponseStore::Impl {
   std::vector<Wave> waves();
 
   Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
-                               std::string_view consent_version, Date today);
+                               std::string_view consent_version, Date today,
+                               std::string_view invitation_code);
   void submit_async(std::string_view wave_name, const Response& response,
-                    std::string_view consent_version, Date today, SubmitDone done);
+                    std::string_view consent_version, Date today, SubmitDone done,
+                    std::string_view invitation_code);
   Result<ResumedResponse> resume(std::string_view resume_code, Date today);
   Result<SubmitReceipt> update(std::string_view resume_code, const Response& response, Date today);
   Status erase(std::string_view receipt_code);
@@ -178,6 +184,9 @@ class ResponseStore::Impl {
   Status accept_totp_step(std::int64_t id, std::int64_t step, std::span<const std::uint8_t> key,
                           bool pending);
   Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
+  Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
+  Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
+  Result<InvitationTarget> invitation(std::string_view code);
 
  private:
   Status write(WriteQueue::Job job);
@@ -194,10 +203,18 @@ class ResponseStore::Impl {
   Result<std::shared_ptr<const SubmitTarget>> submit_target(std::string_view wave_name);
   Status check_fit(const Wave& wave, const LoadedQuestionnaire& loaded, const Response& response,
                    std::string_view consent_version);
+  // An unused invitation code, found by its hash.
+  struct FoundInvitation {
+    Sha256Digest code_hash;
+    std::int64_t wave_id = 0;
+    std::string municipality;
+  };
+  Result<FoundInvitation> find_invitation(std::string_view code);
   struct PreparedSubmission;
   Result<std::unique_ptr<PreparedSubmission>> prepare(std::string_view wave_name,
                                                       const Response& response,
-                                                      std::string_view consent_version, Date today);
+                                                      std::string_view consent_version, Date today,
+                                                      std::string_view invitation_code);
 
   // Destroyed bottom-up: the writer drains first, the checkpointer closes
   // last (as the last read-write connection it checkpoints and removes the

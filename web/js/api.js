@@ -50,6 +50,7 @@ export const api = {
   questionnaire: (id, lang, version) => request('GET', `questionnaires/${seg(id)}`, {query: {lang, version}}),
   submit: (wave, lang, document) => request('POST', `waves/${seg(wave)}/responses`, {query: {lang}, body: document}),
   resume: (code) => request('GET', `responses/resume/${seg(code)}`),
+  invitation: (code) => request('GET', `invitations/${seg(code)}`),
   update: (code, lang, document) => request('PUT', `responses/resume/${seg(code)}`, {query: {lang}, body: document}),
   erase: (receipt) => request('DELETE', `responses/${seg(receipt)}`),
   score: (questionnaire, lang, version, document) =>

@@ -11,6 +11,7 @@ import {renderReceipt} from './receipt.js';
 import {renderResult} from './result.js';
 import {renderErase} from './erase.js';
 import {renderOffers} from './offers.js';
+import {renderInvitation} from './invitation.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -97,6 +98,7 @@ const routes = [
   [/^\/survey\/([^/]+)(?:\/([^/]+))?$/, (view, m) => renderSurvey(view, ctx, decodeURIComponent(m[1]), m[2] && decodeURIComponent(m[2]))],
   [/^\/saved$/, (view) => renderSaved(view, ctx)],
   [/^\/resume(?:\/([^/]+))?$/, (view, m) => renderResume(view, ctx, m[1] && decodeURIComponent(m[1]))],
+  [/^\/invitation(?:\/([^/]+))?$/, (view, m) => renderInvitation(view, ctx, m[1] && decodeURIComponent(m[1]))],
   [/^\/receipt$/, (view) => renderReceipt(view, ctx)],
   [/^\/result$/, (view) => renderResult(view, ctx)],
   [/^\/delete$/, (view) => renderErase(view, ctx)],

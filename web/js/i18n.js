@@ -39,6 +39,7 @@ const S = {
   'start.surveys.start': {nb: 'Start: {title}', nn: 'Start: {title}', en: 'Start: {title}'},
   'start.surveys.open_until': {nb: 'Åpent til og med {date}.', nn: 'Ope til og med {date}.', en: 'Open until {date}.'},
   'start.other.title': {nb: 'Har du begynt før, eller vil du slette svar?', nn: 'Har du byrja før, eller vil du slette svar?', en: 'Have you started before, or do you want to delete answers?'},
+  'start.other.invitation': {nb: 'Svar med kode fra brev', nn: 'Svar med kode frå brev', en: 'Answer with a code from a letter'},
   'start.other.resume': {nb: 'Fortsett der du slapp, med koden du fikk', nn: 'Hald fram der du slapp, med koden du fekk', en: 'Continue where you left off, with the code you got'},
   'start.other.delete': {nb: 'Slett svar du har sendt inn, med kvitteringskoden', nn: 'Slett svar du har sendt inn, med kvitteringskoden', en: 'Delete answers you have sent, with the receipt code'},
   'start.other.offers': {nb: 'Se hvilke tilbud kommunen har for pårørende', nn: 'Sjå kva tilbod kommunen har for pårørande', en: 'See what the municipality offers caregivers'},
@@ -112,6 +113,15 @@ const S = {
   'resume.required': {nb: 'Skriv inn koden.', nn: 'Skriv inn koden.', en: 'Enter the code.'},
   'resume.not_found': {nb: 'Vi fant ingen lagrede svar med denne koden. Sjekk at du har skrevet den riktig.', nn: 'Vi fann ingen lagra svar med denne koden. Sjekk at du har skrive han rett.', en: 'We found no saved answers with this code. Check that you have typed it correctly.'},
   'resume.invalid': {nb: 'Dette ser ikke ut som en kode. Sjekk at du har skrevet den riktig.', nn: 'Dette ser ikkje ut som ein kode. Sjekk at du har skrive han rett.', en: 'This does not look like a code. Check that you have typed it correctly.'},
+  'invitation.title': {nb: 'Svar med kode fra brev', nn: 'Svar med kode frå brev', en: 'Answer with a code from a letter'},
+  'invitation.intro': {nb: 'Har du fått et brev eller en tekstmelding fra kommunen med en kode, skriv den inn her. Koden åpner skjemaet for kommunen din. Svarene dine kobles ikke til koden.', nn: 'Har du fått eit brev eller ei tekstmelding frå kommunen med ein kode, skriv han inn her. Koden opnar skjemaet for kommunen din. Svara dine blir ikkje kopla til koden.', en: 'If the municipality sent you a letter or a text message with a code, enter it here. The code opens the questionnaire for your municipality. Your answers are not linked to the code.'},
+  'invitation.label': {nb: 'Koden fra brevet', nn: 'Koden frå brevet', en: 'The code from the letter'},
+  'invitation.submit': {nb: 'Start', nn: 'Start', en: 'Start'},
+  'invitation.required': {nb: 'Skriv inn koden.', nn: 'Skriv inn koden.', en: 'Enter the code.'},
+  'invitation.used': {nb: 'Denne koden er allerede brukt. En kode kan bare brukes én gang. Lagret du svarene underveis, kan du fortsette med koden du fikk da du lagret.', nn: 'Denne koden er alt brukt. Ein kode kan berre brukast éin gong. Lagra du svara undervegs, kan du halde fram med koden du fekk då du lagra.', en: 'This code has already been used. A code works only once. If you saved your answers along the way, you can continue with the code you got when you saved.'},
+  'invitation.not_found': {nb: 'Vi fant ingen invitasjon med denne koden. Sjekk at du har skrevet den slik den står i brevet.', nn: 'Vi fann ingen invitasjon med denne koden. Sjekk at du har skrive han slik han står i brevet.', en: 'We found no invitation with this code. Check that you have typed it as it is in the letter.'},
+  'invitation.invalid': {nb: 'Dette ser ikke ut som en kode. Koden i brevet har 28 tegn.', nn: 'Dette ser ikkje ut som ein kode. Koden i brevet har 28 teikn.', en: 'This does not look like a code. The code in the letter has 28 characters.'},
+  'invitation.mismatch': {nb: 'Denne koden hører til et annet skjema eller en annen kommune. Start fra lenken i brevet.', nn: 'Denne koden høyrer til eit anna skjema eller ein annan kommune. Start frå lenkja i brevet.', en: 'This code belongs to another questionnaire or municipality. Start from the link in the letter.'},
   'resume.welcome': {nb: 'Velkommen tilbake. Svarene du lagret, er fylt inn.', nn: 'Velkomen tilbake. Svara du lagra, er fylte inn.', en: 'Welcome back. The answers you saved are filled in.'},
 
   // Receipt and delete

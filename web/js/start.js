@@ -48,6 +48,7 @@ export async function renderStart(view, ctx) {
   content.push(
     h('h2', {}, t('start.other.title')),
     h('ul', {class: 'link-list'},
+      h('li', {}, h('a', {href: '#/invitation'}, t('start.other.invitation'))),
       h('li', {}, h('a', {href: '#/resume'}, t('start.other.resume'))),
       h('li', {}, h('a', {href: '#/delete'}, t('start.other.delete'))),
       h('li', {}, h('a', {href: '#/offers'}, t('start.other.offers')))));

@@ -255,9 +255,12 @@ function renderStep(page, section) {
       const document = {status, consent_version: survey.consentVersion, language: language(), answers: decision.kept};
       // A questionnaire without a municipality item still belongs to one.
       if (!municipalityAnswer(questionnaire, decision.kept) && ctx.municipality) document.municipality = ctx.municipality;
+      // A code from an invitation letter is used by the first submission.
+      if (!survey.resumeCode && survey.invitation) document.invitation = survey.invitation;
       const reply = survey.resumeCode
         ? await api.update(survey.resumeCode, language(), document)
         : await api.submit(wave.name, language(), document);
+      survey.invitation = null;
       if (status === 'partial') {
         survey.resumeCode = reply.resume_code || survey.resumeCode;
         survey.savedFrom = section.id;
@@ -296,7 +299,7 @@ function renderStep(page, section) {
       showErrors(errors, general);
       return;
     }
-    showErrors([], [sendErrorMessage(error)]);
+    showErrors([], [error.code?.startsWith('invitation_') ? invitationMessage(error) : sendErrorMessage(error)]);
   }
 
   const nextButton = h('button', {type: 'submit', class: 'button'}, isLast ? t('nav.submit') : t('nav.next'));
@@ -374,6 +377,15 @@ export function sendErrorMessage(error) {
   if (error.code === 'wave_closed' || error.code === 'wave_not_open_yet') return t('err.wave_closed');
   if (error.status === 503) return t('err.unavailable');
   return error.message && error.status === 422 ? error.message : t('err.generic');
+}
+
+// What a caregiver reads when an invitation code does not open a survey.
+export function invitationMessage(problem) {
+  if (problem.code === 'invitation_used') return t('invitation.used');
+  if (problem.code === 'invitation_not_found') return t('invitation.not_found');
+  if (problem.code === 'invalid_code') return t('invitation.invalid');
+  if (problem.code === 'invitation_mismatch') return t('invitation.mismatch');
+  return sendErrorMessage(problem);
 }
 
 // The client's own checks of one item; the server's 422 says the same or

@@ -4,13 +4,13 @@
 // administrator's accounts page, and sign-out; axe-core on every state.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createHmac} from 'node:crypto';
 import {writeFileSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
 import {expectHeading} from '../lib/helpers.mjs';
+import {currentStep, totp} from '../lib/totp.mjs';
 
 const PASSWORD = 'the password of kari at gjovik';
 const ADMIN_PASSWORD = 'the password of the national admin';
@@ -29,23 +29,6 @@ const running = useServerAndBrowser({
   },
 });
 
-// RFC 6238 with SHA-1, 30 s steps, 6 digits: what an authenticator app computes.
-function base32(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const char of text.replace(/=+$/, '')) bits += alphabet.indexOf(char).toString(2).padStart(5, '0');
-  const bytes = [];
-  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
-  return Buffer.from(bytes);
-}
-function totp(key, step) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac('sha1', base32(key)).update(counter).digest();
-  const offset = mac[mac.length - 1] & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, '0');
-}
-const currentStep = () => Math.floor(Date.now() / 1000 / 30);
 
 async function signIn(page, username, password) {
   await page.locator('#username').fill(username);

@@ -1,12 +1,14 @@
 // The staff pages (web/staff.html): sign in, enrol the second factor, then
 // the home page of the account's roles, "my account" and, for national
 // administrators, the accounts. The hash picks the page: #account,
-// #accounts, anything else the home page. ?lang= picks the language.
+// #accounts, #invitations/CODE (a municipality's invitation letters),
+// anything else the home page. ?lang= picks the language.
 import {LANGUAGES, language, setCurrentLanguage, t} from '../i18n.js';
 import {clear, focus, h, announce} from '../dom.js';
 import {s} from './strings.js';
 import {staff} from './staff-api.js';
 import {renderSignIn, renderReset, renderEnrol, renderHome, renderAccount, renderAccounts} from './views.js';
+import {renderInvitations} from './invitations.js';
 
 const params = new URLSearchParams(location.search);
 let session = null;
@@ -71,6 +73,7 @@ async function render() {
   else if (!session.second_factor_done) renderEnrol(view, ctx);
   else if (page === 'account') renderAccount(view, ctx, session);
   else if (page === 'accounts') await renderAccounts(view, ctx, session);
+  else if (/^invitations\/\d{4}$/.test(page)) await renderInvitations(view, ctx, page.slice('invitations/'.length));
   else await renderHome(view, ctx, session);
   if (!firstRender) focus(view.querySelector('h1'));
   firstRender = false;

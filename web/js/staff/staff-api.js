@@ -58,4 +58,8 @@ export const staff = {
     call('PUT', `admin/accounts/${encodeURIComponent(username)}/disabled`, {disabled}),
   newResetCode: (username) => call('POST', `admin/accounts/${encodeURIComponent(username)}/reset-code`, {}),
   municipality: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}`),
+  invitationBatches: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations`),
+  // The batch and its codes, which the server never shows again.
+  createInvitations: (code, wave, label, count) =>
+    call('POST', `admin/municipalities/${encodeURIComponent(code)}/invitations`, {wave, label, count}),
 };

@@ -14,7 +14,7 @@ function roleText(grant, names = {}) {
   return s(`role.${grant.role}`, {scope: names[grant.scope] ?? grant.scope});
 }
 
-function failure(problem) {
+export function failure(problem) {
   return problem.status === 0 || problem.status >= 500 ? s('unavailable') : problem.message;
 }
 
@@ -196,7 +196,9 @@ export async function renderHome(view, ctx, session) {
           h('li', {}, s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes}))))
         : h('p', {}, s('home.no_rounds')),
       h('p', {}, s('home.offers', {count: home.offers})),
-      h('p', {}, h('a', {href: `/dashboard.html?municipality=${home.code}`}, s('home.results')))));
+      h('ul', {class: 'link-list'},
+        h('li', {}, h('a', {href: `#invitations/${home.code}`}, s('home.invitations'))),
+        h('li', {}, h('a', {href: `/dashboard.html?municipality=${home.code}`}, s('home.results'))))));
   }
   if (account.grants.some((grant) => grant.role === 'national_admin')) {
     sections.push(h('section', {class: 'card', 'aria-labelledby': 'admin-title'},

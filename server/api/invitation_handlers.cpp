@@ -1,0 +1,132 @@
+// One-time invitation codes (docs/api.md, "Invitations"):
+// GET  /api/v1/invitations/{code}   what an unused code opens (anyone)
+// GET  /api/v1/admin/municipalities/{municipality}/invitations
+//      the municipality's batches: issued, and used unless fewer than k
+// POST /api/v1/admin/municipalities/{municipality}/invitations
+//      {wave, count, label} -> the batch and its codes, shown once
+// A code is used by POST /api/v1/waves/{wave}/responses with "invitation".
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include "common/text.h"
+#include "server/api/api_routes.h"
+#include "server/api/request_input.h"
+#include "server/api/staff_caller.h"
+#include "server/http/json_reply.h"
+
+namespace parorende::server {
+namespace {
+
+namespace json = boost::json;
+
+// Where a code leads in the caregivers' pages. The code is in the
+// fragment, which browsers never send to a server, so it stays out of
+// access logs and Referer headers.
+std::string invitation_path(std::string_view municipality, std::string_view code) {
+  return "/?municipality=" + std::string(municipality) + "#/invitation/" + std::string(code);
+}
+
+json::object batch_json(const InvitationBatch& batch, int min_respondents) {
+  json::object object{{"id", batch.id},
+                      {"wave", batch.wave_name},
+                      {"municipality", batch.municipality},
+                      {"label", batch.label},
+                      {"created_on", batch.created_on.iso()},
+                      {"issued", batch.issued}};
+  // How many of a few letters were answered could tell staff who
+  // answered: a count under k is only "fewer than k".
+  if (batch.used >= min_respondents) {
+    object["used"] = batch.used;
+  } else {
+    object["used"] = nullptr;
+  }
+  object["used_fewer_than"] =
+      batch.used >= min_respondents ? json::value(nullptr) : json::value(min_respondents);
+  return object;
+}
+
+void get_invitation(ApiContext& api, const Exchange& exchange, Reply reply) {
+  reply_from_store_worker(api, std::move(reply), [&api, code = exchange.params[0]] {
+    auto target = api.store.invitation(code);
+    if (!target) return error_response(target.error());
+    auto wave = api.store.wave(target->wave_name);
+    if (!wave) return error_response(wave.error());
+    return json_response(http::status::ok, {{"wave", wave->name},
+                                            {"municipality", target->municipality},
+                                            {"questionnaire", wave->questionnaire_id},
+                                            {"version", wave->questionnaire_version},
+                                            {"opens", wave->opens.iso()},
+                                            {"closes", wave->closes.iso()}});
+  });
+}
+
+OutgoingResponse list_batches(ApiContext& api, const Exchange& exchange) {
+  const std::string& municipality = exchange.params[0];
+  auto batches = api.store.invitation_batches(municipality);
+  if (!batches) return error_response(batches.error());
+  json::array list;
+  for (const InvitationBatch& batch : *batches) {
+    list.push_back(batch_json(batch, api.results.min_respondents()));
+  }
+  record_audit(api, {audit_actor(caller_of(exchange).principal),
+                     "invitations.read",
+                     "municipality:" + municipality,
+                     AuditOutcome::success,
+                     {}});
+  return json_response(http::status::ok, {{"batches", std::move(list)},
+                                          {"used_shown_from", api.results.min_respondents()}});
+}
+
+Result<int> body_count(const json::value& body) {
+  const json::object* object = body.if_object();
+  const json::value* count = object ? object->if_contains("count") : nullptr;
+  if (count == nullptr || !count->is_int64() || count->as_int64() < 1 ||
+      count->as_int64() > kMaxInvitationsPerBatch) {
+    std::string message =
+        "count is a whole number from 1 to " + std::to_string(kMaxInvitationsPerBatch);
+    return make_error("invalid_field", message, {{"count", "invalid_value", message}});
+  }
+  return static_cast<int>(count->as_int64());
+}
+
+OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
+  const std::string& municipality = exchange.params[0];
+  auto body = json_body(exchange.request);
+  if (!body) return error_response(body.error());
+  auto wave = body_string(*body, "wave", true, 400);
+  if (!wave) return error_response(wave.error());
+  auto label = body_string(*body, "label", true, 400);
+  if (!label) return error_response(label.error());
+  auto count = body_count(*body);
+  if (!count) return error_response(count.error());
+  auto issued = api.store.create_invitations({*wave, municipality, *label, *count}, today_utc());
+  if (!issued) return error_response(issued.error());
+  json::array codes;
+  for (const std::string& code : issued->codes) {
+    codes.push_back({{"code", code}, {"path", invitation_path(municipality, code)}});
+  }
+  record_audit(api, {audit_actor(caller_of(exchange).principal), "invitations.create",
+                     "municipality:" + municipality, AuditOutcome::success,
+                     printable_detail("batch " + std::to_string(issued->batch.id) + ", " +
+                                      std::to_string(*count) + " codes, wave " + *wave)});
+  return json_response(http::status::created,
+                       {{"batch", batch_json(issued->batch, api.results.min_respondents())},
+                        {"codes", std::move(codes)}});
+}
+
+}  // namespace
+
+void add_invitation_routes(Router& router, ApiContext& api) {
+  router.add({http::verb::get, "/api/v1/invitations/{code}", RateClass::code_attempt,
+              [&api](const Exchange& exchange, Reply reply) {
+                get_invitation(api, exchange, std::move(reply));
+              }});
+  router.add(
+      {http::verb::get, "/api/v1/admin/municipalities/{municipality}/invitations", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) { reply(list_batches(api, exchange)); }});
+  router.add(
+      {http::verb::post, "/api/v1/admin/municipalities/{municipality}/invitations", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) { reply(create_batch(api, exchange)); }});
+}
+
+}  // namespace parorende::server

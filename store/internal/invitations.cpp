@@ -1,0 +1,166 @@
+// Invitation batches and their one-time codes (store/invitations.h).
+#include "common/text.h"
+#include "store/internal/store_impl.h"
+
+namespace parorende {
+
+using namespace store_detail;
+
+namespace {
+
+constexpr std::size_t kMaxLabelCharacters = 100;
+
+std::size_t utf8_characters(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char byte) {
+    return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+  }));
+}
+
+Status check_batch_spec(const NewInvitationBatch& spec) {
+  std::vector<Problem> problems;
+  if (spec.count < 1 || spec.count > kMaxInvitationsPerBatch) {
+    problems.push_back({"count", "out_of_range",
+                        "from 1 to " + std::to_string(kMaxInvitationsPerBatch) + " codes"});
+  }
+  std::size_t label_length = utf8_characters(spec.label);
+  if (label_length == 0 || label_length > kMaxLabelCharacters ||
+      has_control_character(spec.label, false)) {
+    problems.push_back({"label", "invalid_value",
+                        "1 to " + std::to_string(kMaxLabelCharacters) +
+                            " characters, without control characters"});
+  }
+  if (problems.empty()) return {};
+  return make_error("invalid_argument", "the invitation batch has problems", std::move(problems));
+}
+
+Error invitation_used() {
+  return make_error("invitation_used",
+                    "this invitation code has been used: a code opens one response, once");
+}
+
+}  // namespace
+
+Result<IssuedInvitations> ResponseStore::Impl::create_invitations(const NewInvitationBatch& spec,
+                                                                  Date today) {
+  if (!writer_) return read_only_error();
+  if (auto valid = check_batch_spec(spec); !valid) return valid.take_error();
+  if (builtin_municipalities().find(spec.municipality) == nullptr) {
+    return make_error("unknown_municipality", "no municipality has code " + spec.municipality);
+  }
+  auto wave = this->wave(spec.wave_name);
+  if (!wave) return wave.take_error();
+  if (!wave->covers(spec.municipality)) {
+    return make_error(
+        "municipality_not_in_wave",
+        "the wave " + wave->name + " is not open to municipality '" + spec.municipality + "'");
+  }
+  if (wave->closes < today) {
+    return make_error("wave_closed", "the wave " + wave->name + " closed " + wave->closes.iso() +
+                                         "; its invitations would open nothing");
+  }
+
+  IssuedInvitations issued;
+  std::vector<Sha256Digest> hashes;
+  issued.codes.reserve(static_cast<std::size_t>(spec.count));
+  hashes.reserve(static_cast<std::size_t>(spec.count));
+  for (int i = 0; i < spec.count; ++i) {
+    auto code = issue_secret_code(CodeKind::invitation);
+    if (!code) return code.take_error();
+    issued.codes.push_back(std::move(code->display));
+    hashes.push_back(code->hash.digest);
+  }
+  issued.batch = {0, wave->name, spec.municipality, spec.label, today, spec.count, 0};
+  std::string created_on = today.iso();
+  std::int64_t wave_id = wave->id;
+
+  auto written = write([&](WriteContext& context) -> Status {
+    Connection& connection = context.connection;
+    auto batch = connection.statement(
+        "INSERT INTO invitation_batches (wave, municipality, label, created_on, issued)"
+        " VALUES (?, ?, ?, ?, ?)");
+    if (!batch) return batch.take_error();
+    batch->bind(1, wave_id)
+        .bind(2, spec.municipality)
+        .bind(3, spec.label)
+        .bind(4, created_on)
+        .bind(5, std::int64_t{spec.count});
+    if (auto inserted = batch->run(); !inserted) return inserted;
+    issued.batch.id = connection.last_insert_rowid();
+    auto code =
+        connection.statement("INSERT INTO invitation_codes (code_hash, batch) VALUES (?, ?)");
+    if (!code) return code.take_error();
+    for (const Sha256Digest& hash : hashes) {
+      code->reset();
+      code->bind_blob(1, hash).bind(2, issued.batch.id);
+      if (auto inserted = code->run(); !inserted) return inserted;
+    }
+    return {};
+  });
+  if (!written) return written.take_error();
+  return issued;
+}
+
+Result<std::vector<InvitationBatch>> ResponseStore::Impl::invitation_batches(
+    std::string_view municipality) {
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  auto select = (*reader)->statement(
+      "SELECT b.id, w.name, b.municipality, b.label, b.created_on, b.issued,"
+      " (SELECT count(*) FROM invitation_codes c WHERE c.batch = b.id AND c.used = 1)"
+      " FROM invitation_batches b JOIN waves w ON w.id = b.wave"
+      " WHERE b.municipality = ? ORDER BY b.id DESC");
+  if (!select) return select.take_error();
+  select->bind(1, municipality);
+  std::vector<InvitationBatch> batches;
+  while (true) {
+    auto row = select->step();
+    if (!row) return row.take_error();
+    if (!row.value()) break;
+    batches.push_back({select->int64(0), std::string(select->text(1)), std::string(select->text(2)),
+                       std::string(select->text(3)), column_date(*select, 4).value_or(Date{}),
+                       select->int64(5), select->int64(6)});
+  }
+  return batches;
+}
+
+Result<ResponseStore::Impl::FoundInvitation> ResponseStore::Impl::find_invitation(
+    std::string_view code) {
+  auto hash = hash_typed_code(CodeKind::invitation, code);
+  if (!hash) return hash.take_error();
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  auto select = (*reader)->statement(
+      "SELECT b.wave, b.municipality, c.used FROM invitation_codes c"
+      " JOIN invitation_batches b ON b.id = c.batch WHERE c.code_hash = ?");
+  if (!select) return select.take_error();
+  select->bind_blob(1, hash->digest);
+  auto row = select->step();
+  if (!row) return row.take_error();
+  if (!row.value()) {
+    return make_error("invitation_not_found",
+                      "no invitation has this code; check it against the letter");
+  }
+  if (select->int64(2) != 0) return invitation_used();
+  return FoundInvitation{hash->digest, select->int64(0), std::string(select->text(1))};
+}
+
+Result<InvitationTarget> ResponseStore::Impl::invitation(std::string_view code) {
+  auto found = find_invitation(code);
+  if (!found) return found.take_error();
+  auto wave = wave_by_id(found->wave_id);
+  if (!wave) return wave.take_error();
+  return InvitationTarget{wave->name, found->municipality};
+}
+
+Status store_detail::use_invitation(Connection& connection, const Sha256Digest& code_hash) {
+  auto use =
+      connection.statement("UPDATE invitation_codes SET used = 1 WHERE code_hash = ? AND used = 0");
+  if (!use) return use.take_error();
+  use->bind_blob(1, code_hash);
+  if (auto updated = use->run(); !updated) return updated;
+  // Another submission with the same code committed first.
+  if (connection.changes() != 1) return invitation_used();
+  return {};
+}
+
+}  // namespace parorende

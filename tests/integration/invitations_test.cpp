@@ -1,0 +1,167 @@
+// Invitation codes over HTTP against the real server: Gjøvik's staff make a
+// batch, a caregiver answers with one code (refused the second time), the
+// used count stays "fewer than k" until k, staff of Verdal can neither read
+// nor make Gjøvik's batches, and the audit log holds each step.
+#include <gtest/gtest.h>
+
+#include "staff_fixture.h"
+
+namespace parorende::testing {
+namespace {
+
+constexpr std::string_view kGjovik = "/api/v1/admin/municipalities/3407/invitations";
+
+class InvitationsHttpTest : public StaffFixture {
+ protected:
+  void SetUp() override {
+    StaffFixture::SetUp();
+    start();
+    gjovik_ = add_account("gjovik", {{Role::municipality_staff, "3407", std::nullopt}}, true);
+    ASSERT_EQ(sign_in(gjovik_).status, 200);
+  }
+
+  std::vector<std::string> make_batch(int count) {
+    HttpReply made =
+        call("POST", kGjovik,
+             R"({"wave":"open","label":"Brev mars","count":)" + std::to_string(count) + "}",
+             gjovik_.headers());
+    EXPECT_EQ(made.status, 201) << made.body;
+    std::vector<std::string> codes;
+    if (made.status != 201) return codes;
+    boost::json::value body = made.json();
+    for (const auto& entry : body.at("codes").as_array()) {
+      codes.emplace_back(entry.at("code").as_string());
+      EXPECT_EQ(std::string(entry.at("path").as_string()),
+                "/?municipality=3407#/invitation/" + codes.back());
+    }
+    return codes;
+  }
+
+  // A caregiver of Gjøvik's answers, with a code.
+  static std::string with_invitation(const std::string& code) {
+    std::string body = complete_body();
+    body.replace(body.find("0301"), 4, "3407");
+    return R"({"invitation":")" + code + "\"," + body.substr(1);
+  }
+
+  boost::json::object first_batch() {
+    HttpReply listed = call("GET", kGjovik, "", gjovik_.headers());
+    EXPECT_EQ(listed.status, 200) << listed.body;
+    boost::json::value body = listed.json();
+    return body.at("batches").as_array().at(0).as_object();
+  }
+
+  StaffLogin gjovik_;
+};
+
+TEST_F(InvitationsHttpTest, ACodeFromALetterOpensOneResponseOnce) {
+  std::vector<std::string> codes = make_batch(20);
+  ASSERT_EQ(codes.size(), 20u);
+
+  HttpReply opens = call("GET", "/api/v1/invitations/" + codes[3]);
+  ASSERT_EQ(opens.status, 200) << opens.body;
+  EXPECT_EQ(opens.json().at("wave").as_string(), "open");
+  EXPECT_EQ(opens.json().at("municipality").as_string(), "3407");
+
+  HttpReply answered = call("POST", "/api/v1/waves/open/responses", with_invitation(codes[3]));
+  ASSERT_EQ(answered.status, 201) << answered.body;
+  HttpReply again = call("POST", "/api/v1/waves/open/responses", with_invitation(codes[3]));
+  EXPECT_EQ(again.status, 409) << again.body;
+  EXPECT_NE(again.body.find("invitation_used"), std::string::npos) << again.body;
+  EXPECT_EQ(call("GET", "/api/v1/invitations/" + codes[3]).status, 409);
+  auto responses = store_->complete_responses("open");
+  ASSERT_TRUE(responses.ok());
+  ASSERT_EQ(responses->municipalities.size(), 1u);
+  EXPECT_EQ(responses->municipalities[0], 3407);
+
+  // Bad codes get a clear answer, never a 5xx.
+  EXPECT_EQ(call("GET", "/api/v1/invitations/not-a-code").status, 422);
+  EXPECT_EQ(call("GET", "/api/v1/invitations/7XKQ-M2PA-7XKQ-M2PA-7XKQ-M2PA-7XKQ").status, 404);
+  EXPECT_EQ(call("POST", "/api/v1/waves/open/responses", with_invitation("x")).status, 422);
+  HttpReply not_text = call("POST", "/api/v1/waves/open/responses",
+                            R"({"invitation":5,)" + complete_body().substr(1));
+  EXPECT_EQ(not_text.status, 422);
+  EXPECT_NE(not_text.body.find("\"invitation\""), std::string::npos) << not_text.body;
+  // A code is for its wave and municipality only.
+  EXPECT_EQ(call("POST", "/api/v1/waves/open/responses",
+                 R"({"invitation":")" + codes[4] + "\"," + complete_body().substr(1))
+                .status,
+            409);
+  EXPECT_EQ(call("POST", "/api/v1/waves/oslo_only/responses", with_invitation(codes[4])).status,
+            409);
+  // Saving a resumed response is not a first submission: no code there.
+  HttpReply partial = call("POST", "/api/v1/waves/open/responses", partial_body());
+  ASSERT_EQ(partial.status, 201);
+  std::string resume(partial.json().at("resume_code").as_string());
+  EXPECT_EQ(call("PUT", "/api/v1/responses/resume/" + resume, with_invitation(codes[5])).status,
+            422);
+  EXPECT_EQ(call("GET", "/api/v1/invitations/" + codes[5]).status, 200);
+}
+
+TEST_F(InvitationsHttpTest, UsedCountsUnderKAreOnlyFewerThanK) {
+  int k = test_options().min_respondents;
+  std::vector<std::string> codes = make_batch(k + 2);
+  ASSERT_EQ(codes.size(), std::size_t(k + 2));
+  for (int i = 0; i < k; ++i) {
+    boost::json::object batch = first_batch();
+    EXPECT_EQ(batch.at("issued").as_int64(), k + 2);
+    EXPECT_TRUE(batch.at("used").is_null()) << i;
+    EXPECT_EQ(batch.at("used_fewer_than").as_int64(), k);
+    ASSERT_EQ(
+        call("POST", "/api/v1/waves/open/responses", with_invitation(codes[std::size_t(i)])).status,
+        201);
+  }
+  boost::json::object batch = first_batch();
+  EXPECT_EQ(batch.at("used").as_int64(), k);
+  EXPECT_TRUE(batch.at("used_fewer_than").is_null());
+}
+
+TEST_F(InvitationsHttpTest, StaffOfAnotherMunicipalitySeeAndMakeNothingOfGjoviks) {
+  make_batch(2);
+  StaffLogin verdal =
+      add_account("verdal", {{Role::municipality_staff, "5038", std::nullopt}}, true);
+  ASSERT_EQ(sign_in(verdal, kSecondClient).status, 200);
+  HttpReply read = call_from(kSecondClient, "GET", kGjovik, "", verdal.headers());
+  EXPECT_EQ(read.status, 403);
+  EXPECT_EQ(read.body.find("Brev mars"), std::string::npos);
+  HttpReply made = call_from(kSecondClient, "POST", kGjovik,
+                             R"({"wave":"open","label":"x","count":1})", verdal.headers());
+  EXPECT_EQ(made.status, 403);
+  // Their own municipality's list is theirs, and empty.
+  HttpReply own = call_from(kSecondClient, "GET", "/api/v1/admin/municipalities/5038/invitations",
+                            "", verdal.headers());
+  ASSERT_EQ(own.status, 200);
+  EXPECT_TRUE(own.json().at("batches").as_array().empty());
+  // A change without the session's CSRF token is refused.
+  EXPECT_EQ(
+      call("POST", kGjovik, R"({"wave":"open","label":"x","count":1})", gjovik_.headers(false))
+          .status,
+      403);
+
+  auto refused = store_->audit_entries({0, 0, "account:verdal", "access.refused"});
+  ASSERT_TRUE(refused.ok());
+  EXPECT_EQ(refused->size(), 2u);
+  auto created = store_->audit_entries({0, 0, "account:gjovik", "invitations.create"});
+  ASSERT_TRUE(created.ok());
+  ASSERT_EQ(created->size(), 1u);
+  EXPECT_EQ((*created)[0].event.object, "municipality:3407");
+}
+
+TEST_F(InvitationsHttpTest, BadBatchesAreRefusedWithTheirReason) {
+  auto make = [&](std::string_view body) { return call("POST", kGjovik, body, gjovik_.headers()); };
+  EXPECT_EQ(make(R"({"wave":"open","label":"x","count":0})").status, 422);
+  EXPECT_EQ(make(R"({"wave":"open","label":"x","count":2001})").status, 422);
+  EXPECT_EQ(make(R"({"wave":"open","label":"x","count":"20"})").status, 422);
+  EXPECT_EQ(make(R"({"wave":"open","label":"","count":2})").status, 422);
+  EXPECT_EQ(make(R"({"wave":"nowhere","label":"x","count":2})").status, 404);
+  EXPECT_EQ(make(R"({"wave":"closed","label":"x","count":2})").status, 409);
+  EXPECT_EQ(make(R"({"wave":"oslo_only","label":"x","count":2})").status, 422);
+  EXPECT_EQ(make(R"({"label":"x","count":2})").status, 422);
+  EXPECT_EQ(make("[1]").status, 422);
+  HttpReply listed = call("GET", kGjovik, "", gjovik_.headers());
+  ASSERT_EQ(listed.status, 200);
+  EXPECT_TRUE(listed.json().at("batches").as_array().empty());
+}
+
+}  // namespace
+}  // namespace parorende::testing

@@ -1,0 +1,114 @@
+// A municipality's invitation letters (#invitations/CODE): make a batch of
+// one-time codes for a round, take them away once (a CSV for the
+// municipality's own SMS or mail-merge tool, and printable letters), and
+// see each batch's issued and used counts. The codes live only in this
+// page's memory until it is left: the server keeps their hashes.
+import {clear, focus, h} from '../dom.js';
+import {errorSummary} from '../validation.js';
+import {s} from './strings.js';
+import {staff} from './staff-api.js';
+import {field} from './forms.js';
+import {csvText, lettersDocument} from './letters.js';
+import {failure} from './views.js';
+
+function download(name, type, text) {
+  const link = h('a', {href: URL.createObjectURL(new Blob([text], {type})), download: name, hidden: true});
+  document.body.append(link);
+  link.click();
+  setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+}
+
+function usedText(batch) {
+  return batch.used === null ? s('invitations.fewer_than', {k: batch.used_fewer_than}) : String(batch.used);
+}
+
+function batchTable(batches) {
+  if (!batches.length) return h('p', {}, s('invitations.none'));
+  return h('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'batches-caption'},
+    h('table', {class: 'batches'},
+      h('caption', {id: 'batches-caption', class: 'visually-hidden'}, s('invitations.batches')),
+      h('thead', {}, h('tr', {},
+        [s('invitations.label'), s('invitations.round'), s('invitations.created'), s('invitations.issued'), s('invitations.used')]
+          .map((name) => h('th', {scope: 'col'}, name)))),
+      h('tbody', {}, batches.map((batch) => h('tr', {},
+        h('td', {}, batch.label), h('td', {}, batch.wave), h('td', {}, batch.created_on),
+        h('td', {}, String(batch.issued)), h('td', {}, usedText(batch)))))));
+}
+
+// The codes just made: shown once, with their two downloads.
+function issuedPanel(home, answer) {
+  const codes = answer.codes.map((entry) => ({code: entry.code, link: `${location.origin}${entry.path}`}));
+  const base = `invitasjoner-${home.code}-${answer.batch.id}`;
+  return h('section', {class: ['card', 'issued'], tabindex: '-1', 'aria-labelledby': 'issued-title'},
+    h('h2', {id: 'issued-title'}, s('invitations.issued_title', {count: codes.length})),
+    h('p', {class: 'notice'}, s('invitations.once')),
+    h('div', {class: 'actions'},
+      h('button', {type: 'button', class: 'button', id: 'download-csv', onclick: () =>
+        download(`${base}.csv`, 'text/csv;charset=utf-8', csvText(codes))}, s('invitations.csv')),
+      h('button', {type: 'button', class: ['button', 'button--secondary'], id: 'download-letters', onclick: () =>
+        download(`${base}-brev.html`, 'text/html;charset=utf-8', lettersDocument(home, codes))}, s('invitations.letters'))));
+}
+
+export async function renderInvitations(view, ctx, municipality, issued = null) {
+  ctx.setTitle(s('invitations.title'));
+  let home;
+  let batches;
+  let k;
+  try {
+    [home, {batches, used_shown_from: k}] = await Promise.all([staff.municipality(municipality), staff.invitationBatches(municipality)]);
+  } catch (problem) {
+    clear(view).append(h('h1', {}, s('invitations.title')),
+      h('p', {}, problem.status === 403 ? s('invitations.forbidden') : failure(problem)));
+    return;
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  const rounds = home.waves.filter((wave) => wave.closes >= today);
+  const summary = h('div');
+  const round = h('select', {id: 'invitation-round', name: 'invitation-round'},
+    rounds.map((wave) => h('option', {value: wave.name}, s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes}))));
+  const label = field({id: 'invitation-label', label: s('invitations.label'), hint: s('invitations.label.hint'), autocomplete: 'off'});
+  const count = field({id: 'invitation-count', label: s('invitations.count'), hint: s('invitations.count.hint'),
+    inputmode: 'numeric', className: 'input--short', autocomplete: 'off'});
+  let busy = false;
+
+  const make = async () => {
+    label.reset();
+    count.reset();
+    const entries = [];
+    if (!label.input.value.trim()) entries.push(label.fail(s('invitations.label.required')));
+    const wanted = Number(count.input.value.trim());
+    if (!/^\d+$/.test(count.input.value.trim()) || wanted < 1 || wanted > 2000) {
+      entries.push(count.fail(s('invitations.count.required')));
+    }
+    if (entries.length) return errorSummary(summary, entries);
+    if (busy) return;
+    busy = true;
+    try {
+      const answer = await staff.createInvitations(municipality, round.value, label.input.value.trim(), wanted);
+      await renderInvitations(view, ctx, municipality, answer);
+    } catch (problem) {
+      errorSummary(summary, [{message: failure(problem)}]);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const panel = issued ? issuedPanel(home, issued) : null;
+  clear(view).append(
+    h('h1', {}, s('invitations.heading', {name: home.name})),
+    h('p', {}, s('invitations.intro')),
+    panel,
+    summary,
+    h('h2', {}, s('invitations.new')),
+    rounds.length
+      ? h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); make(); }},
+        h('div', {class: 'question'}, h('label', {class: 'question-text', for: 'invitation-round'}, s('invitations.round')), round),
+        label.element, count.element,
+        h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('invitations.submit'))))
+      : h('p', {}, s('invitations.no_rounds')),
+    h('h2', {}, s('invitations.batches')),
+    h('p', {}, s('invitations.privacy', {k})),
+    batchTable(batches),
+    h('p', {}, h('a', {href: '#home'}, s('nav.home'))));
+  if (panel) focus(panel);
+}
