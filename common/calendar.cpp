@@ -19,6 +19,25 @@ std::int64_t days_since_epoch(Date date) {
   return std::chrono::sys_days{day}.time_since_epoch().count();
 }
 
+IsoWeek iso_week(Date date) {
+  using namespace std::chrono;
+  sys_days day{year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
+                              std::chrono::day{static_cast<unsigned>(date.day)}}};
+  // The week's Thursday decides its year; its distance from that year's
+  // 1 January decides its number.
+  sys_days thursday = day + days{4 - static_cast<int>(weekday{day}.iso_encoding())};
+  year_month_day thursday_date{thursday};
+  sys_days first_of_year{thursday_date.year() / January / 1};
+  return IsoWeek{static_cast<int>(thursday_date.year()),
+                 static_cast<int>((thursday - first_of_year).count() / 7 + 1)};
+}
+
+std::string IsoWeek::text() const {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-W%02d", year, week);
+  return buffer;
+}
+
 std::string Date::iso() const {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);

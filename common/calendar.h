@@ -25,4 +25,15 @@ Date today_utc();
 // Days since 1970-01-01 (negative before), for numeric date columns.
 std::int64_t days_since_epoch(Date date);
 
+// An ISO 8601 week: weeks start on Monday, and week 1 is the week with the
+// year's first Thursday (the weeks Norwegian calendars number).
+struct IsoWeek {
+  int year = 0;
+  int week = 0;  // 1 to 53
+  auto operator<=>(const IsoWeek&) const = default;
+  std::string text() const;  // "2026-W07"
+};
+
+IsoWeek iso_week(Date date);
+
 }  // namespace parorende

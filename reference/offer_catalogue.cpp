@@ -67,6 +67,56 @@ std::string join_list(const std::vector<std::string>& items, char separator) {
   return text;
 }
 
+std::vector<Problem> check_offer(const Offer& offer) {
+  std::vector<Problem> problems;
+  if (builtin_municipalities().find(offer.municipality) == nullptr) {
+    problems.push_back({"municipality", "unknown_municipality",
+                        "unknown municipality code \"" + offer.municipality + "\""});
+  }
+  if (offer.id.empty()) problems.push_back({"id", "missing_id", "the offer has no id"});
+  if (!find_term(offer_types(), offer.type)) {
+    problems.push_back({"type", "unknown_type",
+                        "unknown type \"" + offer.type + "\" (one of: " + offer_type_list() + ")"});
+  }
+  if (offer.target_groups.empty()) {
+    problems.push_back({"target_groups", "missing_target_group", "the offer has no target group"});
+  }
+  for (const std::string& group : offer.target_groups) {
+    if (!find_term(offer_target_groups(), group)) {
+      problems.push_back({"target_groups", "unknown_target_group",
+                          "unknown target group \"" + group +
+                              "\" (one of: " + term_ids(offer_target_groups()) + ")"});
+    }
+  }
+  for (const std::string& group : offer.condition_groups) {
+    if (!find_term(offer_condition_groups(), group)) {
+      problems.push_back({"condition_groups", "unknown_condition_group",
+                          "unknown condition group \"" + group +
+                              "\" (one of: " + term_ids(offer_condition_groups()) + ")"});
+    }
+  }
+  if (!offer.name.has("nb") || offer.name.in("nb").empty()) {
+    problems.push_back({"name_nb", "missing_name", "name_nb is empty"});
+  }
+  return problems;
+}
+
+std::string offers_csv(std::span<const Offer> offers) {
+  auto given = [](const LocalizedText& localized, std::string_view language) {
+    return localized.has(language) ? std::string(localized.in(language)) : std::string();
+  };
+  std::vector<std::vector<std::string>> records = {split_list(kOfferCsvHeader, ',')};
+  for (const Offer& offer : offers) {
+    records.push_back({offer.municipality, offer.id, offer.type, join_list(offer.target_groups),
+                       join_list(offer.condition_groups), given(offer.name, "nb"),
+                       given(offer.name, "nn"), given(offer.name, "en"),
+                       given(offer.description, "nb"), given(offer.description, "nn"),
+                       given(offer.description, "en"), offer.contact_name, offer.phone, offer.email,
+                       offer.url, offer.address, offer.demo ? "yes" : "no"});
+  }
+  return csv::write(records);
+}
+
 Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
   auto parsed = csv::parse(text);
   if (!parsed) {
@@ -110,32 +160,8 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
     offer.type = f[2];
     offer.target_groups = split_list(f[3]);
     offer.condition_groups = split_list(f[4]);
-    if (builtin_municipalities().find(f[0]) == nullptr) {
-      problem(line, "unknown_municipality", "unknown municipality code \"" + f[0] + "\"");
-    }
-    if (f[1].empty()) problem(line, "missing_id", "the offer has no id");
-    if (!find_term(offer_types(), f[2])) {
-      problem(line, "unknown_type",
-              "unknown type \"" + f[2] + "\" (one of: " + offer_type_list() + ")");
-    }
-    if (offer.target_groups.empty()) {
-      problem(line, "missing_target_group", "the offer has no target group");
-    }
-    for (const std::string& group : offer.target_groups) {
-      if (!find_term(offer_target_groups(), group)) {
-        problem(line, "unknown_target_group",
-                "unknown target group \"" + group +
-                    "\" (one of: " + term_ids(offer_target_groups()) + ")");
-      }
-    }
-    for (const std::string& group : offer.condition_groups) {
-      if (!find_term(offer_condition_groups(), group)) {
-        problem(line, "unknown_condition_group",
-                "unknown condition group \"" + group +
-                    "\" (one of: " + term_ids(offer_condition_groups()) + ")");
-      }
-    }
-    if (f[5].empty()) problem(line, "missing_name", "name_nb is empty");
+    set_if_given(offer.name, "nb", f[5]);
+    for (Problem& found : check_offer(offer)) problem(line, found.code, found.message);
     if (f[16] == "yes") {
       offer.demo = true;
     } else if (f[16] == "no") {
@@ -148,7 +174,6 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view text) {
               "offer id \"" + f[1] + "\" appears twice for municipality " + f[0]);
     }
     if (problems.size() != before) continue;
-    set_if_given(offer.name, "nb", f[5]);
     set_if_given(offer.name, "nn", f[6]);
     set_if_given(offer.name, "en", f[7]);
     set_if_given(offer.description, "nb", f[8]);

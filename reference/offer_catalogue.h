@@ -36,6 +36,15 @@ inline constexpr std::string_view kOfferCsvHeader =
 // (where = "line N", counting physical lines from 1 = the header).
 Result<std::vector<Offer>> parse_offers_csv(std::string_view csv);
 
+// The problems parse_offers_csv finds in one offer's fields (where = the
+// column: "type", "target_groups", "name_nb", ...): a known municipality,
+// an id, a known type, at least one known target group, known condition
+// groups, a bokmål name. Empty when the offer is good.
+std::vector<Problem> check_offer(const Offer& offer);
+
+// The offers as a file parse_offers_csv reads back, header first.
+std::string offers_csv(std::span<const Offer> offers);
+
 struct OfferFilter {
   std::vector<std::string> types;              // any of these; empty: all
   std::optional<std::string> target_group;     // contained

@@ -91,6 +91,14 @@ Status ResponseStore::replace_offers(std::span<const Offer> offers) {
 Result<std::vector<Offer>> ResponseStore::offers(std::string_view municipality) {
   return impl_->offers(municipality);
 }
+Status ResponseStore::replace_municipality_offers(std::string_view municipality,
+                                                  std::span<const Offer> offers) {
+  return impl_->replace_municipality_offers(municipality, offers);
+}
+Result<bool> ResponseStore::put_offer(const Offer& offer) { return impl_->put_offer(offer); }
+Status ResponseStore::remove_offer(std::string_view municipality, std::string_view id) {
+  return impl_->remove_offer(municipality, id);
+}
 Result<StoreStats> ResponseStore::stats() { return impl_->stats(); }
 Status ResponseStore::backup(const std::string& out_path) { return impl_->backup(out_path); }
 StoreMetrics ResponseStore::metrics() const { return impl_->metrics(); }
@@ -151,6 +159,10 @@ Result<std::vector<InvitationBatch>> ResponseStore::invitation_batches(
 }
 Result<InvitationTarget> ResponseStore::invitation(std::string_view code) {
   return impl_->invitation(code);
+}
+Result<ResponseProgress> ResponseStore::response_progress(std::string_view wave_name,
+                                                          std::string_view municipality) {
+  return impl_->response_progress(wave_name, municipality);
 }
 
 }  // namespace parorende

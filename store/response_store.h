@@ -87,6 +87,19 @@ struct WaveCounts {
   std::int64_t complete = 0;
 };
 
+// A wave's responses of one municipality, as counted: for the monitoring
+// of staff, who see them only through analytics/response_progress.h.
+struct ResponseProgress {
+  std::int64_t partial = 0;
+  std::int64_t complete = 0;
+  struct Day {
+    Date day;
+    std::int64_t complete = 0;
+  };
+  std::vector<Day> completed_per_day;  // ascending, days with none left out
+  std::int64_t invitations_issued = 0;
+};
+
 struct StoreStats {
   int schema_version = 0;
   std::int64_t questionnaire_versions = 0;
@@ -138,10 +151,11 @@ class ResponseStore {
   // questionnaire version. Partial -> a resume code; complete -> a receipt
   // code. `consent_version` is the consent text version the caregiver
   // accepted (must equal the questionnaire's when it has one). An
-  // `invitation_code` is used by the same commit: it must be unused
-  // ("invitation_used", "invitation_not_found") and of this wave and the
-  // response's municipality ("invitation_mismatch"); a response without a
-  // municipality gets the invitation's.
+  // `invitation_code` is used by the same commit: it must exist
+  // ("invitation_not_found"), be of this wave and the response's
+  // municipality ("invitation_mismatch"; a response without a municipality
+  // gets the invitation's) and, checked after everything else, be unused
+  // ("invitation_used").
   Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
                                std::string_view consent_version, Date today,
                                std::string_view invitation_code = {});
@@ -196,6 +210,14 @@ class ResponseStore {
   Status replace_offers(std::span<const Offer> offers);
   // A municipality's offers in import order (empty when it has none).
   Result<std::vector<Offer>> offers(std::string_view municipality);
+  // The municipality's whole catalogue becomes `offers` (none: empty);
+  // "invalid_offers" when one is of another municipality.
+  Status replace_municipality_offers(std::string_view municipality, std::span<const Offer> offers);
+  // Adds the offer (true), or replaces the municipality's offer of its id
+  // in place (false). The caller checks it first (check_offer).
+  Result<bool> put_offer(const Offer& offer);
+  // "offer_not_found" when the municipality has no offer of this id.
+  Status remove_offer(std::string_view municipality, std::string_view id);
 
   Result<StoreStats> stats();
   // A consistent copy via SQLite's online backup API, safe while writing.
@@ -265,6 +287,11 @@ class ResponseStore {
   // ("reset_code_invalid" when none), without using the code.
   Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
 
+  // The responses of a wave in one municipality (responses that name no
+  // municipality count in none), and the invitations issued for them.
+  Result<ResponseProgress> response_progress(std::string_view wave_name,
+                                             std::string_view municipality);
+
   // Invitations (store/invitations.h). A batch of fresh codes for a wave
   // that covers the municipality and has not closed: "invalid_argument"
   // (count or label), "unknown_municipality", "wave_not_found",
@@ -272,8 +299,9 @@ class ResponseStore {
   Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
   // A municipality's batches, newest first, each with its used count.
   Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
-  // What an unused code opens: "invalid_code", "invitation_not_found",
-  // "invitation_used".
+  // What a code opens, used or not ("invalid_code",
+  // "invitation_not_found"): whether it was used is told only to a
+  // submission that carries it (docs/privacy.md, "Invitations").
   Result<InvitationTarget> invitation(std::string_view code);
 
  private:

@@ -4,11 +4,14 @@
 // GET /api/v1/admin/audit[?after=&limit=&actor=&action=]  the audit log
 // GET /api/v1/admin/municipalities/{municipality}  a municipality's home:
 //     its rounds and how many offers its catalogue has
+// GET /api/v1/admin/municipalities/{municipality}/progress  each round's
+//     response counts, with nothing under k (analytics/response_progress.h)
 // Every read of data that is not public is itself in the audit log.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
 
+#include "analytics/response_progress.h"
 #include "reference/municipalities.h"
 #include "server/api/api_routes.h"
 #include "server/api/request_input.h"
@@ -109,6 +112,44 @@ OutgoingResponse municipality_home(ApiContext& api, const Exchange& exchange) {
                                           {"offers", offers->size()}});
 }
 
+json::value shown_count(const std::optional<std::int64_t>& count) {
+  return count ? json::value(*count) : json::value(nullptr);
+}
+
+json::object progress_json(const Wave& wave, const analytics::ProtectedProgress& shown) {
+  json::array weeks;
+  for (const analytics::WeekGroup& group : shown.weeks) {
+    weeks.push_back(
+        {{"first", group.first.text()}, {"last", group.last.text()}, {"complete", group.complete}});
+  }
+  return {{"wave", wave.name},
+          {"opens", wave.opens.iso()},
+          {"closes", wave.closes.iso()},
+          {"partial", shown_count(shown.partial)},
+          {"complete", shown_count(shown.complete)},
+          {"weeks", std::move(weeks)},
+          {"invitations_issued", shown.invitations_issued},
+          {"response_rate",
+           shown.response_rate ? json::value(*shown.response_rate) : json::value(nullptr)}};
+}
+
+OutgoingResponse municipality_progress(ApiContext& api, const Exchange& exchange) {
+  const std::string& code = exchange.params[0];
+  if (builtin_municipalities().find(code) == nullptr) {
+    return error_response("municipality_not_found", "no municipality has the code " + code);
+  }
+  int k = api.results.min_respondents();
+  json::array rounds;
+  for (const Wave& wave : api.store.waves()) {
+    if (!wave.covers(code)) continue;
+    auto counts = api.store.response_progress(wave.name, code);
+    if (!counts) return error_response(counts.error());
+    rounds.push_back(progress_json(wave, analytics::protect_progress(*counts, k)));
+  }
+  record_read(api, exchange, "progress.read", "municipality:" + code);
+  return json_response(http::status::ok, {{"rounds", std::move(rounds)}, {"shown_from", k}});
+}
+
 }  // namespace
 
 void add_admin_routes(Router& router, ApiContext& api) {
@@ -120,6 +161,10 @@ void add_admin_routes(Router& router, ApiContext& api) {
   router.add(
       {http::verb::get, "/api/v1/admin/municipalities/{municipality}", RateClass::none,
        [&api](const Exchange& exchange, Reply reply) { reply(municipality_home(api, exchange)); }});
+  router.add({http::verb::get, "/api/v1/admin/municipalities/{municipality}/progress",
+              RateClass::none, [&api](const Exchange& exchange, Reply reply) {
+                reply(municipality_progress(api, exchange));
+              }});
 }
 
 }  // namespace parorende::server

@@ -35,6 +35,9 @@ struct ApiContext {
   // providers (discovery, keys, the token endpoint).
   OpenIdSignIns& openid;
   StoreWorkers& outbound;
+  // Where browsers reach the server (serve --public-url): the base of the
+  // links printed on posters.
+  std::string public_url;
 };
 
 // Runs `work` on one of `workers` and replies with what it returns (500 if
@@ -66,6 +69,8 @@ void add_openapi_route(Router& router);
 void add_session_routes(Router& router, ApiContext& api);
 void add_admin_routes(Router& router, ApiContext& api);
 void add_account_routes(Router& router, ApiContext& api);
+// The offer catalogue editor of municipality staff.
+void add_offer_routes(Router& router, ApiContext& api);
 // Signing in through an OpenID Provider (docs/api.md, "Staff sessions").
 void add_openid_routes(Router& router, ApiContext& api);
 

@@ -47,7 +47,8 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
       [this, &store, &workers] {
         return metrics_->render() + render_store_metrics(store.metrics(), workers.queued());
       },
-      options.metrics_token, *sessions_, *sign_in_throttle_, *hashing_, *openid_, *outbound_});
+      options.metrics_token, *sessions_, *sign_in_throttle_, *hashing_, *openid_, *outbound_,
+      options.public_url});
   add_questionnaire_routes(router_, *api_);
   add_wave_routes(router_, *api_);
   add_municipality_routes(router_, *api_);
@@ -62,6 +63,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_openid_routes(router_, *api_);
   add_admin_routes(router_, *api_);
   add_account_routes(router_, *api_);
+  add_offer_routes(router_, *api_);
 
   for (const Route& route : router_.routes()) {
     RouteGuard guard;

@@ -1,13 +1,18 @@
 // One-time invitation codes (docs/api.md, "Invitations"):
-// GET  /api/v1/invitations/{code}   what an unused code opens (anyone)
+// GET  /api/v1/invitations/{code}   what a code opens (anyone); used or not
+//      is told only to a submission
 // GET  /api/v1/admin/municipalities/{municipality}/invitations
 //      the municipality's batches: issued, and used unless fewer than k
+//      were used or unused
 // POST /api/v1/admin/municipalities/{municipality}/invitations
 //      {wave, count, label} -> the batch and its codes, shown once
+// GET  /api/v1/admin/municipalities/{municipality}/open-link/{wave}
+//      the round's open link for the municipality, and its QR code (SVG)
 // A code is used by POST /api/v1/waves/{wave}/responses with "invitation".
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include "access/qr_code.h"
 #include "common/text.h"
 #include "server/api/api_routes.h"
 #include "server/api/request_input.h"
@@ -33,15 +38,12 @@ json::object batch_json(const InvitationBatch& batch, int min_respondents) {
                       {"label", batch.label},
                       {"created_on", batch.created_on.iso()},
                       {"issued", batch.issued}};
-  // How many of a few letters were answered could tell staff who
-  // answered: a count under k is only "fewer than k".
-  if (batch.used >= min_respondents) {
-    object["used"] = batch.used;
-  } else {
-    object["used"] = nullptr;
-  }
-  object["used_fewer_than"] =
-      batch.used >= min_respondents ? json::value(nullptr) : json::value(min_respondents);
+  // How many of a few letters were answered, or were not, could tell
+  // staff who answered: a count with fewer than k on either side is not
+  // shown.
+  bool shown = batch.used >= min_respondents && batch.issued - batch.used >= min_respondents;
+  object["used"] = shown ? json::value(batch.used) : json::value(nullptr);
+  object["used_fewer_than"] = shown ? json::value(nullptr) : json::value(min_respondents);
   return object;
 }
 
@@ -114,6 +116,28 @@ OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
                         {"codes", std::move(codes)}});
 }
 
+// The link anyone may follow (IVARETATT?'s way: one link on the
+// municipality's web pages and posters), with the municipality chosen.
+OutgoingResponse open_link(ApiContext& api, const Exchange& exchange) {
+  const std::string& municipality = exchange.params[0];
+  auto wave = api.store.wave(exchange.params[1]);
+  if (!wave) return error_response(wave.error());
+  if (!wave->covers(municipality)) {
+    return error_response(
+        "municipality_not_in_wave",
+        "the wave " + wave->name + " is not open to municipality '" + municipality + "'");
+  }
+  std::string url =
+      api.public_url + "/?municipality=" + municipality + "#/survey/" + percent_encode(wave->name);
+  auto svg = qr_code_svg(url);
+  if (!svg) return error_response(svg.error());
+  return json_response(http::status::ok, {{"wave", wave->name},
+                                          {"municipality", municipality},
+                                          {"url", url},
+                                          {"closes", wave->closes.iso()},
+                                          {"qr_svg", *svg}});
+}
+
 }  // namespace
 
 void add_invitation_routes(Router& router, ApiContext& api) {
@@ -124,9 +148,13 @@ void add_invitation_routes(Router& router, ApiContext& api) {
   router.add(
       {http::verb::get, "/api/v1/admin/municipalities/{municipality}/invitations", RateClass::none,
        [&api](const Exchange& exchange, Reply reply) { reply(list_batches(api, exchange)); }});
-  router.add(
-      {http::verb::post, "/api/v1/admin/municipalities/{municipality}/invitations", RateClass::none,
-       [&api](const Exchange& exchange, Reply reply) { reply(create_batch(api, exchange)); }});
+  router.add({http::verb::post, "/api/v1/admin/municipalities/{municipality}/invitations",
+              RateClass::write, [&api](const Exchange& exchange, Reply reply) {
+                reply(create_batch(api, exchange));
+              }});
+  router.add({http::verb::get, "/api/v1/admin/municipalities/{municipality}/open-link/{wave}",
+              RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) { reply(open_link(api, exchange)); }});
 }
 
 }  // namespace parorende::server

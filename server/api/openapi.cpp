@@ -155,14 +155,13 @@ constexpr std::string_view kDocument = R"openapi(
     "/api/v1/invitations/{code}": {
       "get": {
         "operationId": "getInvitation",
-        "summary": "What an unused invitation code opens: its wave and municipality",
+        "summary": "What an invitation code opens, used or not: its wave and municipality",
         "parameters": [{"name": "code", "in": "path", "required": true, "schema": {"type": "string"}, "description": "The invitation code from a letter; case, spaces and dashes do not matter"}],
         "responses": {
-          "200": {"description": "The code is unused", "content": {"application/json": {"schema": {"type": "object", "required": ["wave", "municipality", "questionnaire", "version", "opens", "closes"], "properties": {
+          "200": {"description": "The code exists", "content": {"application/json": {"schema": {"type": "object", "required": ["wave", "municipality", "questionnaire", "version", "opens", "closes"], "properties": {
             "wave": {"type": "string"}, "municipality": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
             "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"}}}}}},
           "404": {"$ref": "#/components/responses/NotFound"},
-          "409": {"$ref": "#/components/responses/Conflict"},
           "422": {"$ref": "#/components/responses/Invalid"},
           "429": {"$ref": "#/components/responses/RateLimited"}
         }
@@ -453,6 +452,78 @@ constexpr std::string_view kDocument = R"openapi(
           "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
       }
     },
+    "/api/v1/admin/municipalities/{municipality}/open-link/{wave}": {
+      "get": {
+        "operationId": "getOpenLink",
+        "summary": "The round's open link for the municipality (serve --public-url), and its QR code as SVG, for posters and web pages (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}, {"$ref": "#/components/parameters/WaveName"}],
+        "responses": {"200": {"description": "The link", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "wave": {"type": "string"}, "municipality": {"type": "string"}, "url": {"type": "string"}, "closes": {"type": "string", "format": "date"}, "qr_svg": {"type": "string"}}}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/progress": {
+      "get": {
+        "operationId": "getMunicipalityProgress",
+        "summary": "Each round's partial and complete responses in the municipality, complete ones by ISO week, and the response rate against invitations issued; a count under k is null (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "responses": {"200": {"description": "The rounds", "content": {"application/json": {"schema": {"type": "object", "required": ["rounds", "shown_from"], "properties": {
+          "shown_from": {"type": "integer", "description": "k"},
+          "rounds": {"type": "array", "items": {"type": "object", "properties": {
+            "wave": {"type": "string"}, "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
+            "partial": {"type": ["integer", "null"]}, "complete": {"type": ["integer", "null"]},
+            "weeks": {"type": "array", "description": "ISO weeks grouped until each group holds k; together they are complete", "items": {"type": "object", "properties": {"first": {"type": "string", "example": "2026-W11"}, "last": {"type": "string"}, "complete": {"type": "integer"}}}},
+            "invitations_issued": {"type": "integer"}, "response_rate": {"type": ["number", "null"]}}}}}}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/offers": {
+      "get": {
+        "operationId": "listOwnOffers",
+        "summary": "The municipality's offers with all their texts (JSON), or ?format=csv: the file parorende offers import reads (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"name": "format", "in": "query", "required": false, "schema": {"enum": ["json", "csv"]}}],
+        "responses": {"200": {"description": "The catalogue", "content": {
+            "application/json": {"schema": {"type": "object", "properties": {"offers": {"type": "array", "items": {"$ref": "#/components/schemas/EditableOffer"}}}}},
+            "text/csv": {"schema": {"type": "string"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
+      },
+      "put": {
+        "operationId": "replaceOffers",
+        "summary": "Replace the whole catalogue with a CSV file's offers, checked as parorende offers import checks them (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
+        "responses": {"200": {"description": "The new catalogue", "content": {"application/json": {"schema": {"type": "object", "properties": {"offers": {"type": "array", "items": {"$ref": "#/components/schemas/EditableOffer"}}}}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "413": {"$ref": "#/components/responses/TooLarge"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/offers/{offer}": {
+      "put": {
+        "operationId": "putOffer",
+        "summary": "Add an offer (201) or change it in place (200), checked as parorende offers import checks it (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"name": "offer", "in": "path", "required": true, "schema": {"type": "string", "maxLength": 64}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/EditableOffer"}}}},
+        "responses": {"200": {"description": "Changed", "content": {"application/json": {"schema": {"type": "object", "properties": {"offer": {"$ref": "#/components/schemas/EditableOffer"}}}}}},
+          "201": {"description": "Added", "content": {"application/json": {"schema": {"type": "object", "properties": {"offer": {"$ref": "#/components/schemas/EditableOffer"}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      },
+      "delete": {
+        "operationId": "removeOffer",
+        "summary": "Remove an offer (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"name": "offer", "in": "path", "required": true, "schema": {"type": "string"}}],
+        "responses": {"204": {"description": "Removed"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}
+      }
+    },
     "/api/v1/openapi.json": {
       "get": {
         "operationId": "getOpenApi",
@@ -558,11 +629,18 @@ constexpr std::string_view kDocument = R"openapi(
           "address": {"type": "string"}, "demo": {"type": "boolean"}
         }
       },
+      "EditableOffer": {"type": "object", "properties": {
+        "id": {"type": "string", "readOnly": true}, "type": {"type": "string"},
+        "target_groups": {"type": "array", "items": {"type": "string"}}, "condition_groups": {"type": "array", "items": {"type": "string"}},
+        "name": {"type": "object", "description": "Texts by language; nb required", "properties": {"nb": {"type": "string"}, "nn": {"type": "string"}, "en": {"type": "string"}}},
+        "description": {"type": "object", "properties": {"nb": {"type": "string"}, "nn": {"type": "string"}, "en": {"type": "string"}}},
+        "contact_name": {"type": "string"}, "phone": {"type": "string"}, "email": {"type": "string"}, "url": {"type": "string"}, "address": {"type": "string"},
+        "demo": {"type": "boolean", "readOnly": true}}},
       "InvitationBatch": {"type": "object", "required": ["id", "wave", "municipality", "label", "created_on", "issued", "used", "used_fewer_than"], "properties": {
         "id": {"type": "integer"}, "wave": {"type": "string"}, "municipality": {"type": "string"}, "label": {"type": "string"},
         "created_on": {"type": "string", "format": "date"}, "issued": {"type": "integer"},
-        "used": {"type": ["integer", "null"], "description": "Codes used; null when fewer than k"},
-        "used_fewer_than": {"type": ["integer", "null"], "description": "k, when fewer than k codes were used; else null"}}},
+        "used": {"type": ["integer", "null"], "description": "Codes used; null unless at least k are used and k unused"},
+        "used_fewer_than": {"type": ["integer", "null"], "description": "k, when used is null; else null"}}},
       "ResponseDocument": {
         "type": "object", "additionalProperties": false,
         "properties": {

@@ -116,6 +116,21 @@ Result<json::value> json_body(const HttpRequest& request, json::storage_ptr stor
   return parse_json(request.body(), kBodyLimits, std::move(storage));
 }
 
+Result<std::string_view> csv_body(const HttpRequest& request) {
+  std::string_view type = request[http::field::content_type];
+  std::string_view media = type.substr(0, type.find(';'));
+  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  if (ascii_lower(media) != "text/csv") {
+    return make_error("unsupported_media_type",
+                      "the request body must be CSV, sent with Content-Type: text/csv");
+  }
+  if (auto charset = media_type_charset(type); charset && *charset != "utf-8") {
+    return make_error("unsupported_media_type",
+                      "the request body must be UTF-8, not charset=" + *charset);
+  }
+  return std::string_view(request.body());
+}
+
 Result<ResponseForm> read_response_form(const Questionnaire& questionnaire, json::value body,
                                         std::string_view language,
                                         std::optional<Completeness> forced,

@@ -29,6 +29,10 @@ std::string effective_language(const Questionnaire& questionnaire, std::string_v
 Result<boost::json::value> json_body(const HttpRequest& request,
                                      boost::json::storage_ptr storage = {});
 
+// The body of a request sent as Content-Type: text/csv (UTF-8, the only
+// charset allowed); "unsupported_media_type" otherwise.
+Result<std::string_view> csv_body(const HttpRequest& request);
+
 // A string field of a JSON object body: "invalid_field" naming it when the
 // body is not an object, the field is missing (and `required`) or not a
 // string, or it is over `max_bytes`. Absent and not required: "".

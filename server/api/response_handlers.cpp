@@ -78,6 +78,18 @@ void post_response(ApiContext& api, const Exchange& exchange, Reply reply) {
                                  std::nullopt, true);
   if (!form) return reply(error_response(form.error()));
 
+  // A code is looked up in the database, which may wait for a reader: on a
+  // store worker, never on this I/O thread.
+  if (!form->invitation_code.empty()) {
+    return reply_from_store_worker(
+        api, std::move(reply),
+        [&api, form = std::move(form).value(), wave_name = wave->name, today] {
+          auto receipt = api.store.submit(wave_name, form.response, form.consent_version, today,
+                                          form.invitation_code);
+          if (!receipt) return error_response(receipt.error());
+          return json_response(http::status::created, receipt_json(wave_name, receipt.value()));
+        });
+  }
   // No store worker: the row is prepared here and the writer hands the
   // result back after the commit, so a waiting submission holds no thread
   // (and a batch is not capped by the number of workers).
@@ -86,8 +98,7 @@ void post_response(ApiContext& api, const Exchange& exchange, Reply reply) {
       [reply = std::move(reply), wave_name = wave->name](Result<SubmitReceipt> receipt) {
         if (!receipt) return reply(error_response(receipt.error()));
         reply(json_response(http::status::created, receipt_json(wave_name, receipt.value())));
-      },
-      form->invitation_code);
+      });
 }
 
 void get_resumed(ApiContext& api, const Exchange& exchange, Reply reply) {

@@ -52,7 +52,17 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {get, "/api/v1/admin/audit", kNationalAdmin, ""},
     {get, "/api/v1/admin/municipalities/{municipality}", kMunicipality, ""},
     {get, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, ""},
-    {post, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, "CSRF token"},
+    {post, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality,
+     "CSRF token; write limit"},
+    {get, "/api/v1/admin/municipalities/{municipality}/open-link/{wave}", kMunicipality, ""},
+    {get, "/api/v1/admin/municipalities/{municipality}/progress", kMunicipality,
+     "counts under k withheld"},
+    {get, "/api/v1/admin/municipalities/{municipality}/offers", kMunicipality, ""},
+    {put, "/api/v1/admin/municipalities/{municipality}/offers", kMunicipality, "CSRF token"},
+    {put, "/api/v1/admin/municipalities/{municipality}/offers/{offer}", kMunicipality,
+     "CSRF token"},
+    {delete_, "/api/v1/admin/municipalities/{municipality}/offers/{offer}", kMunicipality,
+     "CSRF token"},
 });
 
 std::string cell(const AccessRule& rule, bool allowed_for_role) {

@@ -1,4 +1,5 @@
-// Invitation batches and their one-time codes (store/invitations.h).
+// Invitation batches and their one-time codes (store/invitations.h), and
+// the response counts staff follow a round by.
 #include "common/text.h"
 #include "store/internal/store_impl.h"
 
@@ -33,12 +34,12 @@ Status check_batch_spec(const NewInvitationBatch& spec) {
   return make_error("invalid_argument", "the invitation batch has problems", std::move(problems));
 }
 
-Error invitation_used() {
+}  // namespace
+
+Error store_detail::invitation_used_error() {
   return make_error("invitation_used",
                     "this invitation code has been used: a code opens one response, once");
 }
-
-}  // namespace
 
 Result<IssuedInvitations> ResponseStore::Impl::create_invitations(const NewInvitationBatch& spec,
                                                                   Date today) {
@@ -140,8 +141,8 @@ Result<ResponseStore::Impl::FoundInvitation> ResponseStore::Impl::find_invitatio
     return make_error("invitation_not_found",
                       "no invitation has this code; check it against the letter");
   }
-  if (select->int64(2) != 0) return invitation_used();
-  return FoundInvitation{hash->digest, select->int64(0), std::string(select->text(1))};
+  return FoundInvitation{hash->digest, select->int64(0), std::string(select->text(1)),
+                         select->int64(2) != 0};
 }
 
 Result<InvitationTarget> ResponseStore::Impl::invitation(std::string_view code) {
@@ -152,6 +153,43 @@ Result<InvitationTarget> ResponseStore::Impl::invitation(std::string_view code) 
   return InvitationTarget{wave->name, found->municipality};
 }
 
+Result<ResponseProgress> ResponseStore::Impl::response_progress(std::string_view wave_name,
+                                                                std::string_view municipality) {
+  auto wave = this->wave(wave_name);
+  if (!wave) return wave.take_error();
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  ResponseProgress progress;
+  auto counts = (*reader)->statement(
+      "SELECT status, completed_on, count(*) FROM responses WHERE wave = ? AND municipality = ?"
+      " GROUP BY status, completed_on ORDER BY completed_on");
+  if (!counts) return counts.take_error();
+  counts->bind(1, wave->id).bind(2, municipality);
+  while (true) {
+    auto row = counts->step();
+    if (!row) return row.take_error();
+    if (!row.value()) break;
+    std::int64_t count = counts->int64(2);
+    if (counts->text(0) == kStatusPartial) {
+      progress.partial += count;
+      continue;
+    }
+    progress.complete += count;
+    auto day = column_date(*counts, 1);
+    if (!day) return make_error("storage_failure", "a complete response has no completion day");
+    progress.completed_per_day.push_back({*day, count});
+  }
+  auto issued = (*reader)->statement(
+      "SELECT coalesce(sum(issued), 0) FROM invitation_batches WHERE wave = ? AND municipality = "
+      "?");
+  if (!issued) return issued.take_error();
+  issued->bind(1, wave->id).bind(2, municipality);
+  auto row = issued->step();
+  if (!row) return row.take_error();
+  if (row.value()) progress.invitations_issued = issued->int64(0);
+  return progress;
+}
+
 Status store_detail::use_invitation(Connection& connection, const Sha256Digest& code_hash) {
   auto use =
       connection.statement("UPDATE invitation_codes SET used = 1 WHERE code_hash = ? AND used = 0");
@@ -159,7 +197,7 @@ Status store_detail::use_invitation(Connection& connection, const Sha256Digest& 
   use->bind_blob(1, code_hash);
   if (auto updated = use->run(); !updated) return updated;
   // Another submission with the same code committed first.
-  if (connection.changes() != 1) return invitation_used();
+  if (connection.changes() != 1) return invitation_used_error();
   return {};
 }
 

@@ -204,7 +204,9 @@ Result<std::unique_ptr<ResponseStore::Impl::PreparedSubmission>> ResponseStore::
   if (auto open = check_dates(wave, today); !open) return open.take_error();
 
   // The invitation is checked here for a clear answer; the writer uses it,
-  // so of two submissions with one code only the first commits.
+  // so of two submissions with one code only the first commits. Whether a
+  // code was used is told only to a submission that would otherwise be
+  // stored: a body with a mistake in it learns nothing of the code.
   std::optional<FoundInvitation> invitation;
   Response with_municipality;
   const Response* checked = &given;
@@ -227,6 +229,7 @@ Result<std::unique_ptr<ResponseStore::Impl::PreparedSubmission>> ResponseStore::
   if (auto fits = check_fit(wave, loaded, response, consent_version); !fits) {
     return fits.take_error();
   }
+  if (invitation && invitation->used) return invitation_used_error();
 
   bool complete = response.completeness == Completeness::complete;
   auto code = issue_secret_code(complete ? CodeKind::receipt : CodeKind::resume);

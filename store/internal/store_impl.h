@@ -114,6 +114,8 @@ inline std::optional<Date> column_date(StatementUse& statement, int column) {
   return parse_iso_date(statement.text(column));
 }
 
+Error invitation_used_error();
+
 // Marks an invitation code used, in the writer's transaction:
 // "invitation_used" when another submission used it first.
 Status use_invitation(Connection& connection, const Sha256Digest& code_hash);
@@ -162,6 +164,9 @@ class ResponseStore::Impl {
   Status save_published_background(std::string_view wave_name, std::string_view cells_json);
   Status replace_offers(std::span<const Offer> offers);
   Result<std::vector<Offer>> offers(std::string_view municipality);
+  Status replace_municipality_offers(std::string_view municipality, std::span<const Offer> offers);
+  Result<bool> put_offer(const Offer& offer);
+  Status remove_offer(std::string_view municipality, std::string_view id);
   Result<StoreStats> stats();
   Status backup(const std::string& out_path);
   StoreMetrics metrics() const;
@@ -187,12 +192,17 @@ class ResponseStore::Impl {
   Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
   Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
   Result<InvitationTarget> invitation(std::string_view code);
+  Result<ResponseProgress> response_progress(std::string_view wave_name,
+                                             std::string_view municipality);
 
  private:
   Status write(WriteQueue::Job job);
   Result<Wave> read_wave(std::string_view where_sql,
                          const std::function<void(StatementUse&)>& bind);
   Status check_dates(const Wave& wave, Date today);
+  // Every offer of `municipalities` becomes `offers`, in one transaction.
+  Status replace_offers_of(const std::set<std::string>& municipalities,
+                           std::span<const Offer> offers);
 
   // A wave and its questionnaire, found by the wave's name with one lookup
   // and no copy: every submission needs both.
@@ -203,11 +213,12 @@ class ResponseStore::Impl {
   Result<std::shared_ptr<const SubmitTarget>> submit_target(std::string_view wave_name);
   Status check_fit(const Wave& wave, const LoadedQuestionnaire& loaded, const Response& response,
                    std::string_view consent_version);
-  // An unused invitation code, found by its hash.
+  // An invitation code, found by its hash.
   struct FoundInvitation {
     Sha256Digest code_hash;
     std::int64_t wave_id = 0;
     std::string municipality;
+    bool used = false;
   };
   Result<FoundInvitation> find_invitation(std::string_view code);
   struct PreparedSubmission;

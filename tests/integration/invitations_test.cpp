@@ -16,8 +16,7 @@ class InvitationsHttpTest : public StaffFixture {
   void SetUp() override {
     StaffFixture::SetUp();
     start();
-    gjovik_ = add_account("gjovik", {{Role::municipality_staff, "3407", std::nullopt}}, true);
-    ASSERT_EQ(sign_in(gjovik_).status, 200);
+    gjovik_ = signed_in_staff("gjovik", "3407");
   }
 
   std::vector<std::string> make_batch(int count) {
@@ -68,7 +67,9 @@ TEST_F(InvitationsHttpTest, ACodeFromALetterOpensOneResponseOnce) {
   HttpReply again = call("POST", "/api/v1/waves/open/responses", with_invitation(codes[3]));
   EXPECT_EQ(again.status, 409) << again.body;
   EXPECT_NE(again.body.find("invitation_used"), std::string::npos) << again.body;
-  EXPECT_EQ(call("GET", "/api/v1/invitations/" + codes[3]).status, 409);
+  // Whether a code was used is not for anyone who holds the list of codes
+  // to look up: only a submission that would be stored learns it.
+  EXPECT_EQ(call("GET", "/api/v1/invitations/" + codes[3]).status, 200);
   auto responses = store_->complete_responses("open");
   ASSERT_TRUE(responses.ok());
   ASSERT_EQ(responses->municipalities.size(), 1u);
@@ -98,13 +99,13 @@ TEST_F(InvitationsHttpTest, ACodeFromALetterOpensOneResponseOnce) {
   EXPECT_EQ(call("GET", "/api/v1/invitations/" + codes[5]).status, 200);
 }
 
-TEST_F(InvitationsHttpTest, UsedCountsUnderKAreOnlyFewerThanK) {
+TEST_F(InvitationsHttpTest, UsedCountsShowOnlyWithKUsedAndKUnused) {
   int k = test_options().min_respondents;
-  std::vector<std::string> codes = make_batch(k + 2);
-  ASSERT_EQ(codes.size(), std::size_t(k + 2));
+  std::vector<std::string> codes = make_batch(2 * k);
+  ASSERT_EQ(codes.size(), std::size_t(2 * k));
   for (int i = 0; i < k; ++i) {
     boost::json::object batch = first_batch();
-    EXPECT_EQ(batch.at("issued").as_int64(), k + 2);
+    EXPECT_EQ(batch.at("issued").as_int64(), 2 * k);
     EXPECT_TRUE(batch.at("used").is_null()) << i;
     EXPECT_EQ(batch.at("used_fewer_than").as_int64(), k);
     ASSERT_EQ(
@@ -114,13 +115,19 @@ TEST_F(InvitationsHttpTest, UsedCountsUnderKAreOnlyFewerThanK) {
   boost::json::object batch = first_batch();
   EXPECT_EQ(batch.at("used").as_int64(), k);
   EXPECT_TRUE(batch.at("used_fewer_than").is_null());
+  // One more used leaves fewer than k unused: who has not answered would
+  // be as plain as who has.
+  ASSERT_EQ(
+      call("POST", "/api/v1/waves/open/responses", with_invitation(codes[std::size_t(k)])).status,
+      201);
+  batch = first_batch();
+  EXPECT_TRUE(batch.at("used").is_null());
+  EXPECT_EQ(batch.at("used_fewer_than").as_int64(), k);
 }
 
 TEST_F(InvitationsHttpTest, StaffOfAnotherMunicipalitySeeAndMakeNothingOfGjoviks) {
   make_batch(2);
-  StaffLogin verdal =
-      add_account("verdal", {{Role::municipality_staff, "5038", std::nullopt}}, true);
-  ASSERT_EQ(sign_in(verdal, kSecondClient).status, 200);
+  StaffLogin verdal = signed_in_staff("verdal", "5038", kSecondClient);
   HttpReply read = call_from(kSecondClient, "GET", kGjovik, "", verdal.headers());
   EXPECT_EQ(read.status, 403);
   EXPECT_EQ(read.body.find("Brev mars"), std::string::npos);
@@ -145,6 +152,25 @@ TEST_F(InvitationsHttpTest, StaffOfAnotherMunicipalitySeeAndMakeNothingOfGjoviks
   ASSERT_TRUE(created.ok());
   ASSERT_EQ(created->size(), 1u);
   EXPECT_EQ((*created)[0].event.object, "municipality:3407");
+}
+
+TEST_F(InvitationsHttpTest, ARoundsOpenLinkComesWithItsQrCode) {
+  HttpReply link =
+      call("GET", "/api/v1/admin/municipalities/3407/open-link/open", "", gjovik_.headers());
+  ASSERT_EQ(link.status, 200) << link.body;
+  boost::json::value body = link.json();
+  EXPECT_EQ(std::string(body.at("url").as_string()),
+            test_options().public_url + "/?municipality=3407#/survey/open");
+  EXPECT_TRUE(std::string(body.at("qr_svg").as_string()).starts_with("<svg"))
+      << body.at("qr_svg").as_string();
+  EXPECT_EQ(
+      call("GET", "/api/v1/admin/municipalities/3407/open-link/oslo_only", "", gjovik_.headers())
+          .status,
+      422);
+  EXPECT_EQ(
+      call("GET", "/api/v1/admin/municipalities/3407/open-link/nowhere", "", gjovik_.headers())
+          .status,
+      404);
 }
 
 TEST_F(InvitationsHttpTest, BadBatchesAreRefusedWithTheirReason) {

@@ -54,6 +54,16 @@ class StaffFixture : public ServerFixture {
     return login;
   }
 
+  // A municipality's staff member with a second factor, signed in from
+  // `source`.
+  StaffLogin signed_in_staff(const std::string& username, const std::string& municipality,
+                             std::uint32_t source = kFirstClient) {
+    StaffLogin login =
+        add_account(username, {{Role::municipality_staff, municipality, std::nullopt}}, true);
+    EXPECT_EQ(sign_in(login, source).status, 200);
+    return login;
+  }
+
   HttpReply call_from(std::uint32_t source, std::string_view method, std::string_view target,
                       std::string_view body = {}, std::vector<std::string> headers = {}) {
     TestClient connection(port(), std::chrono::seconds(10), source);

@@ -143,6 +143,46 @@ TEST(OfferCatalogueTest, ShippedDemoOffersParse) {
   EXPECT_EQ(verdal, 15u);
 }
 
+TEST(OfferCatalogueTest, TheCatalogueWrittenAsCsvReadsBackTheSame) {
+  auto offers = parse_offers_csv(testing::read_file(testing::kSourceDir + "/data/demo-offers.csv"));
+  ASSERT_TRUE(offers.ok()) << describe_result(offers);
+  auto again = parse_offers_csv(offers_csv(*offers));
+  ASSERT_TRUE(again.ok()) << describe_result(again);
+  ASSERT_EQ(again->size(), offers->size());
+  for (std::size_t i = 0; i < offers->size(); ++i) {
+    const Offer& before = (*offers)[i];
+    const Offer& after = (*again)[i];
+    EXPECT_EQ(after.id, before.id);
+    EXPECT_EQ(after.target_groups, before.target_groups);
+    EXPECT_EQ(after.condition_groups, before.condition_groups);
+    EXPECT_EQ(after.name.all(), before.name.all());
+    EXPECT_EQ(after.description.all(), before.description.all());
+    EXPECT_EQ(after.address, before.address);
+    EXPECT_EQ(after.demo, before.demo);
+  }
+}
+
+TEST(OfferCatalogueTest, CheckOfferNamesEachBadField) {
+  Offer offer;
+  offer.municipality = "3407";
+  offer.id = "kurs";
+  offer.type = "course";
+  offer.target_groups = {"adults"};
+  offer.name.set("nb", "Kurs for pårørende");
+  EXPECT_TRUE(check_offer(offer).empty());
+
+  offer.municipality = "9999";
+  offer.id = "";
+  offer.type = "party";
+  offer.target_groups = {};
+  offer.condition_groups = {"aliens"};
+  offer.name = LocalizedText();
+  std::set<std::string> fields;
+  for (const Problem& problem : check_offer(offer)) fields.insert(problem.where);
+  EXPECT_EQ(fields, (std::set<std::string>{"municipality", "id", "type", "target_groups",
+                                           "condition_groups", "name_nb"}));
+}
+
 TEST(OfferCatalogueTest, FoldCase) {
   EXPECT_EQ(fold_case("ÆØÅ æøå ABC xyz"), "æøå æøå abc xyz");
   EXPECT_EQ(fold_case("Pårørende"), "pårørende");

@@ -97,7 +97,13 @@ TEST_F(InvitationsTest, ACodeOpensOneResponseOnceAndGivesItsMunicipality) {
   auto again = store_->submit("west", complete_response("4601"), kConsent, kToday, code);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "invitation_used");
-  EXPECT_EQ(store_->invitation(code).error().code, "invitation_used");
+  // Only a submission learns that a code was used; what it opens is told
+  // for used and unused codes alike.
+  EXPECT_TRUE(store_->invitation(code).ok());
+  auto mistaken =
+      store_->submit("west", complete_response("4601"), "another consent", kToday, code);
+  ASSERT_FALSE(mistaken.ok());
+  EXPECT_EQ(mistaken.error().code, "consent_mismatch") << "a mistaken body learns nothing";
   // The other codes of the batch still work.
   EXPECT_TRUE(store_->invitation(issued.codes[0]).ok());
 

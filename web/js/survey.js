@@ -299,7 +299,15 @@ function renderStep(page, section) {
       showErrors(errors, general);
       return;
     }
-    showErrors([], [error.code?.startsWith('invitation_') ? invitationMessage(error) : sendErrorMessage(error)]);
+    if (error.code?.startsWith('invitation_')) {
+      // The answers must not be stuck behind a code: the next press sends
+      // them without it.
+      survey.invitation = null;
+      persist();
+      showErrors([], [`${invitationMessage(error)} ${t('invitation.send_without')}`]);
+      return;
+    }
+    showErrors([], [sendErrorMessage(error)]);
   }
 
   const nextButton = h('button', {type: 'submit', class: 'button'}, isLast ? t('nav.submit') : t('nav.next'));

@@ -1,5 +1,6 @@
 // Steps shared by the tests.
 import assert from 'node:assert/strict';
+import {text} from './strings.mjs';
 
 export async function ready(page) {
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
@@ -70,4 +71,20 @@ export async function focused(page) {
     const element = document.activeElement;
     return element ? `${element.tagName.toLowerCase()}#${element.id}` : '';
   });
+}
+
+// Belastningskartlegging in bokmål, from its consent page to the result:
+// the first options about the caregiver, then the fourth of each strain
+// (a high burden). `refused`: the submission is expected to be refused,
+// so it stops after pressing submit.
+export async function answerScreening(page, {refused = false} = {}) {
+  await page.locator('#f-consent').check();
+  await page.getByRole('button', {name: text('consent.start', 'nb')}).click();
+  await expectHeading(page, 'Om deg og den du hjelper');
+  await answerScreen(page, () => 0);
+  await page.getByRole('button', {name: text('nav.next', 'nb')}).click();
+  await expectHeading(page, 'De siste fire ukene');
+  await answerScreen(page, () => 3);
+  await page.getByRole('button', {name: text('nav.submit', 'nb')}).click();
+  if (!refused) await expectHeading(page, text('result.title', 'nb'));
 }

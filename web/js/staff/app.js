@@ -2,6 +2,7 @@
 // the home page of the account's roles, "my account" and, for national
 // administrators, the accounts. The hash picks the page: #account,
 // #accounts, #invitations/CODE (a municipality's invitation letters),
+// #offers/CODE (its offer catalogue),
 // anything else the home page. ?lang= picks the language.
 import {LANGUAGES, language, setCurrentLanguage, t} from '../i18n.js';
 import {clear, focus, h, announce} from '../dom.js';
@@ -9,6 +10,7 @@ import {s} from './strings.js';
 import {staff} from './staff-api.js';
 import {renderSignIn, renderReset, renderEnrol, renderHome, renderAccount, renderAccounts} from './views.js';
 import {renderInvitations} from './invitations.js';
+import {renderOffers} from './offers.js';
 
 const params = new URLSearchParams(location.search);
 let session = null;
@@ -74,6 +76,7 @@ async function render() {
   else if (page === 'account') renderAccount(view, ctx, session);
   else if (page === 'accounts') await renderAccounts(view, ctx, session);
   else if (/^invitations\/\d{4}$/.test(page)) await renderInvitations(view, ctx, page.slice('invitations/'.length));
+  else if (/^offers\/\d{4}$/.test(page)) await renderOffers(view, ctx, page.slice('offers/'.length));
   else await renderHome(view, ctx, session);
   if (!firstRender) focus(view.querySelector('h1'));
   firstRender = false;

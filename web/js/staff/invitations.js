@@ -1,4 +1,5 @@
-// A municipality's invitation letters (#invitations/CODE): make a batch of
+// A municipality's invitations (#invitations/CODE): each open or coming
+// round's open link with its QR code and A4 poster; and letters: make a batch of
 // one-time codes for a round, take them away once (a CSV for the
 // municipality's own SMS or mail-merge tool, and printable letters), and
 // see each batch's issued and used counts. The codes live only in this
@@ -10,16 +11,31 @@ import {staff} from './staff-api.js';
 import {field} from './forms.js';
 import {csvText, lettersDocument} from './letters.js';
 import {failure} from './views.js';
-
-function download(name, type, text) {
-  const link = h('a', {href: URL.createObjectURL(new Blob([text], {type})), download: name, hidden: true});
-  document.body.append(link);
-  link.click();
-  setTimeout(() => { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-}
+import {download} from './download.js';
+import {posterDocument, qrPng, qrSource} from './poster.js';
 
 function usedText(batch) {
   return batch.used === null ? s('invitations.fewer_than', {k: batch.used_fewer_than}) : String(batch.used);
+}
+
+// One round's open link: the address, its QR code, and three downloads.
+function openLinkSection(home, link) {
+  const base = `lenke-${home.code}-${link.wave}`.replace(/[^\p{L}\p{N}-]+/gu, '-');
+  const id = `link-${base}`;
+  return h('section', {class: 'card', 'aria-labelledby': id, 'data-wave': link.wave},
+    h('h3', {id}, link.wave),
+    h('p', {class: 'long-link'}, h('a', {href: link.url, translate: 'no'}, link.url)),
+    h('img', {class: 'qr-code', src: qrSource(link), width: 160, height: 160, alt: s('links.qr', {round: link.wave})}),
+    h('div', {class: 'actions'},
+      h('button', {type: 'button', class: 'button', onclick: () =>
+        download(`${base}-plakat.html`, 'text/html;charset=utf-8', posterDocument(home, link))},
+      s('links.poster'), h('span', {class: 'visually-hidden'}, ` ${link.wave}`)),
+      h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: () =>
+        download(`${base}-qr.svg`, 'image/svg+xml', link.qr_svg)},
+      s('links.svg'), h('span', {class: 'visually-hidden'}, ` ${link.wave}`)),
+      h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: async () =>
+        download(`${base}-qr.png`, 'image/png', await qrPng(link))},
+      s('links.png'), h('span', {class: 'visually-hidden'}, ` ${link.wave}`))));
 }
 
 function batchTable(batches) {
@@ -57,12 +73,17 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
   try {
     [home, {batches, used_shown_from: k}] = await Promise.all([staff.municipality(municipality), staff.invitationBatches(municipality)]);
   } catch (problem) {
-    clear(view).append(h('h1', {}, s('invitations.title')),
-      h('p', {}, problem.status === 403 ? s('invitations.forbidden') : failure(problem)));
+    // Codes just made are shown whatever else fails: they exist nowhere else.
+    const panel = issued ? issuedPanel({code: municipality, name: municipality, written_standard: 'nb'}, issued) : null;
+    clear(view).append(...[h('h1', {}, s('invitations.title')), panel,
+      h('p', {}, problem.status === 403 ? s('invitations.forbidden') : failure(problem))].filter(Boolean));
+    if (panel) focus(panel);
     return;
   }
   const today = new Date().toISOString().slice(0, 10);
   const rounds = home.waves.filter((wave) => wave.closes >= today);
+  const links = (await Promise.all(rounds.map((wave) => staff.openLink(municipality, wave.name).catch(() => null))))
+    .filter(Boolean);
   const summary = h('div');
   const round = h('select', {id: 'invitation-round', name: 'invitation-round'},
     rounds.map((wave) => h('option', {value: wave.name}, s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes}))));
@@ -94,12 +115,15 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
   };
 
   const panel = issued ? issuedPanel(home, issued) : null;
-  clear(view).append(
+  clear(view).append(...[
     h('h1', {}, s('invitations.heading', {name: home.name})),
-    h('p', {}, s('invitations.intro')),
     panel,
-    summary,
+    h('h2', {}, s('links.title')),
+    h('p', {}, s('links.intro')),
+    ...links.map((link) => openLinkSection(home, link)),
     h('h2', {}, s('invitations.new')),
+    h('p', {}, s('invitations.intro')),
+    summary,
     rounds.length
       ? h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); make(); }},
         h('div', {class: 'question'}, h('label', {class: 'question-text', for: 'invitation-round'}, s('invitations.round')), round),
@@ -109,6 +133,7 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
     h('h2', {}, s('invitations.batches')),
     h('p', {}, s('invitations.privacy', {k})),
     batchTable(batches),
-    h('p', {}, h('a', {href: '#home'}, s('nav.home'))));
+    h('p', {}, h('a', {href: '#home'}, s('nav.home'))),
+  ].filter(Boolean));
   if (panel) focus(panel);
 }

@@ -5,11 +5,13 @@ import {ApiError} from '../api.js';
 
 let csrfToken = '';
 
-async function call(method, path, body) {
-  const options = {method, headers: {Accept: 'application/json'}, cache: 'no-store', credentials: 'same-origin'};
+// `body` goes as JSON, or as it is with `contentType`; `text` asks for the
+// answer as text (a CSV file) instead of JSON.
+async function call(method, path, body, {contentType, text = false} = {}) {
+  const options = {method, headers: {Accept: text ? 'text/csv' : 'application/json'}, cache: 'no-store', credentials: 'same-origin'};
   if (body !== undefined) {
-    options.headers['Content-Type'] = 'application/json';
-    options.body = JSON.stringify(body);
+    options.headers['Content-Type'] = contentType ?? 'application/json';
+    options.body = contentType ? body : JSON.stringify(body);
   }
   if (method !== 'GET' && csrfToken) options.headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -19,6 +21,7 @@ async function call(method, path, body) {
     throw new ApiError(0, 'network', error.message);
   }
   if (response.status === 204) return null;
+  if (text && response.ok) return response.text();
   const data = await response.json().catch(() => null);
   if (!response.ok) {
     const error = data?.error ?? {};
@@ -58,6 +61,20 @@ export const staff = {
     call('PUT', `admin/accounts/${encodeURIComponent(username)}/disabled`, {disabled}),
   newResetCode: (username) => call('POST', `admin/accounts/${encodeURIComponent(username)}/reset-code`, {}),
   municipality: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}`),
+  // Each round's counts; null where fewer than k (`shown_from`).
+  progress: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/progress`),
+  // The catalogue with every text ({offers}), as CSV text, and its changes.
+  offers: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/offers`),
+  offersCsv: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/offers?format=csv`, undefined, {text: true}),
+  replaceOffers: (code, csv) =>
+    call('PUT', `admin/municipalities/${encodeURIComponent(code)}/offers`, csv, {contentType: 'text/csv; charset=utf-8'}),
+  putOffer: (code, id, offer) =>
+    call('PUT', `admin/municipalities/${encodeURIComponent(code)}/offers/${encodeURIComponent(id)}`, offer),
+  removeOffer: (code, id) =>
+    call('DELETE', `admin/municipalities/${encodeURIComponent(code)}/offers/${encodeURIComponent(id)}`),
+  // {url, closes, qr_svg}: the round's open link for the municipality.
+  openLink: (code, wave) =>
+    call('GET', `admin/municipalities/${encodeURIComponent(code)}/open-link/${encodeURIComponent(wave)}`),
   invitationBatches: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations`),
   // The batch and its codes, which the server never shows again.
   createInvitations: (code, wave, label, count) =>

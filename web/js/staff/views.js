@@ -179,27 +179,63 @@ export function renderEnrol(view, ctx) {
   steps.append(h('div', {class: 'actions'}, h('button', {type: 'button', class: 'button', onclick: begin}, s('enrol.start'))));
 }
 
+// "2026-W11".."2026-W12" as "Uke 11–12 2026".
+function weekText(group) {
+  const [year, first] = group.first.split('-W').map(Number);
+  const [lastYear, last] = group.last.split('-W').map(Number);
+  const key = group.first === group.last ? 'progress.week' : year === lastYear ? 'progress.weeks' : 'progress.weeks_span';
+  return s(key, {first, last, year, last_year: lastYear, count: group.complete});
+}
+
+// A round and how many have answered it in the municipality: each count
+// is shown from k on ("fewer than k" before), by the server's rule.
+function roundProgress(wave, progress) {
+  const title = s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes});
+  const round = progress?.rounds.find((each) => each.wave === wave.name);
+  if (!round) return h('p', {}, title);
+  const k = progress.shown_from;
+  const count = (value) => value === null ? s('invitations.fewer_than', {k}) : String(value);
+  const facts = [
+    [s('progress.complete'), count(round.complete)],
+    [s('progress.partial'), count(round.partial)],
+  ];
+  if (round.invitations_issued > 0) {
+    facts.push([s('progress.invitations'), String(round.invitations_issued)]);
+    if (round.response_rate !== null) {
+      facts.push([s('progress.rate'), `${Math.round(round.response_rate * 100)} %`]);
+    }
+  }
+  return h('div', {class: 'round', 'data-wave': wave.name},
+    h('h4', {}, title),
+    h('dl', {class: 'facts'}, facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+    round.weeks.length
+      ? [h('p', {}, s('progress.by_week')), h('ul', {}, round.weeks.map((group) => h('li', {}, weekText(group))))]
+      : null);
+}
+
 export async function renderHome(view, ctx, session) {
   const account = session.account;
   ctx.setTitle(s('home.title', {name: account.display_name}));
   const sections = [];
   const staffGrants = account.grants.filter((grant) => grant.role === 'municipality_staff');
   const homes = await Promise.all(staffGrants.map((grant) => staff.municipality(grant.scope).catch(() => null)));
+  const progress = await Promise.all(staffGrants.map((grant) => staff.progress(grant.scope).catch(() => null)));
   const names = Object.fromEntries(homes.filter(Boolean).map((home) => [home.code, home.name]));
-  for (const home of homes) {
-    if (!home) continue;
+  homes.forEach((home, index) => {
+    if (!home) return;
+    const rounds = progress[index];
     sections.push(h('section', {class: 'card', 'aria-labelledby': `m-${home.code}`},
       h('h2', {id: `m-${home.code}`}, s('home.municipality', {name: home.name})),
       h('h3', {}, s('home.rounds')),
       home.waves.length
-        ? h('ul', {class: 'link-list'}, home.waves.map((wave) =>
-          h('li', {}, s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes}))))
+        ? home.waves.map((wave) => roundProgress(wave, rounds))
         : h('p', {}, s('home.no_rounds')),
       h('p', {}, s('home.offers', {count: home.offers})),
       h('ul', {class: 'link-list'},
         h('li', {}, h('a', {href: `#invitations/${home.code}`}, s('home.invitations'))),
+        h('li', {}, h('a', {href: `#offers/${home.code}`}, s('home.catalogue'))),
         h('li', {}, h('a', {href: `/dashboard.html?municipality=${home.code}`}, s('home.results'))))));
-  }
+  });
   if (account.grants.some((grant) => grant.role === 'national_admin')) {
     sections.push(h('section', {class: 'card', 'aria-labelledby': 'admin-title'},
       h('h2', {id: 'admin-title'}, s('home.admin')),
