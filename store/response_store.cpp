@@ -91,6 +91,13 @@ Status ResponseStore::replace_offers(std::span<const Offer> offers) {
 Result<std::vector<Offer>> ResponseStore::offers(std::string_view municipality) {
   return impl_->offers(municipality);
 }
+Result<MunicipalityContact> ResponseStore::municipality_contact(std::string_view municipality) {
+  return impl_->municipality_contact(municipality);
+}
+Status ResponseStore::set_municipality_contact(std::string_view municipality,
+                                               const MunicipalityContact& contact) {
+  return impl_->set_municipality_contact(municipality, contact);
+}
 Status ResponseStore::replace_municipality_offers(std::string_view municipality,
                                                   std::span<const Offer> offers) {
   return impl_->replace_municipality_offers(municipality, offers);

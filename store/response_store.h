@@ -87,6 +87,17 @@ struct WaveCounts {
   std::int64_t complete = 0;
 };
 
+// How caregivers reach their municipality: its caregiver contact
+// (pårørendekontakt), the switchboard and its web site. Empty texts: not
+// given.
+struct MunicipalityContact {
+  std::string contact_name;
+  std::string phone;
+  std::string email;
+  std::string switchboard;
+  std::string web_site;
+};
+
 // A wave's responses of one municipality, as counted: for the monitoring
 // of staff, who see them only through analytics/response_progress.h.
 struct ResponseProgress {
@@ -210,6 +221,12 @@ class ResponseStore {
   Status replace_offers(std::span<const Offer> offers);
   // A municipality's offers in import order (empty when it has none).
   Result<std::vector<Offer>> offers(std::string_view municipality);
+  // The municipality's contact details (all empty when never set); set
+  // replaces them whole. "unknown_municipality" for a code no
+  // municipality has.
+  Result<MunicipalityContact> municipality_contact(std::string_view municipality);
+  Status set_municipality_contact(std::string_view municipality,
+                                  const MunicipalityContact& contact);
   // The municipality's whole catalogue becomes `offers` (none: empty);
   // "invalid_offers" when one is of another municipality.
   Status replace_municipality_offers(std::string_view municipality, std::span<const Offer> offers);

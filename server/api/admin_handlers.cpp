@@ -3,7 +3,7 @@
 // GET /api/v1/admin/accounts                       every account, no secrets
 // GET /api/v1/admin/audit[?after=&limit=&actor=&action=]  the audit log
 // GET /api/v1/admin/municipalities/{municipality}  a municipality's home:
-//     its rounds and how many offers its catalogue has
+//     its rounds, its contact details and how many offers its catalogue has
 // GET /api/v1/admin/municipalities/{municipality}/progress  each round's
 //     response counts, with nothing under k (analytics/response_progress.h)
 // Every read of data that is not public is itself in the audit log.
@@ -104,7 +104,10 @@ OutgoingResponse municipality_home(ApiContext& api, const Exchange& exchange) {
   }
   auto offers = api.store.offers(code);
   if (!offers) return error_response(offers.error());
+  auto contact = api.store.municipality_contact(code);
+  if (!contact) return error_response(contact.error());
   return json_response(http::status::ok, {{"code", municipality->code},
+                                          {"contact", contact_json(*contact)},
                                           {"name", municipality->name},
                                           {"county_name", municipality->county_name},
                                           {"written_standard", municipality->written_standard},

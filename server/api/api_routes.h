@@ -3,6 +3,7 @@
 // the store; the rules themselves live there.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <functional>
 #include <string>
 
@@ -48,6 +49,10 @@ void reply_from_store_worker(ApiContext& api, Reply reply, std::function<Outgoin
 // Writes an audit entry; one that cannot be written is reported on
 // standard error (the answer to the request stands).
 void record_audit(ApiContext& api, AuditEvent event);
+
+// A municipality's contact details as the API writes them (empty: not
+// given).
+boost::json::object contact_json(const MunicipalityContact& contact);
 
 // What a client sent, fit for the audit log's detail: control characters
 // as '?', at most 100 bytes (cut at a character's start).

@@ -1,7 +1,8 @@
 // GET /api/v1/municipalities[?wave=NAME]: Norway's municipalities, or those
 // a wave is open to.
 // GET /api/v1/municipalities/{code}/offers[?type=&target_group=&
-// condition_group=&q=&lang=]: a municipality's offer catalogue, filtered.
+// condition_group=&q=&lang=]: a municipality's offer catalogue, filtered,
+// and how to reach its caregiver contact.
 #include <boost/json/array.hpp>
 #include <memory>
 
@@ -131,13 +132,17 @@ void get_offers(ApiContext& api, const Exchange& exchange, Reply reply) {
       [&api, municipality, filter = std::move(filter).value(), request = &exchange.request] {
         auto offers = api.store.offers(municipality->code);
         if (!offers) return error_response(offers.error());
+        auto contact = api.store.municipality_contact(municipality->code);
+        if (!contact) return error_response(contact.error());
         json::array list;
         for (const Offer& offer : filter_offers(offers.value(), filter)) {
           list.push_back(offer_json(offer, filter.language));
         }
-        json::object body{
-            {"municipality", {{"code", municipality->code}, {"name", municipality->name}}},
-            {"offers", std::move(list)}};
+        json::object body{{"municipality",
+                           {{"code", municipality->code},
+                            {"name", municipality->name},
+                            {"contact", contact_json(*contact)}}},
+                          {"offers", std::move(list)}};
         HttpResponse response = json_response(http::status::ok, body);
         gzip_if_accepted(response, *request);
         return response;

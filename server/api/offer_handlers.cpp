@@ -9,6 +9,9 @@
 // PUT    /api/v1/admin/municipalities/{municipality}/offers/{offer}  (JSON)
 //        adds the offer, or changes it in place
 // DELETE /api/v1/admin/municipalities/{municipality}/offers/{offer}
+// PUT    /api/v1/admin/municipalities/{municipality}/contact  (JSON)
+//        how caregivers reach the municipality: its caregiver contact,
+//        switchboard and web site
 // Every change is in the audit log.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
@@ -240,6 +243,33 @@ OutgoingResponse put_offer(ApiContext& api, const Exchange& exchange) {
                        {{"offer", full_offer_json(*offer)}});
 }
 
+OutgoingResponse put_contact(ApiContext& api, const Exchange& exchange) {
+  const std::string& municipality = exchange.params[0];
+  auto body = json_body(exchange.request);
+  if (!body) return error_response(body.error());
+  OfferReader reader(*body);
+  MunicipalityContact contact{reader.text("contact_name", 200), reader.text("phone", 100),
+                              reader.text("email", 200), reader.text("switchboard", 100),
+                              reader.text("web_site", 500)};
+  std::vector<Problem> problems = reader.take_problems();
+  if (!contact.email.empty() && contact.email.find('@') == std::string::npos) {
+    problems.push_back({"email", "invalid_value", "an e-mail address has an @"});
+  }
+  if (!contact.web_site.empty() && !contact.web_site.starts_with("https://") &&
+      !contact.web_site.starts_with("http://")) {
+    problems.push_back({"web_site", "invalid_value", "a web address starts with https://"});
+  }
+  if (!problems.empty()) {
+    return error_response(
+        make_error("invalid_field", "the contact details have problems", std::move(problems)));
+  }
+  if (auto set = api.store.set_municipality_contact(municipality, contact); !set) {
+    return error_response(set.error());
+  }
+  record_change(api, exchange, "contact.change", "municipality:" + municipality);
+  return json_response(http::status::ok, {{"contact", contact_json(contact)}});
+}
+
 OutgoingResponse remove_offer(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
   const std::string& id = exchange.params[1];
@@ -255,6 +285,14 @@ OutgoingResponse remove_offer(ApiContext& api, const Exchange& exchange) {
 
 }  // namespace
 
+json::object contact_json(const MunicipalityContact& contact) {
+  return {{"contact_name", contact.contact_name},
+          {"phone", contact.phone},
+          {"email", contact.email},
+          {"switchboard", contact.switchboard},
+          {"web_site", contact.web_site}};
+}
+
 void add_offer_routes(Router& router, ApiContext& api) {
   const std::string base = "/api/v1/admin/municipalities/{municipality}/offers";
   router.add(
@@ -268,6 +306,9 @@ void add_offer_routes(Router& router, ApiContext& api) {
   router.add(
       {http::verb::delete_, base + "/{offer}", RateClass::none,
        [&api](const Exchange& exchange, Reply reply) { reply(remove_offer(api, exchange)); }});
+  router.add(
+      {http::verb::put, "/api/v1/admin/municipalities/{municipality}/contact", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) { reply(put_contact(api, exchange)); }});
 }
 
 }  // namespace parorende::server

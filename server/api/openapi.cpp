@@ -65,7 +65,7 @@ constexpr std::string_view kDocument = R"openapi(
     "/api/v1/municipalities/{code}/offers": {
       "get": {
         "operationId": "listMunicipalityOffers",
-        "summary": "A municipality's offers for caregivers, filtered, texts in one language",
+        "summary": "A municipality's offers for caregivers, filtered, texts in one language; and how to reach its caregiver contact",
         "parameters": [
           {"name": "code", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
           {"name": "type", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Comma-separated offer types; any of them (information, conversation_guidance, course, peer_group, respite, practical_help, financial_support, children_as_caregivers, bereaved)"},
@@ -78,7 +78,7 @@ constexpr std::string_view kDocument = R"openapi(
           "200": {"description": "The matching offers in catalogue order", "content": {"application/json": {"schema": {
             "type": "object", "required": ["municipality", "offers"],
             "properties": {
-              "municipality": {"type": "object", "required": ["code", "name"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}}},
+              "municipality": {"type": "object", "required": ["code", "name", "contact"], "properties": {"code": {"type": "string"}, "name": {"type": "string"}, "contact": {"$ref": "#/components/schemas/MunicipalityContact"}}},
               "offers": {"type": "array", "items": {"$ref": "#/components/schemas/Offer"}}}}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
           "404": {"$ref": "#/components/responses/NotFound"}
@@ -463,6 +463,18 @@ constexpr std::string_view kDocument = R"openapi(
           "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}
       }
     },
+    "/api/v1/admin/municipalities/{municipality}/contact": {
+      "put": {
+        "operationId": "setMunicipalityContact",
+        "summary": "How caregivers reach the municipality: its caregiver contact, switchboard and web site, shown with screening results and on letters and posters (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityContact"}}}},
+        "responses": {"200": {"description": "Saved", "content": {"application/json": {"schema": {"type": "object", "properties": {"contact": {"$ref": "#/components/schemas/MunicipalityContact"}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
     "/api/v1/admin/municipalities/{municipality}/progress": {
       "get": {
         "operationId": "getMunicipalityProgress",
@@ -629,6 +641,9 @@ constexpr std::string_view kDocument = R"openapi(
           "address": {"type": "string"}, "demo": {"type": "boolean"}
         }
       },
+      "MunicipalityContact": {"type": "object", "description": "Empty strings: not given", "properties": {
+        "contact_name": {"type": "string", "maxLength": 200}, "phone": {"type": "string", "maxLength": 100}, "email": {"type": "string", "maxLength": 200},
+        "switchboard": {"type": "string", "maxLength": 100}, "web_site": {"type": "string", "maxLength": 500}}},
       "EditableOffer": {"type": "object", "properties": {
         "id": {"type": "string", "readOnly": true}, "type": {"type": "string"},
         "target_groups": {"type": "array", "items": {"type": "string"}}, "condition_groups": {"type": "array", "items": {"type": "string"}},

@@ -63,6 +63,7 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
      "CSRF token"},
     {delete_, "/api/v1/admin/municipalities/{municipality}/offers/{offer}", kMunicipality,
      "CSRF token"},
+    {put, "/api/v1/admin/municipalities/{municipality}/contact", kMunicipality, "CSRF token"},
 });
 
 std::string cell(const AccessRule& rule, bool allowed_for_role) {

@@ -1,4 +1,4 @@
-// The offer catalogue's rows.
+// The offer catalogue's rows, and the municipality's contact details.
 #include "store/internal/store_impl.h"
 
 namespace parorende {
@@ -91,6 +91,52 @@ Status ResponseStore::Impl::replace_offers_of(const std::set<std::string>& munic
       if (auto inserted = insert->run(); !inserted) return inserted;
     }
     return {};
+  });
+}
+
+Result<MunicipalityContact> ResponseStore::Impl::municipality_contact(
+    std::string_view municipality) {
+  if (builtin_municipalities().find(municipality) == nullptr) {
+    return make_error("unknown_municipality",
+                      "no municipality has code " + std::string(municipality));
+  }
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  auto select = (*reader)->statement(
+      "SELECT contact_name, phone, email, switchboard, web_site FROM municipality_contacts"
+      " WHERE municipality = ?");
+  if (!select) return select.take_error();
+  select->bind(1, municipality);
+  auto row = select->step();
+  if (!row) return row.take_error();
+  MunicipalityContact contact;
+  if (row.value()) {
+    contact = {std::string(select->text(0)), std::string(select->text(1)),
+               std::string(select->text(2)), std::string(select->text(3)),
+               std::string(select->text(4))};
+  }
+  return contact;
+}
+
+Status ResponseStore::Impl::set_municipality_contact(std::string_view municipality,
+                                                     const MunicipalityContact& contact) {
+  if (!writer_) return read_only_error();
+  if (builtin_municipalities().find(municipality) == nullptr) {
+    return make_error("unknown_municipality",
+                      "no municipality has code " + std::string(municipality));
+  }
+  return write([&](WriteContext& context) -> Status {
+    auto upsert = context.connection.statement(
+        "INSERT OR REPLACE INTO municipality_contacts (municipality, contact_name, phone, email,"
+        " switchboard, web_site) VALUES (?, ?, ?, ?, ?, ?)");
+    if (!upsert) return upsert.take_error();
+    upsert->bind(1, municipality)
+        .bind(2, contact.contact_name)
+        .bind(3, contact.phone)
+        .bind(4, contact.email)
+        .bind(5, contact.switchboard)
+        .bind(6, contact.web_site);
+    return upsert->run();
   });
 }
 

@@ -231,6 +231,19 @@ CREATE TABLE invitation_codes (
 CREATE INDEX invitation_codes_by_batch ON invitation_codes (batch, used);
 )sql";
 
+// Version 9: how caregivers reach their municipality, kept by its staff
+// and shown with the screening result, on letters and on posters.
+constexpr std::string_view kVersion9 = R"sql(
+CREATE TABLE municipality_contacts (
+  municipality TEXT PRIMARY KEY REFERENCES municipalities (code),
+  contact_name TEXT NOT NULL,
+  phone TEXT NOT NULL,
+  email TEXT NOT NULL,
+  switchboard TEXT NOT NULL,
+  web_site TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -269,10 +282,13 @@ Status migrate_to_7(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_8(Connection& connection) { return connection.execute(kVersion8); }
 
+Status migrate_to_9(Connection& connection) { return connection.execute(kVersion9); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
-                                     migrate_to_5, migrate_to_6, migrate_to_7, migrate_to_8};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3,
+                                     migrate_to_4, migrate_to_5, migrate_to_6,
+                                     migrate_to_7, migrate_to_8, migrate_to_9};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

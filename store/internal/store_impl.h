@@ -165,6 +165,9 @@ class ResponseStore::Impl {
   Status replace_offers(std::span<const Offer> offers);
   Result<std::vector<Offer>> offers(std::string_view municipality);
   Status replace_municipality_offers(std::string_view municipality, std::span<const Offer> offers);
+  Result<MunicipalityContact> municipality_contact(std::string_view municipality);
+  Status set_municipality_contact(std::string_view municipality,
+                                  const MunicipalityContact& contact);
   Result<bool> put_offer(const Offer& offer);
   Status remove_offer(std::string_view municipality, std::string_view id);
   Result<StoreStats> stats();

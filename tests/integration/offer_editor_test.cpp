@@ -1,8 +1,9 @@
 // The offer catalogue kept by a municipality's staff over HTTP against the
 // real server: one offer added, changed in place and removed; bad offers
 // refused with each field named; the catalogue exported as CSV and read
-// back; staff of another municipality change nothing; every change in the
-// audit log. The caregivers' offer list shows each change at once.
+// back; the contact details saved and served with the offers; staff of
+// another municipality change nothing; every change in the audit log. The
+// caregivers' offer list shows each change at once.
 #include <gtest/gtest.h>
 
 #include "reference/offer_catalogue.h"
@@ -136,6 +137,35 @@ TEST_F(OfferEditorTest, TheCatalogueGoesOutAndComesBackAsCsv) {
   EXPECT_EQ((*entries)[0].event.detail, "2 offers");
 }
 
+TEST_F(OfferEditorTest, TheContactDetailsGoWithTheOffers) {
+  constexpr std::string_view kContact = "/api/v1/admin/municipalities/3407/contact";
+  HttpReply bad = as_gjovik("PUT", kContact,
+                            R"json({"contact_name":"Pårørendekoordinator","email":"no at sign",
+                                    "web_site":"javascript:alert(1)"})json");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  EXPECT_NE(bad.body.find("\"email\""), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("\"web_site\""), std::string::npos) << bad.body;
+
+  HttpReply saved = as_gjovik("PUT", kContact,
+                              R"json({"contact_name":"Pårørendekoordinator","phone":"61 18 90 00",
+                                      "email":"parorende@gjovik.kommune.no",
+                                      "web_site":"https://www.gjovik.kommune.no/parorende"})json");
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  HttpReply listed = call("GET", "/api/v1/municipalities/3407/offers");
+  ASSERT_EQ(listed.status, 200);
+  boost::json::value body = listed.json();
+  const auto& contact = body.at("municipality").at("contact");
+  EXPECT_EQ(contact.at("contact_name").as_string(), "Pårørendekoordinator");
+  EXPECT_EQ(contact.at("phone").as_string(), "61 18 90 00");
+  EXPECT_EQ(contact.at("switchboard").as_string(), "");
+  // Another municipality's is its own, empty until set.
+  boost::json::value verdal = call("GET", "/api/v1/municipalities/5038/offers").json();
+  EXPECT_EQ(verdal.at("municipality").at("contact").at("phone").as_string(), "");
+  auto entries = store_->audit_entries({0, 0, "account:gjovik", "contact.change"});
+  ASSERT_TRUE(entries.ok());
+  EXPECT_EQ(entries->size(), 1u);
+}
+
 TEST_F(OfferEditorTest, StaffOfAnotherMunicipalityChangeNothingOfGjoviks) {
   ASSERT_EQ(as_gjovik("PUT", std::string(kOffers) + "/kurs", kCourse).status, 201);
   StaffLogin verdal = signed_in_staff("verdal", "5038", kSecondClient);
@@ -149,6 +179,10 @@ TEST_F(OfferEditorTest, StaffOfAnotherMunicipalityChangeNothingOfGjoviks) {
   EXPECT_EQ(call_from(kSecondClient, "DELETE", std::string(kOffers) + "/kurs", "", headers).status,
             403);
   EXPECT_EQ(call_from(kSecondClient, "GET", kOffers, "", headers).status, 403);
+  EXPECT_EQ(call_from(kSecondClient, "PUT", "/api/v1/admin/municipalities/3407/contact",
+                      R"({"phone":"000"})", headers)
+                .status,
+            403);
   EXPECT_EQ(public_names(), (std::vector<std::string>{"Kurs for pårørende"}));
 }
 

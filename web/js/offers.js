@@ -16,6 +16,23 @@ export async function loadOffers(code, filters) {
   }
 }
 
+// How to reach the municipality's caregiver contact, when it said; else null.
+export function contactBox(result) {
+  const contact = result.status === 'ok' ? result.municipality?.contact : null;
+  if (!contact || !Object.values(contact).some(Boolean)) return null;
+  const facts = [
+    [t('contact.name'), contact.contact_name],
+    [t('contact.phone'), contact.phone ? h('a', {href: `tel:${contact.phone.replace(/[^+\d]/g, '')}`}, contact.phone) : ''],
+    [t('contact.email'), contact.email ? h('a', {href: `mailto:${contact.email}`}, contact.email) : ''],
+    [t('contact.switchboard'), contact.switchboard],
+    [t('contact.web_site'), contact.web_site ? h('a', {href: contact.web_site}, contact.web_site) : ''],
+  ].filter(([, value]) => value);
+  return h('section', {class: 'contact-box', 'aria-labelledby': 'contact-title'},
+    h('h2', {id: 'contact-title'}, t('contact.title', {municipality: result.municipality.name})),
+    h('p', {}, t('contact.intro')),
+    h('dl', {class: 'facts'}, facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+}
+
 // The list of offers, headed at `level` (h2 -> offers are h3).
 export function offerList(result, {emptyText = t('offers.none')} = {}) {
   if (result.status !== 'ok') return h('p', {class: 'notice', id: 'offers-unavailable'}, t('offers.unavailable'));

@@ -6,7 +6,7 @@ import {CONDITION_GROUP_IDS, language, t} from './i18n.js';
 import {findMunicipality} from './municipalities.js';
 import {getReceipt} from './state.js';
 import {receiptBox} from './receipt.js';
-import {loadOffers, offerList} from './offers.js';
+import {contactBox, loadOffers, offerList} from './offers.js';
 
 export async function renderResult(view, ctx) {
   const receipt = getReceipt();
@@ -49,6 +49,8 @@ export async function renderResult(view, ctx) {
     if (category?.offer_types?.length) filters.type = category.offer_types.join(',');
     const result = await loadOffers(municipality.code, filters);
     if (!ctx.current()) return;
+    const contact = contactBox(result);
+    if (contact) content.push(contact);
     content.push(h('section', {class: 'offers-section', 'aria-labelledby': 'offers-title'},
       h('h2', {id: 'offers-title'}, t('offers.title', {municipality: municipality.name})),
       offerList(result),

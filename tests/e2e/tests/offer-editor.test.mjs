@@ -1,8 +1,10 @@
-// The offer catalogue kept from the staff pages, in Chromium against the
-// real server at 320 px width: Gjøvik's caregiver contact changed in
+// The municipality's page kept from the staff pages, in Chromium against
+// the real server at 320 px width: how caregivers reach Gjøvik (a bad
+// e-mail address refused, then saved); its caregiver contact offer changed in
 // place, a new offer refused until its fields are right (the server's
 // messages beside the fields) and then added, one removed; a caregiver on
-// a phone then sees the changed offer on the screening result page. axe-core
+// a phone then sees the contact and the changed offer on the screening
+// result page. axe-core
 // on every state.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,8 +24,19 @@ test('Gjøvik changes its caregiver contact, and a caregiver sees it after the s
   const {page} = ctx;
   await signInAndEnrol(page, running.server.url, KARI);
 
-  await page.getByRole('link', {name: 'Tilbudskatalogen'}).click();
-  await expectHeading(page, 'Tilbudskatalogen – Gjøvik');
+  await page.getByRole('link', {name: 'Kontaktinformasjon og tilbudskatalog'}).click();
+  await expectHeading(page, 'Kontakt og tilbud – Gjøvik');
+
+  // How caregivers reach Gjøvik: a bad e-mail address refused, then saved.
+  await page.locator('#contact-contact-name').fill('Pårørendekoordinator Gjøvik');
+  await page.locator('#contact-phone').fill('61 18 90 00');
+  await page.locator('#contact-email').fill('parorende.gjovik.kommune.no');
+  await page.getByRole('button', {name: 'Lagre kontaktinformasjonen'}).click();
+  await page.locator('#contact-email-error:not([hidden])').waitFor();
+  await snapshot(ctx, 'contact-error');
+  await page.locator('#contact-email').fill('parorende@gjovik.kommune.no');
+  await page.getByRole('button', {name: 'Lagre kontaktinformasjonen'}).click();
+  await page.getByText('Kontaktinformasjonen er lagret.').waitFor();
   const cards = page.locator('li[data-offer]');
   const before = await cards.count();
   assert.ok(before > 0);
@@ -31,7 +44,7 @@ test('Gjøvik changes its caregiver contact, and a caregiver sees it after the s
 
   // Change the caregiver contact in place.
   await page.getByRole('button', {name: 'Endre Pårørendekontakten i Gjøvik'}).click();
-  await expectHeading(page, 'Tilbudskatalogen – Gjøvik');
+  await expectHeading(page, 'Kontakt og tilbud – Gjøvik');
   await page.getByRole('heading', {name: 'Endre «Pårørendekontakten i Gjøvik»'}).waitFor();
   assert.equal(await page.locator('#offer-id').inputValue(), 'gjovik-contact');
   await page.locator('#offer-name-nb').fill('Pårørendekontakten i Gjøvik, nytt nummer');
@@ -68,6 +81,9 @@ test('Gjøvik changes its caregiver contact, and a caregiver sees it after the s
   await caregiver.page.goto(`${running.server.url}/?municipality=3407#/survey/demo-belastningskartlegging`);
   await answerScreening(caregiver.page);
   await caregiver.page.locator('.offers').getByText('Pårørendekontakten i Gjøvik, nytt nummer').waitFor();
+  const contact = caregiver.page.locator('.contact-box');
+  await contact.getByText('Pårørendekoordinator Gjøvik').waitFor();
+  assert.equal(await contact.getByRole('link', {name: '61 18 90 00'}).getAttribute('href'), 'tel:61189000');
   await snapshot(caregiver, 'result');
 
   assertNoProblems(ctx.problems, [/401/, /422/]);

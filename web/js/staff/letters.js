@@ -3,6 +3,19 @@
 // document of letters, one per A4 page, in the municipality's written
 // standard (nynorsk where it writes nynorsk, else bokmål).
 
+// The labels of the municipality's contact details, for letters and posters.
+export const CONTACT_LABELS = {
+  nb: {contact_name: 'Pårørendekontakt', phone: 'Telefon', email: 'E-post', switchboard: 'Sentralbord', web_site: 'Nettside'},
+  nn: {contact_name: 'Pårørandekontakt', phone: 'Telefon', email: 'E-post', switchboard: 'Sentralbord', web_site: 'Nettside'},
+};
+
+// The contact details given, as HTML lines "Label: value" (empty when none).
+export function contactLines(contact, lang) {
+  const labels = CONTACT_LABELS[lang];
+  return Object.keys(labels).filter((name) => contact?.[name])
+    .map((name) => `${escapeHtml(labels[name])}: <span translate="no">${escapeHtml(contact[name])}</span>`).join('<br>');
+}
+
 const TEXT = {
   nb: {
     title: 'Invitasjonsbrev',
@@ -59,6 +72,7 @@ export function lettersDocument(home, codes) {
   const text = TEXT[lang];
   const site = `${location.origin}/`;
   const values = {name: home.name, site};
+  const contact = contactLines(home.contact, lang);
   const letters = codes.map((entry, index) => `
 <section class="letter" aria-label="${escapeHtml(text.title)} ${index + 1}">
   <p class="sender">${escapeHtml(home.name)} kommune</p>
@@ -75,6 +89,7 @@ export function lettersDocument(home, codes) {
   <p>${escapeHtml(text.once)}</p>
   <h2>${escapeHtml(text.help)}</h2>
   <p>${fill(text.contact, values)}</p>
+  ${contact ? `<p>${contact}</p>` : ''}
   <p class="number">${index + 1}</p>
 </section>`).join('\n');
   return `<!doctype html>

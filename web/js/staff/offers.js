@@ -1,6 +1,8 @@
-// A municipality's offer catalogue, kept by its staff (#offers/CODE): the
-// list, a form that adds an offer or changes one, removal, and the whole
-// catalogue out and in as the CSV file `parorende offers import` reads.
+// A municipality's page, kept by its staff (#offers/CODE): how caregivers
+// reach it (shown with screening results, on letters and posters), and its
+// offer catalogue: the list, a form that adds an offer or changes one,
+// removal, and the whole catalogue out and in as the CSV file `parorende
+// offers import` reads.
 // The server checks every offer by the import's rules and names each bad
 // field; the page shows its messages beside the fields.
 import {clear, focus, h, announce} from '../dom.js';
@@ -113,6 +115,33 @@ function offerForm(code, offer, done) {
       }}, s('catalogue.cancel')) : null));
 }
 
+const CONTACT_FIELDS = ['contact_name', 'phone', 'email', 'switchboard', 'web_site'];
+
+function contactForm(code, contact, done) {
+  const summary = h('div');
+  const fields = Object.fromEntries(CONTACT_FIELDS.map((name) =>
+    [name, field({id: `contact-${name.replace('_', '-')}`, label: s(`contact.${name}`), autocomplete: 'off'})]));
+  for (const name of CONTACT_FIELDS) fields[name].input.value = contact?.[name] ?? '';
+  const save = async () => {
+    for (const each of Object.values(fields)) each.reset();
+    const body = Object.fromEntries(CONTACT_FIELDS.map((name) => [name, fields[name].input.value.trim()]));
+    try {
+      await staff.setContact(code, body);
+      done(s('contact.saved'));
+    } catch (problem) {
+      const found = (problem.details ?? []).map((detail) =>
+        fields[detail.where] ? fields[detail.where].fail(detail.message) : {message: detail.message});
+      errorSummary(summary, found.length ? found : [{message: failure(problem)}]);
+    }
+  };
+  return h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); save(); }},
+    h('h2', {}, s('contact.title')),
+    h('p', {}, s('contact.intro')),
+    summary,
+    ...CONTACT_FIELDS.map((name) => fields[name].element),
+    h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('contact.save'))));
+}
+
 function offerCard(code, offer, actions) {
   const name = offer.name.nb;
   const forWhom = () => h('span', {class: 'visually-hidden'}, ` ${name}`);
@@ -175,6 +204,8 @@ export async function renderOffers(view, ctx, code, {editing = null, notice = ''
     h('p', {}, s('catalogue.intro')),
     h('p', {}, h('a', {href: `/?municipality=${code}#/offers`}, s('catalogue.preview'))),
     notice ? h('p', {class: 'notice', role: 'status'}, notice) : null,
+    contactForm(code, home.contact, finished),
+    h('h2', {}, s('catalogue.offers')),
     summary,
     offers.length
       ? h('ul', {class: 'cards'}, offers.map((offer) => offerCard(code, offer, actions)))

@@ -1,6 +1,8 @@
 // A round's open link as a printable A4 poster, in the municipality's
-// written standard, with the QR code the server drew; and the QR code as a
-// PNG file, drawn from that SVG in the browser.
+// written standard, with the QR code the server drew and the municipality's
+// contact details; and the QR code as a PNG file, drawn from that SVG in
+// the browser.
+import {contactLines} from './letters.js';
 
 const TEXT = {
   nb: {
@@ -63,6 +65,7 @@ export function posterDocument(home, link) {
   <p>${escapeHtml(text.anonymous)}</p>
   <p>${fill(text.until, values)}</p>
   <p class="sender">${escapeHtml(home.name)} kommune</p>
+  ${contactLines(home.contact, lang) ? `<p>${contactLines(home.contact, lang)}</p>` : ''}
 </main>
 </body>
 </html>

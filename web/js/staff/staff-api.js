@@ -75,6 +75,7 @@ export const staff = {
   // {url, closes, qr_svg}: the round's open link for the municipality.
   openLink: (code, wave) =>
     call('GET', `admin/municipalities/${encodeURIComponent(code)}/open-link/${encodeURIComponent(wave)}`),
+  setContact: (code, contact) => call('PUT', `admin/municipalities/${encodeURIComponent(code)}/contact`, contact),
   invitationBatches: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations`),
   // The batch and its codes, which the server never shows again.
   createInvitations: (code, wave, label, count) =>
