@@ -50,6 +50,10 @@ void reply_from_store_worker(ApiContext& api, Reply reply, std::function<Outgoin
 // standard error (the answer to the request stands).
 void record_audit(ApiContext& api, AuditEvent event);
 
+// A wave as the API writes it: name, questionnaire, version, dates, and
+// the municipalities it covers (national: none).
+boost::json::object wave_json(const Wave& wave);
+
 // A municipality's contact details as the API writes them (empty: not
 // given).
 boost::json::object contact_json(const MunicipalityContact& contact);
@@ -76,6 +80,8 @@ void add_admin_routes(Router& router, ApiContext& api);
 void add_account_routes(Router& router, ApiContext& api);
 // The offer catalogue editor of municipality staff.
 void add_offer_routes(Router& router, ApiContext& api);
+// Questionnaire versions and rounds, published and opened from the browser.
+void add_round_routes(Router& router, ApiContext& api);
 // Signing in through an OpenID Provider (docs/api.md, "Staff sessions").
 void add_openid_routes(Router& router, ApiContext& api);
 

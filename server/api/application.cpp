@@ -64,6 +64,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_admin_routes(router_, *api_);
   add_account_routes(router_, *api_);
   add_offer_routes(router_, *api_);
+  add_round_routes(router_, *api_);
 
   for (const Route& route : router_.routes()) {
     RouteGuard guard;

@@ -420,6 +420,44 @@ constexpr std::string_view kDocument = R"openapi(
         "responses": {"200": {"description": "Entries, and next_after for the next page (null: none)", "content": {"application/json": {"schema": {"type": "object"}}}}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}}
       }
     },
+    "/api/v1/admin/questionnaires": {
+      "post": {
+        "operationId": "publishQuestionnaire",
+        "summary": "Check a questionnaire definition and, unless dry_run=true, publish it (national_admin). A published id and version never change",
+        "security": [{"session": []}],
+        "parameters": [{"name": "dry_run", "in": "query", "required": false, "schema": {"enum": ["true", "false"]}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "description": "docs/questionnaire-format.md"}}}},
+        "responses": {
+          "200": {"description": "Checked, not published (dry_run)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QuestionnaireSummary"}}}},
+          "201": {"description": "Published (or the same definition was already)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/QuestionnaireSummary"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "409": {"$ref": "#/components/responses/Conflict"}, "413": {"$ref": "#/components/responses/TooLarge"}, "415": {"$ref": "#/components/responses/UnsupportedMediaType"},
+          "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/waves": {
+      "post": {
+        "operationId": "createRound",
+        "summary": "Open a round: national, or for the municipalities listed (national_admin)",
+        "security": [{"session": []}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewRound"}}}},
+        "responses": {"201": {"description": "Opened", "content": {"application/json": {"schema": {"type": "object", "properties": {"wave": {"$ref": "#/components/schemas/Round"}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/waves": {
+      "post": {
+        "operationId": "createLocalRound",
+        "summary": "Open a round for this municipality alone, e.g. a standing burden screening of new service users' caregivers (its staff, national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}}],
+        "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NewRound"}}}},
+        "responses": {"201": {"description": "Opened", "content": {"application/json": {"schema": {"type": "object", "properties": {"wave": {"$ref": "#/components/schemas/Round"}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
     "/api/v1/admin/municipalities/{municipality}": {
       "get": {
         "operationId": "getMunicipalityHome",
@@ -641,6 +679,18 @@ constexpr std::string_view kDocument = R"openapi(
           "address": {"type": "string"}, "demo": {"type": "boolean"}
         }
       },
+      "QuestionnaireSummary": {"type": "object", "properties": {
+        "id": {"type": "string"}, "version": {"type": "string"}, "title": {"type": "string"},
+        "languages": {"type": "array", "items": {"type": "string"}}, "published": {"type": "boolean"}}},
+      "NewRound": {"type": "object", "required": ["name", "questionnaire", "opens", "closes"], "properties": {
+        "name": {"type": "string", "description": "Shown to caregivers; 1 to 100 characters"}, "questionnaire": {"type": "string"},
+        "version": {"type": "string", "description": "Default: the latest"},
+        "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
+        "municipalities": {"type": "array", "items": {"type": "string"}, "description": "National when absent or empty; ignored for a local round"}}},
+      "Round": {"type": "object", "properties": {
+        "name": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
+        "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
+        "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}}}},
       "MunicipalityContact": {"type": "object", "description": "Empty strings: not given", "properties": {
         "contact_name": {"type": "string", "maxLength": 200}, "phone": {"type": "string", "maxLength": 100}, "email": {"type": "string", "maxLength": 200},
         "switchboard": {"type": "string", "maxLength": 100}, "web_site": {"type": "string", "maxLength": 500}}},

@@ -50,6 +50,8 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {post, "/api/v1/admin/accounts/{username}/reset-code", kNationalAdmin,
      "CSRF token; not the caller's own account"},
     {get, "/api/v1/admin/audit", kNationalAdmin, ""},
+    {post, "/api/v1/admin/questionnaires", kNationalAdmin, "CSRF token"},
+    {post, "/api/v1/admin/waves", kNationalAdmin, "CSRF token"},
     {get, "/api/v1/admin/municipalities/{municipality}", kMunicipality, ""},
     {get, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, ""},
     {post, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality,
@@ -64,6 +66,7 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {delete_, "/api/v1/admin/municipalities/{municipality}/offers/{offer}", kMunicipality,
      "CSRF token"},
     {put, "/api/v1/admin/municipalities/{municipality}/contact", kMunicipality, "CSRF token"},
+    {post, "/api/v1/admin/municipalities/{municipality}/waves", kMunicipality, "CSRF token"},
 });
 
 std::string cell(const AccessRule& rule, bool allowed_for_role) {

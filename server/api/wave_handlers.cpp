@@ -8,7 +8,6 @@
 #include "server/http/json_reply.h"
 
 namespace parorende::server {
-namespace {
 
 namespace json = boost::json;
 
@@ -23,8 +22,6 @@ json::object wave_json(const Wave& wave) {
           {"national", wave.is_national()},
           {"municipalities", std::move(municipalities)}};
 }
-
-}  // namespace
 
 void add_wave_routes(Router& router, ApiContext& api) {
   router.add({http::verb::get, "/api/v1/waves", RateClass::none,

@@ -15,8 +15,7 @@ class AccountAdminTest : public StaffFixture {
   void SetUp() override {
     StaffFixture::SetUp();
     start();
-    anna_ = add_account("anna", {{Role::national_admin, "", std::nullopt}}, true);
-    ASSERT_EQ(sign_in(anna_).status, 200);
+    anna_ = signed_in_admin("anna");
   }
 
   HttpReply as_anna(std::string_view method, std::string_view target, std::string_view body = {}) {

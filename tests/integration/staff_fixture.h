@@ -54,6 +54,13 @@ class StaffFixture : public ServerFixture {
     return login;
   }
 
+  // A national administrator with a second factor, signed in.
+  StaffLogin signed_in_admin(const std::string& username) {
+    StaffLogin login = add_account(username, {{Role::national_admin, "", std::nullopt}}, true);
+    EXPECT_EQ(sign_in(login).status, 200);
+    return login;
+  }
+
   // A municipality's staff member with a second factor, signed in from
   // `source`.
   StaffLogin signed_in_staff(const std::string& username, const std::string& municipality,

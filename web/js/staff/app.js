@@ -2,7 +2,8 @@
 // the home page of the account's roles, "my account" and, for national
 // administrators, the accounts. The hash picks the page: #account,
 // #accounts, #invitations/CODE (a municipality's invitation letters),
-// #offers/CODE (its offer catalogue),
+// #offers/CODE (its offer catalogue), #rounds (questionnaires and national
+// rounds),
 // anything else the home page. ?lang= picks the language.
 import {LANGUAGES, language, setCurrentLanguage, t} from '../i18n.js';
 import {clear, focus, h, announce} from '../dom.js';
@@ -11,6 +12,7 @@ import {staff} from './staff-api.js';
 import {renderSignIn, renderReset, renderEnrol, renderHome, renderAccount, renderAccounts} from './views.js';
 import {renderInvitations} from './invitations.js';
 import {renderOffers} from './offers.js';
+import {renderRounds} from './rounds.js';
 
 const params = new URLSearchParams(location.search);
 let session = null;
@@ -75,6 +77,7 @@ async function render() {
   else if (!session.second_factor_done) renderEnrol(view, ctx);
   else if (page === 'account') renderAccount(view, ctx, session);
   else if (page === 'accounts') await renderAccounts(view, ctx, session);
+  else if (page === 'rounds') renderRounds(view, ctx);
   else if (/^invitations\/\d{4}$/.test(page)) await renderInvitations(view, ctx, page.slice('invitations/'.length));
   else if (/^offers\/\d{4}$/.test(page)) await renderOffers(view, ctx, page.slice('offers/'.length));
   else await renderHome(view, ctx, session);

@@ -76,6 +76,11 @@ export const staff = {
   openLink: (code, wave) =>
     call('GET', `admin/municipalities/${encodeURIComponent(code)}/open-link/${encodeURIComponent(wave)}`),
   setContact: (code, contact) => call('PUT', `admin/municipalities/${encodeURIComponent(code)}/contact`, contact),
+  // A definition checked (dryRun) or published: {id, version, title, published}.
+  publishQuestionnaire: (definition, dryRun) =>
+    call('POST', `admin/questionnaires${dryRun ? '?dry_run=true' : ''}`, definition),
+  openRound: (round) => call('POST', 'admin/waves', round),
+  openLocalRound: (code, round) => call('POST', `admin/municipalities/${encodeURIComponent(code)}/waves`, round),
   invitationBatches: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations`),
   // The batch and its codes, which the server never shows again.
   createInvitations: (code, wave, label, count) =>

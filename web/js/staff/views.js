@@ -8,6 +8,7 @@ import {language, t} from '../i18n.js';
 import {s} from './strings.js';
 import {staff} from './staff-api.js';
 import {field} from './forms.js';
+import {localRoundForm} from './rounds.js';
 
 // `names`: municipality names by code, where known.
 function roleText(grant, names = {}) {
@@ -230,6 +231,10 @@ export async function renderHome(view, ctx, session) {
       home.waves.length
         ? home.waves.map((wave) => roundProgress(wave, rounds))
         : h('p', {}, s('home.no_rounds')),
+      localRoundForm(home.code, async (message) => {
+        await renderHome(view, ctx, session);
+        announce(message);
+      }),
       h('p', {}, s('home.offers', {count: home.offers})),
       h('ul', {class: 'link-list'},
         h('li', {}, h('a', {href: `#invitations/${home.code}`}, s('home.invitations'))),
@@ -239,7 +244,9 @@ export async function renderHome(view, ctx, session) {
   if (account.grants.some((grant) => grant.role === 'national_admin')) {
     sections.push(h('section', {class: 'card', 'aria-labelledby': 'admin-title'},
       h('h2', {id: 'admin-title'}, s('home.admin')),
-      h('ul', {class: 'link-list'}, h('li', {}, h('a', {href: '#accounts'}, s('home.accounts'))))));
+      h('ul', {class: 'link-list'},
+        h('li', {}, h('a', {href: '#accounts'}, s('home.accounts'))),
+        h('li', {}, h('a', {href: '#rounds'}, s('home.rounds_admin'))))));
   }
   for (const grant of account.grants.filter((g) => g.role === 'researcher')) {
     sections.push(h('p', {}, s('home.researcher', {wave: grant.scope, date: grant.expires_on ?? ''})));

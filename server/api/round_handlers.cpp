@@ -1,0 +1,154 @@
+// Questionnaire versions and rounds (waves) from the browser, with the
+// library calls `parorende publish` and `parorende wave create` make:
+// POST /api/v1/admin/questionnaires[?dry_run=true]   a definition (JSON)
+//      checked, and published unless dry_run (national_admin)
+// POST /api/v1/admin/waves   {name, questionnaire, version?, opens, closes,
+//      municipalities?}: a round, national or for some (national_admin)
+// POST /api/v1/admin/municipalities/{municipality}/waves   the same, for
+//      the municipality alone: a local round (its staff)
+// Every publication and round is in the audit log.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "questionnaire/questionnaire_loader.h"
+#include "server/api/api_routes.h"
+#include "server/api/request_input.h"
+#include "server/api/staff_caller.h"
+#include "server/http/json_reply.h"
+
+namespace parorende::server {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::size_t kMaxRoundMunicipalities = 400;
+
+void record(ApiContext& api, const Exchange& exchange, std::string action, std::string object,
+            AuditOutcome outcome = AuditOutcome::success, std::string detail = {}) {
+  record_audit(api, {audit_actor(caller_of(exchange).principal), std::move(action),
+                     std::move(object), outcome, std::move(detail)});
+}
+
+OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange) {
+  auto dry_run = optional_query(exchange.query, "dry_run");
+  if (!dry_run) return error_response(dry_run.error());
+  if (*dry_run && **dry_run != "true" && **dry_run != "false") {
+    return error_response(make_error("invalid_query", "dry_run is true or false",
+                                     {{"dry_run", "invalid_value", "true or false"}}));
+  }
+  auto body = json_body(exchange.request);
+  if (!body) return error_response(body.error());
+  // Every problem of the definition at once, before anything is stored.
+  auto loaded = load_questionnaire(*body);
+  if (!loaded) return error_response(loaded.error());
+  json::array languages;
+  for (const std::string& language : loaded->languages) languages.push_back(json::string(language));
+  json::object summary{{"id", loaded->id},
+                       {"version", loaded->version},
+                       {"title", loaded->title.in(loaded->default_language)},
+                       {"languages", std::move(languages)},
+                       {"published", false}};
+  if (*dry_run && **dry_run == "true") return json_response(http::status::ok, summary);
+  std::string object = "questionnaire:" + loaded->id + "@" + loaded->version;
+  if (auto published = api.store.publish_questionnaire(json::serialize(*body)); !published) {
+    record(api, exchange, "questionnaire.publish", object, AuditOutcome::refused,
+           published.error().code);
+    return error_response(published.error());
+  }
+  record(api, exchange, "questionnaire.publish", object);
+  summary["published"] = true;
+  return json_response(http::status::created, summary);
+}
+
+Result<Date> body_date(const json::value& body, std::string_view name) {
+  auto text = body_string(body, name, true, 10);
+  if (!text) return text.take_error();
+  auto date = parse_iso_date(*text);
+  if (!date) {
+    return make_error("invalid_field", std::string(name) + " is a date written YYYY-MM-DD",
+                      {{std::string(name), "invalid_value", "a date written YYYY-MM-DD"}});
+  }
+  return *date;
+}
+
+// The round a body asks for; `municipality` (a local round) overrides the
+// body's list.
+Result<WaveSpec> wave_spec(const json::value& body, const std::string* municipality) {
+  WaveSpec spec;
+  auto name = body_string(body, "name", true, 400);
+  if (!name) return name.take_error();
+  auto questionnaire = body_string(body, "questionnaire", true, 200);
+  if (!questionnaire) return questionnaire.take_error();
+  auto version = body_string(body, "version", false, 100);
+  if (!version) return version.take_error();
+  auto opens = body_date(body, "opens");
+  if (!opens) return opens.take_error();
+  auto closes = body_date(body, "closes");
+  if (!closes) return closes.take_error();
+  spec.name = std::move(name).value();
+  spec.questionnaire_id = std::move(questionnaire).value();
+  if (!version->empty()) spec.questionnaire_version = std::move(version).value();
+  spec.opens = *opens;
+  spec.closes = *closes;
+  if (municipality != nullptr) {
+    spec.municipalities = {*municipality};
+    return spec;
+  }
+  const json::value* list = body.as_object().if_contains("municipalities");
+  if (list == nullptr || list->is_null()) return spec;
+  if (!list->is_array() || list->as_array().size() > kMaxRoundMunicipalities) {
+    return make_error("invalid_field", "municipalities is an array of 4-digit codes",
+                      {{"municipalities", "invalid_value", "an array of 4-digit codes"}});
+  }
+  for (const json::value& code : list->as_array()) {
+    if (!code.is_string() || code.as_string().size() > 4) {
+      return make_error("invalid_field", "municipalities is an array of 4-digit codes",
+                        {{"municipalities", "invalid_value", "an array of 4-digit codes"}});
+    }
+    spec.municipalities.emplace_back(code.as_string());
+  }
+  return spec;
+}
+
+OutgoingResponse create_round(ApiContext& api, const Exchange& exchange,
+                              const std::string* municipality) {
+  auto body = json_body(exchange.request);
+  if (!body) return error_response(body.error());
+  auto spec = wave_spec(*body, municipality);
+  if (!spec) return error_response(spec.error());
+  auto wave = api.store.create_wave(*spec);
+  std::string object = "wave:" + printable_detail(spec->name);
+  if (!wave) {
+    record(api, exchange, "wave.create", object, AuditOutcome::refused, wave.error().code);
+    return error_response(wave.error());
+  }
+  record(api, exchange, "wave.create", object, AuditOutcome::success,
+         wave->is_national() ? "national" : "municipalities " + printable_detail([&] {
+                                              std::string codes;
+                                              for (const std::string& code : wave->municipalities) {
+                                                codes += (codes.empty() ? "" : ",") + code;
+                                              }
+                                              return codes;
+                                            }()));
+  return json_response(http::status::created, {{"wave", wave_json(*wave)}});
+}
+
+}  // namespace
+
+void add_round_routes(Router& router, ApiContext& api) {
+  router.add({http::verb::post, "/api/v1/admin/questionnaires", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                reply(publish_questionnaire(api, exchange));
+              }});
+  router.add({http::verb::post, "/api/v1/admin/waves", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                reply(create_round(api, exchange, nullptr));
+              }});
+  router.add({http::verb::post, "/api/v1/admin/municipalities/{municipality}/waves",
+              RateClass::none, [&api](const Exchange& exchange, Reply reply) {
+                reply(create_round(api, exchange, &exchange.params[0]));
+              }});
+}
+
+}  // namespace parorende::server

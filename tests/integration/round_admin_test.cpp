@@ -1,0 +1,130 @@
+// Questionnaire versions and rounds from the API against the real server:
+// a national administrator checks a definition (every problem listed),
+// publishes it (a published version never changes) and opens a national
+// round; Gjøvik's staff open a local round for Gjøvik alone and nothing
+// else; each step is in the audit log.
+#include <gtest/gtest.h>
+
+#include "staff_fixture.h"
+
+namespace parorende::testing {
+namespace {
+
+class RoundAdminTest : public StaffFixture {
+ protected:
+  void SetUp() override {
+    StaffFixture::SetUp();
+    start();
+    anna_ = signed_in_admin("anna");
+    definition_ = read_text(kSourceDir + "/tests/data/http/survey.json");
+    definition_.replace(definition_.find("\"1.0.0\""), 7, "\"2.0.0\"");
+  }
+
+  static std::vector<std::string> json_headers(const StaffLogin& login) {
+    std::vector<std::string> headers = login.headers();
+    headers.push_back("Content-Type: application/json");
+    return headers;
+  }
+
+  StaffLogin anna_;
+  std::string definition_;
+};
+
+TEST_F(RoundAdminTest, ADefinitionIsCheckedThenPublishedOnce) {
+  HttpReply checked =
+      call("POST", "/api/v1/admin/questionnaires?dry_run=true", definition_, json_headers(anna_));
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  EXPECT_EQ(checked.json().at("version").as_string(), "2.0.0");
+  EXPECT_FALSE(checked.json().at("published").as_bool());
+  EXPECT_FALSE(store_->questionnaire("http_survey", "2.0.0").ok()) << "a dry run stores nothing";
+
+  HttpReply published =
+      call("POST", "/api/v1/admin/questionnaires", definition_, json_headers(anna_));
+  ASSERT_EQ(published.status, 201) << published.body;
+  EXPECT_TRUE(store_->questionnaire("http_survey", "2.0.0").ok());
+  EXPECT_EQ(call("POST", "/api/v1/admin/questionnaires", definition_, json_headers(anna_)).status,
+            201);
+  std::string changed = definition_;
+  changed.replace(changed.find("Testundersøkelse"), std::string("Testundersøkelse").size(),
+                  "Endret");
+  HttpReply immutable = call("POST", "/api/v1/admin/questionnaires", changed, json_headers(anna_));
+  EXPECT_EQ(immutable.status, 409);
+  EXPECT_NE(immutable.body.find("questionnaire_immutable"), std::string::npos);
+
+  HttpReply broken =
+      call("POST", "/api/v1/admin/questionnaires?dry_run=true",
+           R"({"format":"parorende-questionnaire/1","id":"x"})", json_headers(anna_));
+  EXPECT_EQ(broken.status, 422);
+  EXPECT_NE(broken.body.find("invalid_definition"), std::string::npos) << broken.body;
+  EXPECT_EQ(
+      call("POST", "/api/v1/admin/questionnaires?dry_run=maybe", definition_, json_headers(anna_))
+          .status,
+      400);
+
+  auto entries = store_->audit_entries({0, 0, "account:anna", "questionnaire.publish"});
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].event.object, "questionnaire:http_survey@2.0.0");
+  EXPECT_EQ((*entries)[2].event.outcome, AuditOutcome::refused);
+}
+
+TEST_F(RoundAdminTest, ANationalRoundAndALocalOne) {
+  HttpReply national = call("POST", "/api/v1/admin/waves",
+                            R"({"name":"Pårørende 2027","questionnaire":"http_survey",
+                                "opens":"2027-01-01","closes":"2027-03-31"})",
+                            json_headers(anna_));
+  ASSERT_EQ(national.status, 201) << national.body;
+  EXPECT_TRUE(national.json().at("wave").at("national").as_bool());
+  EXPECT_EQ(national.json().at("wave").at("version").as_string(), "1.0.0");
+  EXPECT_EQ(call("POST", "/api/v1/admin/waves",
+                 R"({"name":"Pårørende 2027","questionnaire":"http_survey",
+                     "opens":"2027-01-01","closes":"2027-03-31"})",
+                 json_headers(anna_))
+                .status,
+            409);
+  EXPECT_EQ(call("POST", "/api/v1/admin/waves",
+                 R"({"name":"Backwards","questionnaire":"http_survey",
+                     "opens":"2027-03-31","closes":"2027-01-01"})",
+                 json_headers(anna_))
+                .status,
+            422);
+  EXPECT_EQ(call("POST", "/api/v1/admin/waves",
+                 R"({"name":"No date","questionnaire":"http_survey","opens":"soon",
+                     "closes":"2027-01-01"})",
+                 json_headers(anna_))
+                .status,
+            422);
+  EXPECT_EQ(call("POST", "/api/v1/admin/waves",
+                 R"({"name":"Nothing","questionnaire":"nothing","opens":"2027-01-01",
+                     "closes":"2027-01-02"})",
+                 json_headers(anna_))
+                .status,
+            404);
+
+  StaffLogin gjovik = signed_in_staff("gjovik", "3407", kSecondClient);
+  std::string local = R"({"name":"Kartlegging for nye brukeres pårørende",
+                          "questionnaire":"http_survey","opens":"2026-01-01",
+                          "closes":"2030-12-31","municipalities":["0301"]})";
+  EXPECT_EQ(
+      call_from(kSecondClient, "POST", "/api/v1/admin/waves", local, json_headers(gjovik)).status,
+      403);
+  EXPECT_EQ(call_from(kSecondClient, "POST", "/api/v1/admin/municipalities/5038/waves", local,
+                      json_headers(gjovik))
+                .status,
+            403);
+  HttpReply opened = call_from(kSecondClient, "POST", "/api/v1/admin/municipalities/3407/waves",
+                               local, json_headers(gjovik));
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  auto wave = store_->wave("Kartlegging for nye brukeres pårørende");
+  ASSERT_TRUE(wave.ok());
+  EXPECT_EQ(wave->municipalities, (std::vector<std::string>{"3407"}))
+      << "a local round is the municipality's alone, whatever the body says";
+
+  auto entries = store_->audit_entries({0, 0, "account:gjovik", "wave.create"});
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ((*entries)[0].event.detail, "municipalities 3407");
+}
+
+}  // namespace
+}  // namespace parorende::testing
