@@ -7,7 +7,13 @@ ProtectedProgress protect_progress(const ResponseProgress& counts, int min_respo
   shown.min_respondents = min_respondents;
   shown.invitations_issued = counts.invitations_issued;
   if (counts.partial >= min_respondents) shown.partial = counts.partial;
-  if (counts.complete < min_respondents) return shown;
+  // With invitations made, the complete count also tells how many were
+  // not answered: fewer than k of those would say as much of who had not
+  // answered as a count under k says of who had.
+  std::int64_t unanswered = counts.invitations_issued - counts.complete;
+  bool few_unanswered =
+      counts.invitations_issued > 0 && unanswered >= 0 && unanswered < min_respondents;
+  if (counts.complete < min_respondents || few_unanswered) return shown;
   shown.complete = counts.complete;
   if (counts.invitations_issued > 0) {
     shown.response_rate =

@@ -27,8 +27,10 @@ struct WeekGroup {
 
 struct ProtectedProgress {
   int min_respondents = 0;
-  std::optional<std::int64_t> partial;   // nullopt: fewer than k
-  std::optional<std::int64_t> complete;  // nullopt: fewer than k
+  std::optional<std::int64_t> partial;  // nullopt: fewer than k
+  // nullopt: fewer than k, or (with invitations made) fewer than k
+  // invitations left unanswered.
+  std::optional<std::int64_t> complete;
   // In order; each holds at least k, and together they are `complete`.
   // Empty when `complete` is not shown.
   std::vector<WeekGroup> weeks;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "common/csv.h"
+#include "common/text.h"
 #include "reference/municipalities.h"
 #include "reference/offer_types.h"
 
@@ -69,6 +70,43 @@ std::string join_list(const std::vector<std::string>& items, char separator) {
 
 std::vector<Problem> check_offer(const Offer& offer) {
   std::vector<Problem> problems;
+  // Texts within bounds and without control characters (line breaks only
+  // in descriptions); an id that can stand in a URL's path as it is.
+  auto text_ok = [](std::string_view text, std::size_t max_bytes, bool line_breaks) {
+    return text.size() <= max_bytes && !has_control_character(text, line_breaks);
+  };
+  if (!text_ok(offer.id, kMaxOfferIdBytes, false) || offer.id.find('/') != std::string::npos ||
+      offer.id == "." || offer.id == "..") {
+    problems.push_back({"id", "invalid_id",
+                        "an offer id has at most " + std::to_string(kMaxOfferIdBytes) +
+                            " bytes, no control characters and no /"});
+  }
+  for (const char* language : {"nb", "nn", "en"}) {
+    if (offer.name.has(language) && !text_ok(offer.name.in(language), kMaxOfferTextBytes, false)) {
+      problems.push_back(
+          {std::string("name_") + language, "invalid_text",
+           "at most " + std::to_string(kMaxOfferTextBytes) + " bytes, without control characters"});
+    }
+    if (offer.description.has(language) &&
+        !text_ok(offer.description.in(language), kMaxOfferDescriptionBytes, true)) {
+      problems.push_back({std::string("description_") + language, "invalid_text",
+                          "at most " + std::to_string(kMaxOfferDescriptionBytes) +
+                              " bytes, without control characters but line breaks"});
+    }
+  }
+  const std::pair<const char*, const std::string*> contact_fields[] = {
+      {"contact_name", &offer.contact_name},
+      {"phone", &offer.phone},
+      {"email", &offer.email},
+      {"url", &offer.url},
+      {"address", &offer.address}};
+  for (const auto& [name, value] : contact_fields) {
+    if (!text_ok(*value, kMaxOfferTextBytes, false)) {
+      problems.push_back(
+          {name, "invalid_text",
+           "at most " + std::to_string(kMaxOfferTextBytes) + " bytes, without control characters"});
+    }
+  }
   if (builtin_municipalities().find(offer.municipality) == nullptr) {
     problems.push_back({"municipality", "unknown_municipality",
                         "unknown municipality code \"" + offer.municipality + "\""});

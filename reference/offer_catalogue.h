@@ -25,6 +25,10 @@ struct Offer {
   bool demo = false;
 };
 
+inline constexpr std::size_t kMaxOfferIdBytes = 64;
+inline constexpr std::size_t kMaxOfferTextBytes = 2000;
+inline constexpr std::size_t kMaxOfferDescriptionBytes = 8000;
+
 // The CSV columns, in order (RFC 4180 quoting, CRLF or LF; lists separated
 // by ';').
 inline constexpr std::string_view kOfferCsvHeader =
@@ -38,8 +42,11 @@ Result<std::vector<Offer>> parse_offers_csv(std::string_view csv);
 
 // The problems parse_offers_csv finds in one offer's fields (where = the
 // column: "type", "target_groups", "name_nb", ...): a known municipality,
-// an id, a known type, at least one known target group, known condition
-// groups, a bokmål name. Empty when the offer is good.
+// an id (at most kMaxOfferIdBytes, no control character, no /, not . or
+// ..), a known type, at least one known target group, known condition
+// groups, a bokmål name, texts within their sizes and without control
+// characters (line breaks in descriptions only). Empty when the offer is
+// good.
 std::vector<Problem> check_offer(const Offer& offer);
 
 // The offers as a file parse_offers_csv reads back, header first.

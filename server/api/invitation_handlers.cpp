@@ -14,6 +14,7 @@
 
 #include "access/qr_code.h"
 #include "common/text.h"
+#include "reference/municipalities.h"
 #include "server/api/api_routes.h"
 #include "server/api/request_input.h"
 #include "server/api/staff_caller.h"
@@ -120,6 +121,9 @@ OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
 // municipality's web pages and posters), with the municipality chosen.
 OutgoingResponse open_link(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
+  if (builtin_municipalities().find(municipality) == nullptr) {
+    return error_response("municipality_not_found", "no municipality has the code " + municipality);
+  }
   auto wave = api.store.wave(exchange.params[1]);
   if (!wave) return error_response(wave.error());
   if (!wave->covers(municipality)) {

@@ -15,8 +15,10 @@
 // Every change is in the audit log.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <optional>
 
 #include "common/text.h"
+#include "reference/municipalities.h"
 #include "reference/offer_catalogue.h"
 #include "server/api/api_routes.h"
 #include "server/api/request_input.h"
@@ -28,10 +30,9 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::size_t kMaxText = 2000;
-constexpr std::size_t kMaxDescription = 8000;
+constexpr std::size_t kMaxText = kMaxOfferTextBytes;
+constexpr std::size_t kMaxDescription = kMaxOfferDescriptionBytes;
 constexpr std::size_t kMaxListItems = 30;
-constexpr std::size_t kMaxOfferId = 64;
 constexpr const char* kLanguages[] = {"nb", "nn", "en"};
 
 json::array string_list(const std::vector<std::string>& items) {
@@ -61,6 +62,13 @@ json::object full_offer_json(const Offer& offer) {
           {"url", offer.url},
           {"address", offer.address},
           {"demo", offer.demo}};
+}
+
+// A national administrator may name any code: one no municipality has is
+// 404, before anything is read or written.
+std::optional<HttpResponse> unknown_municipality(const std::string& code) {
+  if (builtin_municipalities().find(code) != nullptr) return std::nullopt;
+  return error_response("municipality_not_found", "no municipality has the code " + code);
 }
 
 void record_change(ApiContext& api, const Exchange& exchange, std::string action,
@@ -160,11 +168,6 @@ Result<Offer> offer_from_body(const json::value& body, const std::string& munici
   offer.url = reader.text("url", kMaxText);
   offer.address = reader.text("address", kMaxText);
   std::vector<Problem> problems = reader.take_problems();
-  if (id.size() > kMaxOfferId || has_control_character(id, false)) {
-    problems.push_back({"id", "invalid_value",
-                        "an offer id has at most " + std::to_string(kMaxOfferId) +
-                            " bytes and no control characters"});
-  }
   if (problems.empty()) problems = check_offer(offer);
   if (!problems.empty()) {
     return make_error("invalid_offers", "the offer has problems; nothing was changed",
@@ -175,6 +178,7 @@ Result<Offer> offer_from_body(const json::value& body, const std::string& munici
 
 OutgoingResponse list_offers(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
+  if (auto unknown = unknown_municipality(municipality)) return std::move(*unknown);
   auto format = optional_query(exchange.query, "format");
   if (!format) return error_response(format.error());
   if (*format && **format != "csv" && **format != "json") {
@@ -200,10 +204,13 @@ OutgoingResponse list_offers(ApiContext& api, const Exchange& exchange) {
 
 OutgoingResponse replace_catalogue(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
+  if (auto unknown = unknown_municipality(municipality)) return std::move(*unknown);
   auto text = csv_body(exchange.request);
   if (!text) return error_response(text.error());
   auto offers = parse_offers_csv(*text);
   if (!offers) return error_response(offers.error());
+  // Offers staff keep are theirs, not demo data, whatever the file says.
+  for (Offer& offer : *offers) offer.demo = false;
   std::vector<Problem> elsewhere;
   for (std::size_t i = 0; i < offers->size(); ++i) {
     if ((*offers)[i].municipality != municipality) {
@@ -230,6 +237,7 @@ OutgoingResponse replace_catalogue(ApiContext& api, const Exchange& exchange) {
 
 OutgoingResponse put_offer(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
+  if (auto unknown = unknown_municipality(municipality)) return std::move(*unknown);
   const std::string& id = exchange.params[1];
   auto body = json_body(exchange.request);
   if (!body) return error_response(body.error());
@@ -245,6 +253,7 @@ OutgoingResponse put_offer(ApiContext& api, const Exchange& exchange) {
 
 OutgoingResponse put_contact(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
+  if (auto unknown = unknown_municipality(municipality)) return std::move(*unknown);
   auto body = json_body(exchange.request);
   if (!body) return error_response(body.error());
   OfferReader reader(*body);
@@ -272,6 +281,7 @@ OutgoingResponse put_contact(ApiContext& api, const Exchange& exchange) {
 
 OutgoingResponse remove_offer(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
+  if (auto unknown = unknown_municipality(municipality)) return std::move(*unknown);
   const std::string& id = exchange.params[1];
   if (auto removed = api.store.remove_offer(municipality, id); !removed) {
     return error_response(removed.error());
@@ -299,15 +309,15 @@ void add_offer_routes(Router& router, ApiContext& api) {
       {http::verb::get, base, RateClass::none,
        [&api](const Exchange& exchange, Reply reply) { reply(list_offers(api, exchange)); }});
   router.add(
-      {http::verb::put, base, RateClass::none,
+      {http::verb::put, base, RateClass::write,
        [&api](const Exchange& exchange, Reply reply) { reply(replace_catalogue(api, exchange)); }});
-  router.add({http::verb::put, base + "/{offer}", RateClass::none,
+  router.add({http::verb::put, base + "/{offer}", RateClass::write,
               [&api](const Exchange& exchange, Reply reply) { reply(put_offer(api, exchange)); }});
   router.add(
-      {http::verb::delete_, base + "/{offer}", RateClass::none,
+      {http::verb::delete_, base + "/{offer}", RateClass::write,
        [&api](const Exchange& exchange, Reply reply) { reply(remove_offer(api, exchange)); }});
   router.add(
-      {http::verb::put, "/api/v1/admin/municipalities/{municipality}/contact", RateClass::none,
+      {http::verb::put, "/api/v1/admin/municipalities/{municipality}/contact", RateClass::write,
        [&api](const Exchange& exchange, Reply reply) { reply(put_contact(api, exchange)); }});
 }
 

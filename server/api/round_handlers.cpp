@@ -41,7 +41,13 @@ OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange
   if (!body) return error_response(body.error());
   // Every problem of the definition at once, before anything is stored.
   auto loaded = load_questionnaire(*body);
-  if (!loaded) return error_response(loaded.error());
+  if (!loaded) {
+    if (!(*dry_run && **dry_run == "true")) {
+      record(api, exchange, "questionnaire.publish", "questionnaire:(invalid)",
+             AuditOutcome::refused, loaded.error().code);
+    }
+    return error_response(loaded.error());
+  }
   json::array languages;
   for (const std::string& language : loaded->languages) languages.push_back(json::string(language));
   json::object summary{{"id", loaded->id},
@@ -50,7 +56,7 @@ OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange
                        {"languages", std::move(languages)},
                        {"published", false}};
   if (*dry_run && **dry_run == "true") return json_response(http::status::ok, summary);
-  std::string object = "questionnaire:" + loaded->id + "@" + loaded->version;
+  std::string object = "questionnaire:" + printable_detail(loaded->id + "@" + loaded->version);
   if (auto published = api.store.publish_questionnaire(json::serialize(*body)); !published) {
     record(api, exchange, "questionnaire.publish", object, AuditOutcome::refused,
            published.error().code);
@@ -117,6 +123,12 @@ OutgoingResponse create_round(ApiContext& api, const Exchange& exchange,
   if (!body) return error_response(body.error());
   auto spec = wave_spec(*body, municipality);
   if (!spec) return error_response(spec.error());
+  // A municipality's own round starts from today: one dated back could
+  // stand between two national rounds in someone's comparison.
+  if (municipality != nullptr && spec->opens < today_utc()) {
+    return error_response(make_error("invalid_wave", "a local round opens today or later",
+                                     {{"opens", "invalid_value", "today or later"}}));
+  }
   auto wave = api.store.create_wave(*spec);
   std::string object = "wave:" + printable_detail(spec->name);
   if (!wave) {
@@ -137,16 +149,16 @@ OutgoingResponse create_round(ApiContext& api, const Exchange& exchange,
 }  // namespace
 
 void add_round_routes(Router& router, ApiContext& api) {
-  router.add({http::verb::post, "/api/v1/admin/questionnaires", RateClass::none,
+  router.add({http::verb::post, "/api/v1/admin/questionnaires", RateClass::write,
               [&api](const Exchange& exchange, Reply reply) {
                 reply(publish_questionnaire(api, exchange));
               }});
-  router.add({http::verb::post, "/api/v1/admin/waves", RateClass::none,
+  router.add({http::verb::post, "/api/v1/admin/waves", RateClass::write,
               [&api](const Exchange& exchange, Reply reply) {
                 reply(create_round(api, exchange, nullptr));
               }});
   router.add({http::verb::post, "/api/v1/admin/municipalities/{municipality}/waves",
-              RateClass::none, [&api](const Exchange& exchange, Reply reply) {
+              RateClass::write, [&api](const Exchange& exchange, Reply reply) {
                 reply(create_round(api, exchange, &exchange.params[0]));
               }});
 }

@@ -29,6 +29,20 @@ TEST(ResponseProgress, UnderKNothingButTheInvitationsIsShown) {
   EXPECT_EQ(shown.min_respondents, 5);
 }
 
+TEST(ResponseProgress, FewerThanKUnansweredInvitationsHideTheCountToo) {
+  // 12 letters and 10 answers: two did not answer, which is as telling as
+  // two who did.
+  ProtectedProgress nearly_all = protect_progress(counts(0, {{{2026, 3, 10}, 10}}, 12), 5);
+  EXPECT_FALSE(nearly_all.complete);
+  EXPECT_TRUE(nearly_all.weeks.empty());
+  EXPECT_FALSE(nearly_all.response_rate);
+  ProtectedProgress enough = protect_progress(counts(0, {{{2026, 3, 10}, 10}}, 15), 5);
+  ASSERT_TRUE(enough.complete);
+  EXPECT_EQ(*enough.complete, 10);
+  // More answers than letters (the open link too): the letters say nothing.
+  EXPECT_TRUE(protect_progress(counts(0, {{{2026, 3, 10}, 10}}, 4), 5).complete);
+}
+
 TEST(ResponseProgress, WeeksAreGroupedUntilEachHoldsK) {
   // Weeks 11 (3), 12 (4 over two days), 13 (6), 14 (1), with k = 5.
   ProtectedProgress shown = protect_progress(counts(5,

@@ -97,6 +97,7 @@ TEST_F(OfferEditorTest, ABadOfferNamesEveryBadFieldAndChangesNothing) {
   EXPECT_EQ(as_gjovik("PUT", std::string(kOffers) + "/x", kCourse, "text/plain").status, 415);
   EXPECT_EQ(as_gjovik("PUT", std::string(kOffers) + "/" + std::string(65, 'a'), kCourse).status,
             422);
+  EXPECT_EQ(as_gjovik("PUT", std::string(kOffers) + "/..", kCourse).status, 422);
   EXPECT_TRUE(public_names().empty());
 }
 
@@ -127,13 +128,28 @@ TEST_F(OfferEditorTest, TheCatalogueGoesOutAndComesBackAsCsv) {
   EXPECT_EQ(as_gjovik("PUT", kOffers, csv, "text/csv; charset=latin1").status, 415);
   EXPECT_EQ(public_names().size(), 2u);
 
+  // A file's offers are the staff's own, never demo data; an id the editor
+  // could not name in a URL is refused as the import refuses it.
+  HttpReply demo_file =
+      as_gjovik("PUT", kOffers,
+                std::string(kOfferCsvHeader) + "\r\n3407,x,course,adults,,Kurs,,,,,,,,,,,yes\r\n",
+                "text/csv");
+  ASSERT_EQ(demo_file.status, 200) << demo_file.body;
+  EXPECT_FALSE(demo_file.json().at("offers").at(0).at("demo").as_bool());
+  HttpReply slash =
+      as_gjovik("PUT", kOffers,
+                std::string(kOfferCsvHeader) + "\r\n3407,a/b,course,adults,,Kurs,,,,,,,,,,,no\r\n",
+                "text/csv");
+  EXPECT_EQ(slash.status, 422);
+  EXPECT_NE(slash.body.find("invalid_id"), std::string::npos) << slash.body;
+
   // The header alone empties the catalogue.
   EXPECT_EQ(as_gjovik("PUT", kOffers, std::string(kOfferCsvHeader) + "\r\n", "text/csv").status,
             200);
   EXPECT_TRUE(public_names().empty());
   auto entries = store_->audit_entries({0, 0, "account:gjovik", "offers.replace"});
   ASSERT_TRUE(entries.ok());
-  ASSERT_EQ(entries->size(), 2u);
+  ASSERT_EQ(entries->size(), 3u);
   EXPECT_EQ((*entries)[0].event.detail, "2 offers");
 }
 
@@ -184,6 +200,19 @@ TEST_F(OfferEditorTest, StaffOfAnotherMunicipalityChangeNothingOfGjoviks) {
                 .status,
             403);
   EXPECT_EQ(public_names(), (std::vector<std::string>{"Kurs for pårørende"}));
+}
+
+TEST_F(OfferEditorTest, ACodeNoMunicipalityHasIsNotFound) {
+  StaffLogin anna = signed_in_admin("anna");
+  std::vector<std::string> headers = anna.headers();
+  headers.push_back("Content-Type: application/json");
+  for (const char* target : {"/api/v1/admin/municipalities/9999/offers",
+                             "/api/v1/admin/municipalities/9999/open-link/open"}) {
+    EXPECT_EQ(call("GET", target, "", headers).status, 404) << target;
+  }
+  EXPECT_EQ(call("PUT", "/api/v1/admin/municipalities/9999/offers/kurs", kCourse, headers).status,
+            404);
+  EXPECT_EQ(call("PUT", "/api/v1/admin/municipalities/9999/contact", "{}", headers).status, 404);
 }
 
 }  // namespace

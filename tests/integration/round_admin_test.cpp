@@ -103,8 +103,8 @@ TEST_F(RoundAdminTest, ANationalRoundAndALocalOne) {
 
   StaffLogin gjovik = signed_in_staff("gjovik", "3407", kSecondClient);
   std::string local = R"({"name":"Kartlegging for nye brukeres pårørende",
-                          "questionnaire":"http_survey","opens":"2026-01-01",
-                          "closes":"2030-12-31","municipalities":["0301"]})";
+                          "questionnaire":"http_survey","opens":"2998-01-01",
+                          "closes":"2998-12-31","municipalities":["0301"]})";
   EXPECT_EQ(
       call_from(kSecondClient, "POST", "/api/v1/admin/waves", local, json_headers(gjovik)).status,
       403);
@@ -112,6 +112,13 @@ TEST_F(RoundAdminTest, ANationalRoundAndALocalOne) {
                       json_headers(gjovik))
                 .status,
             403);
+  // Dated back, it could stand between two national rounds: refused.
+  std::string backdated = local;
+  backdated.replace(backdated.find("2998-01-01"), 10, "2020-01-01");
+  EXPECT_EQ(call_from(kSecondClient, "POST", "/api/v1/admin/municipalities/3407/waves", backdated,
+                      json_headers(gjovik))
+                .status,
+            422);
   HttpReply opened = call_from(kSecondClient, "POST", "/api/v1/admin/municipalities/3407/waves",
                                local, json_headers(gjovik));
   ASSERT_EQ(opened.status, 201) << opened.body;

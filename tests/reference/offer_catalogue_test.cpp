@@ -82,6 +82,7 @@ TEST(OfferCatalogueTest, ReportsEveryBadLineWithItsNumber) {
                     "5038,f,course\r\n" +                                         // 8
                     line("5038", "g", "course", "adults", "", "Navn", "maybe") +  // 9
                     line("5038", "ok", "respite") +                               // 10
+                    // A name of two lines: a name holds no line break.
                     "5038,h,course,adults,,\"Two\r\nlines\",,,,,,,,,,,yes\r\n" +  // 11-12
                     line("5038", "i", "course", "adults", "", "Navn", "ja");      // 13
   auto offers = parse_offers_csv(csv);
@@ -92,7 +93,7 @@ TEST(OfferCatalogueTest, ReportsEveryBadLineWithItsNumber) {
       {"line 5", "unknown_target_group"}, {"line 6", "unknown_condition_group"},
       {"line 7", "missing_name"},         {"line 8", "wrong_column_count"},
       {"line 9", "bad_demo_flag"},        {"line 10", "duplicate_id"},
-      {"line 13", "bad_demo_flag"}};
+      {"line 11", "invalid_text"},        {"line 13", "bad_demo_flag"}};
   EXPECT_EQ(problems_of(offers.error()), expected) << offers.error().describe();
   for (const Problem& problem : offers.error().problems) {
     if (problem.code == "unknown_target_group") {

@@ -25,7 +25,7 @@ export function contactBox(result) {
     [t('contact.phone'), contact.phone ? h('a', {href: `tel:${contact.phone.replace(/[^+\d]/g, '')}`}, contact.phone) : ''],
     [t('contact.email'), contact.email ? h('a', {href: `mailto:${contact.email}`}, contact.email) : ''],
     [t('contact.switchboard'), contact.switchboard],
-    [t('contact.web_site'), contact.web_site ? h('a', {href: contact.web_site}, contact.web_site) : ''],
+    [t('contact.web_site'), safeUrl(contact.web_site) ? h('a', {href: safeUrl(contact.web_site)}, contact.web_site) : contact.web_site],
   ].filter(([, value]) => value);
   return h('section', {class: 'contact-box', 'aria-labelledby': 'contact-title'},
     h('h2', {id: 'contact-title'}, t('contact.title', {municipality: result.municipality.name})),

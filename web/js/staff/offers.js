@@ -69,8 +69,8 @@ function offerForm(code, offer, done) {
     target_groups: targets, condition_groups: conditions, name_nb: names.nb, ...contacts,
   };
   for (const lang of LANGUAGES) {
-    byWhere[`name.${lang}`] = names[lang];
-    byWhere[`description.${lang}`] = descriptions[lang];
+    byWhere[`name.${lang}`] = byWhere[`name_${lang}`] = names[lang];
+    byWhere[`description.${lang}`] = byWhere[`description_${lang}`] = descriptions[lang];
   }
   const all = [...new Set(Object.values(byWhere))];
 
