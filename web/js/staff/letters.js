@@ -47,11 +47,12 @@ const TEXT = {
   },
 };
 
-function escapeHtml(text) {
+export function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
 }
 
-function fill(template, values) {
+// The template with {key}s filled, each value escaped for HTML.
+export function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => escapeHtml(values[key] ?? whole));
 }
 

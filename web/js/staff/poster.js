@@ -2,7 +2,7 @@
 // written standard, with the QR code the server drew and the municipality's
 // contact details; and the QR code as a PNG file, drawn from that SVG in
 // the browser.
-import {contactLines} from './letters.js';
+import {contactLines, escapeHtml, fill} from './letters.js';
 
 const TEXT = {
   nb: {
@@ -20,14 +20,6 @@ const TEXT = {
     until: 'Du kan svare til og med {date}.',
   },
 };
-
-function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
-}
-
-function fill(template, values) {
-  return escapeHtml(template.replace(/\{(\w+)\}/g, (whole, key) => values[key] ?? whole));
-}
 
 // The QR image as a data: URL (the pages' CSP allows data: images).
 export function qrSource(link) {
