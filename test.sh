@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds and runs every test:
 #   0. the layout of every C++ file is .clang-format's;
-#   1. Debug build: unit and integration tests (ctest);
-#   2. browser tests of the survey pages against the real server (tests/e2e);
-#   3. the unit tests again under AddressSanitizer and
-#      UndefinedBehaviorSanitizer, built with clang;
-#   4. every fuzz target (tests/fuzz) for 30 s, from the same build;
-#   5. under ThreadSanitizer, the unit tests of code that runs threads
-#      (the write queue, the store, the checkpointer, the audit log and
-#      accounts, the results cache, the parallel analysis) and every
+#   1. one clang build under AddressSanitizer and UndefinedBehaviorSanitizer
+#      with libFuzzer's coverage: the unit and integration tests (ctest);
+#   2. browser tests of the pages against that build's server (tests/e2e);
+#   3. every fuzz target (tests/fuzz) for 30 s, from the same build;
+#   4. a GCC build under ThreadSanitizer: the unit tests of code that runs
+#      threads (the write queue, the store, the checkpointer, the audit log
+#      and accounts, the results cache, the parallel analysis) and every
 #      integration test (the server with real clients), halting at the
 #      first race.
+# docs/testing.md says why the stages are these and what each costs.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,26 +28,25 @@ configure() {
   # Shards: a test program runs as 8 processes, not one per test (see
   # tests/CMakeLists.txt); per-test processes took most of the suite's time.
   # -g1: line tables for the sanitizers' stack traces, without the full
-  # debug information that cost a fifth of the compile time.
+  # debug information that cost a fifth of the compile time. Unity builds:
+  # a target's files compiled eight to a translation unit, which halves
+  # the compile time of the server and the tests (docs/testing.md).
   cmake -S . -B "build/$name" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
-    -DPARORENDE_BUILD_TESTS=ON -DPARORENDE_TEST_SHARDS=8 "$@" >/dev/null
+    -DCMAKE_UNITY_BUILD=ON -DPARORENDE_BUILD_TESTS=ON -DPARORENDE_TEST_SHARDS=8 "$@" >/dev/null
 }
-
-configure debug
-cmake --build build/debug -j"$jobs"
-echo "== test: debug"
-ctest --test-dir build/debug --output-on-failure -j"$jobs" --timeout 300
-
-PARORENDE_BINARY="$PWD/build/debug/cli/parorende" tests/e2e/run.sh
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-# One clang build for both: the libraries carry libFuzzer's coverage
-# besides ASan and UBSan, the unit tests link without libFuzzer.
+# One clang build serves the tests, the browser tests and the fuzz targets:
+# the libraries carry libFuzzer's coverage besides ASan and UBSan, the test
+# programs and the binary link without libFuzzer.
 configure sanitize-clang -DCMAKE_CXX_COMPILER=clang++ -DPARORENDE_BUILD_FUZZ=ON
-cmake --build build/sanitize-clang -j"$jobs" --target parorende_unit_tests parorende_fuzz_targets
-echo "== test: sanitize (unit tests)"
-ctest --test-dir build/sanitize-clang --output-on-failure -j"$jobs" --timeout 300 -R '^unit\.'
+cmake --build build/sanitize-clang -j"$jobs"
+echo "== test: unit and integration (ASan, UBSan)"
+ctest --test-dir build/sanitize-clang --output-on-failure -j"$jobs" --timeout 300
+
+PARORENDE_BINARY="$PWD/build/sanitize-clang/cli/parorende" tests/e2e/run.sh
+
 echo "== test: fuzz (30 s per target)"
 tests/fuzz/run.sh build/sanitize-clang -max_total_time=30
 
@@ -66,7 +65,7 @@ echo "== test: thread sanitizer (unit and integration tests)"
 # shadow memory on kernels that randomize with more than 28 bits.
 tsan_unit_tests='AuditLog*:ResponseStore*:SchemaMigration*:SecretCode*:StoreCrash*:StoredAnswers*'
 tsan_unit_tests+=':StoredCodes*:WalCheckpointer*:WriteQueue*:ResultsCache*:AnalyticsWave*'
-tsan_unit_tests+=':PublicationStep*:PublicationStore*:PublishedExport*:AccountsTest*'
+tsan_unit_tests+=':PublicationStep*:PublicationStore*:PublishedExport*:AccountsTest*:InvitationsTest*'
 GTEST_FILTER=$tsan_unit_tests setarch "$(uname -m)" -R \
   ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^unit\.'
 setarch "$(uname -m)" -R \

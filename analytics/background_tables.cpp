@@ -7,7 +7,6 @@
 namespace parorende::analytics {
 
 std::vector<BackgroundCell> background_scale_table(const WaveData& data, int min_respondents) {
-  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   std::vector<BackgroundCell> table;
   for (std::size_t s = 0; s < data.scales.size(); ++s) {
     auto scores = data.scale_scores.col(static_cast<Eigen::Index>(s));

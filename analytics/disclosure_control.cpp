@@ -11,8 +11,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 using Children = std::vector<std::vector<int>>;
 
 Children children_of(const std::vector<DisclosureCell>& cells) {
@@ -99,12 +97,6 @@ bool fix_total(std::vector<DisclosureCell>& cells, const Children& children, int
   for (int cell : best->cells)
     cells[static_cast<std::size_t>(cell)].suppression = Suppression::secondary;
   return true;
-}
-
-Summary withheld_summary() { return {0, kNaN, kNaN, kNaN, kNaN, kNaN}; }
-
-Comparison withheld_comparison() {
-  return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, Verdict::not_testable};
 }
 
 void withhold(AreaResult& area, Suppression why) {

@@ -15,8 +15,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // How rows, municipalities and counties relate, computed once per wave.
 struct Geography {
   std::vector<int> by_code;               // registry indexes, ordered by municipality code
@@ -60,12 +58,6 @@ Geography geography_of(const WaveData& data, const MunicipalityRegistry& registr
   }
   geography.similar = most_similar_municipalities(all);
   return geography;
-}
-
-Summary withheld_summary(std::int64_t n) { return {n, kNaN, kNaN, kNaN, kNaN, kNaN}; }
-
-Comparison withheld_comparison() {
-  return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, Verdict::not_testable};
 }
 
 // A comparison must not reveal the mean of a group below the threshold

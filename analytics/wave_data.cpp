@@ -21,8 +21,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // A cell's meaning by option code, precomputed: NaN for unanswered, "don't
 // know" and codes that are not substantive options.
 class CodeTable {

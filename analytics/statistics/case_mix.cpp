@@ -12,8 +12,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // The dummy column of (variable, level > 0) is offsets[variable] + level - 1.
 struct DummyLayout {
   std::vector<int> offsets;

@@ -7,11 +7,6 @@
 #include "analytics/statistics/distributions.h"
 
 namespace parorende::analytics {
-namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-}  // namespace
 
 double Moments::variance() const {
   return n < 2 ? kNaN : sum_squared_deviations / static_cast<double>(n - 1);
@@ -115,5 +110,7 @@ std::vector<Moments> moments_by_group(const Eigen::Ref<const Eigen::VectorXd>& v
   }
   return moments;
 }
+
+Summary withheld_summary(std::int64_t n) { return {n, kNaN, kNaN, kNaN, kNaN, kNaN}; }
 
 }  // namespace parorende::analytics

@@ -5,11 +5,14 @@
 
 #include <Eigen/Core>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace parorende::analytics {
 
 inline constexpr double kConfidenceLevel = 0.95;
+// A figure that is undefined for its sample, or withheld.
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sufficient statistics of a sample: n, mean and the sum of squared
 // deviations from the mean. Combining and removing parts is exact algebra
@@ -39,6 +42,8 @@ struct Summary {
 };
 
 Summary summarize(const Moments& moments, double level = kConfidenceLevel);
+// Of n respondents, with every figure withheld (NaN).
+Summary withheld_summary(std::int64_t n = 0);
 
 // Moments of the non-NaN values (two passes: mean, then deviations).
 Moments moments_of(const Eigen::Ref<const Eigen::VectorXd>& values);

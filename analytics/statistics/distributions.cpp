@@ -10,8 +10,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // Out-of-range arguments are checked here (NaN, as before); the policy only
 // makes Boost.Math return instead of throw on the limits it reaches itself
 // (a p-value that underflows), and keeps double precision throughout.

@@ -9,8 +9,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // sigma^2 and tau^2 by the ANOVA method of moments:
 //   MSW = SSW / (N - J),  MSB = sum_j n_j (ybar_j - ybar)^2 / (J - 1),
 //   n0 = (N - sum_j n_j^2 / N) / (J - 1),  tau^2 = max(0, (MSB - MSW) / n0).

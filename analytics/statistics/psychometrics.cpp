@@ -14,8 +14,6 @@ using Eigen::Index;
 using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 // Column means over the answered cells; 0 for a column without answers.
 template <typename Items>
 VectorXd answered_means(const Items& items) {

@@ -8,8 +8,6 @@
 namespace parorende::analytics {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 Comparison untestable(double difference) {
   return {difference, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, Verdict::not_testable};
 }
@@ -64,6 +62,10 @@ Comparison compare_part_with_whole(const Moments& part, const Moments& whole, do
   result.ci_low *= share_of_rest;
   result.ci_high *= share_of_rest;
   return result;
+}
+
+Comparison withheld_comparison() {
+  return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, Verdict::not_testable};
 }
 
 }  // namespace parorende::analytics

@@ -29,6 +29,9 @@ struct Comparison {
   Verdict verdict = Verdict::not_testable;
 };
 
+// Every figure withheld (NaN), not testable.
+Comparison withheld_comparison();
+
 // mean(a) - mean(b) for independent samples a and b.
 Comparison welch_compare(const Moments& a, const Moments& b, double level = kConfidenceLevel);
 

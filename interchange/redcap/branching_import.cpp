@@ -282,7 +282,7 @@ bool is_plain_number(std::string_view text) {
   return digits > 0 && dots <= 1;
 }
 
-std::optional<double> number_of(std::string_view text) {
+std::optional<double> literal_number(std::string_view text) {
   if (!is_plain_number(text)) return std::nullopt;
   std::string copy(text);
   double value = std::strtod(copy.c_str(), nullptr);
@@ -290,8 +290,8 @@ std::optional<double> number_of(std::string_view text) {
   return value;
 }
 
-std::optional<std::int64_t> integer_of(std::string_view text) {
-  auto number = number_of(text);
+std::optional<std::int64_t> literal_integer(std::string_view text) {
+  auto number = literal_number(text);
   if (!number || *number != std::floor(*number) || std::fabs(*number) > 1e12) {
     return std::nullopt;
   }
@@ -308,7 +308,7 @@ std::string canonical_operand(const Operand& operand) {
   // '18.0' is 18, but '007' may be a code or text, so it stays.
   std::string_view digits = std::string_view(text).substr(text.rfind('-', 0) == 0 ? 1 : 0);
   bool leading_zero = digits.size() > 1 && digits[0] == '0' && is_digit(digits[1]);
-  if (auto number = number_of(text); number && !leading_zero) text = format_number(*number);
+  if (auto number = literal_number(text); number && !leading_zero) text = format_number(*number);
   char quote = text.find('\'') == std::string::npos ? '\'' : '"';
   return quote + text + quote;
 }
@@ -440,7 +440,7 @@ class Converter {
                               const std::string& text, const std::string& written, bool equality) {
     switch (info.kind) {
       case Kind::single_choice:
-        if (auto code = integer_of(text)) return Literal{static_cast<double>(*code)};
+        if (auto code = literal_integer(text)) return Literal{static_cast<double>(*code)};
         return unsupported("'" + text + "' is not a choice code of '" + item + "' (" + written +
                            ")");
       case Kind::yes_no:
@@ -449,7 +449,7 @@ class Converter {
         return unsupported("yes/no field '" + item + "' is '1' or '0', not '" + text + "' (" +
                            written + ")");
       case Kind::number:
-        if (auto number = number_of(text)) return Literal{*number};
+        if (auto number = literal_number(text)) return Literal{*number};
         return unsupported("'" + text + "' is not a number, but '" + item + "' is (" + written +
                            ")");
       case Kind::date:
@@ -477,7 +477,7 @@ class Converter {
       return unsupported("'" + item + "' is not a checkbox field, so [" + item + "(" +
                          *turned.left.choice + ")] is not supported");
     }
-    auto code = integer_of(*turned.left.choice);
+    auto code = literal_integer(*turned.left.choice);
     if (!code) {
       return unsupported("'" + *turned.left.choice + "' is not a choice code of '" + item + "'");
     }

@@ -23,7 +23,6 @@ namespace json = boost::json;
 
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
-constexpr std::size_t kMaxTextLength = 20000;  // docs/questionnaire-format.md
 
 // Cell text as a definition text: trimmed, with Windows line breaks made
 // plain.

@@ -12,7 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-constexpr std::size_t kMaxTextLength = 20000;  // docs/questionnaire-format.md
 constexpr double kMaxInteger = 1e12;
 constexpr int kSliderMin = 0;
 constexpr int kSliderMax = 100;

@@ -41,6 +41,9 @@ std::optional<FieldInfo> read_item_type(const Field& field, const std::string& n
                                         const std::string& language, ImportReport& report,
                                         boost::json::object& item);
 
+// The longest text a definition may hold (docs/questionnaire-format.md).
+inline constexpr std::size_t kMaxTextLength = 20000;
+
 // A number as a cell holds it (digits, '-' and '.', nothing else).
 std::optional<double> number_of(std::string_view cell);
 // A whole number within ±10^12.

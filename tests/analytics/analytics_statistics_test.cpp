@@ -19,8 +19,6 @@
 namespace parorende::analytics {
 namespace {
 
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 Eigen::VectorXd vector_of(std::initializer_list<double> values) {
   Eigen::VectorXd vector(static_cast<Eigen::Index>(values.size()));
   Eigen::Index i = 0;

@@ -30,7 +30,7 @@ namespace {
 
 using parorende::testing::TempDir;
 
-constexpr Date kToday{2026, 3, 10};
+constexpr Date kAnalysisDay{2026, 3, 10};
 
 void expect_same(double a, double b, const std::string& what) {
   if (std::isnan(a) || std::isnan(b)) {
@@ -78,7 +78,7 @@ class AnalyticsWave : public ::testing::Test {
         questionnaire.value()->consent ? questionnaire.value()->consent->version : "x";
     std::vector<ImportedResponse> batch;
     while (auto response = survey.next()) batch.push_back({std::move(*response), consent});
-    auto imported = store_->import_responses(wave, batch, kToday);
+    auto imported = store_->import_responses(wave, batch, kAnalysisDay);
     ASSERT_TRUE(imported.ok()) << imported.error().describe();
   }
 

@@ -49,7 +49,6 @@ namespace json = boost::json;
 using parorende::testing::TempDir;
 
 constexpr int k = kDefaultMinRespondents;
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kZ975 = 1.959963984540054;  // the normal quantile of the shrunken CIs
 
 constexpr Date kClosedOpens{2025, 1, 1};

@@ -7,52 +7,54 @@
 namespace parorende::csv {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
+using Records = std::vector<std::vector<std::string>>;
 
-Rows fields_of(std::string_view text) {
+Records fields_of(std::string_view text) {
   auto records = parse(text);
   if (!records) {
     ADD_FAILURE() << testing::describe_problems(records.error());
     return {};
   }
-  Rows rows;
+  Records rows;
   for (const Record& record : records.value()) rows.push_back(record.fields);
   return rows;
 }
 
 TEST(Csv, PlainFieldsAndRecords) {
-  EXPECT_EQ(fields_of("a,b,c\n1,2,3\n"), (Rows{{"a", "b", "c"}, {"1", "2", "3"}}));
+  EXPECT_EQ(fields_of("a,b,c\n1,2,3\n"), (Records{{"a", "b", "c"}, {"1", "2", "3"}}));
 }
 
 TEST(Csv, LastRecordWithoutLineBreak) {
-  EXPECT_EQ(fields_of("a,b\n1,2"), (Rows{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(fields_of("a,b\n1,2"), (Records{{"a", "b"}, {"1", "2"}}));
 }
 
-TEST(Csv, EmptyInputHasNoRecords) { EXPECT_EQ(fields_of(""), Rows{}); }
+TEST(Csv, EmptyInputHasNoRecords) { EXPECT_EQ(fields_of(""), Records{}); }
 
 TEST(Csv, EmptyFieldsAreKept) {
-  EXPECT_EQ(fields_of(",,\na,,\n"), (Rows{{"", "", ""}, {"a", "", ""}}));
+  EXPECT_EQ(fields_of(",,\na,,\n"), (Records{{"", "", ""}, {"a", "", ""}}));
 }
 
-TEST(Csv, TrailingCommaAtEndOfFileIsAnEmptyField) { EXPECT_EQ(fields_of("a,"), (Rows{{"a", ""}})); }
+TEST(Csv, TrailingCommaAtEndOfFileIsAnEmptyField) {
+  EXPECT_EQ(fields_of("a,"), (Records{{"a", ""}}));
+}
 
 TEST(Csv, QuotedFieldHoldsCommasAndDoubledQuotes) {
   EXPECT_EQ(fields_of("\"1, Yes | 2, No\",\"He said \"\"hi\"\"\"\n"),
-            (Rows{{"1, Yes | 2, No", "He said \"hi\""}}));
+            (Records{{"1, Yes | 2, No", "He said \"hi\""}}));
 }
 
 TEST(Csv, QuotedEmptyFieldAndQuotedQuote) {
-  EXPECT_EQ(fields_of("\"\",\"\"\"\"\n"), (Rows{{"", "\""}}));
+  EXPECT_EQ(fields_of("\"\",\"\"\"\"\n"), (Records{{"", "\""}}));
 }
 
 TEST(Csv, CrLfLfAndCrAllEndRecords) {
   EXPECT_EQ(fields_of("a,b\r\nc,d\ne,f\rg,h\r\n"),
-            (Rows{{"a", "b"}, {"c", "d"}, {"e", "f"}, {"g", "h"}}));
+            (Records{{"a", "b"}, {"c", "d"}, {"e", "f"}, {"g", "h"}}));
 }
 
 TEST(Csv, QuotedFieldHoldsLineBreaksVerbatim) {
   EXPECT_EQ(fields_of("x,\"line 1\r\nline 2\nline 3\"\r\ny,z\r\n"),
-            (Rows{{"x", "line 1\r\nline 2\nline 3"}, {"y", "z"}}));
+            (Records{{"x", "line 1\r\nline 2\nline 3"}, {"y", "z"}}));
 }
 
 TEST(Csv, RowAndLineNumbersDifferAfterAnEmbeddedLineBreak) {
@@ -68,15 +70,15 @@ TEST(Csv, RowAndLineNumbersDifferAfterAnEmbeddedLineBreak) {
 TEST(Csv, ByteOrderMarkIsSkipped) {
   EXPECT_EQ(fields_of("\xEF\xBB\xBF"
                       "Variable,b\n"),
-            (Rows{{"Variable", "b"}}));
+            (Records{{"Variable", "b"}}));
 }
 
 TEST(Csv, QuoteInsideAnUnquotedFieldIsText) {
-  EXPECT_EQ(fields_of("5\" screen,b\n"), (Rows{{"5\" screen", "b"}}));
+  EXPECT_EQ(fields_of("5\" screen,b\n"), (Records{{"5\" screen", "b"}}));
 }
 
 TEST(Csv, BlankLineIsOneEmptyField) {
-  EXPECT_EQ(fields_of("a\n\nb\n"), (Rows{{"a"}, {""}, {"b"}}));
+  EXPECT_EQ(fields_of("a\n\nb\n"), (Records{{"a"}, {""}, {"b"}}));
 }
 
 TEST(Csv, UnclosedQuoteNamesTheLineWhereTheFieldStarts) {
@@ -115,11 +117,11 @@ TEST(Csv, AnEmptyFieldIsQuotedOnlyWhenAskedSoALoneOneIsNoBlankLine) {
   EXPECT_EQ(out, "\"\"");
   EXPECT_EQ(csv::field("plain"), "plain");
   EXPECT_EQ(csv::field("cr\ronly"), "\"cr\ronly\"");
-  EXPECT_EQ(fields_of("\"\"\r\n"), (Rows{{""}}));
+  EXPECT_EQ(fields_of("\"\"\r\n"), (Records{{""}}));
 }
 
 TEST(Csv, WrittenTextReadsBackTheSame) {
-  Rows rows = {{"", ",", "\"", "\r\n", "a\rb", " spaced "}, {"x"}};
+  Records rows = {{"", ",", "\"", "\r\n", "a\rb", " spaced "}, {"x"}};
   EXPECT_EQ(fields_of(write(rows)), rows);
 }
 

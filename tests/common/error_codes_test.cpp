@@ -17,7 +17,7 @@
 namespace parorende {
 namespace {
 
-const std::filesystem::path kSource = PARORENDE_SOURCE_DIR;
+const std::filesystem::path kSourceTree = PARORENDE_SOURCE_DIR;
 
 // Every code literal the sources hand to make_error() or error_response(),
 // or set as an Error's code, with the file it is in.
@@ -27,14 +27,14 @@ std::map<std::string, std::string> codes_made_in_sources() {
   std::map<std::string, std::string> codes;
   for (const char* part : {"common", "reference", "questionnaire", "store", "access", "interchange",
                            "analytics", "server", "cli"}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(kSource / part)) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(kSourceTree / part)) {
       std::string extension = entry.path().extension().string();
       if (extension != ".cpp" && extension != ".h") continue;
       std::string text = testing::read_file(entry.path().string());
       for (const std::regex* pattern : {&made, &assigned}) {
         for (auto match = std::sregex_iterator(text.begin(), text.end(), *pattern);
              match != std::sregex_iterator(); ++match) {
-          codes.emplace((*match)[1].str(), entry.path().lexically_relative(kSource).string());
+          codes.emplace((*match)[1].str(), entry.path().lexically_relative(kSourceTree).string());
         }
       }
     }
@@ -76,7 +76,7 @@ TEST(ErrorCodes, TheHttpLayerAnswersWithTheTablesStatuses) {
 // docs/api.md's table "| 409 | `wave_closed`, ... |" lists exactly the codes
 // that reach HTTP clients, each under its status.
 TEST(ErrorCodes, TheApiDocumentListsEveryHttpCodeUnderItsStatus) {
-  std::string document = testing::read_file((kSource / "docs/api.md").string());
+  std::string document = testing::read_file((kSourceTree / "docs/api.md").string());
   const std::regex row(R"re(\n\| (\d{3}) \|([^\n]*)\|)re");
   const std::regex code(R"re(`([a-z_]+)`)re");
   std::map<std::string, int> documented;

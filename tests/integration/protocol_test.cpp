@@ -144,8 +144,8 @@ TEST_F(ProtocolTest, GarbageGets400OrCloseNeverA500) {
       "GET / HTTP/9.9\r\n\r\n",
       "GET /healthz HTTP/1.1\r\nNo colon here\r\n\r\n",
       "POST /api/v1/waves/open/responses HTTP/1.1\r\nContent-Length: abc\r\n\r\n",
-      "POST /api/v1/waves/open/responses HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: "
-      "6\r\n\r\nhello",
+      ("POST /api/v1/waves/open/responses HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: "
+       "6\r\n\r\nhello"),
       "POST /api/v1/waves/open/responses HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
       "GET http://example.com/healthz HTTP/1.1\r\nHost: x\r\n\r\n",
       "\r\n\r\n\r\n",

@@ -24,6 +24,7 @@ class Results : public ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
+    answer_timeout_ = std::chrono::seconds(120);
     auto published = store_->publish_questionnaire(
         read_text(kSourceDir + "/questionnaires/parorendeundersokelse.json"));
     ASSERT_TRUE(published.ok()) << published.error().describe();

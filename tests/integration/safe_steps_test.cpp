@@ -25,6 +25,7 @@ class SafeSteps : public ServerFixture {
  protected:
   void SetUp() override {
     ServerFixture::SetUp();
+    answer_timeout_ = std::chrono::seconds(120);
     ASSERT_TRUE(store_
                     ->publish_questionnaire(
                         read_text(kSourceDir + "/questionnaires/parorendeundersokelse.json"))

@@ -19,10 +19,10 @@
 #include "http_client.h"
 #include "server/server.h"
 #include "store/response_store.h"
+#include "test_support.h"
 
 namespace parorende::testing {
 
-inline const std::string kSourceDir = PARORENDE_SOURCE_DIR;
 inline const std::string kBinary = PARORENDE_BINARY;
 
 inline std::string read_text(const std::filesystem::path& path) {
@@ -149,7 +149,7 @@ class ServerFixture : public ::testing::Test {
   }
 
   std::uint16_t port() const { return server_->port(); }
-  TestClient client() { return TestClient(port()); }
+  TestClient client() { return TestClient(port(), answer_timeout_); }
 
   // GET/POST/... on a fresh connection.
   HttpReply call(std::string_view method, std::string_view target, std::string_view body = {},
@@ -165,6 +165,10 @@ class ServerFixture : public ::testing::Test {
 
   TemporaryFolder folder_;
   std::filesystem::path web_;
+  // How long call() waits for an answer before it fails the test. Fixtures
+  // whose first request analyses thousands of responses raise it: under
+  // ThreadSanitizer, sharing two cores, that takes longer than 10 s.
+  std::chrono::milliseconds answer_timeout_ = std::chrono::seconds(10);
   std::unique_ptr<ResponseStore> store_;
   std::unique_ptr<server::Server> server_;
 };

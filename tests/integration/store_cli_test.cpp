@@ -42,13 +42,13 @@ class StoreCliTest : public ::testing::Test {
   std::string db_;
 };
 
-constexpr const char* kGood =
+constexpr const char* kGoodComplete =
     R"({"language": "nb", "municipality": "0301", "status": "complete", "consent_version": "2026-1", "answers": {"home": "0301", "informed": 3}})";
 constexpr const char* kGoodPartial =
     R"({"language": "en", "municipality": "4601", "status": "partial", "consent_version": "2026-1", "answers": {"heard": 2}})";
 
 std::string import_file_with_bad_lines() {
-  return std::string(kGood) + "\n" +
+  return std::string(kGoodComplete) + "\n" +
          R"({"language": "nb", "municipality": "0301", "status": "complete", "consent_version": "2026-1", "answers": {"home": "0301", "informed": 7}})"
          "\n"
          "{not json\n"
@@ -94,8 +94,9 @@ TEST_F(StoreCliTest, AllOrNothingImportsNothingWhenALineIsBad) {
 }
 
 TEST_F(StoreCliTest, AllOrNothingImportsEverythingWhenAllLinesAreGood) {
-  std::string file = directory_.write(
-      "responses.jsonl", std::string(kGood) + "\n" + kGoodPartial + "\n" + kGood + "\n");
+  std::string file =
+      directory_.write("responses.jsonl", std::string(kGoodComplete) + "\n" + kGoodPartial + "\n" +
+                                              kGoodComplete + "\n");
   auto imported = run_parorende(
       {"import-responses", "--db", db_, "--wave", "spring", "--all-or-nothing", file});
   EXPECT_EQ(imported.exit_code, 0) << imported.out << imported.err;
@@ -130,7 +131,7 @@ TEST_F(StoreCliTest, PublishingAChangedVersionFails) {
 }
 
 TEST_F(StoreCliTest, BackupCopiesTheDatabase) {
-  std::string file = directory_.write("responses.jsonl", std::string(kGood) + "\n");
+  std::string file = directory_.write("responses.jsonl", std::string(kGoodComplete) + "\n");
   ASSERT_EQ(run_parorende({"import-responses", "--db", db_, "--wave", "spring", file}).exit_code,
             0);
   std::string copy = (directory_.path() / "copy.db").string();

@@ -14,7 +14,7 @@ using testing::describe_problems;
 using testing::kSourceDir;
 using testing::problem_at;
 
-constexpr std::string_view kHeader =
+constexpr std::string_view kRegistryHeader =
     "code,name,county_code,county_name,population,area_km2,written_standard\n";
 
 TEST(BuiltinMunicipalities, HoldsThe357MunicipalitiesOfNorway) {
@@ -72,7 +72,7 @@ TEST(BuiltinMunicipalities, MatchesTheShippedCsv) {
 }
 
 TEST(MunicipalityCsv, ParsesEveryField) {
-  std::string csv = std::string(kHeader) +
+  std::string csv = std::string(kRegistryHeader) +
                     "0301,Oslo,03,Oslo,717710,454.12,neutral\r\n"
                     "\n"
                     "4601,Bergen,46,Vestland,291940,464.77,nn\n";
@@ -101,7 +101,7 @@ TEST(MunicipalityCsv, ReportsABadHeaderOnLine1) {
 }
 
 TEST(MunicipalityCsv, ReportsEveryBadLineWithItsLineNumber) {
-  std::string csv = std::string(kHeader) +
+  std::string csv = std::string(kRegistryHeader) +
                     "0301,Oslo,03,Oslo,717710,454.12,neutral\n"  // line 2: fine
                     "1101,Eigersund,11,Rogaland,15221,432.49\n"  // line 3: 6 fields
                     "\n"                                         // line 4: blank
@@ -138,7 +138,7 @@ TEST(MunicipalityCsv, ReportsEveryBadLineWithItsLineNumber) {
 }
 
 TEST(MunicipalityCsv, EmptyInputIsAnEmptyRegistry) {
-  auto parsed = MunicipalityRegistry::parse_csv(kHeader);
+  auto parsed = MunicipalityRegistry::parse_csv(kRegistryHeader);
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->size(), 0u);
 }

@@ -16,7 +16,7 @@ namespace {
 using testing::contains;
 using testing::describe_result;
 
-const std::string kHeader = std::string(kOfferCsvHeader) + "\r\n";
+const std::string kCatalogueHeader = std::string(kOfferCsvHeader) + "\r\n";
 
 std::string line(std::string_view municipality, std::string_view id, std::string_view type,
                  std::string_view targets = "adults", std::string_view conditions = "",
@@ -36,7 +36,7 @@ std::multiset<std::pair<std::string, std::string>> problems_of(const Error& erro
 
 TEST(OfferCatalogueTest, ParsesFieldsListsAndQuoting) {
   std::string csv =
-      kHeader + line("5038", "a", "course", "adults;children_young", "dementia;cancer") +
+      kCatalogueHeader + line("5038", "a", "course", "adults;children_young", "dementia;cancer") +
       "5038,b,respite,adults,,\"Avlastning, \"\"helg\"\"\",Avlasting,,\"To\r\nlinjer\","
       ",,,,,,,no\r\n";
   auto offers = parse_offers_csv(csv);
@@ -73,7 +73,7 @@ TEST(OfferCatalogueTest, ParsesFieldsListsAndQuoting) {
 }
 
 TEST(OfferCatalogueTest, ReportsEveryBadLineWithItsNumber) {
-  std::string csv = kHeader + line("5038", "ok", "course") +                      // 2
+  std::string csv = kCatalogueHeader + line("5038", "ok", "course") +             // 2
                     line("9999", "a", "course") +                                 // 3
                     line("5038", "b", "nap") +                                    // 4
                     line("5038", "c", "course", "adults;elders") +                // 5
@@ -105,7 +105,8 @@ TEST(OfferCatalogueTest, ReportsEveryBadLineWithItsNumber) {
   }
   // Same id in another municipality is fine.
   EXPECT_TRUE(
-      parse_offers_csv(kHeader + line("5038", "x", "course") + line("0301", "x", "course")).ok());
+      parse_offers_csv(kCatalogueHeader + line("5038", "x", "course") + line("0301", "x", "course"))
+          .ok());
 }
 
 TEST(OfferCatalogueTest, BadHeaderAndQuoting) {
@@ -118,15 +119,16 @@ TEST(OfferCatalogueTest, BadHeaderAndQuoting) {
   EXPECT_EQ(empty.error().problems.at(0).code, "bad_header");
 
   auto unclosed =
-      parse_offers_csv(kHeader + line("5038", "a", "course") + "5038,b,course,\"open\r\n");
+      parse_offers_csv(kCatalogueHeader + line("5038", "a", "course") + "5038,b,course,\"open\r\n");
   ASSERT_FALSE(unclosed.ok());
   EXPECT_EQ(problems_of(unclosed.error()),
             (std::multiset<std::pair<std::string, std::string>>{{"line 3", "bad_quoting"}}));
-  auto stray = parse_offers_csv(kHeader + "5038,b,course,adults,,\"Navn\"x,,,,,,,,,,,yes\r\n");
+  auto stray =
+      parse_offers_csv(kCatalogueHeader + "5038,b,course,adults,,\"Navn\"x,,,,,,,,,,,yes\r\n");
   ASSERT_FALSE(stray.ok());
   EXPECT_EQ(stray.error().problems.at(0).code, "bad_quoting");
-  auto latin1 =
-      parse_offers_csv(kHeader + line("5038", "a", "course") + line("5038", "Bod\xF8", "course"));
+  auto latin1 = parse_offers_csv(kCatalogueHeader + line("5038", "a", "course") +
+                                 line("5038", "Bod\xF8", "course"));
   ASSERT_FALSE(latin1.ok());
   EXPECT_EQ(problems_of(latin1.error()),
             (std::multiset<std::pair<std::string, std::string>>{{"line 3", "not_utf8"}}));
@@ -191,7 +193,7 @@ TEST(OfferCatalogueTest, FoldCase) {
 
 TEST(OfferCatalogueTest, Filters) {
   auto offers = parse_offers_csv(
-      kHeader + line("5038", "a", "course", "adults", "dementia", "Pårørendeskole") +
+      kCatalogueHeader + line("5038", "a", "course", "adults", "dementia", "Pårørendeskole") +
       line("5038", "b", "respite", "adults;children_young", "", "Avlastning") +
       line("5038", "c", "peer_group", "bereaved", "cancer;other", "Sorggruppe"));
   ASSERT_TRUE(offers.ok()) << describe_result(offers);
@@ -233,9 +235,9 @@ TEST(OfferCatalogueTest, StoreReplacesOffersPerMunicipality) {
   options.path = (directory.path() / "offers.db").string();
   auto store = ResponseStore::open(options);
   ASSERT_TRUE(store.ok()) << describe_result(store);
-  auto first =
-      parse_offers_csv(kHeader + line("5038", "a", "course", "adults;bereaved", "dementia") +
-                       line("5038", "b", "respite") + line("0301", "o", "information"));
+  auto first = parse_offers_csv(kCatalogueHeader +
+                                line("5038", "a", "course", "adults;bereaved", "dementia") +
+                                line("5038", "b", "respite") + line("0301", "o", "information"));
   ASSERT_TRUE(first.ok());
   auto replaced = store.value()->replace_offers(first.value());
   ASSERT_TRUE(replaced.ok()) << replaced.error().describe();
@@ -251,7 +253,7 @@ TEST(OfferCatalogueTest, StoreReplacesOffersPerMunicipality) {
   EXPECT_EQ(verdal->at(0).address, "Gate 1");
   EXPECT_TRUE(verdal->at(0).demo);
 
-  auto second = parse_offers_csv(kHeader + line("5038", "c", "course"));
+  auto second = parse_offers_csv(kCatalogueHeader + line("5038", "c", "course"));
   ASSERT_TRUE(second.ok());
   ASSERT_TRUE(store.value()->replace_offers(second.value()).ok());
   EXPECT_EQ(store.value()->offers("5038")->size(), 1u);

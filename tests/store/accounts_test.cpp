@@ -12,14 +12,14 @@ namespace {
 
 using testing::describe_result;
 
-constexpr Date kToday{2026, 12, 2};
+constexpr Date kAccountsDay{2026, 12, 2};
 
 class AccountsTest : public testing::StoreFixture {
  protected:
   Account add(std::string username, std::vector<Grant> grants = {},
               std::string password_hash = "$argon2id$stand-in") {
     auto added =
-        store_->add_account({std::move(username), "Someone", password_hash, grants}, kToday);
+        store_->add_account({std::move(username), "Someone", password_hash, grants}, kAccountsDay);
     EXPECT_TRUE(added.ok()) << describe_result(added);
     return added.ok() ? added.value() : Account{};
   }
@@ -28,7 +28,7 @@ class AccountsTest : public testing::StoreFixture {
 TEST_F(AccountsTest, AnAccountIsFoundByItsUsernameInAnyCase) {
   Account added = add("Kari.Nordmann", {{Role::municipality_staff, "3407", std::nullopt}});
   EXPECT_EQ(added.username, "kari.nordmann");
-  EXPECT_EQ(added.created_on, kToday);
+  EXPECT_EQ(added.created_on, kAccountsDay);
   auto found = store_->account_secrets("KARI.nordmann");
   ASSERT_TRUE(found.ok()) << describe_result(found);
   EXPECT_EQ(found->account.id, added.id);
@@ -43,12 +43,12 @@ TEST_F(AccountsTest, AnAccountIsFoundByItsUsernameInAnyCase) {
 
 TEST_F(AccountsTest, UsernamesAreUniqueAndWellFormed) {
   add("kari");
-  auto again = store_->add_account({"KARI", "Another", "", {}}, kToday);
+  auto again = store_->add_account({"KARI", "Another", "", {}}, kAccountsDay);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.error().code, "account_exists");
   for (const std::string& bad :
        std::vector<std::string>{"", "k", "kari nordmann", "kåri", std::string(65, 'a'), "a/b"}) {
-    auto added = store_->add_account({bad, "Someone", "", {}}, kToday);
+    auto added = store_->add_account({bad, "Someone", "", {}}, kAccountsDay);
     ASSERT_FALSE(added.ok()) << bad;
     EXPECT_EQ(added.error().code, "invalid_username") << bad;
   }
@@ -62,7 +62,7 @@ TEST_F(AccountsTest, GrantsAreChecked) {
       {{Role::researcher, "spring", std::nullopt}},  // no expiry date
   };
   for (const auto& grants : bad) {
-    auto added = store_->add_account({"kari", "Kari", "", grants}, kToday);
+    auto added = store_->add_account({"kari", "Kari", "", grants}, kAccountsDay);
     ASSERT_FALSE(added.ok());
     EXPECT_EQ(added.error().code, "invalid_grant") << added.error().message;
   }
@@ -81,13 +81,14 @@ TEST_F(AccountsTest, AResetCodeSetsThePasswordOnceAndNotAfterItsDay) {
   ASSERT_TRUE(store_->set_reset_code(kari.id, code, Date{2026, 12, 9}).ok());
   EXPECT_EQ(store_->redeem_reset_code(code, Date{2026, 12, 10}, "$argon2id$new").error().code,
             "reset_code_invalid");
-  EXPECT_EQ(store_->redeem_reset_code(sha256("another"), kToday, "$argon2id$new").error().code,
-            "reset_code_invalid");
+  EXPECT_EQ(
+      store_->redeem_reset_code(sha256("another"), kAccountsDay, "$argon2id$new").error().code,
+      "reset_code_invalid");
   auto redeemed = store_->redeem_reset_code(code, Date{2026, 12, 9}, "$argon2id$new");
   ASSERT_TRUE(redeemed.ok()) << describe_result(redeemed);
   EXPECT_EQ(redeemed->id, kari.id);
   EXPECT_EQ(store_->account_secrets("kari")->password_hash, "$argon2id$new");
-  EXPECT_EQ(store_->redeem_reset_code(code, kToday, "$argon2id$again").error().code,
+  EXPECT_EQ(store_->redeem_reset_code(code, kAccountsDay, "$argon2id$again").error().code,
             "reset_code_invalid");
 }
 
@@ -97,7 +98,7 @@ TEST_F(AccountsTest, ADisabledAccountsResetCodeDoesNotWork) {
   ASSERT_TRUE(store_->set_reset_code(kari.id, code, Date{2026, 12, 9}).ok());
   ASSERT_TRUE(store_->set_account_disabled(kari.id, true).ok());
   EXPECT_TRUE(store_->account_by_id(kari.id)->disabled);
-  EXPECT_EQ(store_->redeem_reset_code(code, kToday, "$argon2id$new").error().code,
+  EXPECT_EQ(store_->redeem_reset_code(code, kAccountsDay, "$argon2id$new").error().code,
             "reset_code_invalid");
 }
 
@@ -140,10 +141,10 @@ TEST_F(AccountsTest, DisablingOrAResetCodeRaisesTheSessionEpoch) {
   EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, 1);
   ASSERT_TRUE(store_->set_reset_code(kari.id, sha256("code"), Date{2026, 12, 9}).ok());
   EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, 2);
-  auto found = store_->account_by_reset_code(sha256("code"), kToday);
+  auto found = store_->account_by_reset_code(sha256("code"), kAccountsDay);
   ASSERT_TRUE(found.ok());
   EXPECT_EQ(found->id, kari.id);
-  EXPECT_EQ(store_->account_by_reset_code(sha256("other"), kToday).error().code,
+  EXPECT_EQ(store_->account_by_reset_code(sha256("other"), kAccountsDay).error().code,
             "reset_code_invalid");
   EXPECT_EQ(store_->account_by_reset_code(sha256("code"), Date{2026, 12, 10}).error().code,
             "reset_code_invalid");
@@ -165,7 +166,7 @@ TEST_F(AccountsTest, AProviderSignInMakesAnAccountOnceAndThenFollowsTheProviders
                        "Kari@Gjovik.kommune.no",
                        "Kari Nordmann",
                        {{Role::municipality_staff, "3407", std::nullopt}}};
-  auto first = store_->link_external_account(kari, kToday);
+  auto first = store_->link_external_account(kari, kAccountsDay);
   ASSERT_TRUE(first.ok()) << describe_result(first);
   EXPECT_EQ(first->username, "kari@gjovik.kommune.no");
   EXPECT_FALSE(first->has_password);
@@ -175,7 +176,7 @@ TEST_F(AccountsTest, AProviderSignInMakesAnAccountOnceAndThenFollowsTheProviders
   kari.username = "kari.renamed@gjovik.kommune.no";
   kari.display_name = "Kari Nordmann Berg";
   kari.grants = {{Role::municipality_staff, "0301", std::nullopt}};
-  auto again = store_->link_external_account(kari, kToday);
+  auto again = store_->link_external_account(kari, kAccountsDay);
   ASSERT_TRUE(again.ok()) << describe_result(again);
   EXPECT_EQ(again->id, first->id);
   EXPECT_EQ(again->username, "kari@gjovik.kommune.no");
@@ -187,7 +188,7 @@ TEST_F(AccountsTest, AProviderSignInMakesAnAccountOnceAndThenFollowsTheProviders
   ExternalAccount other = kari;
   other.issuer = "https://another.example";
   other.username = "kari2@gjovik.kommune.no";
-  auto someone_else = store_->link_external_account(other, kToday);
+  auto someone_else = store_->link_external_account(other, kAccountsDay);
   ASSERT_TRUE(someone_else.ok()) << describe_result(someone_else);
   EXPECT_NE(someone_else->id, first->id);
 }
@@ -199,7 +200,7 @@ TEST_F(AccountsTest, AProviderCannotTakeOverALocalAccountByNamingIt) {
                                               "anna",
                                               "Anna",
                                               {{Role::municipality_staff, "3407", std::nullopt}}},
-                                             kToday);
+                                             kAccountsDay);
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().code, "account_exists");
   auto unchanged = store_->account_by_id(local.id);
@@ -214,13 +215,13 @@ TEST_F(AccountsTest, AProviderSignInIsCheckedLikeAnyAccount) {
                                      "kari",
                                      "Kari",
                                      {{Role::municipality_staff, "9999", std::nullopt}}},
-                                    kToday);
+                                    kAccountsDay);
   EXPECT_EQ(bad_grant.error().code, "invalid_grant");
   auto bad_name = store_->link_external_account(
-      {"https://login.example", "s", "kari", "Kari\nNordmann", {}}, kToday);
+      {"https://login.example", "s", "kari", "Kari\nNordmann", {}}, kAccountsDay);
   EXPECT_EQ(bad_name.error().code, "invalid_argument");
-  auto no_subject =
-      store_->link_external_account({"https://login.example", "", "kari", "Kari", {}}, kToday);
+  auto no_subject = store_->link_external_account({"https://login.example", "", "kari", "Kari", {}},
+                                                  kAccountsDay);
   EXPECT_EQ(no_subject.error().code, "invalid_argument");
   EXPECT_TRUE(store_->accounts()->empty());
 
@@ -230,7 +231,7 @@ TEST_F(AccountsTest, AProviderSignInIsCheckedLikeAnyAccount) {
                                                "kari",
                                                "Kari",
                                                {{Role::municipality_staff, "3407", std::nullopt}}},
-                                              kToday);
+                                              kAccountsDay);
   ASSERT_TRUE(linked.ok());
   ASSERT_TRUE(store_->set_account_disabled(linked->id, true).ok());
   auto again = store_->link_external_account({"https://login.example",
@@ -238,7 +239,7 @@ TEST_F(AccountsTest, AProviderSignInIsCheckedLikeAnyAccount) {
                                               "kari",
                                               "Kari",
                                               {{Role::municipality_staff, "3407", std::nullopt}}},
-                                             kToday);
+                                             kAccountsDay);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->disabled);
 }

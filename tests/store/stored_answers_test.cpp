@@ -8,7 +8,7 @@
 namespace parorende {
 namespace {
 
-constexpr std::string_view kDefinition = R"({
+constexpr std::string_view kStoredDefinition = R"({
   "format": "parorende-questionnaire/1", "id": "stored", "version": "1.0.0",
   "languages": ["en"], "title": {"en": "Stored"},
   "sections": [{"id": "s", "title": {"en": "S"}, "items": [
@@ -49,7 +49,7 @@ class StoredAnswersTest : public ::testing::Test {
     EXPECT_EQ(validated(boost::json::serialize(decoded.value())), original);
   }
 
-  Questionnaire questionnaire_ = testing::load_ok(kDefinition);
+  Questionnaire questionnaire_ = testing::load_ok(kStoredDefinition);
 };
 
 TEST_F(StoredAnswersTest, EveryItemTypeRoundTrips) {
