@@ -14,7 +14,10 @@ cd "$(dirname "$0")"
 
 ./scripts/install-dependencies.sh
 
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DPARORENDE_BUILD_TESTS=OFF >/dev/null
+# A unity build, as ./test.sh's: the binary served is compiled the way the
+# tested ones are (docs/testing.md, "Stages and builds").
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON \
+  -DPARORENDE_BUILD_TESTS=OFF >/dev/null
 cmake --build build/release -j"$(nproc)"
 parorende=build/release/cli/parorende
 

@@ -18,13 +18,18 @@ cd "$(dirname "$0")"
 
 jobs=$(nproc)
 
-echo "== check: clang-format"
+# Each stage's heading says when it began, so a slow run shows where.
+stage() {
+  echo "== $1 (at $((SECONDS / 60)) min $((SECONDS % 60)) s)"
+}
+
+stage "check: clang-format"
 git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run --Werror
 
 configure() {
   local name=$1
   shift
-  echo "== build: $name"
+  stage "build: $name"
   # Shards: a test program runs as 8 processes, not one per test (see
   # tests/CMakeLists.txt); per-test processes took most of the suite's time.
   # -g1: line tables for the sanitizers' stack traces, without the full
@@ -42,12 +47,13 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 # programs and the binary link without libFuzzer.
 configure sanitize-clang -DCMAKE_CXX_COMPILER=clang++ -DPARORENDE_BUILD_FUZZ=ON
 cmake --build build/sanitize-clang -j"$jobs"
-echo "== test: unit and integration (ASan, UBSan)"
+stage "test: unit and integration (ASan, UBSan)"
 ctest --test-dir build/sanitize-clang --output-on-failure -j"$jobs" --timeout 300
 
+stage "test: browser (tests/e2e)"
 PARORENDE_BINARY="$PWD/build/sanitize-clang/cli/parorende" tests/e2e/run.sh
 
-echo "== test: fuzz (30 s per target)"
+stage "test: fuzz (30 s per target)"
 tests/fuzz/run.sh build/sanitize-clang -max_total_time=30
 
 # No suppressions: a report is a race of ours until shown otherwise.
@@ -56,7 +62,7 @@ export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 # would take two minutes to compile for nothing this stage runs).
 configure tsan -DPARORENDE_SANITIZE=thread -DPARORENDE_THREAD_TESTS_ONLY=ON
 cmake --build build/tsan -j"$jobs"
-echo "== test: thread sanitizer (unit and integration tests)"
+stage "test: thread sanitizer (unit and integration tests)"
 # The unit tests of code that runs threads: the store, its writer and
 # checkpointer, the audit log, the results cache, and the parallel wave
 # analysis and publication. The single-threaded parsers and statistics are
@@ -70,3 +76,4 @@ GTEST_FILTER=$tsan_unit_tests setarch "$(uname -m)" -R \
   ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^unit\.'
 setarch "$(uname -m)" -R \
   ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^integration\.'
+stage "done"

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "analytics/disclosure_control.h"
+#include "analytics/statistics/not_a_number.h"
 
 namespace parorende::analytics {
 

@@ -1,4 +1,5 @@
 #include "analytics/disclosure_control.h"
+#include "analytics/statistics/not_a_number.h"
 
 #include <algorithm>
 #include <limits>

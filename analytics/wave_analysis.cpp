@@ -10,6 +10,7 @@
 #include <numeric>
 #include <thread>
 
+#include "analytics/statistics/not_a_number.h"
 #include "analytics/statistics/similarity.h"
 
 namespace parorende::analytics {

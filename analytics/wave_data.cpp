@@ -16,6 +16,7 @@
 #include <thread>
 #include <utility>
 
+#include "analytics/statistics/not_a_number.h"
 #include "store/wave_reader.h"
 
 namespace parorende::analytics {

@@ -5,14 +5,13 @@
 
 #include <Eigen/Core>
 #include <cstdint>
-#include <limits>
 #include <vector>
+
+#include "analytics/statistics/not_a_number.h"
 
 namespace parorende::analytics {
 
 inline constexpr double kConfidenceLevel = 0.95;
-// A figure that is undefined for its sample, or withheld.
-inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Sufficient statistics of a sample: n, mean and the sum of squared
 // deviations from the mean. Combining and removing parts is exact algebra

@@ -1,4 +1,5 @@
 #include "analytics/statistics/distributions.h"
+#include "analytics/statistics/not_a_number.h"
 
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>

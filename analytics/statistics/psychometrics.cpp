@@ -1,4 +1,5 @@
 #include "analytics/statistics/psychometrics.h"
+#include "analytics/statistics/not_a_number.h"
 
 #include <Eigen/Eigenvalues>
 #include <Eigen/LU>

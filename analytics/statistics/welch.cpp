@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "analytics/statistics/distributions.h"
+#include "analytics/statistics/not_a_number.h"
 
 namespace parorende::analytics {
 namespace {

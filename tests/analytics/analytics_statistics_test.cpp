@@ -13,6 +13,7 @@
 #include "analytics/statistics/case_mix.h"
 #include "analytics/statistics/descriptive.h"
 #include "analytics/statistics/empirical_bayes.h"
+#include "analytics/statistics/not_a_number.h"
 #include "analytics/statistics/similarity.h"
 #include "analytics/statistics/welch.h"
 

@@ -35,6 +35,7 @@
 #include "analytics/export/dataset.h"
 #include "analytics/published_results.h"
 #include "analytics/report_json.h"
+#include "analytics/statistics/not_a_number.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "common/calendar.h"

@@ -250,7 +250,7 @@ TEST(ValidateResponse, RequiredOnlyForVisibleItemsOfCompleteResponses) {
 }
 
 TEST(ValidateResponse, AnEmptyAnswerToARequiredItemIsStillMissing) {
-  const Questionnaire q = testing::load_ok(expand(R"({
+  const Questionnaire q = testing::load_ok(testing::validation::expand(R"({
     "format": "parorende-questionnaire/1", "id": "req", "version": "1",
     "languages": ["nb", "nn", "en"], "title": @, "sections": [{"id": "s", "title": @, "items": [
       {"id": "name", "type": "text", "required": true, "text": @},

@@ -126,7 +126,6 @@ TEST(StoreCrashTest, EveryAcknowledgedResponseSurvivesSigkill) {
   std::uniform_int_distribution<int> lifetime_ms(30, 600);
   std::map<std::int64_t, std::int64_t> acknowledged;
   constexpr int kRepetitions = 20;
-  auto started = Clock::now();
 
   for (int repetition = 0; repetition < kRepetitions; ++repetition) {
     SCOPED_TRACE("repetition " + std::to_string(repetition));
@@ -175,7 +174,6 @@ TEST(StoreCrashTest, EveryAcknowledgedResponseSurvivesSigkill) {
   }
   EXPECT_GT(acknowledged.size(), 0u) << "the child never got to submit";
   RecordProperty("acknowledged", static_cast<int>(acknowledged.size()));
-  EXPECT_LT(Clock::now() - started, std::chrono::seconds(60));
 }
 
 }  // namespace
