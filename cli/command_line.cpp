@@ -286,6 +286,9 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
                      "the municipalities asked (default: national)")
         ->delimiter(',')
         ->type_name("CODE,...");
+    create->add_flag("--share-comments", spec.comments_shared,
+                     "show caregivers' comments, masked, to their municipality's staff (only "
+                     "when the questionnaire's consent says so)");
     auto [list, list_options] = subcommands.add(*wave, "list", "list the waves", wave_list_command);
     add_database(*list, list_options->db);
   }

@@ -10,12 +10,12 @@ void print_wave(const Wave& wave) {
   std::cout << wave.name << ": " << wave.questionnaire_id << " " << wave.questionnaire_version
             << ", " << wave.opens.iso() << " to " << wave.closes.iso() << ", ";
   if (wave.is_national()) {
-    std::cout << "national\n";
-    return;
+    std::cout << "national";
+  } else {
+    std::cout << wave.municipalities.size() << " municipalities:";
+    for (const std::string& code : wave.municipalities) std::cout << ' ' << code;
   }
-  std::cout << wave.municipalities.size() << " municipalities:";
-  for (const std::string& code : wave.municipalities) std::cout << ' ' << code;
-  std::cout << '\n';
+  std::cout << (wave.comments_shared ? ", comments shared" : "") << '\n';
 }
 
 }  // namespace

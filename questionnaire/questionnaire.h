@@ -122,6 +122,10 @@ struct BurdenInstrument {
 struct Consent {
   std::string version;
   LocalizedText text;
+  // The text tells the caregiver that their free-text answers are shown,
+  // masked, to their municipality's staff. A round may share comments only
+  // when its questionnaire version's consent says so.
+  bool shares_comments = false;
 };
 
 struct Questionnaire {

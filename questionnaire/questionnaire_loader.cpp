@@ -140,13 +140,15 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     if (found == top.end()) return;
     const json::object* consent = expect_object(found->value(), "$.consent");
     if (consent == nullptr) return;
-    check_fields(*consent, "$.consent", {"version", "text"});
+    check_fields(*consent, "$.consent", {"version", "text", "shares_comments"});
     Consent result;
     if (auto version = required_string(*consent, "version", "$.consent")) {
       if (version->empty()) report("$.consent.version", "empty", "must not be empty");
       result.version = *version;
     }
     result.text = read_text(*consent, "text", "$.consent", true);
+    result.shares_comments =
+        optional_bool(*consent, "shares_comments", "$.consent").value_or(false);
     questionnaire_.consent = std::move(result);
   }
 

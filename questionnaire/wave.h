@@ -20,6 +20,9 @@ struct WaveSpec {
   Date opens;                                        // first day responses are accepted
   Date closes;                                       // last day responses are accepted (inclusive)
   std::vector<std::string> municipalities;           // 4-digit codes; empty = national
+  // Staff of each municipality read its caregivers' comments, masked. Only
+  // when the questionnaire version's consent says so (Consent::shares_comments).
+  bool comments_shared = false;
 };
 
 struct Wave {
@@ -30,6 +33,7 @@ struct Wave {
   Date opens;
   Date closes;
   std::vector<std::string> municipalities;  // sorted; empty = national
+  bool comments_shared = false;             // see WaveSpec
 
   bool is_national() const { return municipalities.empty(); }
   bool is_open(Date today) const { return opens <= today && today <= closes; }

@@ -167,6 +167,13 @@ Result<std::vector<InvitationBatch>> ResponseStore::invitation_batches(
 Result<InvitationTarget> ResponseStore::invitation(std::string_view code) {
   return impl_->invitation(code);
 }
+Result<FreeTextAnswers> ResponseStore::free_text_answers(std::string_view wave_name,
+                                                         std::string_view municipality,
+                                                         std::string_view consent_version,
+                                                         std::span<const std::string> items) {
+  return impl_->free_text_answers(wave_name, municipality, consent_version, items);
+}
+
 Result<ResponseProgress> ResponseStore::response_progress(std::string_view wave_name,
                                                           std::string_view municipality) {
   return impl_->response_progress(wave_name, municipality);

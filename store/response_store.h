@@ -34,6 +34,7 @@
 #include "reference/offer_catalogue.h"
 #include "store/accounts.h"
 #include "store/audit.h"
+#include "store/comments.h"
 #include "store/invitations.h"
 #include "store/publication.h"
 #include "store/response_matrix.h"
@@ -308,6 +309,14 @@ class ResponseStore {
   // municipality count in none), and the invitations issued for them.
   Result<ResponseProgress> response_progress(std::string_view wave_name,
                                              std::string_view municipality);
+
+  // The texts of `items` in the complete responses of a wave in one
+  // municipality given under `consent_version` (store/comments.h);
+  // "wave_not_found". Whether anyone may read them is not decided here.
+  Result<FreeTextAnswers> free_text_answers(std::string_view wave_name,
+                                            std::string_view municipality,
+                                            std::string_view consent_version,
+                                            std::span<const std::string> items);
 
   // Invitations (store/invitations.h). A batch of fresh codes for a wave
   // that covers the municipality and has not closed: "invalid_argument"

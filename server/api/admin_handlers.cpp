@@ -100,7 +100,8 @@ OutgoingResponse municipality_home(ApiContext& api, const Exchange& exchange) {
                      {"version", wave.questionnaire_version},
                      {"opens", wave.opens.iso()},
                      {"closes", wave.closes.iso()},
-                     {"national", wave.is_national()}});
+                     {"national", wave.is_national()},
+                     {"comments_shared", wave.comments_shared}});
   }
   auto offers = api.store.offers(code);
   if (!offers) return error_response(offers.error());

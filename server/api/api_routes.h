@@ -82,6 +82,8 @@ void add_account_routes(Router& router, ApiContext& api);
 void add_offer_routes(Router& router, ApiContext& api);
 // Questionnaire versions and rounds, published and opened from the browser.
 void add_round_routes(Router& router, ApiContext& api);
+// A round's free-text comments, masked, for the municipality's own staff.
+void add_comment_routes(Router& router, ApiContext& api);
 // Signing in through an OpenID Provider (docs/api.md, "Staff sessions").
 void add_openid_routes(Router& router, ApiContext& api);
 

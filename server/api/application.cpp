@@ -65,6 +65,7 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
   add_account_routes(router_, *api_);
   add_offer_routes(router_, *api_);
   add_round_routes(router_, *api_);
+  add_comment_routes(router_, *api_);
 
   for (const Route& route : router_.routes()) {
     RouteGuard guard;

@@ -529,6 +529,24 @@ constexpr std::string_view kDocument = R"openapi(
           "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}
       }
     },
+    "/api/v1/admin/municipalities/{municipality}/waves/{wave}/comments": {
+      "get": {
+        "operationId": "getComments",
+        "summary": "The round's free-text comments in the municipality, masked (digits #, e-mail addresses …@…), only where the round shares comments and its consent said so; withheld until the second day after closing and under k (its staff only)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"name": "wave", "in": "path", "required": true, "schema": {"type": "string"}},
+                       {"name": "lang", "in": "query", "required": false, "schema": {"type": "string"}}],
+        "responses": {"200": {"description": "The comments", "content": {"application/json": {"schema": {"type": "object", "required": ["withheld", "comments"], "properties": {
+          "wave": {"type": "string"}, "municipality": {"type": "string"}, "language": {"type": "string"},
+          "shown_from": {"type": "integer", "description": "k"},
+          "withheld": {"enum": [null, "round_open", "fewer_than_k"], "description": "Why no comment is given: not yet the second day after the round closed, or fewer than k complete responses under the sharing consent"},
+          "items": {"type": "array", "items": {"type": "object", "properties": {"id": {"type": "string"}, "question": {"type": "string"}}}},
+          "comments": {"type": "array", "items": {"type": "object", "properties": {"item": {"type": "string"}, "text": {"type": "string"}}}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
     "/api/v1/admin/municipalities/{municipality}/offers": {
       "get": {
         "operationId": "listOwnOffers",
@@ -656,6 +674,7 @@ constexpr std::string_view kDocument = R"openapi(
           "name": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
           "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
           "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
+          "comments_shared": {"type": "boolean", "description": "The municipalities' staff read the round's free-text comments, masked"},
           "title": {"type": "string", "description": "The questionnaire's title in `language`"},
           "language": {"type": "string"}
         }
@@ -686,11 +705,13 @@ constexpr std::string_view kDocument = R"openapi(
         "name": {"type": "string", "description": "Shown to caregivers; 1 to 100 characters"}, "questionnaire": {"type": "string"},
         "version": {"type": "string", "description": "Default: the latest"},
         "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
-        "municipalities": {"type": "array", "items": {"type": "string"}, "description": "National when absent or empty; ignored for a local round"}}},
+        "municipalities": {"type": "array", "items": {"type": "string"}, "description": "National when absent or empty; ignored for a local round"},
+        "comments_shared": {"type": "boolean", "description": "Default false; true only when the questionnaire version's consent has shares_comments"}}},
       "Round": {"type": "object", "properties": {
         "name": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
         "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
-        "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}}}},
+        "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
+        "comments_shared": {"type": "boolean"}}},
       "MunicipalityContact": {"type": "object", "description": "Empty strings: not given", "properties": {
         "contact_name": {"type": "string", "maxLength": 200}, "phone": {"type": "string", "maxLength": 100}, "email": {"type": "string", "maxLength": 200},
         "switchboard": {"type": "string", "maxLength": 100}, "web_site": {"type": "string", "maxLength": 500}}},

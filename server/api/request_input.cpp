@@ -214,4 +214,15 @@ Result<std::string> body_string(const boost::json::value& body, std::string_view
   return std::string(*text);
 }
 
+Result<bool> body_bool(const boost::json::value& body, std::string_view name) {
+  const boost::json::object* object = body.if_object();
+  const boost::json::value* value = object ? object->if_contains(name) : nullptr;
+  if (value == nullptr || value->is_null()) return false;
+  if (!value->is_bool()) {
+    return make_error("invalid_field", "\"" + std::string(name) + "\" must be true or false",
+                      {{std::string(name), "invalid_value", "true or false"}});
+  }
+  return value->as_bool();
+}
+
 }  // namespace parorende::server

@@ -38,6 +38,9 @@ Result<std::string_view> csv_body(const HttpRequest& request);
 // string, or it is over `max_bytes`. Absent and not required: "".
 Result<std::string> body_string(const boost::json::value& body, std::string_view name,
                                 bool required, std::size_t max_bytes = 1024);
+// A boolean field of a JSON object body, false when absent or null;
+// "invalid_field" naming it when it is anything but true or false.
+Result<bool> body_bool(const boost::json::value& body, std::string_view name);
 
 // A response document sent to the API:
 //   {"status": "partial" | "complete", "consent_version": "...",

@@ -92,6 +92,9 @@ Result<WaveSpec> wave_spec(const json::value& body, const std::string* municipal
   if (!opens) return opens.take_error();
   auto closes = body_date(body, "closes");
   if (!closes) return closes.take_error();
+  auto comments_shared = body_bool(body, "comments_shared");
+  if (!comments_shared) return comments_shared.take_error();
+  spec.comments_shared = *comments_shared;
   spec.name = std::move(name).value();
   spec.questionnaire_id = std::move(questionnaire).value();
   if (!version->empty()) spec.questionnaire_version = std::move(version).value();
@@ -135,14 +138,12 @@ OutgoingResponse create_round(ApiContext& api, const Exchange& exchange,
     record(api, exchange, "wave.create", object, AuditOutcome::refused, wave.error().code);
     return error_response(wave.error());
   }
-  record(api, exchange, "wave.create", object, AuditOutcome::success,
-         wave->is_national() ? "national" : "municipalities " + printable_detail([&] {
-                                              std::string codes;
-                                              for (const std::string& code : wave->municipalities) {
-                                                codes += (codes.empty() ? "" : ",") + code;
-                                              }
-                                              return codes;
-                                            }()));
+  std::string codes;
+  for (const std::string& code : wave->municipalities) codes += (codes.empty() ? "" : ",") + code;
+  std::string detail =
+      wave->is_national() ? "national" : "municipalities " + printable_detail(codes);
+  if (wave->comments_shared) detail += ", comments shared";
+  record(api, exchange, "wave.create", object, AuditOutcome::success, std::move(detail));
   return json_response(http::status::created, {{"wave", wave_json(*wave)}});
 }
 

@@ -9,6 +9,8 @@ constexpr AccessRule kAnyone{.anyone = true};
 constexpr AccessRule kSignedIn{.signed_in = true};
 constexpr AccessRule kNationalAdmin{.national_admin = true};
 constexpr AccessRule kMunicipality{.national_admin = true, .municipality_staff = true};
+// What caregivers were told goes to their municipality, and nowhere else.
+constexpr AccessRule kMunicipalityStaffOnly{.municipality_staff = true};
 
 using enum http::verb;
 
@@ -70,6 +72,8 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
      "CSRF token; write limit"},
     {post, "/api/v1/admin/municipalities/{municipality}/waves", kMunicipality,
      "CSRF token; write limit"},
+    {get, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/comments",
+     kMunicipalityStaffOnly, "the round shares comments; under k withheld; masked"},
 });
 
 std::string cell(const AccessRule& rule, bool allowed_for_role) {

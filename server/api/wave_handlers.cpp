@@ -20,7 +20,8 @@ json::object wave_json(const Wave& wave) {
           {"opens", wave.opens.iso()},
           {"closes", wave.closes.iso()},
           {"national", wave.is_national()},
-          {"municipalities", std::move(municipalities)}};
+          {"municipalities", std::move(municipalities)},
+          {"comments_shared", wave.comments_shared}};
 }
 
 void add_wave_routes(Router& router, ApiContext& api) {

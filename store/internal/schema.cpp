@@ -244,6 +244,15 @@ CREATE TABLE municipality_contacts (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 10: whether a round shows its caregivers' free-text answers,
+// masked, to the municipality's staff. Only a questionnaire version whose
+// consent says so allows it (docs/privacy.md, "Comments"); 0 for every
+// round made before.
+constexpr std::string_view kVersion10 = R"sql(
+ALTER TABLE waves ADD COLUMN comments_shared INTEGER NOT NULL DEFAULT 0
+  CHECK (comments_shared IN (0, 1));
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -284,11 +293,13 @@ Status migrate_to_8(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_9(Connection& connection) { return connection.execute(kVersion9); }
 
+Status migrate_to_10(Connection& connection) { return connection.execute(kVersion10); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3,
-                                     migrate_to_4, migrate_to_5, migrate_to_6,
-                                     migrate_to_7, migrate_to_8, migrate_to_9};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
+                                     migrate_to_5, migrate_to_6, migrate_to_7, migrate_to_8,
+                                     migrate_to_9, migrate_to_10};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

@@ -197,6 +197,10 @@ class ResponseStore::Impl {
   Result<InvitationTarget> invitation(std::string_view code);
   Result<ResponseProgress> response_progress(std::string_view wave_name,
                                              std::string_view municipality);
+  Result<FreeTextAnswers> free_text_answers(std::string_view wave_name,
+                                            std::string_view municipality,
+                                            std::string_view consent_version,
+                                            std::span<const std::string> items);
 
  private:
   Status write(WriteQueue::Job job);

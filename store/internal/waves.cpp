@@ -10,8 +10,18 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
   auto loaded = load(spec.questionnaire_id, spec.questionnaire_version);
   if (!loaded) return loaded.take_error();
 
+  const std::optional<Consent>& consent = loaded.value()->questionnaire->consent;
+  if (spec.comments_shared && !(consent && consent->shares_comments)) {
+    return make_error("comments_not_consented",
+                      "the consent of " + loaded.value()->questionnaire->id + " " +
+                          loaded.value()->questionnaire->version +
+                          " does not tell caregivers that their comments are shown to the "
+                          "municipality, so this round cannot share them");
+  }
+
   Wave wave;
   wave.name = spec.name;
+  wave.comments_shared = spec.comments_shared;
   wave.questionnaire_id = loaded.value()->questionnaire->id;
   wave.questionnaire_version = loaded.value()->questionnaire->version;
   wave.opens = spec.opens;
@@ -33,9 +43,14 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
     if (!found) return found.take_error();
     if (found.value()) return make_error("wave_exists", "a wave named " + wave.name + " exists");
     auto insert = connection.statement(
-        "INSERT INTO waves (name, questionnaire, opens_on, closes_on) VALUES (?, ?, ?, ?)");
+        "INSERT INTO waves (name, questionnaire, opens_on, closes_on, comments_shared)"
+        " VALUES (?, ?, ?, ?, ?)");
     if (!insert) return insert.take_error();
-    insert->bind(1, wave.name).bind(2, questionnaire_row).bind(3, opens).bind(4, closes);
+    insert->bind(1, wave.name)
+        .bind(2, questionnaire_row)
+        .bind(3, opens)
+        .bind(4, closes)
+        .bind(5, std::int64_t{wave.comments_shared ? 1 : 0});
     if (auto inserted = insert->run(); !inserted) return inserted;
     wave.id = connection.last_insert_rowid();
     auto member =
@@ -59,8 +74,8 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
   auto reader = readers_.acquire();
   if (!reader) return reader.take_error();
   std::string sql =
-      "SELECT w.id, w.name, q.questionnaire_id, q.version, w.opens_on, w.closes_on"
-      " FROM waves w JOIN questionnaires q ON q.id = w.questionnaire WHERE ";
+      "SELECT w.id, w.name, q.questionnaire_id, q.version, w.opens_on, w.closes_on,"
+      " w.comments_shared FROM waves w JOIN questionnaires q ON q.id = w.questionnaire WHERE ";
   sql += where_sql;
   auto select = (*reader)->statement(sql);
   if (!select) return select.take_error();
@@ -79,6 +94,7 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
     return make_error("storage_failure", "wave " + wave.name + " has bad dates");
   wave.opens = *opens;
   wave.closes = *closes;
+  wave.comments_shared = select->int64(6) != 0;
 
   auto members = (*reader)->statement(
       "SELECT municipality FROM wave_municipalities WHERE wave = ? ORDER BY municipality");

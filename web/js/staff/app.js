@@ -3,7 +3,7 @@
 // administrators, the accounts. The hash picks the page: #account,
 // #accounts, #invitations/CODE (a municipality's invitation letters),
 // #offers/CODE (its offer catalogue), #rounds (questionnaires and national
-// rounds),
+// rounds), #comments/CODE/ROUND (a round's comments in a municipality),
 // anything else the home page. ?lang= picks the language.
 import {LANGUAGES, language, setCurrentLanguage, t} from '../i18n.js';
 import {clear, focus, h, announce} from '../dom.js';
@@ -13,6 +13,7 @@ import {renderSignIn, renderReset, renderEnrol, renderHome, renderAccount, rende
 import {renderInvitations} from './invitations.js';
 import {renderOffers} from './offers.js';
 import {renderRounds} from './rounds.js';
+import {renderComments} from './comments.js';
 
 const params = new URLSearchParams(location.search);
 let session = null;
@@ -80,6 +81,12 @@ async function render() {
   else if (page === 'rounds') renderRounds(view, ctx);
   else if (/^invitations\/\d{4}$/.test(page)) await renderInvitations(view, ctx, page.slice('invitations/'.length));
   else if (/^offers\/\d{4}$/.test(page)) await renderOffers(view, ctx, page.slice('offers/'.length));
+  else if (/^comments\/\d{4}\/./.test(page)) {
+    const [, code, ...wave] = page.split('/');
+    let name = wave.join('/');
+    try { name = decodeURIComponent(name); } catch { /* a hand-typed hash: the name as written */ }
+    await renderComments(view, ctx, code, name);
+  }
   else await renderHome(view, ctx, session);
   if (!firstRender) focus(view.querySelector('h1'));
   firstRender = false;

@@ -63,6 +63,8 @@ export const staff = {
   municipality: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}`),
   // Each round's counts; null where fewer than k (`shown_from`).
   progress: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/progress`),
+  comments: (code, wave, lang) => call('GET',
+    `admin/municipalities/${encodeURIComponent(code)}/waves/${encodeURIComponent(wave)}/comments?lang=${encodeURIComponent(lang)}`),
   // The catalogue with every text ({offers}), as CSV text, and its changes.
   offers: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/offers`),
   offersCsv: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/offers?format=csv`, undefined, {text: true}),

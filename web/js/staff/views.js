@@ -190,10 +190,14 @@ function weekText(group) {
 
 // A round and how many have answered it in the municipality: each count
 // is shown from k on ("fewer than k" before), by the server's rule.
-function roundProgress(wave, progress) {
+function roundProgress(code, wave, progress) {
   const title = s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes});
   const round = progress?.rounds.find((each) => each.wave === wave.name);
   if (!round) return h('p', {}, title);
+  const comments = wave.comments_shared
+    ? h('p', {}, h('a', {href: `#comments/${code}/${encodeURIComponent(wave.name)}`},
+      s('home.comments'), h('span', {class: 'visually-hidden'}, ` ${wave.name}`)))
+    : null;
   const k = progress.shown_from;
   const count = (value) => value === null ? s('invitations.fewer_than', {k}) : String(value);
   const facts = [
@@ -211,7 +215,8 @@ function roundProgress(wave, progress) {
     h('dl', {class: 'facts'}, facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     round.weeks.length
       ? [h('p', {}, s('progress.by_week')), h('ul', {}, round.weeks.map((group) => h('li', {}, weekText(group))))]
-      : null);
+      : null,
+    comments);
 }
 
 export async function renderHome(view, ctx, session) {
@@ -229,7 +234,7 @@ export async function renderHome(view, ctx, session) {
       h('h2', {id: `m-${home.code}`}, s('home.municipality', {name: home.name})),
       h('h3', {}, s('home.rounds')),
       home.waves.length
-        ? home.waves.map((wave) => roundProgress(wave, rounds))
+        ? home.waves.map((wave) => roundProgress(home.code, wave, rounds))
         : h('p', {}, s('home.no_rounds')),
       localRoundForm(home.code, async (message) => {
         await renderHome(view, ctx, session);
