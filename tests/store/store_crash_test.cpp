@@ -148,9 +148,14 @@ TEST(StoreCrashTest, EveryAcknowledgedResponseSurvivesSigkill) {
     auto questionnaire = matrix->questionnaire;
     auto connection = Connection::open(database, SQLITE_OPEN_READONLY);
     ASSERT_TRUE(connection.ok());
+    // Every acknowledged response is present after every crash; the answers
+    // of this run's are compared now, everyone's after the last crash (a
+    // row is never written again, so what changed it would show then too).
+    bool last = repetition == kRepetitions - 1;
     for (const auto& [id, sequence] : acknowledged) {
       auto found = row_of.find(id);
       ASSERT_TRUE(found != row_of.end()) << "acknowledged response " << id << " is lost";
+      if (!last && !run.acknowledged.contains(id)) continue;
       auto response = validate_response(*questionnaire, crash_test::response_document(sequence));
       ASSERT_TRUE(response.ok());
       EXPECT_TRUE(same_row(*matrix, found->second,

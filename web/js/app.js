@@ -108,7 +108,9 @@ const routes = [
 let renderCount = 0;
 
 // Renders the view the hash names. Views are async; a newer navigation
-// wins over a slower older one (ctx.current() tells a view it is stale).
+// wins over a slower older one. ctx.current is replaced at every
+// navigation, so a view keeps the one it started with (`const current =
+// ctx.current;` before its first await) and asks it after each await.
 async function route({keepFocus = false} = {}) {
   const hash = location.hash.replace(/^#/, '');
   if (hash && !hash.startsWith('/')) return;  // an in-page anchor

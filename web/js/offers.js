@@ -79,8 +79,10 @@ function safeUrl(url) {
 
 // #/offers: every offer of the municipality, with filters.
 export async function renderOffers(view, ctx) {
+  // This render's own ticket: ctx.current is the newest navigation's.
+  const current = ctx.current;
   const list = await municipalities();
-  if (!ctx.current()) return;
+  if (!current()) return;
   const query = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const code = query.get('municipality') ?? ctx.municipality ?? '';
   const municipality = code ? await findMunicipality(code) : null;
@@ -117,7 +119,7 @@ export async function renderOffers(view, ctx) {
   const content = [h('h1', {}, title), form];
   if (municipality) {
     const result = await loadOffers(municipality.code, filters);
-    if (!ctx.current()) return;
+    if (!current()) return;
     content.push(h('section', {'aria-labelledby': 'offers-title'},
       h('h2', {id: 'offers-title'}, t('offers.results')),
       offerList(result)));

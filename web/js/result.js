@@ -9,6 +9,8 @@ import {receiptBox} from './receipt.js';
 import {contactBox, loadOffers, offerList} from './offers.js';
 
 export async function renderResult(view, ctx) {
+  // This render's own ticket: ctx.current is the newest navigation's.
+  const current = ctx.current;
   const receipt = getReceipt();
   ctx.setTitle(t('result.title'));
   if (!receipt?.screening || !receipt.answers) {
@@ -23,7 +25,7 @@ export async function renderResult(view, ctx) {
     report = null;
   }
   const municipality = await findMunicipality(receipt.municipality).catch(() => null);
-  if (!ctx.current()) return;
+  if (!current()) return;
 
   const content = [h('p', {class: 'survey-name'}, receipt.title), h('h1', {}, t('result.title'))];
   const burden = report?.burden?.[0];
@@ -48,7 +50,7 @@ export async function renderResult(view, ctx) {
     const filters = {target_group: 'adults', condition_group: condition};
     if (category?.offer_types?.length) filters.type = category.offer_types.join(',');
     const result = await loadOffers(municipality.code, filters);
-    if (!ctx.current()) return;
+    if (!current()) return;
     const contact = contactBox(result);
     if (contact) content.push(contact);
     content.push(h('section', {class: 'offers-section', 'aria-labelledby': 'offers-title'},

@@ -7,8 +7,10 @@ import {fieldError, errorSummary} from './validation.js';
 import {questionnaireView} from './survey.js';
 
 export async function renderStart(view, ctx) {
+  // This render's own ticket: ctx.current is the newest navigation's.
+  const current = ctx.current;
   const [list, {waves}] = await Promise.all([municipalities(), api.waves()]);
-  if (!ctx.current()) return;
+  if (!current()) return;
   ctx.setTitle('');
   const chosen = ctx.municipality ? list.find((m) => m.code === ctx.municipality) : null;
 
@@ -44,7 +46,7 @@ export async function renderStart(view, ctx) {
     form,
   ];
   if (chosen) content.push(await surveyList(waves, chosen, ctx));
-  if (!ctx.current()) return;
+  if (!current()) return;
   content.push(
     h('h2', {}, t('start.other.title')),
     h('ul', {class: 'link-list'},

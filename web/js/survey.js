@@ -31,8 +31,10 @@ export async function findWave(name) {
 const surveyHash = (wave, step) => `#/survey/${encodeURIComponent(wave)}${step ? `/${encodeURIComponent(step)}` : ''}`;
 
 export async function renderSurvey(view, ctx, waveName, step) {
+  // This render's own ticket: ctx.current is the newest navigation's.
+  const current = ctx.current;
   const wave = await findWave(waveName);
-  if (!ctx.current()) return;
+  if (!current()) return;
   if (!wave) {
     ctx.setTitle(t('err.wave_missing'));
     clear(view).append(h('h1', {}, t('err.wave_missing')), h('p', {}, h('a', {href: '#/'}, t('footer.home'))));
@@ -54,7 +56,7 @@ export async function renderSurvey(view, ctx, waveName, step) {
     questionnaireView(wave.questionnaire, wave.version, language()),
     municipalities(wave.national ? '' : wave.name),
   ]);
-  if (!ctx.current()) return;
+  if (!current()) return;
   // The municipality chosen on the front page answers the municipality item.
   for (const section of questionnaire.sections) {
     for (const item of section.items) {
