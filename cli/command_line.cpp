@@ -289,6 +289,14 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
     create->add_flag("--share-comments", spec.comments_shared,
                      "show caregivers' comments, masked, to their municipality's staff (only "
                      "when the questionnaire's consent says so)");
+    create
+        ->add_option_function<std::string>(
+            "--results",
+            [&spec](const std::string& audience) { spec.results_public = audience == "public"; },
+            "who reads the round's figures: public (only when the questionnaire's consent says "
+            "so) or staff (default: as the consent says)")
+        ->check(CLI::IsMember({"public", "staff"}))
+        ->type_name("public|staff");
     auto [list, list_options] = subcommands.add(*wave, "list", "list the waves", wave_list_command);
     add_database(*list, list_options->db);
   }

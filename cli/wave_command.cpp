@@ -15,7 +15,8 @@ void print_wave(const Wave& wave) {
     std::cout << wave.municipalities.size() << " municipalities:";
     for (const std::string& code : wave.municipalities) std::cout << ' ' << code;
   }
-  std::cout << (wave.comments_shared ? ", comments shared" : "") << '\n';
+  std::cout << (wave.comments_shared ? ", comments shared" : "")
+            << (wave.results_public ? ", results public" : ", results for staff") << '\n';
 }
 
 }  // namespace

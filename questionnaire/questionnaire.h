@@ -126,6 +126,10 @@ struct Consent {
   // masked, to their municipality's staff. A round may share comments only
   // when its questionnaire version's consent says so.
   bool shares_comments = false;
+  // The text tells the caregiver that the round's figures (never fewer than
+  // k respondents behind one) are published for anyone to read. Without
+  // it, a round's results are for staff only.
+  bool publishes_results = false;
 };
 
 struct Questionnaire {

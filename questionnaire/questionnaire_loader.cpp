@@ -140,7 +140,8 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     if (found == top.end()) return;
     const json::object* consent = expect_object(found->value(), "$.consent");
     if (consent == nullptr) return;
-    check_fields(*consent, "$.consent", {"version", "text", "shares_comments"});
+    check_fields(*consent, "$.consent",
+                 {"version", "text", "shares_comments", "publishes_results"});
     Consent result;
     if (auto version = required_string(*consent, "version", "$.consent")) {
       if (version->empty()) report("$.consent.version", "empty", "must not be empty");
@@ -149,6 +150,8 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     result.text = read_text(*consent, "text", "$.consent", true);
     result.shares_comments =
         optional_bool(*consent, "shares_comments", "$.consent").value_or(false);
+    result.publishes_results =
+        optional_bool(*consent, "publishes_results", "$.consent").value_or(false);
     questionnaire_.consent = std::move(result);
   }
 

@@ -23,6 +23,11 @@ struct WaveSpec {
   // Staff of each municipality read its caregivers' comments, masked. Only
   // when the questionnaire version's consent says so (Consent::shares_comments).
   bool comments_shared = false;
+  // Anyone may read the round's figures (public), or only staff of its
+  // municipalities, national administrators and researchers granted it.
+  // Public only when the consent says so (Consent::publishes_results);
+  // absent: as the consent says.
+  std::optional<bool> results_public = std::nullopt;
 };
 
 struct Wave {
@@ -34,6 +39,7 @@ struct Wave {
   Date closes;
   std::vector<std::string> municipalities;  // sorted; empty = national
   bool comments_shared = false;             // see WaveSpec
+  bool results_public = false;              // see WaveSpec
 
   bool is_national() const { return municipalities.empty(); }
   bool is_open(Date today) const { return opens <= today && today <= closes; }

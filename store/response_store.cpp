@@ -91,6 +91,14 @@ Status ResponseStore::replace_offers(std::span<const Offer> offers) {
 Result<std::vector<Offer>> ResponseStore::offers(std::string_view municipality) {
   return impl_->offers(municipality);
 }
+Result<bool> ResponseStore::join_wave(std::string_view wave_name, std::string_view municipality) {
+  return impl_->join_wave(wave_name, municipality);
+}
+
+Result<std::vector<std::string>> ResponseStore::joined_waves(std::string_view municipality) {
+  return impl_->joined_waves(municipality);
+}
+
 Result<MunicipalityContact> ResponseStore::municipality_contact(std::string_view municipality) {
   return impl_->municipality_contact(municipality);
 }

@@ -158,6 +158,13 @@ class ResponseStore {
   Result<Wave> create_wave(const WaveSpec& spec);
   Result<Wave> wave(std::string_view name);
   std::vector<Wave> waves();
+  // A municipality joins a national round: its staff pages then offer the
+  // round's open link and invitations. True when it joined now, false when
+  // it had already. "wave_not_found"; "round_not_national" for a round of
+  // listed municipalities; "unknown_municipality".
+  Result<bool> join_wave(std::string_view wave_name, std::string_view municipality);
+  // The national rounds the municipality joined, by name.
+  Result<std::vector<std::string>> joined_waves(std::string_view municipality);
 
   // Responses. `response` comes from validate_response() against the wave's
   // questionnaire version. Partial -> a resume code; complete -> a receipt

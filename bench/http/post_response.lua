@@ -47,7 +47,7 @@ local function body_for(variant)
   if variant % 4 == 0 then
     add("comment", '"Takk for at dere spør. Avlastning hver tredje helg hadde hjulpet."')
   end
-  return '{"status":"complete","consent_version":"2026-1","language":"' ..
+  return '{"status":"complete","consent_version":"2026-2","language":"' ..
          languages[variant % 3 + 1] .. '","answers":{' .. table.concat(answers, ",") .. '}}'
 end
 

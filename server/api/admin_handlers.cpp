@@ -7,6 +7,7 @@
 // GET /api/v1/admin/municipalities/{municipality}/progress  each round's
 //     response counts, with nothing under k (analytics/response_progress.h)
 // Every read of data that is not public is itself in the audit log.
+#include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <charconv>
@@ -92,16 +93,17 @@ OutgoingResponse municipality_home(ApiContext& api, const Exchange& exchange) {
   if (municipality == nullptr) {
     return error_response("municipality_not_found", "no municipality has the code " + code);
   }
+  auto joined = api.store.joined_waves(code);
+  if (!joined) return error_response(joined.error());
   json::array waves;
   for (const Wave& wave : api.store.waves()) {
     if (!wave.covers(code)) continue;
-    waves.push_back({{"name", wave.name},
-                     {"questionnaire", wave.questionnaire_id},
-                     {"version", wave.questionnaire_version},
-                     {"opens", wave.opens.iso()},
-                     {"closes", wave.closes.iso()},
-                     {"national", wave.is_national()},
-                     {"comments_shared", wave.comments_shared}});
+    json::object entry = wave_json(wave);
+    entry.erase("municipalities");
+    // A local round is the municipality's own; a national one once joined.
+    entry["joined"] =
+        !wave.is_national() || std::binary_search(joined->begin(), joined->end(), wave.name);
+    waves.push_back(std::move(entry));
   }
   auto offers = api.store.offers(code);
   if (!offers) return error_response(offers.error());

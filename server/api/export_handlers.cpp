@@ -3,10 +3,13 @@
 // file, or table=codebook for the codebook (format=json: JSON, otherwise
 // Markdown). Built from the cached published report (ResultsCache), so the
 // file holds exactly the figures the results API serves; each file is built
-// once per published state (export_cache.h) and carries an ETag.
+// once per published state (export_cache.h) and carries an ETag. For
+// rounds whose results are public; GET /api/v1/admin/waves/{wave}/export is
+// the same for national administrators and researchers granted the round.
 #include "server/api/api_routes.h"
 #include "server/api/export_cache.h"
 #include "server/api/request_input.h"
+#include "server/api/staff_caller.h"
 #include "server/http/json_reply.h"
 #include "server/http/static_files.h"
 
@@ -30,7 +33,9 @@ OutgoingResponse file_response(const std::shared_ptr<const ExportFile>& file,
   return {std::move(response), std::shared_ptr<const std::string>(file, &file->body)};
 }
 
-void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
+// `staff_actor`: empty for the public route, which answers only for rounds
+// whose results are public; the audit log's actor for the staff route.
+void get_export(ApiContext& api, const Exchange& exchange, std::string staff_actor, Reply reply) {
   auto format_text = optional_query(exchange.query, "format");
   if (!format_text) return reply(error_response(format_text.error()));
   std::string format_name = format_text->value_or("csv");
@@ -49,11 +54,33 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
   reply_from_store_worker(
       api, std::move(reply),
       [&api, &request = exchange.request, wave_name = exchange.params[0],
-       table_name = std::move(**table), format = *format]() -> OutgoingResponse {
+       table_name = std::move(**table), format = *format,
+       staff_actor = std::move(staff_actor)]() -> OutgoingResponse {
+        auto record = [&](AuditOutcome outcome, std::string detail) {
+          if (staff_actor.empty()) return;
+          record_audit(api, {staff_actor, "results.export", "wave:" + printable_detail(wave_name),
+                             outcome, std::move(detail)});
+        };
+        if (staff_actor.empty()) {
+          auto wave = api.store.wave(wave_name);
+          if (!wave) return error_response(wave.error());
+          if (!wave->results_public) {
+            return error_response("results_not_public",
+                                  "the results of round " + wave_name +
+                                      " are for staff only, as its caregivers were told");
+          }
+        }
         auto published = api.results.published(wave_name);
-        if (!published) return error_response(published.error());
+        if (!published) {
+          record(AuditOutcome::refused, published.error().code);
+          return error_response(published.error());
+        }
         auto file = api.exports.file(published.value(), wave_name, table_name, format);
-        if (!file) return error_response(file.error());
+        if (!file) {
+          record(AuditOutcome::refused, file.error().code);
+          return error_response(file.error());
+        }
+        record(AuditOutcome::success, printable_detail(table_name));
         return file_response(*file, request);
       });
 }
@@ -63,7 +90,12 @@ void get_export(ApiContext& api, const Exchange& exchange, Reply reply) {
 void add_export_routes(Router& router, ApiContext& api) {
   router.add({http::verb::get, "/api/v1/waves/{wave}/export", RateClass::computation,
               [&api](const Exchange& exchange, Reply reply) {
-                get_export(api, exchange, std::move(reply));
+                get_export(api, exchange, "", std::move(reply));
+              }});
+  router.add({http::verb::get, "/api/v1/admin/waves/{wave}/export", RateClass::computation,
+              [&api](const Exchange& exchange, Reply reply) {
+                get_export(api, exchange, audit_actor(caller_of(exchange).principal),
+                           std::move(reply));
               }});
 }
 

@@ -1,13 +1,14 @@
 #include "server/api/openapi.h"
 
 #include <memory>
+#include <string>
 
 #include "server/api/api_routes.h"
 
 namespace parorende::server {
 namespace {
 
-constexpr std::string_view kDocument = R"openapi(
+constexpr std::string_view kPaths = R"openapi(
 {
   "openapi": "3.1.0",
   "info": {
@@ -190,7 +191,7 @@ constexpr std::string_view kDocument = R"openapi(
     "/api/v1/waves/{wave}/results": {
       "get": {
         "operationId": "getWaveResults",
-        "summary": "A wave's published figures per scale and burden instrument: nation, counties, municipalities (after disclosure control, docs/privacy.md)",
+        "summary": "A wave's published figures per scale and burden instrument: nation, counties, municipalities (after disclosure control, docs/privacy.md); 403 results_not_public for a round whose results are for staff only",
         "parameters": [
           {"$ref": "#/components/parameters/WaveName"},
           {"$ref": "#/components/parameters/Lang"}
@@ -198,6 +199,7 @@ constexpr std::string_view kDocument = R"openapi(
         "responses": {
           "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
@@ -206,7 +208,7 @@ constexpr std::string_view kDocument = R"openapi(
     "/api/v1/waves/{wave}/results/{municipality}": {
       "get": {
         "operationId": "getMunicipalityResults",
-        "summary": "One municipality's published figures: raw, adjusted and shrunken scores, comparisons, trend, burden shares",
+        "summary": "One municipality's published figures: raw, adjusted and shrunken scores, comparisons, trend, burden shares; 403 results_not_public for a round whose results are for staff only",
         "parameters": [
           {"$ref": "#/components/parameters/WaveName"},
           {"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
@@ -215,6 +217,7 @@ constexpr std::string_view kDocument = R"openapi(
         "responses": {
           "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityResults"}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
@@ -223,7 +226,7 @@ constexpr std::string_view kDocument = R"openapi(
     "/api/v1/waves/{wave}/export": {
       "get": {
         "operationId": "exportWave",
-        "summary": "One table of the researcher export (after disclosure control) as CSV, JSON, SPSS or Stata, or the codebook",
+        "summary": "One table of the researcher export (after disclosure control) as CSV, JSON, SPSS or Stata, or the codebook; 403 results_not_public for a round whose results are for staff only",
         "parameters": [
           {"$ref": "#/components/parameters/WaveName"},
           {"name": "table", "in": "query", "required": true, "schema": {"enum": ["municipality_scale", "county_scale", "background_scale", "burden_categories", "codebook"]}},
@@ -237,6 +240,7 @@ constexpr std::string_view kDocument = R"openapi(
             "application/x-stata-dta": {"schema": {"type": "string", "format": "binary"}},
             "text/markdown": {"schema": {"type": "string"}}}},
           "400": {"$ref": "#/components/responses/BadRequest"},
+          "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
           "503": {"$ref": "#/components/responses/Unavailable"}
         }
@@ -435,6 +439,90 @@ constexpr std::string_view kDocument = R"openapi(
           "422": {"$ref": "#/components/responses/Invalid"}}
       }
     },
+    "/api/v1/admin/questionnaires/redcap": {
+      "post": {
+        "operationId": "convertRedcapDictionary",
+        "summary": "A REDCap data dictionary turned into a questionnaire definition, with what was left out; nothing is stored (national_admin)",
+        "security": [{"session": []}],
+        "parameters": [{"name": "id", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Default: the first row's form name"},
+                       {"name": "version", "in": "query", "required": false, "schema": {"type": "string", "default": "1.0.0"}},
+                       {"name": "language", "in": "query", "required": false, "schema": {"enum": ["nb", "nn", "en"], "default": "nb"}}],
+        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
+        "responses": {
+          "200": {"description": "The definition and the warnings", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "definition": {"type": "object"},
+            "warnings": {"type": "array", "items": {"type": "object", "properties": {"where": {"type": "string"}, "code": {"type": "string"}, "message": {"type": "string"}}}}}}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "415": {"$ref": "#/components/responses/UnsupportedMediaType"}, "422": {"$ref": "#/components/responses/Invalid"}}
+      }
+    },
+    "/api/v1/admin/waves/{wave}/results": {
+      "get": {
+        "operationId": "getWaveResultsForStaff",
+        "summary": "GET /api/v1/waves/{wave}/results for any round, its results public or not (national_admin, researchers granted the round); recorded as results.read",
+        "security": [{"session": []}],
+        "parameters": [{"$ref": "#/components/parameters/WaveName"}, {"$ref": "#/components/parameters/Lang"}],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+      }
+    },
+    "/api/v1/admin/waves/{wave}/export": {
+      "get": {
+        "operationId": "exportWaveForStaff",
+        "summary": "GET /api/v1/waves/{wave}/export for any round, its results public or not (national_admin, researchers granted the round); recorded as results.export",
+        "security": [{"session": []}],
+        "parameters": [
+          {"$ref": "#/components/parameters/WaveName"},
+          {"name": "table", "in": "query", "required": true, "schema": {"enum": ["municipality_scale", "county_scale", "background_scale", "burden_categories", "codebook"]}},
+          {"name": "format", "in": "query", "required": false, "schema": {"enum": ["csv", "json", "sav", "dta"], "default": "csv"}}],
+        "responses": {
+          "200": {"description": "The file (Content-Disposition: attachment), as the public export route gives it"},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/waves/{wave}/join": {
+      "post": {
+        "operationId": "joinRound",
+        "summary": "The municipality takes part in a national round: its staff pages offer its open link and invitations (its staff, national_admin); recorded as wave.join",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"$ref": "#/components/parameters/WaveName"}],
+        "responses": {
+          "200": {"description": "It had joined", "content": {"application/json": {"schema": {"type": "object", "properties": {"wave": {"$ref": "#/components/schemas/Round"}}}}}},
+          "201": {"description": "It joined now", "content": {"application/json": {"schema": {"type": "object", "properties": {"wave": {"$ref": "#/components/schemas/Round"}}}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/waves/{wave}/overview": {
+      "get": {
+        "operationId": "getWaveResultsForMunicipalityStaff",
+        "summary": "GET /api/v1/waves/{wave}/results for a round that covers the municipality, its results public or not (its staff, national_admin); recorded as results.read",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"$ref": "#/components/parameters/WaveName"}, {"$ref": "#/components/parameters/Lang"}],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "422": {"$ref": "#/components/responses/Invalid"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+      }
+    },
+    "/api/v1/admin/municipalities/{municipality}/waves/{wave}/results": {
+      "get": {
+        "operationId": "getMunicipalityResultsForStaff",
+        "summary": "GET /api/v1/waves/{wave}/results/{municipality} for a round that covers the municipality, its results public or not (its staff, national_admin); recorded as results.read",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"$ref": "#/components/parameters/WaveName"}, {"$ref": "#/components/parameters/Lang"}],
+        "responses": {
+          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityResults"}}}},
+          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+      }
+    },
     "/api/v1/admin/waves": {
       "post": {
         "operationId": "createRound",
@@ -615,6 +703,10 @@ constexpr std::string_view kDocument = R"openapi(
       }
     }
   },
+)openapi";
+
+// The document is longer than one string literal may be (64 KiB).
+constexpr std::string_view kComponents = R"openapi(
   "components": {
     "parameters": {
       "QuestionnaireId": {"name": "id", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}},
@@ -675,6 +767,7 @@ constexpr std::string_view kDocument = R"openapi(
           "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
           "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
           "comments_shared": {"type": "boolean", "description": "The municipalities' staff read the round's free-text comments, masked"},
+          "results_public": {"type": "boolean", "description": "Anyone reads the round's figures; false: staff only (docs/privacy.md)"},
           "title": {"type": "string", "description": "The questionnaire's title in `language`"},
           "language": {"type": "string"}
         }
@@ -700,18 +793,21 @@ constexpr std::string_view kDocument = R"openapi(
       },
       "QuestionnaireSummary": {"type": "object", "properties": {
         "id": {"type": "string"}, "version": {"type": "string"}, "title": {"type": "string"},
-        "languages": {"type": "array", "items": {"type": "string"}}, "published": {"type": "boolean"}}},
+        "languages": {"type": "array", "items": {"type": "string"}}, "published": {"type": "boolean"},
+        "views": {"type": "object", "description": "A dry run: for each language, what GET /api/v1/questionnaires/{id} will answer once published", "additionalProperties": {"type": "object"}}}},
       "NewRound": {"type": "object", "required": ["name", "questionnaire", "opens", "closes"], "properties": {
         "name": {"type": "string", "description": "Shown to caregivers; 1 to 100 characters"}, "questionnaire": {"type": "string"},
         "version": {"type": "string", "description": "Default: the latest"},
         "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
         "municipalities": {"type": "array", "items": {"type": "string"}, "description": "National when absent or empty; ignored for a local round"},
-        "comments_shared": {"type": "boolean", "description": "Default false; true only when the questionnaire version's consent has shares_comments"}}},
+        "comments_shared": {"type": "boolean", "description": "Default false; true only when the questionnaire version's consent has shares_comments"},
+        "results_public": {"type": "boolean", "description": "Default: as the consent says; true only when the questionnaire version's consent has publishes_results"}}},
       "Round": {"type": "object", "properties": {
         "name": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
         "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
         "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
-        "comments_shared": {"type": "boolean"}}},
+        "comments_shared": {"type": "boolean"}, "results_public": {"type": "boolean"},
+        "joined": {"type": "boolean", "description": "On a municipality's home: a local round, or a national one it joined"}}},
       "MunicipalityContact": {"type": "object", "description": "Empty strings: not given", "properties": {
         "contact_name": {"type": "string", "maxLength": 200}, "phone": {"type": "string", "maxLength": 100}, "email": {"type": "string", "maxLength": 200},
         "switchboard": {"type": "string", "maxLength": 100}, "web_site": {"type": "string", "maxLength": 500}}},
@@ -843,12 +939,15 @@ constexpr std::string_view kDocument = R"openapi(
 
 }  // namespace
 
-std::string_view openapi_document() { return kDocument; }
+std::string_view openapi_document() {
+  static const std::string document = std::string(kPaths) + std::string(kComponents);
+  return document;
+}
 
 void add_openapi_route(Router& router) {
   auto document = std::make_shared<HttpResponse>(http::status::ok, 11);
   document->set(http::field::content_type, "application/json");
-  document->body() = std::string(kDocument);
+  document->body() = std::string(openapi_document());
   router.add({http::verb::get, "/api/v1/openapi.json", RateClass::none,
               [document](const Exchange&, Reply reply) { reply(*document); }});
 }

@@ -2,6 +2,10 @@
 // nationally, per county and per municipality.
 // GET /api/v1/waves/{wave}/results/{municipality}[?lang=]: one
 // municipality in full, with the change since the previous wave.
+// Both for rounds whose results are public; the same for staff, of any
+// round: GET /api/v1/admin/waves/{wave}/results, and for a municipality's
+// staff of the rounds that cover it, .../municipalities/{municipality}/
+// waves/{wave}/results and .../overview.
 // Shapes in docs/api.md; every figure after disclosure control
 // (docs/privacy.md), from the ResultsCache, on a store worker.
 #include <algorithm>
@@ -15,6 +19,7 @@
 #include "server/api/api_routes.h"
 #include "server/api/request_input.h"
 #include "server/api/results_cache.h"
+#include "server/api/staff_caller.h"
 #include "server/http/compression.h"
 #include "server/http/json_reply.h"
 
@@ -347,53 +352,113 @@ HttpResponse answer(const json::object& body, const HttpRequest& request) {
   return response;
 }
 
-void get_results(ApiContext& api, const Exchange& exchange, Reply reply) {
+// Who asks. The public routes answer for rounds whose results are public
+// (403 results_not_public otherwise); the staff routes for any round the
+// authorization matrix lets the caller see, each read in the audit log.
+// A municipality's staff read only rounds that cover their municipality.
+struct Reader {
+  bool staff = false;
+  std::string actor;         // staff: the audit log's actor
+  std::string object;        // staff: what the audit entry names
+  std::string municipality;  // staff through a municipality's route
+};
+
+Reader public_reader() { return {}; }
+
+Reader staff_reader(const Exchange& exchange, std::string object, std::string municipality = {}) {
+  return {true, audit_actor(caller_of(exchange).principal), std::move(object),
+          std::move(municipality)};
+}
+
+OutgoingResponse record_shown(ApiContext& api, const Reader& reader, OutgoingResponse response) {
+  if (reader.staff) {
+    record_audit(api, {reader.actor, "results.read", reader.object, AuditOutcome::success, ""});
+  }
+  return response;
+}
+
+OutgoingResponse record_failure(ApiContext& api, const Reader& reader, const Error& error) {
+  if (reader.staff) {
+    bool storage = error.code == "storage_failure";
+    record_audit(api, {reader.actor, "results.read", reader.object,
+                       storage ? AuditOutcome::failed : AuditOutcome::refused, error.code});
+  }
+  return error_response(error);
+}
+
+// A refusal, or nothing when the reader may see the wave's results.
+std::optional<OutgoingResponse> refusal(ApiContext& api, const Reader& reader,
+                                        const std::string& wave_name) {
+  if (reader.staff && reader.municipality.empty()) return std::nullopt;
+  auto wave = api.store.wave(wave_name);
+  if (!wave) return record_failure(api, reader, wave.error());
+  if (reader.staff) {
+    if (wave->covers(reader.municipality)) return std::nullopt;
+    return record_failure(
+        api, reader,
+        make_error("municipality_not_in_wave",
+                   "round " + wave_name + " does not cover municipality " + reader.municipality));
+  }
+  if (wave->results_public) return std::nullopt;
+  return error_response("results_not_public",
+                        "the results of round " + wave_name +
+                            " are for its municipalities' staff only, as its caregivers were told");
+}
+
+void get_results(ApiContext& api, const Exchange& exchange, std::string wave_name, Reader reader,
+                 Reply reply) {
   auto language = requested_language(exchange.query);
   if (!language) return reply(error_response(language.error()));
   reply_from_store_worker(
       api, std::move(reply),
-      [&api, wave_name = exchange.params[0], requested = std::move(language).value(),
-       request = &exchange.request] {
+      [&api, wave_name = std::move(wave_name), reader = std::move(reader),
+       requested = std::move(language).value(), request = &exchange.request] {
+        if (auto refused = refusal(api, reader, wave_name)) return *std::move(refused);
         auto published = api.results.published(wave_name);
-        if (!published) return error_response(published.error());
+        if (!published) return record_failure(api, reader, published.error());
         const PublishedWave& current = *published.value();
         std::optional<Wave> previous = previous_wave_of(api.store, current.wave);
         std::string shown = effective_language(*current.questionnaire, requested);
-        return answer(
-            overview_json(current, shown,
-                          previous ? std::optional<std::string>(previous->name) : std::nullopt),
-            *request);
+        return record_shown(
+            api, reader,
+            answer(
+                overview_json(current, shown,
+                              previous ? std::optional<std::string>(previous->name) : std::nullopt),
+                *request));
       });
 }
 
-void get_municipality_results(ApiContext& api, const Exchange& exchange, Reply reply) {
-  const Municipality* municipality = builtin_municipalities().find(exchange.params[1]);
+void get_municipality_results(ApiContext& api, const Exchange& exchange, std::string wave_name,
+                              const std::string& code, Reader reader, Reply reply) {
+  const Municipality* municipality = builtin_municipalities().find(code);
   if (!municipality) {
-    return reply(error_response("municipality_not_found",
-                                "no municipality with code \"" + exchange.params[1] + "\""));
+    return reply(
+        error_response("municipality_not_found", "no municipality with code \"" + code + "\""));
   }
   auto language = requested_language(exchange.query);
   if (!language) return reply(error_response(language.error()));
   reply_from_store_worker(
       api, std::move(reply),
-      [&api, municipality, wave_name = exchange.params[0], requested = std::move(language).value(),
-       request = &exchange.request] {
+      [&api, municipality, wave_name = std::move(wave_name), reader = std::move(reader),
+       requested = std::move(language).value(), request = &exchange.request] {
+        if (auto refused = refusal(api, reader, wave_name)) return *std::move(refused);
         auto published = api.results.published(wave_name);
-        if (!published) return error_response(published.error());
+        if (!published) return record_failure(api, reader, published.error());
         const PublishedWave& current = *published.value();
         std::shared_ptr<const PublishedWave> previous;
         std::optional<WaveChange> change;
         if (std::optional<Wave> earlier = previous_wave_of(api.store, current.wave)) {
           auto loaded = api.results.published(earlier->name);
-          if (!loaded) return error_response(loaded.error());
+          if (!loaded) return record_failure(api, reader, loaded.error());
           previous = loaded.value();
           auto compared = compare_waves(previous->report, current.report);
           if (compared) change = std::move(compared).value();
         }
         std::string shown = effective_language(*current.questionnaire, requested);
-        return answer(municipality_json(current, *municipality, shown, previous.get(),
-                                        change ? &*change : nullptr),
-                      *request);
+        return record_shown(api, reader,
+                            answer(municipality_json(current, *municipality, shown, previous.get(),
+                                                     change ? &*change : nullptr),
+                                   *request));
       });
 }
 
@@ -402,11 +467,41 @@ void get_municipality_results(ApiContext& api, const Exchange& exchange, Reply r
 void add_results_routes(Router& router, ApiContext& api) {
   router.add({http::verb::get, "/api/v1/waves/{wave}/results", RateClass::none,
               [&api](const Exchange& exchange, Reply reply) {
-                get_results(api, exchange, std::move(reply));
+                get_results(api, exchange, exchange.params[0], public_reader(), std::move(reply));
               }});
   router.add({http::verb::get, "/api/v1/waves/{wave}/results/{municipality}", RateClass::none,
               [&api](const Exchange& exchange, Reply reply) {
-                get_municipality_results(api, exchange, std::move(reply));
+                get_municipality_results(api, exchange, exchange.params[0], exchange.params[1],
+                                         public_reader(), std::move(reply));
+              }});
+  router.add({http::verb::get, "/api/v1/admin/waves/{wave}/results", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                const std::string& wave = exchange.params[0];
+                get_results(api, exchange, wave,
+                            staff_reader(exchange, "wave:" + printable_detail(wave)),
+                            std::move(reply));
+              }});
+  router.add({http::verb::get, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/results",
+              RateClass::none, [&api](const Exchange& exchange, Reply reply) {
+                const std::string& code = exchange.params[0];
+                const std::string& wave = exchange.params[1];
+                get_municipality_results(api, exchange, wave, code,
+                                         staff_reader(exchange,
+                                                      "municipality:" + printable_detail(code) +
+                                                          "/wave:" + printable_detail(wave),
+                                                      code),
+                                         std::move(reply));
+              }});
+  router.add({http::verb::get, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/overview",
+              RateClass::none, [&api](const Exchange& exchange, Reply reply) {
+                const std::string& code = exchange.params[0];
+                const std::string& wave = exchange.params[1];
+                get_results(api, exchange, wave,
+                            staff_reader(exchange,
+                                         "municipality:" + printable_detail(code) +
+                                             "/wave:" + printable_detail(wave) + "/overview",
+                                         code),
+                            std::move(reply));
               }});
 }
 

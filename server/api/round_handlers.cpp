@@ -1,18 +1,27 @@
 // Questionnaire versions and rounds (waves) from the browser, with the
 // library calls `parorende publish` and `parorende wave create` make:
 // POST /api/v1/admin/questionnaires[?dry_run=true]   a definition (JSON)
-//      checked, and published unless dry_run (national_admin)
+//      checked, and published unless dry_run (national_admin); a dry run
+//      answers with the survey pages' view of it in each language, for the
+//      preview
+// POST /api/v1/admin/questionnaires/redcap[?id=&version=&language=]   a
+//      REDCap data dictionary (text/csv) turned into a definition, with
+//      what was left out, for the page to check and publish as above
 // POST /api/v1/admin/waves   {name, questionnaire, version?, opens, closes,
 //      municipalities?}: a round, national or for some (national_admin)
 // POST /api/v1/admin/municipalities/{municipality}/waves   the same, for
 //      the municipality alone: a local round (its staff)
+// POST /api/v1/admin/municipalities/{municipality}/waves/{wave}/join   the
+//      municipality takes part in a national round (its staff)
 // Every publication and round is in the audit log.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "interchange/redcap/import.h"
 #include "questionnaire/questionnaire_loader.h"
 #include "server/api/api_routes.h"
+#include "server/api/questionnaire_view.h"
 #include "server/api/request_input.h"
 #include "server/api/staff_caller.h"
 #include "server/http/json_reply.h"
@@ -55,7 +64,15 @@ OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange
                        {"title", loaded->title.in(loaded->default_language)},
                        {"languages", std::move(languages)},
                        {"published", false}};
-  if (*dry_run && **dry_run == "true") return json_response(http::status::ok, summary);
+  if (*dry_run && **dry_run == "true") {
+    // The survey pages' preview shows these exactly as caregivers will.
+    json::object views;
+    for (const std::string& language : loaded->languages) {
+      views[language] = questionnaire_view(*loaded, language);
+    }
+    summary["views"] = std::move(views);
+    return json_response(http::status::ok, summary);
+  }
   std::string object = "questionnaire:" + printable_detail(loaded->id + "@" + loaded->version);
   if (auto published = api.store.publish_questionnaire(json::serialize(*body)); !published) {
     record(api, exchange, "questionnaire.publish", object, AuditOutcome::refused,
@@ -65,6 +82,28 @@ OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange
   record(api, exchange, "questionnaire.publish", object);
   summary["published"] = true;
   return json_response(http::status::created, summary);
+}
+
+OutgoingResponse convert_redcap(const Exchange& exchange) {
+  auto text = csv_body(exchange.request);
+  if (!text) return error_response(text.error());
+  redcap::ImportOptions options;
+  for (auto [name, option] : {std::pair{"id", &options.id},
+                              {"version", &options.version},
+                              {"language", &options.language}}) {
+    auto given = optional_query(exchange.query, name);
+    if (!given) return error_response(given.error());
+    if (*given) *option = std::move(**given);
+  }
+  auto imported = redcap::import_dictionary(*text, options);
+  if (!imported) return error_response(imported.error());
+  json::array warnings;
+  for (const Problem& warning : imported->warnings) {
+    warnings.push_back(
+        {{"where", warning.where}, {"code", warning.code}, {"message", warning.message}});
+  }
+  return json_response(http::status::ok, {{"definition", std::move(imported->definition)},
+                                          {"warnings", std::move(warnings)}});
 }
 
 Result<Date> body_date(const json::value& body, std::string_view name) {
@@ -95,6 +134,13 @@ Result<WaveSpec> wave_spec(const json::value& body, const std::string* municipal
   auto comments_shared = body_bool(body, "comments_shared");
   if (!comments_shared) return comments_shared.take_error();
   spec.comments_shared = *comments_shared;
+  // Absent: as the consent says (WaveSpec::results_public).
+  if (const json::value* results = body.as_object().if_contains("results_public");
+      results != nullptr && !results->is_null()) {
+    auto results_public = body_bool(body, "results_public");
+    if (!results_public) return results_public.take_error();
+    spec.results_public = *results_public;
+  }
   spec.name = std::move(name).value();
   spec.questionnaire_id = std::move(questionnaire).value();
   if (!version->empty()) spec.questionnaire_version = std::move(version).value();
@@ -143,8 +189,27 @@ OutgoingResponse create_round(ApiContext& api, const Exchange& exchange,
   std::string detail =
       wave->is_national() ? "national" : "municipalities " + printable_detail(codes);
   if (wave->comments_shared) detail += ", comments shared";
+  detail += wave->results_public ? ", results public" : ", results for staff";
   record(api, exchange, "wave.create", object, AuditOutcome::success, std::move(detail));
   return json_response(http::status::created, {{"wave", wave_json(*wave)}});
+}
+
+OutgoingResponse join_round(ApiContext& api, const Exchange& exchange) {
+  const std::string& code = exchange.params[0];
+  std::string object =
+      "municipality:" + printable_detail(code) + "/wave:" + printable_detail(exchange.params[1]);
+  auto joined = api.store.join_wave(exchange.params[1], code);
+  if (!joined) {
+    record(api, exchange, "wave.join", object, AuditOutcome::refused, joined.error().code);
+    return error_response(joined.error());
+  }
+  if (*joined) record(api, exchange, "wave.join", object);
+  auto wave = api.store.wave(exchange.params[1]);
+  if (!wave) return error_response(wave.error());
+  json::object body = wave_json(*wave);
+  body["joined"] = true;
+  return json_response(*joined ? http::status::created : http::status::ok,
+                       {{"wave", std::move(body)}});
 }
 
 }  // namespace
@@ -154,6 +219,8 @@ void add_round_routes(Router& router, ApiContext& api) {
               [&api](const Exchange& exchange, Reply reply) {
                 reply(publish_questionnaire(api, exchange));
               }});
+  router.add({http::verb::post, "/api/v1/admin/questionnaires/redcap", RateClass::computation,
+              [](const Exchange& exchange, Reply reply) { reply(convert_redcap(exchange)); }});
   router.add({http::verb::post, "/api/v1/admin/waves", RateClass::write,
               [&api](const Exchange& exchange, Reply reply) {
                 reply(create_round(api, exchange, nullptr));
@@ -162,6 +229,9 @@ void add_round_routes(Router& router, ApiContext& api) {
               RateClass::write, [&api](const Exchange& exchange, Reply reply) {
                 reply(create_round(api, exchange, &exchange.params[0]));
               }});
+  router.add({http::verb::post, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/join",
+              RateClass::write,
+              [&api](const Exchange& exchange, Reply reply) { reply(join_round(api, exchange)); }});
 }
 
 }  // namespace parorende::server

@@ -11,6 +11,7 @@ constexpr AccessRule kNationalAdmin{.national_admin = true};
 constexpr AccessRule kMunicipality{.national_admin = true, .municipality_staff = true};
 // What caregivers were told goes to their municipality, and nowhere else.
 constexpr AccessRule kMunicipalityStaffOnly{.municipality_staff = true};
+constexpr AccessRule kResearch{.national_admin = true, .researcher = true};
 
 using enum http::verb;
 
@@ -28,9 +29,12 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {delete_, "/api/v1/responses/{receipt}", kAnyone, "the receipt code; code-attempt limit"},
     {get, "/api/v1/invitations/{code}", kAnyone, "the invitation code; code-attempt limit"},
     {post, "/api/v1/screening/{questionnaire}/score", kAnyone, "computation limit"},
-    {get, "/api/v1/waves/{wave}/results", kAnyone, "disclosure control"},
-    {get, "/api/v1/waves/{wave}/results/{municipality}", kAnyone, "disclosure control"},
-    {get, "/api/v1/waves/{wave}/export", kAnyone, "disclosure control; computation limit"},
+    {get, "/api/v1/waves/{wave}/results", kAnyone,
+     "the round's results are public; disclosure control"},
+    {get, "/api/v1/waves/{wave}/results/{municipality}", kAnyone,
+     "the round's results are public; disclosure control"},
+    {get, "/api/v1/waves/{wave}/export", kAnyone,
+     "the round's results are public; disclosure control; computation limit"},
     {post, "/api/v1/session", kAnyone, "password and one-time code; sign-in throttle"},
     {get, "/api/v1/session/providers", kAnyone, ""},
     {get, "/api/v1/session/providers/{provider}", kAnyone, "computation limit"},
@@ -53,7 +57,10 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
      "CSRF token; not the caller's own account"},
     {get, "/api/v1/admin/audit", kNationalAdmin, ""},
     {post, "/api/v1/admin/questionnaires", kNationalAdmin, "CSRF token; write limit"},
+    {post, "/api/v1/admin/questionnaires/redcap", kNationalAdmin, "CSRF token; computation limit"},
     {post, "/api/v1/admin/waves", kNationalAdmin, "CSRF token; write limit"},
+    {get, "/api/v1/admin/waves/{wave}/results", kResearch, "disclosure control"},
+    {get, "/api/v1/admin/waves/{wave}/export", kResearch, "disclosure control; computation limit"},
     {get, "/api/v1/admin/municipalities/{municipality}", kMunicipality, ""},
     {get, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, ""},
     {post, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality,
@@ -72,6 +79,12 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
      "CSRF token; write limit"},
     {post, "/api/v1/admin/municipalities/{municipality}/waves", kMunicipality,
      "CSRF token; write limit"},
+    {post, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/join", kMunicipality,
+     "CSRF token; a national round"},
+    {get, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/results", kMunicipality,
+     "a round that covers it; disclosure control"},
+    {get, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/overview", kMunicipality,
+     "a round that covers it; disclosure control"},
     {get, "/api/v1/admin/municipalities/{municipality}/waves/{wave}/comments",
      kMunicipalityStaffOnly, "the round shares comments; under k withheld; masked"},
 });

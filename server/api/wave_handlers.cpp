@@ -21,7 +21,8 @@ json::object wave_json(const Wave& wave) {
           {"closes", wave.closes.iso()},
           {"national", wave.is_national()},
           {"municipalities", std::move(municipalities)},
-          {"comments_shared", wave.comments_shared}};
+          {"comments_shared", wave.comments_shared},
+          {"results_public", wave.results_public}};
 }
 
 void add_wave_routes(Router& router, ApiContext& api) {

@@ -253,6 +253,20 @@ ALTER TABLE waves ADD COLUMN comments_shared INTEGER NOT NULL DEFAULT 0
   CHECK (comments_shared IN (0, 1));
 )sql";
 
+// Version 11: whether anyone may read a round's figures, or only staff
+// (docs/privacy.md, "Who reads a round's results"). Every round made
+// before was public, so it stays so. And the municipalities that joined a
+// national round: its staff pages offer them its open link and invitations.
+constexpr std::string_view kVersion11 = R"sql(
+ALTER TABLE waves ADD COLUMN results_public INTEGER NOT NULL DEFAULT 1
+  CHECK (results_public IN (0, 1));
+CREATE TABLE wave_participants (
+  wave INTEGER NOT NULL REFERENCES waves(id),
+  municipality TEXT NOT NULL REFERENCES municipalities(code),
+  PRIMARY KEY (wave, municipality)
+) WITHOUT ROWID;
+)sql";
+
 Status load_municipalities(Connection& connection) {
   auto insert = connection.statement(
       "INSERT INTO municipalities (code, name, county_code, county_name,"
@@ -295,11 +309,13 @@ Status migrate_to_9(Connection& connection) { return connection.execute(kVersion
 
 Status migrate_to_10(Connection& connection) { return connection.execute(kVersion10); }
 
+Status migrate_to_11(Connection& connection) { return connection.execute(kVersion11); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2, migrate_to_3, migrate_to_4,
-                                     migrate_to_5, migrate_to_6, migrate_to_7, migrate_to_8,
-                                     migrate_to_9, migrate_to_10};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2,  migrate_to_3, migrate_to_4,
+                                     migrate_to_5, migrate_to_6,  migrate_to_7, migrate_to_8,
+                                     migrate_to_9, migrate_to_10, migrate_to_11};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

@@ -142,6 +142,8 @@ class ResponseStore::Impl {
   Result<Wave> wave(std::string_view name);
   Result<Wave> wave_by_id(std::int64_t id);
   std::vector<Wave> waves();
+  Result<bool> join_wave(std::string_view wave_name, std::string_view municipality);
+  Result<std::vector<std::string>> joined_waves(std::string_view municipality);
 
   Result<SubmitReceipt> submit(std::string_view wave_name, const Response& response,
                                std::string_view consent_version, Date today,

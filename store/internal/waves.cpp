@@ -19,9 +19,19 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
                           "municipality, so this round cannot share them");
   }
 
+  bool results_consented = consent && consent->publishes_results;
+  if (spec.results_public.value_or(false) && !results_consented) {
+    return make_error("results_not_consented",
+                      "the consent of " + loaded.value()->questionnaire->id + " " +
+                          loaded.value()->questionnaire->version +
+                          " does not tell caregivers that the figures are published, so this "
+                          "round's results can be for staff only");
+  }
+
   Wave wave;
   wave.name = spec.name;
   wave.comments_shared = spec.comments_shared;
+  wave.results_public = spec.results_public.value_or(results_consented);
   wave.questionnaire_id = loaded.value()->questionnaire->id;
   wave.questionnaire_version = loaded.value()->questionnaire->version;
   wave.opens = spec.opens;
@@ -43,14 +53,15 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
     if (!found) return found.take_error();
     if (found.value()) return make_error("wave_exists", "a wave named " + wave.name + " exists");
     auto insert = connection.statement(
-        "INSERT INTO waves (name, questionnaire, opens_on, closes_on, comments_shared)"
-        " VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO waves (name, questionnaire, opens_on, closes_on, comments_shared,"
+        " results_public) VALUES (?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.take_error();
     insert->bind(1, wave.name)
         .bind(2, questionnaire_row)
         .bind(3, opens)
         .bind(4, closes)
-        .bind(5, std::int64_t{wave.comments_shared ? 1 : 0});
+        .bind(5, std::int64_t{wave.comments_shared ? 1 : 0})
+        .bind(6, std::int64_t{wave.results_public ? 1 : 0});
     if (auto inserted = insert->run(); !inserted) return inserted;
     wave.id = connection.last_insert_rowid();
     auto member =
@@ -75,7 +86,8 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
   if (!reader) return reader.take_error();
   std::string sql =
       "SELECT w.id, w.name, q.questionnaire_id, q.version, w.opens_on, w.closes_on,"
-      " w.comments_shared FROM waves w JOIN questionnaires q ON q.id = w.questionnaire WHERE ";
+      " w.comments_shared, w.results_public FROM waves w JOIN questionnaires q ON q.id = "
+      "w.questionnaire WHERE ";
   sql += where_sql;
   auto select = (*reader)->statement(sql);
   if (!select) return select.take_error();
@@ -95,6 +107,7 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
   wave.opens = *opens;
   wave.closes = *closes;
   wave.comments_shared = select->int64(6) != 0;
+  wave.results_public = select->int64(7) != 0;
 
   auto members = (*reader)->statement(
       "SELECT municipality FROM wave_municipalities WHERE wave = ? ORDER BY municipality");
@@ -151,6 +164,51 @@ std::vector<Wave> ResponseStore::Impl::waves() {
     if (auto found = wave(name)) waves.push_back(std::move(found).value());
   }
   return waves;
+}
+
+Result<bool> ResponseStore::Impl::join_wave(std::string_view wave_name,
+                                            std::string_view municipality) {
+  if (!writer_) return read_only_error();
+  if (builtin_municipalities().find(municipality) == nullptr) {
+    return make_error("unknown_municipality",
+                      "no municipality has code " + std::string(municipality));
+  }
+  auto joined = wave(wave_name);
+  if (!joined) return joined.take_error();
+  if (!joined->is_national()) {
+    return make_error("round_not_national",
+                      "round " + joined->name + " is only for the municipalities it lists");
+  }
+  bool added = false;
+  auto written = write([&](WriteContext& context) -> Status {
+    auto insert = context.connection.statement(
+        "INSERT OR IGNORE INTO wave_participants (wave, municipality) VALUES (?, ?)");
+    if (!insert) return insert.take_error();
+    insert->bind(1, joined->id).bind(2, municipality);
+    if (auto inserted = insert->run(); !inserted) return inserted;
+    added = context.connection.changes() > 0;
+    return {};
+  });
+  if (!written) return written.take_error();
+  return added;
+}
+
+Result<std::vector<std::string>> ResponseStore::Impl::joined_waves(std::string_view municipality) {
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  auto select = (*reader)->statement(
+      "SELECT w.name FROM wave_participants p JOIN waves w ON w.id = p.wave"
+      " WHERE p.municipality = ? ORDER BY w.name");
+  if (!select) return select.take_error();
+  select->bind(1, municipality);
+  std::vector<std::string> names;
+  while (true) {
+    auto row = select->step();
+    if (!row) return row.take_error();
+    if (!row.value()) break;
+    names.emplace_back(select->text(0));
+  }
+  return names;
 }
 
 }  // namespace parorende

@@ -1,14 +1,20 @@
 // Questionnaire versions and rounds from the API against the real server:
 // a national administrator checks a definition (every problem listed),
 // publishes it (a published version never changes) and opens a national
-// round; Gjøvik's staff open a local round for Gjøvik alone and nothing
-// else; each step is in the audit log.
+// round; a REDCap data dictionary becomes a definition to check; Gjøvik's
+// staff open a local round for Gjøvik alone and nothing else; each step is
+// in the audit log.
 #include <gtest/gtest.h>
 
+#include <boost/json/serialize.hpp>
+
 #include "staff_fixture.h"
+#include "test_support.h"
 
 namespace parorende::testing {
 namespace {
+
+namespace json = boost::json;
 
 class RoundAdminTest : public StaffFixture {
  protected:
@@ -37,6 +43,13 @@ TEST_F(RoundAdminTest, ADefinitionIsCheckedThenPublishedOnce) {
   EXPECT_EQ(checked.json().at("version").as_string(), "2.0.0");
   EXPECT_FALSE(checked.json().at("published").as_bool());
   EXPECT_FALSE(store_->questionnaire("http_survey", "2.0.0").ok()) << "a dry run stores nothing";
+  // The preview's views: what the survey pages will be given once it is
+  // published, in each language.
+  json::value checked_body = checked.json();
+  const json::object& views = checked_body.at("views").as_object();
+  EXPECT_EQ(views.size(), 3u);
+  EXPECT_EQ(views.at("nn").at("language").as_string(), "nn");
+  EXPECT_EQ(views.at("en").at("title").as_string(), "Test survey");
 
   HttpReply published =
       call("POST", "/api/v1/admin/questionnaires", definition_, json_headers(anna_));
@@ -130,7 +143,44 @@ TEST_F(RoundAdminTest, ANationalRoundAndALocalOne) {
   auto entries = store_->audit_entries({0, 0, "account:gjovik", "wave.create"});
   ASSERT_TRUE(entries.ok());
   ASSERT_EQ(entries->size(), 1u);
-  EXPECT_EQ((*entries)[0].event.detail, "municipalities 3407");
+  EXPECT_EQ((*entries)[0].event.detail, "municipalities 3407, results public");
+}
+
+TEST_F(RoundAdminTest, ARedcapDictionaryBecomesADefinitionToCheck) {
+  TempDir dir;
+  std::string csv = (dir.path() / "survey.csv").string();
+  ASSERT_EQ(
+      run_parorende({"export-redcap", "--questionnaire",
+                     kSourceDir + "/questionnaires/belastningskartlegging.json", "--out", csv})
+          .exit_code,
+      0);
+  std::vector<std::string> headers = anna_.headers();
+  headers.push_back("Content-Type: text/csv; charset=utf-8");
+  HttpReply converted =
+      call("POST", "/api/v1/admin/questionnaires/redcap?id=fra_redcap&version=3.0.0",
+           read_text(csv), headers);
+  ASSERT_EQ(converted.status, 200) << converted.body;
+  json::value body = converted.json();
+  EXPECT_EQ(body.at("definition").at("id").as_string(), "fra_redcap");
+  EXPECT_EQ(body.at("definition").at("version").as_string(), "3.0.0");
+  EXPECT_FALSE(body.at("warnings").as_array().empty()) << "the record ID row is left out";
+  EXPECT_FALSE(store_->questionnaire("fra_redcap").ok()) << "converting stores nothing";
+  HttpReply checked = call("POST", "/api/v1/admin/questionnaires?dry_run=true",
+                           json::serialize(body.at("definition")), json_headers(anna_));
+  EXPECT_EQ(checked.status, 200) << checked.body;
+
+  HttpReply garbage =
+      call("POST", "/api/v1/admin/questionnaires/redcap", "just,a\nline\n", headers);
+  EXPECT_EQ(garbage.status, 422) << garbage.body;
+  HttpReply as_json =
+      call("POST", "/api/v1/admin/questionnaires/redcap", "{}", json_headers(anna_));
+  EXPECT_EQ(as_json.status, 415) << as_json.body;
+  StaffLogin gjovik = signed_in_staff("gjovik", "3407");
+  std::vector<std::string> staff_headers = gjovik.headers();
+  staff_headers.push_back("Content-Type: text/csv");
+  EXPECT_EQ(
+      call("POST", "/api/v1/admin/questionnaires/redcap", read_text(csv), staff_headers).status,
+      403);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ TEST(LoadQuestionnaire, BuildsTheModel) {
     "languages": ["nb", "nn", "en"], "default_language": "nn",
     "title": {"nb": "Tittel", "nn": "Tittel nn", "en": "Title", "se": "Namma"},
     "description": {"nb": "B", "nn": "B", "en": "D"},
-    "consent": {"version": "2026-1", "text": {"nb": "Ja", "nn": "Ja", "en": "Yes"}},
+    "consent": {"version": "2026-1", "text": {"nb": "Ja", "nn": "Ja", "en": "Yes"},
+                "publishes_results": true},
     "option_sets": {"two": {"options": [
         {"code": 1, "label": {"nb": "En", "nn": "Ein", "en": "One"}},
         {"code": 2, "label": {"nb": "To", "nn": "To", "en": "Two"}}],
@@ -67,6 +68,8 @@ TEST(LoadQuestionnaire, BuildsTheModel) {
   ASSERT_TRUE(q.consent.has_value());
   EXPECT_EQ(q.consent->version, "2026-1");
   EXPECT_EQ(q.consent->text.in("en"), "Yes");
+  EXPECT_TRUE(q.consent->publishes_results);
+  EXPECT_FALSE(q.consent->shares_comments);
 
   ASSERT_EQ(q.sections.size(), 2u);
   EXPECT_EQ(q.sections[0].id, "first");

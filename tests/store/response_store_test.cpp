@@ -121,6 +121,49 @@ TEST_F(ResponseStoreTest, WaveRulesAreChecked) {
             "questionnaire_not_found");
 }
 
+TEST_F(ResponseStoreTest, ARoundPublishesFiguresOnlyWhenItsConsentSaidSo) {
+  // small_survey's consent says nothing of publishing: staff only.
+  auto spring = store_->wave("spring");
+  ASSERT_TRUE(spring.ok());
+  EXPECT_FALSE(spring->results_public);
+  WaveSpec told_nothing{"public", "small_survey", {}, kOpens, kCloses, {}};
+  told_nothing.results_public = true;
+  EXPECT_EQ(store_->create_wave(told_nothing).error().code, "results_not_consented");
+
+  auto definition = boost::json::parse(testing::small_survey_text()).as_object();
+  definition["version"] = "1.1.0";
+  definition["consent"].as_object()["version"] = "2026-2";
+  definition["consent"].as_object()["publishes_results"] = true;
+  ASSERT_TRUE(store_->publish_questionnaire(boost::json::serialize(definition)).ok());
+  auto told = store_->create_wave({"told", "small_survey", "1.1.0", kOpens, kCloses, {}});
+  ASSERT_TRUE(told.ok()) << describe_result(told);
+  EXPECT_TRUE(told->results_public) << "as the consent says";
+  WaveSpec kept{"kept", "small_survey", "1.1.0", kOpens, kCloses, {}};
+  kept.results_public = false;
+  ASSERT_TRUE(store_->create_wave(kept).ok());
+
+  // As read back from the file by another store.
+  store_.reset();
+  auto reopened = testing::open_store_at(path_);
+  EXPECT_TRUE(reopened->wave("told")->results_public);
+  EXPECT_FALSE(reopened->wave("kept")->results_public);
+  EXPECT_FALSE(reopened->wave("spring")->results_public);
+}
+
+TEST_F(ResponseStoreTest, AMunicipalityJoinsANationalRoundOnce) {
+  auto first = store_->join_wave("spring", "3407");
+  ASSERT_TRUE(first.ok()) << describe_result(first);
+  EXPECT_TRUE(*first);
+  auto again = store_->join_wave("spring", "3407");
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again);
+  EXPECT_EQ(store_->join_wave("west", "4601").error().code, "round_not_national");
+  EXPECT_EQ(store_->join_wave("autumn", "3407").error().code, "wave_not_found");
+  EXPECT_EQ(store_->join_wave("spring", "9999").error().code, "unknown_municipality");
+  EXPECT_EQ(*store_->joined_waves("3407"), std::vector<std::string>{"spring"});
+  EXPECT_TRUE(store_->joined_waves("5038")->empty());
+}
+
 // ---- submit, resume, update -----------------------------------------------
 
 TEST_F(ResponseStoreTest, CompleteSubmissionGetsAReceiptCode) {

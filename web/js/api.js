@@ -1,5 +1,8 @@
 // The JSON API under /api/v1 (docs/api.md). Every error comes back as an
 // ApiError with the HTTP status and the server's {code, message, details}.
+// In a preview (preview.js) the questionnaire and its one round come from
+// the staff page's check, and nothing is sent.
+import {PREVIEW_WAVE, previewed, previewing} from './preview.js';
 
 export class ApiError extends Error {
   constructor(status, code, message, details = []) {
@@ -44,7 +47,7 @@ async function request(method, path, {query, body} = {}) {
 
 const seg = encodeURIComponent;
 
-export const api = {
+const online = {
   waves: () => request('GET', 'waves'),
   municipalities: (wave) => request('GET', 'municipalities', {query: {wave}}),
   questionnaire: (id, lang, version) => request('GET', `questionnaires/${seg(id)}`, {query: {lang, version}}),
@@ -58,3 +61,25 @@ export const api = {
   // The offer catalogue (being added): 404 until the server has it.
   offers: (municipality, filters) => request('GET', `municipalities/${seg(municipality)}/offers`, {query: filters}),
 };
+
+function previewApi() {
+  const kept = previewed();
+  const today = new Date().toISOString().slice(0, 10);
+  const nothingSent = () => Promise.reject(new ApiError(409, 'preview', 'a preview sends nothing'));
+  return {
+    ...online,
+    waves: async () => ({waves: kept ? [{name: PREVIEW_WAVE, questionnaire: kept.id, version: kept.version,
+      opens: today, closes: today, national: true, municipalities: [], title: kept.title}] : []}),
+    municipalities: (wave) => online.municipalities(wave === PREVIEW_WAVE ? undefined : wave),
+    questionnaire: async (id, lang) => {
+      const view = kept?.views[lang] ?? kept?.views.nb ?? Object.values(kept?.views ?? {})[0];
+      if (!view) throw new ApiError(404, 'questionnaire_not_found', 'nothing to preview');
+      return view;
+    },
+    submit: nothingSent,
+    update: nothingSent,
+    score: nothingSent,
+  };
+}
+
+export const api = previewing ? previewApi() : online;

@@ -12,6 +12,7 @@ import {renderResult} from './result.js';
 import {renderErase} from './erase.js';
 import {renderOffers} from './offers.js';
 import {renderInvitation} from './invitation.js';
+import {previewing} from './preview.js';
 
 const params = new URLSearchParams(location.search);
 
@@ -86,6 +87,7 @@ function translateShell() {
   text('footer-delete', 'footer.delete');
   text('footer-offers', 'footer.offers');
   text('footer-privacy', 'footer.privacy');
+  text('preview-notice', 'preview.notice');
   document.getElementById('languages')?.setAttribute('aria-label', t('lang.label'));
   document.getElementById('footer-nav')?.setAttribute('aria-label', t('nav.label'));
   for (const button of document.querySelectorAll('#languages button')) {
@@ -146,6 +148,9 @@ async function start() {
     const municipality = await findMunicipality(ctx.municipality).catch(() => null);
     if (municipality) ctx.municipalityStandard = writtenStandard(municipality);
     else ctx.municipality = null;
+  }
+  if (previewing) {
+    document.getElementById('view').before(h('p', {id: 'preview-notice', class: 'wrap notice preview-notice'}));
   }
   const lang = defaultLanguage();
   setCurrentLanguage(lang);

@@ -382,6 +382,7 @@ function renderStep(page, section) {
 }
 
 export function sendErrorMessage(error) {
+  if (error.code === 'preview') return t('err.preview');
   if (error.status === 0) return t('err.network');
   if (error.status === 429) return t('err.rate_limited');
   if (error.code === 'wave_closed' || error.code === 'wave_not_open_yet') return t('err.wave_closed');

@@ -22,14 +22,14 @@ const COMMENTS = ['Mer avlastning i helgene, ring meg på 912 34 567', 'Takk til
   'Dagsenteret er gull verdt', 'Flere samtaler', 'Kortere ventetid', 'Lengre åpningstider',
   'Mer fleksibel avlastning', 'Et pårørendekurs om våren'];
 
-// parorendeundersokelse 1.1.0: its consent tells caregivers that the
+// parorendeundersokelse 1.2.0: its consent tells caregivers that the
 // municipality reads their comments; two closed rounds of it, one sharing.
 function prepare(db, run) {
   addStaffAccount(db, run, KARI);
   const dir = mkdtempSync(path.join(tmpdir(), 'parorende-comments-'));
   const definition = JSON.parse(readFileSync(path.join(ROOT, 'questionnaires/parorendeundersokelse.json'), 'utf8'));
-  definition.version = '1.1.0';
-  definition.consent.version = '2026-2';
+  definition.version = '1.2.0';
+  definition.consent.version = '2026-3';
   definition.consent.shares_comments = true;
   for (const [lang, sentence] of Object.entries({
     nb: ' Det du skriver i kommentarfeltet, kan kommunen lese etter at undersøkelsen er avsluttet, uten tall og e-postadresser.',
@@ -38,13 +38,13 @@ function prepare(db, run) {
   })) definition.consent.text[lang] += sentence;
   writeFileSync(path.join(dir, 'definition.json'), JSON.stringify(definition));
   run('publish', '--db', db, path.join(dir, 'definition.json'));
-  const lines = COMMENTS.map((comment) => JSON.stringify({status: 'complete', consent_version: '2026-2',
+  const lines = COMMENTS.map((comment) => JSON.stringify({status: 'complete', consent_version: '2026-3',
     language: 'nb', municipality: '3407', answers: {municipality: '3407', relationship: 1,
       condition_group: 1, children_in_family: false, comment}})).join('\n') + '\n';
   writeFileSync(path.join(dir, 'responses.jsonl'), lines);
   for (const [name, share] of [['Pårørende 2025', true], ['Stille 2025', false]]) {
     run('wave', 'create', '--db', db, '--name', name, '--questionnaire', 'parorendeundersokelse',
-      '--version', '1.1.0', '--opens', '2025-01-01', '--closes', '2025-12-31', ...(share ? ['--share-comments'] : []));
+      '--version', '1.2.0', '--opens', '2025-01-01', '--closes', '2025-12-31', ...(share ? ['--share-comments'] : []));
     run('import-responses', '--db', db, '--wave', name, path.join(dir, 'responses.jsonl'));
   }
 }
@@ -61,7 +61,7 @@ test('Gjøvik reads a closed round\'s comments, masked; a round that does not sh
   await shared.waitFor();
   const quiet = page.locator('.round[data-wave="Stille 2025"]');
   assert.equal(await quiet.count(), 1);
-  assert.equal(await quiet.getByRole('link').count(), 0);
+  assert.equal(await quiet.getByRole('link', {name: /Les kommentarene/}).count(), 0);
   await shared.getByRole('link', {name: 'Les kommentarene Pårørende 2025'}).click();
   await expectHeading(page, 'Kommentarer: Pårørende 2025');
   const items = page.locator('ul.comments li');

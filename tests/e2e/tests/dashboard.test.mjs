@@ -12,6 +12,7 @@ import {WAVES} from '../lib/server.mjs';
 import {writeResponses} from '../lib/responses.mjs';
 import {open, snapshot, checkA11y, assertNoProblems, SCREENSHOTS, PHONE} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
+import {addStaffAccount, signInAndEnrol} from '../lib/staff.mjs';
 import {DASHBOARD_STRINGS} from '../../../web/js/dashboard/strings.js';
 import {LANGUAGES} from '../../../web/js/i18n.js';
 import {formatScore, formatCount, formatShare, funnelLimits, funnelPosition, Z95, Z998} from '../../../web/js/dashboard/stats.js';
@@ -20,8 +21,13 @@ const WAVE = 'e2e-results';
 const PREVIOUS = 'e2e-previous';
 const BURDEN_COUNTS = {'5038': 30, '4601': 40, '5001': 30, '0301': 60, '1103': 30};
 const PREVIOUS_COUNTS = {'5038': 40, '4601': 60, '5001': 50, '5006': 30, '5035': 25, '4627': 25, '4624': 25, '0301': 80, '1103': 40, '3403': 25};
+// The screening's results are for staff (its consent does not say they are
+// published): Bergen's staff read them.
+const BERIT = {username: 'berit', name: 'Berit Bergen', grant: 'municipality_staff:4601',
+  password: 'the password of berit at bergen'};
 const running = useServerAndBrowser({
   prepare: (db, run) => {
+    addStaffAccount(db, run, BERIT);
     // An earlier wave (last year, 400 responses in ten municipalities) for
     // the change since the last wave, then this year's national wave.
     run('wave', 'create', '--db', db, '--questionnaire', 'parorendeundersokelse', '--name', PREVIOUS,
@@ -239,10 +245,20 @@ test('Bergen on a desktop in nynorsk: the screenshot of the report', async () =>
   await page.locator('#funnel').scrollIntoViewIfNeeded();
   await page.screenshot({path: path.join(SCREENSHOTS, 'dashboard-4601.png'), fullPage: true});
 
-  // The screening wave: Bergen's burden shares against the nation's.
+  // The screening wave: its results are for staff. The public page says
+  // so; Bergen's staff, signed in, read Bergen's burden shares against the
+  // nation's through the staff routes.
   await page.goto(`${running.server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVES.screening)}&lang=nn`);
+  await page.getByText(dash('staff_only', 'nn')).waitFor();
+  assert.equal(await page.locator('#report-title').count(), 0);
+  await checkA11y(page, 'staff-only-nn');
+  await signInAndEnrol(page, running.server.url, BERIT);
+  await page.goto(`${running.server.url}/dashboard.html?municipality=4601&wave=${encodeURIComponent(WAVES.screening)}&lang=nn&staff=1`);
   await reportReady(page);
-  const screening = await api(`waves/${WAVES.screening}/results/4601?lang=nn`);
+  const staffRead = await page.request.get(
+    `${running.server.url}/api/v1/admin/municipalities/4601/waves/${encodeURIComponent(WAVES.screening)}/results?lang=nn`);
+  assert.equal(staffRead.status(), 200);
+  const screening = await staffRead.json();
   const burden = screening.burden[0];
   assert.equal(burden.suppressed, false);
   const burdenBox = page.locator(`#burden [data-burden="${burden.id}"]`);
@@ -268,6 +284,6 @@ test('Bergen on a desktop in nynorsk: the screenshot of the report', async () =>
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('report-title')?.textContent.includes('Results for'));
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.lang), 'en');
   await checkA11y(page, 'verdal-en');
-  assertNoProblems(ctx.problems);
+  assertNoProblems(ctx.problems, [/403/, /401.*\/api\/v1\/session\b/]);
   await ctx.context.close();
 });

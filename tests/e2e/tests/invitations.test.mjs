@@ -1,5 +1,6 @@
 // Invitations in Chromium against the real server: Gjøvik's staff member,
-// at 320 px width, downloads the screening round's poster and QR code, makes
+// at 320 px width, joins the national screening round from the home page,
+// downloads its poster and QR code, makes
 // 20 codes for the round, downloads
 // the CSV and the letters (one per page, the code and link in each); a
 // caregiver on a phone follows a letter's link, answers, and the same code
@@ -58,6 +59,16 @@ test('Gjøvik prints 20 letters; a caregiver answers with one code, once', async
   const before = screeningRound(page);
   await before.getByText(`færre enn ${K}`).first().waitFor();
   await snapshot(ctx, 'home-fewer-than-k');
+  // A national round's link and invitations come once Gjøvik joins it.
+  await page.getByRole('link', {name: 'Lenke, plakat og invitasjonsbrev'}).click();
+  await expectHeading(page, 'Invitasjoner – Gjøvik');
+  await page.getByText('Bli med på startsiden').waitFor();
+  assert.equal(await page.locator(`section[data-wave="${WAVES.screening}"]`).count(), 0);
+  await page.getByRole('link', {name: 'Startsiden', exact: true}).last().click();
+  await screeningRound(page).getByRole('button', {name: `Bli med i runden ${WAVES.screening}`}).click();
+  await page.getByText(`Kommunen er med i runden «${WAVES.screening}».`).first().waitFor();
+  assert.equal(await screeningRound(page).getByRole('button', {name: /Bli med/}).count(), 0);
+  await snapshot(ctx, 'home-joined');
   await page.getByRole('link', {name: 'Lenke, plakat og invitasjonsbrev'}).click();
   await expectHeading(page, 'Invitasjoner – Gjøvik');
   await page.getByText('Ingen koder er laget ennå.').waitFor();

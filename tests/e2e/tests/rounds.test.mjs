@@ -1,8 +1,10 @@
 // Questionnaires and rounds from the staff pages in Chromium against the
 // real server: a national administrator checks a definition file (a broken
-// one's problems listed), publishes it and opens a national round; Gjøvik's
-// staff member, at 320 px width, finds it on the home page and opens a
-// local round for Gjøvik. axe-core on every state.
+// one's problems listed), publishes it and opens a national round whose
+// results are for staff only; a REDCap data dictionary is converted (what
+// was left out listed), checked and published; Gjøvik's staff member, at
+// 320 px width, finds the round on the home page and opens a local round
+// for Gjøvik. axe-core on every state.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, writeFileSync, mkdtempSync} from 'node:fs';
@@ -17,10 +19,15 @@ const ANNA = {username: 'anna', name: 'Anna Admin', grant: 'national_admin', pas
 const KARI = {username: 'kari', name: 'Kari Nordmann', grant: 'municipality_staff:3407',
   password: 'the password of kari at gjovik'};
 
+let redcapDictionary = '';
 const running = useServerAndBrowser({
   prepare(db, run) {
     addStaffAccount(db, run, ANNA);
     addStaffAccount(db, run, KARI);
+    // The shipped survey as a REDCap data dictionary, as a project exports it.
+    redcapDictionary = path.join(mkdtempSync(path.join(tmpdir(), 'parorende-redcap-')), 'ordbok.csv');
+    run('export-redcap', '--questionnaire', path.join(ROOT, 'questionnaires/parorendeundersokelse.json'),
+      '--out', redcapDictionary);
   },
 });
 
@@ -53,18 +60,33 @@ test('a national administrator publishes a version and opens a round; Gjøvik op
 
   await page.locator('#definition-file').setInputFiles(good);
   await page.getByRole('button', {name: 'Sjekk definisjonen'}).click();
-  await page.getByText('(belastningskartlegging 1.1.0) har ingen feil').waitFor();
+  await page.locator('#view').getByText('(belastningskartlegging 1.1.0) har ingen feil').waitFor();
   await snapshot(ctx, 'checked');
   await page.getByRole('button', {name: 'Publiser belastningskartlegging 1.1.0'}).click();
-  await page.getByText('(belastningskartlegging 1.1.0) er publisert').waitFor();
+  await page.locator('#view').getByText('(belastningskartlegging 1.1.0) er publisert').waitFor();
 
   await page.locator('#national-name').fill('Pårørendeundersøkelsen 2027');
   await page.locator('#national-questionnaire').fill('belastningskartlegging');
   await page.locator('#national-opens').fill('2026-12-01');
   await page.locator('#national-closes').fill('2027-03-31');
+  await page.locator('#national-staff-only').check();
   await page.getByRole('button', {name: 'Åpne runden'}).click();
   await page.getByText('Runden «Pårørendeundersøkelsen 2027» er åpnet.').waitFor();
   await snapshot(ctx, 'opened');
+
+  // A REDCap data dictionary: converted, what was left out listed, checked, published.
+  await page.locator('.redcap-options summary').click();
+  await page.locator('#redcap-id').fill('fra_redcap');
+  await page.locator('#redcap-version').fill('2.0.0');
+  await page.locator('#definition-file').setInputFiles(redcapDictionary);
+  await page.getByRole('button', {name: 'Sjekk definisjonen'}).click();
+  await page.locator('#view').getByText('(fra_redcap 2.0.0) har ingen feil').waitFor();
+  assert.ok((await page.locator('.redcap-warnings li').count()) > 0, 'what REDCap gave that was left out');
+  await snapshot(ctx, 'redcap-checked');
+  await page.getByRole('button', {name: 'Publiser fra_redcap 2.0.0'}).click();
+  await page.locator('#view').getByText('(fra_redcap 2.0.0) er publisert').waitFor();
+  const published = await (await fetch(`${running.server.url}/api/v1/questionnaires/fra_redcap?lang=nb`)).json();
+  assert.equal(published.version, '2.0.0');
 
   // Gjøvik sees the national round, and opens a local one.
   const staff = await open(running.browser, {name: 'rounds-gjovik', viewport: {width: 320, height: 640}});
@@ -84,7 +106,9 @@ test('a national administrator publishes a version and opens a round; Gjøvik op
   const rounds = await (await fetch(`${running.server.url}/api/v1/waves`)).json();
   const local = rounds.waves.find((wave) => wave.name === 'Kartlegging for pårørende til nye brukere');
   assert.deepEqual(local.municipalities, ['3407']);
-  assert.equal(rounds.waves.find((wave) => wave.name === 'Pårørendeundersøkelsen 2027').version, '1.1.0');
+  const national = rounds.waves.find((wave) => wave.name === 'Pårørendeundersøkelsen 2027');
+  assert.equal(national.version, '1.1.0');
+  assert.equal(national.results_public, false, 'the box said: for staff only');
 
   assertNoProblems(ctx.problems, [/401/, /422/]);
   assertNoProblems(staff.problems, [/401/]);

@@ -7,7 +7,7 @@ import {clear, focus, h, announce} from '../dom.js';
 import {municipalities, writtenStandard} from '../municipalities.js';
 import {fieldError, errorSummary} from '../validation.js';
 import {d} from './strings.js';
-import {results} from './results-api.js';
+import {results, staffMode} from './results-api.js';
 import {municipalityCombobox} from './combobox.js';
 import {renderReport} from './report.js';
 
@@ -56,7 +56,9 @@ function applyLanguage(lang) {
 // The waves to choose from: the open ones (GET /api/v1/waves) and the one
 // in the address. Without a wave in the address: the one with most responses.
 async function chooseWave() {
-  const {waves} = await results.waves(language()).catch(() => ({waves: []}));
+  const {waves: all} = await results.waves(language()).catch(() => ({waves: []}));
+  // A round whose results are for staff only is offered from the staff pages.
+  const waves = all.filter((wave) => staffMode || wave.results_public !== false);
   state.waves = waves;
   if (state.wave && !waves.some((w) => w.name === state.wave)) state.waves = [{name: state.wave}, ...waves];
   if (state.wave || !waves.length) return;
@@ -64,6 +66,12 @@ async function chooseWave() {
   const sizes = await Promise.all(waves.map((w) => results.overview(w.name, language())
     .then((o) => (o.scales?.length ? o.respondents ?? 0 : -1)).catch(() => -2)));
   state.wave = waves[sizes.indexOf(Math.max(...sizes))].name;
+}
+
+function failureText(failure) {
+  if (failure?.code === 'results_not_public') return d('staff_only');
+  if (failure?.status === 401) return d('sign_in');
+  return failure?.status === 404 ? d('not_found') : d('unavailable');
 }
 
 async function render({focusReport = false, keepFocus = false} = {}) {
@@ -122,7 +130,7 @@ async function render({focusReport = false, keepFocus = false} = {}) {
     reportBox.append(h('p', {class: 'meta'}, t('loading')));
     try {
       const [overview, detail] = await Promise.all([
-        results.overview(state.wave, lang), results.municipality(state.wave, state.municipality, lang)]);
+        results.overview(state.wave, lang, state.municipality), results.municipality(state.wave, state.municipality, lang)]);
       if (ticket !== renderCount) return;
       state.k = detail.min_respondents ?? overview.min_respondents;
       reportBox.replaceChildren(renderReport({overview, detail, area: state.area, onArea: (area) => {
@@ -133,7 +141,7 @@ async function render({focusReport = false, keepFocus = false} = {}) {
       if (ticket !== renderCount) return;
       console.warn(failure);
       reportBox.replaceChildren(h('p', {class: 'notice', role: 'alert'},
-        failure?.status === 404 ? d('not_found') : d('unavailable')));
+        failureText(failure)));
     }
   }
   if (ticket !== renderCount) return;

@@ -20,6 +20,8 @@ const S = {
   'choose.match_one': {nb: '1 kommune passer.', nn: '1 kommune passar.', en: '1 municipality matches.'},
   'choose.none': {nb: 'Ingen kommuner passer.', nn: 'Ingen kommunar passar.', en: 'No municipality matches.'},
   'choose.show_all': {nb: 'Vis alle kommuner', nn: 'Vis alle kommunar', en: 'Show all municipalities'},
+  'staff_only': {nb: 'Resultatene fra denne runden er bare for de ansatte i kommunene. Ansatte finner dem på sidene for ansatte.', nn: 'Resultata frå denne runden er berre for dei tilsette i kommunane. Tilsette finn dei på sidene for tilsette.', en: 'The results of this round are for the municipalities\' staff only. Staff find them on the staff pages.'},
+  'sign_in': {nb: 'Logg inn på sidene for ansatte først, og åpne resultatene derfra.', nn: 'Logg inn på sidene for tilsette først, og opne resultata derifrå.', en: 'Sign in on the staff pages first, and open the results from there.'},
   'no_waves': {nb: 'Det finnes ingen resultater ennå.', nn: 'Det finst ingen resultat enno.', en: 'There are no results yet.'},
   'unavailable': {nb: 'Resultatene kunne ikke hentes akkurat nå. Prøv igjen senere.', nn: 'Resultata kunne ikkje hentast akkurat no. Prøv igjen seinare.', en: 'The results could not be fetched right now. Try again later.'},
   'not_found': {nb: 'Vi fant ingen resultater for denne kommunen i denne runden.', nn: 'Vi fann ingen resultat for denne kommunen i denne runden.', en: 'We found no results for this municipality in this wave.'},

@@ -81,7 +81,9 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
     return;
   }
   const today = new Date().toISOString().slice(0, 10);
-  const rounds = home.waves.filter((wave) => wave.closes >= today);
+  const current = home.waves.filter((wave) => wave.closes >= today);
+  // A national round once the municipality joined it (on the home page).
+  const rounds = current.filter((wave) => wave.joined);
   const links = (await Promise.all(rounds.map((wave) => staff.openLink(municipality, wave.name).catch(() => null))))
     .filter(Boolean);
   const summary = h('div');
@@ -120,6 +122,7 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
     panel,
     h('h2', {}, s('links.title')),
     h('p', {}, s('links.intro')),
+    rounds.length < current.length ? h('p', {}, s('invitations.join_first')) : null,
     ...links.map((link) => openLinkSection(home, link)),
     h('h2', {}, s('invitations.new')),
     h('p', {}, s('invitations.intro')),

@@ -1,13 +1,16 @@
 // Questionnaire versions and rounds from the browser. National
-// administrators (#rounds) check a definition file (every problem listed)
-// and publish it, and open national rounds; a municipality's staff open a
-// local round for it alone from their home page (localRoundForm).
+// administrators (#rounds) check a definition file or a REDCap data
+// dictionary (every problem listed, what REDCap gave that was left out),
+// preview it in each language as caregivers will see it, publish it, and
+// open national rounds; a municipality's staff open a local round for it
+// alone from their home page (localRoundForm).
 import {clear, focus, h, announce} from '../dom.js';
 import {errorSummary} from '../validation.js';
 import {s} from './strings.js';
 import {staff} from './staff-api.js';
 import {field} from './forms.js';
 import {failure} from './views.js';
+import {keepPreview, previewUrl} from '../preview.js';
 
 // The server's problems beside the fields they name, or in the summary.
 function showProblems(summary, problem, fields) {
@@ -32,9 +35,21 @@ function roundFields(prefix, national) {
   return fields;
 }
 
+// Unticked, the round's results are as its consent says (public only
+// when the caregivers were told so); ticked, for staff only.
+function staffOnlyChoice(prefix) {
+  const id = `${prefix}-staff-only`;
+  const box = h('input', {type: 'checkbox', id, name: id, 'aria-describedby': `${id}-hint`});
+  const element = h('div', {class: 'question'},
+    h('div', {class: 'options'}, h('div', {class: 'option'}, box, h('label', {for: id}, s('rounds.staff_only')))),
+    h('p', {class: 'hint', id: `${id}-hint`}, s('rounds.staff_only.hint')));
+  return {element, box};
+}
+
 function roundForm(prefix, national, create, done) {
   const summary = h('div');
   const fields = roundFields(prefix, national);
+  const staffOnly = staffOnlyChoice(prefix);
   const submit = async () => {
     for (const each of Object.values(fields)) each.reset();
     const body = {
@@ -42,6 +57,7 @@ function roundForm(prefix, national, create, done) {
       version: fields.version.input.value.trim() || undefined,
       opens: fields.opens.input.value, closes: fields.closes.input.value,
     };
+    if (staffOnly.box.checked) body.results_public = false;
     if (national) {
       body.municipalities = fields.municipalities.input.value.split(/[\s,;]+/).filter(Boolean);
     }
@@ -53,7 +69,7 @@ function roundForm(prefix, national, create, done) {
     }
   };
   return h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
-    summary, ...Object.values(fields).map((each) => each.element),
+    summary, ...Object.values(fields).map((each) => each.element), staffOnly.element,
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('rounds.open'))));
 }
 
@@ -69,27 +85,66 @@ export function renderRounds(view, ctx, {notice = ''} = {}) {
   ctx.setTitle(s('rounds.title'));
   const summary = h('div');
   const result = h('div', {role: 'status'});
-  const file = h('input', {type: 'file', id: 'definition-file', name: 'definition-file', accept: '.json,application/json'});
+  const file = h('input', {type: 'file', id: 'definition-file', name: 'definition-file',
+    accept: '.json,application/json,.csv,text/csv', 'aria-describedby': 'definition-file-hint'});
+  const redcapId = field({id: 'redcap-id', label: s('rounds.redcap.id'), hint: s('rounds.redcap.id.hint'), autocomplete: 'off'});
+  const redcapVersion = field({id: 'redcap-version', label: s('rounds.redcap.version'), hint: s('rounds.redcap.version.hint'),
+    autocomplete: 'off', className: 'input--short'});
   let definition = null;
+  let warnings = [];
+
+  // The chosen file as a definition: JSON as it is, a REDCap data
+  // dictionary (CSV) converted by the server. Null after showing why not.
+  const read = async (chosen) => {
+    const text = await chosen.text();
+    if (/\.csv$/i.test(chosen.name) || chosen.type === 'text/csv') {
+      const options = {};
+      if (redcapId.input.value.trim()) options.id = redcapId.input.value.trim();
+      if (redcapVersion.input.value.trim()) options.version = redcapVersion.input.value.trim();
+      const converted = await staff.convertRedcap(text, options);
+      warnings = converted.warnings;
+      return converted.definition;
+    }
+    warnings = [];
+    try {
+      return JSON.parse(text);
+    } catch {
+      errorSummary(summary, [{message: s('rounds.file.not_json'), target: file}]);
+      return null;
+    }
+  };
+
+  const previewLinks = (answer) => h('div', {class: 'preview-links'},
+    h('p', {}, s('rounds.preview.intro')),
+    h('ul', {class: 'link-list'}, answer.languages.map((lang) => h('li', {},
+      h('a', {href: previewUrl.replace('?preview=1', `?preview=1&lang=${lang}`), target: '_blank',
+        hreflang: lang}, s('rounds.preview', {language: s(`language.${lang}`)}))))));
 
   const send = async (dryRun) => {
     clear(result);
-    const chosen = file.files?.[0];
-    if (!chosen) return errorSummary(summary, [{message: s('rounds.file.required'), target: file}]);
-    clear(summary);
-    let text;
-    try {
-      text = await chosen.text();
-      definition = JSON.parse(text);
-    } catch {
-      return errorSummary(summary, [{message: s('rounds.file.not_json'), target: file}]);
+    if (dryRun) {
+      const chosen = file.files?.[0];
+      if (!chosen) return errorSummary(summary, [{message: s('rounds.file.required'), target: file}]);
+      clear(summary);
+      try {
+        definition = await read(chosen);
+      } catch (problem) {
+        return showProblems(summary, problem, {});
+      }
+      if (!definition) return;
     }
     try {
       const answer = await staff.publishQuestionnaire(definition, dryRun);
       const message = s(dryRun ? 'rounds.checked' : 'rounds.published',
         {title: answer.title, id: answer.id, version: answer.version});
       result.append(h('p', {class: 'notice', tabindex: '-1'}, message));
+      if (warnings.length) {
+        result.append(h('p', {}, s('rounds.redcap.warnings')),
+          h('ul', {class: 'redcap-warnings'}, warnings.map((warning) => h('li', {}, `${warning.where}: ${warning.message}`))));
+      }
       if (dryRun) {
+        keepPreview(answer);
+        result.append(previewLinks(answer));
         result.append(h('div', {class: 'actions'}, h('button', {type: 'button', class: 'button', onclick: () => send(false)},
           s('rounds.publish', {id: answer.id, version: answer.version}))));
       }
@@ -108,7 +163,8 @@ export function renderRounds(view, ctx, {notice = ''} = {}) {
     summary,
     h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); send(true); }},
       h('div', {class: 'question'}, h('label', {class: 'question-text', for: 'definition-file'}, s('rounds.file')),
-        h('p', {class: 'hint'}, s('rounds.file.hint')), file),
+        h('p', {class: 'hint', id: 'definition-file-hint'}, s('rounds.file.hint')), file),
+      h('details', {class: 'redcap-options'}, h('summary', {}, s('rounds.redcap')), redcapId.element, redcapVersion.element),
       h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('rounds.check')))),
     result,
     h('h2', {}, s('rounds.national')),

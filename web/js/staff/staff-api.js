@@ -79,9 +79,14 @@ export const staff = {
     call('GET', `admin/municipalities/${encodeURIComponent(code)}/open-link/${encodeURIComponent(wave)}`),
   setContact: (code, contact) => call('PUT', `admin/municipalities/${encodeURIComponent(code)}/contact`, contact),
   // A definition checked (dryRun) or published: {id, version, title, published}.
+  // A REDCap data dictionary as a definition: {definition, warnings}.
+  convertRedcap: (csv, options) => call('POST', `admin/questionnaires/redcap?${new URLSearchParams(options)}`, csv,
+    {contentType: 'text/csv; charset=utf-8'}),
   publishQuestionnaire: (definition, dryRun) =>
     call('POST', `admin/questionnaires${dryRun ? '?dry_run=true' : ''}`, definition),
   openRound: (round) => call('POST', 'admin/waves', round),
+  joinRound: (code, wave) =>
+    call('POST', `admin/municipalities/${encodeURIComponent(code)}/waves/${encodeURIComponent(wave)}/join`, {}),
   openLocalRound: (code, round) => call('POST', `admin/municipalities/${encodeURIComponent(code)}/waves`, round),
   invitationBatches: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations`),
   // The batch and its codes, which the server never shows again.

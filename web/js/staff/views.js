@@ -190,10 +190,17 @@ function weekText(group) {
 
 // A round and how many have answered it in the municipality: each count
 // is shown from k on ("fewer than k" before), by the server's rule.
-function roundProgress(code, wave, progress) {
+function roundProgress(code, wave, progress, join) {
   const title = s('home.round', {name: wave.name, opens: wave.opens, closes: wave.closes});
   const round = progress?.rounds.find((each) => each.wave === wave.name);
-  if (!round) return h('p', {}, title);
+  // Public results on the public dashboard; staff-only ones through the
+  // staff routes (?staff=1).
+  const query = new URLSearchParams({municipality: code, wave: wave.name});
+  if (!wave.results_public) query.set('staff', '1');
+  const results = h('p', {},
+    h('a', {href: `/dashboard.html?${query}`}, s('home.round_results'), h('span', {class: 'visually-hidden'}, ` ${wave.name}`)),
+    wave.results_public ? null : ` ${s('home.staff_only')}`);
+  if (!round) return h('div', {class: 'round', 'data-wave': wave.name}, h('h4', {}, title), join, results);
   const comments = wave.comments_shared
     ? h('p', {}, h('a', {href: `#comments/${code}/${encodeURIComponent(wave.name)}`},
       s('home.comments'), h('span', {class: 'visually-hidden'}, ` ${wave.name}`)))
@@ -212,11 +219,30 @@ function roundProgress(code, wave, progress) {
   }
   return h('div', {class: 'round', 'data-wave': wave.name},
     h('h4', {}, title),
+    join,
     h('dl', {class: 'facts'}, facts.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     round.weeks.length
       ? [h('p', {}, s('progress.by_week')), h('ul', {}, round.weeks.map((group) => h('li', {}, weekText(group))))]
       : null,
+    results,
     comments);
+}
+
+// For a national round the municipality has not joined: what joining
+// gives, and the button.
+function joinRound(code, wave, joined) {
+  const summary = h('div');
+  return h('div', {class: 'join'},
+    summary,
+    h('p', {}, s('home.join.intro')),
+    h('div', {class: 'actions'}, h('button', {type: 'button', class: 'button', onclick: async () => {
+      try {
+        await staff.joinRound(code, wave.name);
+        await joined(s('home.joined', {name: wave.name}));
+      } catch (problem) {
+        errorSummary(summary, [{message: failure(problem)}]);
+      }
+    }}, s('home.join'), h('span', {class: 'visually-hidden'}, ` ${wave.name}`))));
 }
 
 export async function renderHome(view, ctx, session) {
@@ -234,7 +260,12 @@ export async function renderHome(view, ctx, session) {
       h('h2', {id: `m-${home.code}`}, s('home.municipality', {name: home.name})),
       h('h3', {}, s('home.rounds')),
       home.waves.length
-        ? home.waves.map((wave) => roundProgress(home.code, wave, rounds))
+        ? home.waves.map((wave) => roundProgress(home.code, wave, rounds, wave.joined ? null
+          : joinRound(home.code, wave, async (message) => {
+            await renderHome(view, ctx, session);
+            focus(view.querySelector(`.round[data-wave="${CSS.escape(wave.name)}"] h4`));
+            announce(message);
+          })))
         : h('p', {}, s('home.no_rounds')),
       localRoundForm(home.code, async (message) => {
         await renderHome(view, ctx, session);
