@@ -289,6 +289,9 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
     create->add_flag("--share-comments", spec.comments_shared,
                      "show caregivers' comments, masked, to their municipality's staff (only "
                      "when the questionnaire's consent says so)");
+    create->add_flag("--track-participation", spec.participation_tracked,
+                     "show staff which numbered invitation letters were not answered, for "
+                     "reminders (only when the questionnaire's consent says so)");
     create
         ->add_option_function<std::string>(
             "--results",

@@ -16,7 +16,8 @@ void print_wave(const Wave& wave) {
     for (const std::string& code : wave.municipalities) std::cout << ' ' << code;
   }
   std::cout << (wave.comments_shared ? ", comments shared" : "")
-            << (wave.results_public ? ", results public" : ", results for staff") << '\n';
+            << (wave.results_public ? ", results public" : ", results for staff")
+            << (wave.participation_tracked ? ", participation tracked" : "") << '\n';
 }
 
 }  // namespace

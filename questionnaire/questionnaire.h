@@ -130,6 +130,11 @@ struct Consent {
   // k respondents behind one) are published for anyone to read. Without
   // it, a round's results are for staff only.
   bool publishes_results = false;
+  // The text tells the caregiver that their municipality sees whether the
+  // code of their letter was used, so that reminders go only to those who
+  // have not answered (never what they answered). Without it, a round
+  // cannot track participation.
+  bool tracks_participation = false;
 };
 
 struct Questionnaire {

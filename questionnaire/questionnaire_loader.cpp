@@ -140,8 +140,9 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     if (found == top.end()) return;
     const json::object* consent = expect_object(found->value(), "$.consent");
     if (consent == nullptr) return;
-    check_fields(*consent, "$.consent",
-                 {"version", "text", "shares_comments", "publishes_results"});
+    check_fields(
+        *consent, "$.consent",
+        {"version", "text", "shares_comments", "publishes_results", "tracks_participation"});
     Consent result;
     if (auto version = required_string(*consent, "version", "$.consent")) {
       if (version->empty()) report("$.consent.version", "empty", "must not be empty");
@@ -152,6 +153,8 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
         optional_bool(*consent, "shares_comments", "$.consent").value_or(false);
     result.publishes_results =
         optional_bool(*consent, "publishes_results", "$.consent").value_or(false);
+    result.tracks_participation =
+        optional_bool(*consent, "tracks_participation", "$.consent").value_or(false);
     questionnaire_.consent = std::move(result);
   }
 

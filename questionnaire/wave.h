@@ -28,6 +28,10 @@ struct WaveSpec {
   // Public only when the consent says so (Consent::publishes_results);
   // absent: as the consent says.
   std::optional<bool> results_public = std::nullopt;
+  // Staff see which numbered letters of the round's invitation batches were
+  // not answered, to remind only those. Only when the consent says so
+  // (Consent::tracks_participation).
+  bool participation_tracked = false;
 };
 
 struct Wave {
@@ -40,6 +44,7 @@ struct Wave {
   std::vector<std::string> municipalities;  // sorted; empty = national
   bool comments_shared = false;             // see WaveSpec
   bool results_public = false;              // see WaveSpec
+  bool participation_tracked = false;       // see WaveSpec
 
   bool is_national() const { return municipalities.empty(); }
   bool is_open(Date today) const { return opens <= today && today <= closes; }

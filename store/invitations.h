@@ -39,11 +39,15 @@ struct InvitationBatch {
   Date created_on;
   std::int64_t issued = 0;
   std::int64_t used = 0;
+  // The round tracks participation: the codes are numbered 1 to `issued`
+  // (the order of IssuedInvitations::codes) and the unused numbers can be
+  // listed.
+  bool participation_tracked = false;
 };
 
 struct IssuedInvitations {
   InvitationBatch batch;
-  std::vector<std::string> codes;  // grouped for display; shown once
+  std::vector<std::string> codes;  // grouped for display; shown once; letter i + 1 is codes[i]
 };
 
 // What a code opens, for the caregiver's start page.

@@ -172,6 +172,11 @@ Result<std::vector<InvitationBatch>> ResponseStore::invitation_batches(
     std::string_view municipality) {
   return impl_->invitation_batches(municipality);
 }
+
+Result<std::vector<std::int64_t>> ResponseStore::unused_invitation_letters(
+    std::int64_t batch_id, std::string_view municipality) {
+  return impl_->unused_invitation_letters(batch_id, municipality);
+}
 Result<InvitationTarget> ResponseStore::invitation(std::string_view code) {
   return impl_->invitation(code);
 }

@@ -332,6 +332,12 @@ class ResponseStore {
   Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
   // A municipality's batches, newest first, each with its used count.
   Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
+  // The letter numbers of a batch's codes not used yet, ascending, for
+  // reminders: only in a round that tracks participation
+  // ("participation_not_tracked"); "invitation_batch_not_found" for a batch
+  // that is not the municipality's.
+  Result<std::vector<std::int64_t>> unused_invitation_letters(std::int64_t batch_id,
+                                                              std::string_view municipality);
   // What a code opens, used or not ("invalid_code",
   // "invitation_not_found"): whether it was used is told only to a
   // submission that carries it (docs/privacy.md, "Invitations").

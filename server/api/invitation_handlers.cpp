@@ -3,14 +3,18 @@
 //      is told only to a submission
 // GET  /api/v1/admin/municipalities/{municipality}/invitations
 //      the municipality's batches: issued, and used unless fewer than k
-//      were used or unused
+//      were used or unused (in a round that does not track participation)
 // POST /api/v1/admin/municipalities/{municipality}/invitations
 //      {wave, count, label} -> the batch and its codes, shown once
+// GET  /api/v1/admin/municipalities/{municipality}/invitations/{batch}/unused
+//      the letter numbers not answered yet, in a round that tracks
+//      participation (its consent said so)
 // GET  /api/v1/admin/municipalities/{municipality}/open-link/{wave}
 //      the round's open link for the municipality, and its QR code (SVG)
 // A code is used by POST /api/v1/waves/{wave}/responses with "invitation".
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <charconv>
 
 #include "access/qr_code.h"
 #include "common/text.h"
@@ -38,11 +42,14 @@ json::object batch_json(const InvitationBatch& batch, int min_respondents) {
                       {"municipality", batch.municipality},
                       {"label", batch.label},
                       {"created_on", batch.created_on.iso()},
-                      {"issued", batch.issued}};
+                      {"issued", batch.issued},
+                      {"participation_tracked", batch.participation_tracked}};
   // How many of a few letters were answered, or were not, could tell
   // staff who answered: a count with fewer than k on either side is not
-  // shown.
-  bool shown = batch.used >= min_respondents && batch.issued - batch.used >= min_respondents;
+  // shown. Unless the round tracks participation: its staff list the
+  // unanswered letters, as its caregivers were told.
+  bool shown = batch.participation_tracked ||
+               (batch.used >= min_respondents && batch.issued - batch.used >= min_respondents);
   object["used"] = shown ? json::value(batch.used) : json::value(nullptr);
   object["used_fewer_than"] = shown ? json::value(nullptr) : json::value(min_respondents);
   return object;
@@ -117,6 +124,31 @@ OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
                         {"codes", std::move(codes)}});
 }
 
+OutgoingResponse unused_letters(ApiContext& api, const Exchange& exchange) {
+  const std::string& municipality = exchange.params[0];
+  const std::string& batch_text = exchange.params[1];
+  std::string actor = audit_actor(caller_of(exchange).principal);
+  std::string object = "municipality:" + municipality + "/batch:" + printable_detail(batch_text);
+  std::int64_t batch = 0;
+  auto [end, failed] =
+      std::from_chars(batch_text.data(), batch_text.data() + batch_text.size(), batch);
+  if (failed != std::errc() || end != batch_text.data() + batch_text.size() || batch < 1) {
+    return error_response("invitation_batch_not_found",
+                          "a batch is named by its number, such as 12");
+  }
+  auto letters = api.store.unused_invitation_letters(batch, municipality);
+  if (!letters) {
+    record_audit(
+        api, {actor, "invitations.unused", object, AuditOutcome::refused, letters.error().code});
+    return error_response(letters.error());
+  }
+  record_audit(api, {actor, "invitations.unused", object, AuditOutcome::success,
+                     std::to_string(letters->size()) + " unused"});
+  json::array numbers;
+  for (std::int64_t letter : *letters) numbers.push_back(letter);
+  return json_response(http::status::ok, {{"batch", batch}, {"unused", std::move(numbers)}});
+}
+
 // The link anyone may follow (IVARETATT?'s way: one link on the
 // municipality's web pages and posters), with the municipality chosen.
 OutgoingResponse open_link(ApiContext& api, const Exchange& exchange) {
@@ -156,6 +188,10 @@ void add_invitation_routes(Router& router, ApiContext& api) {
               RateClass::write, [&api](const Exchange& exchange, Reply reply) {
                 reply(create_batch(api, exchange));
               }});
+  router.add(
+      {http::verb::get, "/api/v1/admin/municipalities/{municipality}/invitations/{batch}/unused",
+       RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) { reply(unused_letters(api, exchange)); }});
   router.add({http::verb::get, "/api/v1/admin/municipalities/{municipality}/open-link/{wave}",
               RateClass::none,
               [&api](const Exchange& exchange, Reply reply) { reply(open_link(api, exchange)); }});

@@ -578,6 +578,20 @@ constexpr std::string_view kPaths = R"openapi(
           "404": {"$ref": "#/components/responses/NotFound"}, "409": {"$ref": "#/components/responses/Conflict"}, "422": {"$ref": "#/components/responses/Invalid"}}
       }
     },
+    "/api/v1/admin/municipalities/{municipality}/invitations/{batch}/unused": {
+      "get": {
+        "operationId": "listUnusedLetters",
+        "summary": "The letter numbers of the batch whose codes were not used, for reminders; only in a round that tracks participation (its staff, national_admin); recorded as invitations.unused",
+        "security": [{"session": []}],
+        "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
+                       {"name": "batch", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],
+        "responses": {
+          "200": {"description": "The unused letters", "content": {"application/json": {"schema": {"type": "object", "properties": {
+            "batch": {"type": "integer"}, "unused": {"type": "array", "items": {"type": "integer"}}}}}}},
+          "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"},
+          "404": {"$ref": "#/components/responses/NotFound"}}
+      }
+    },
     "/api/v1/admin/municipalities/{municipality}/open-link/{wave}": {
       "get": {
         "operationId": "getOpenLink",
@@ -768,6 +782,7 @@ constexpr std::string_view kComponents = R"openapi(
           "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
           "comments_shared": {"type": "boolean", "description": "The municipalities' staff read the round's free-text comments, masked"},
           "results_public": {"type": "boolean", "description": "Anyone reads the round's figures; false: staff only (docs/privacy.md)"},
+          "participation_tracked": {"type": "boolean", "description": "Staff see which numbered invitation letters were not answered"},
           "title": {"type": "string", "description": "The questionnaire's title in `language`"},
           "language": {"type": "string"}
         }
@@ -801,12 +816,13 @@ constexpr std::string_view kComponents = R"openapi(
         "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
         "municipalities": {"type": "array", "items": {"type": "string"}, "description": "National when absent or empty; ignored for a local round"},
         "comments_shared": {"type": "boolean", "description": "Default false; true only when the questionnaire version's consent has shares_comments"},
-        "results_public": {"type": "boolean", "description": "Default: as the consent says; true only when the questionnaire version's consent has publishes_results"}}},
+        "results_public": {"type": "boolean", "description": "Default: as the consent says; true only when the questionnaire version's consent has publishes_results"},
+        "participation_tracked": {"type": "boolean", "description": "Default false; true only when the questionnaire version's consent has tracks_participation"}}},
       "Round": {"type": "object", "properties": {
         "name": {"type": "string"}, "questionnaire": {"type": "string"}, "version": {"type": "string"},
         "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
         "national": {"type": "boolean"}, "municipalities": {"type": "array", "items": {"type": "string"}},
-        "comments_shared": {"type": "boolean"}, "results_public": {"type": "boolean"},
+        "comments_shared": {"type": "boolean"}, "results_public": {"type": "boolean"}, "participation_tracked": {"type": "boolean"},
         "joined": {"type": "boolean", "description": "On a municipality's home: a local round, or a national one it joined"}}},
       "MunicipalityContact": {"type": "object", "description": "Empty strings: not given", "properties": {
         "contact_name": {"type": "string", "maxLength": 200}, "phone": {"type": "string", "maxLength": 100}, "email": {"type": "string", "maxLength": 200},
@@ -822,7 +838,8 @@ constexpr std::string_view kComponents = R"openapi(
         "id": {"type": "integer"}, "wave": {"type": "string"}, "municipality": {"type": "string"}, "label": {"type": "string"},
         "created_on": {"type": "string", "format": "date"}, "issued": {"type": "integer"},
         "used": {"type": ["integer", "null"], "description": "Codes used; null unless at least k are used and k unused"},
-        "used_fewer_than": {"type": ["integer", "null"], "description": "k, when used is null; else null"}}},
+        "used_fewer_than": {"type": ["integer", "null"], "description": "k, when used is null; else null"},
+        "participation_tracked": {"type": "boolean", "description": "The batch's round tracks participation: its codes are numbered letters, and the unused ones can be listed"}}},
       "ResponseDocument": {
         "type": "object", "additionalProperties": false,
         "properties": {

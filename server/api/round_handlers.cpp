@@ -134,6 +134,9 @@ Result<WaveSpec> wave_spec(const json::value& body, const std::string* municipal
   auto comments_shared = body_bool(body, "comments_shared");
   if (!comments_shared) return comments_shared.take_error();
   spec.comments_shared = *comments_shared;
+  auto participation_tracked = body_bool(body, "participation_tracked");
+  if (!participation_tracked) return participation_tracked.take_error();
+  spec.participation_tracked = *participation_tracked;
   // Absent: as the consent says (WaveSpec::results_public).
   if (const json::value* results = body.as_object().if_contains("results_public");
       results != nullptr && !results->is_null()) {
@@ -190,6 +193,7 @@ OutgoingResponse create_round(ApiContext& api, const Exchange& exchange,
       wave->is_national() ? "national" : "municipalities " + printable_detail(codes);
   if (wave->comments_shared) detail += ", comments shared";
   detail += wave->results_public ? ", results public" : ", results for staff";
+  if (wave->participation_tracked) detail += ", participation tracked";
   record(api, exchange, "wave.create", object, AuditOutcome::success, std::move(detail));
   return json_response(http::status::created, {{"wave", wave_json(*wave)}});
 }

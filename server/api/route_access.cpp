@@ -65,6 +65,8 @@ constexpr std::array kRoutes = std::to_array<RouteAccess>({
     {get, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality, ""},
     {post, "/api/v1/admin/municipalities/{municipality}/invitations", kMunicipality,
      "CSRF token; write limit"},
+    {get, "/api/v1/admin/municipalities/{municipality}/invitations/{batch}/unused", kMunicipality,
+     "a round that tracks participation"},
     {get, "/api/v1/admin/municipalities/{municipality}/open-link/{wave}", kMunicipality, ""},
     {get, "/api/v1/admin/municipalities/{municipality}/progress", kMunicipality,
      "counts under k withheld"},

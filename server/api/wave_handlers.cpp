@@ -22,7 +22,8 @@ json::object wave_json(const Wave& wave) {
           {"national", wave.is_national()},
           {"municipalities", std::move(municipalities)},
           {"comments_shared", wave.comments_shared},
-          {"results_public", wave.results_public}};
+          {"results_public", wave.results_public},
+          {"participation_tracked", wave.participation_tracked}};
 }
 
 void add_wave_routes(Router& router, ApiContext& api) {

@@ -70,7 +70,9 @@ Result<IssuedInvitations> ResponseStore::Impl::create_invitations(const NewInvit
     issued.codes.push_back(std::move(code->display));
     hashes.push_back(code->hash.digest);
   }
-  issued.batch = {0, wave->name, spec.municipality, spec.label, today, spec.count, 0};
+  issued.batch = {0,          wave->name, spec.municipality,          spec.label, today,
+                  spec.count, 0,          wave->participation_tracked};
+  bool numbered = wave->participation_tracked;
   std::string created_on = today.iso();
   std::int64_t wave_id = wave->id;
 
@@ -87,12 +89,19 @@ Result<IssuedInvitations> ResponseStore::Impl::create_invitations(const NewInvit
         .bind(5, std::int64_t{spec.count});
     if (auto inserted = batch->run(); !inserted) return inserted;
     issued.batch.id = connection.last_insert_rowid();
-    auto code =
-        connection.statement("INSERT INTO invitation_codes (code_hash, batch) VALUES (?, ?)");
+    // A letter number only where the round tracks participation: in any
+    // other round nothing ties a code's row to a line of the staff's list.
+    auto code = connection.statement(
+        "INSERT INTO invitation_codes (code_hash, batch, letter) VALUES (?, ?, ?)");
     if (!code) return code.take_error();
-    for (const Sha256Digest& hash : hashes) {
+    for (std::size_t i = 0; i < hashes.size(); ++i) {
       code->reset();
-      code->bind_blob(1, hash).bind(2, issued.batch.id);
+      code->bind_blob(1, hashes[i]).bind(2, issued.batch.id);
+      if (numbered) {
+        code->bind(3, static_cast<std::int64_t>(i + 1));
+      } else {
+        code->bind_null(3);
+      }
       if (auto inserted = code->run(); !inserted) return inserted;
     }
     return {};
@@ -107,7 +116,8 @@ Result<std::vector<InvitationBatch>> ResponseStore::Impl::invitation_batches(
   if (!reader) return reader.take_error();
   auto select = (*reader)->statement(
       "SELECT b.id, w.name, b.municipality, b.label, b.created_on, b.issued,"
-      " (SELECT count(*) FROM invitation_codes c WHERE c.batch = b.id AND c.used = 1)"
+      " (SELECT count(*) FROM invitation_codes c WHERE c.batch = b.id AND c.used = 1),"
+      " w.participation_tracked"
       " FROM invitation_batches b JOIN waves w ON w.id = b.wave"
       " WHERE b.municipality = ? ORDER BY b.id DESC");
   if (!select) return select.take_error();
@@ -119,9 +129,44 @@ Result<std::vector<InvitationBatch>> ResponseStore::Impl::invitation_batches(
     if (!row.value()) break;
     batches.push_back({select->int64(0), std::string(select->text(1)), std::string(select->text(2)),
                        std::string(select->text(3)), column_date(*select, 4).value_or(Date{}),
-                       select->int64(5), select->int64(6)});
+                       select->int64(5), select->int64(6), select->int64(7) != 0});
   }
   return batches;
+}
+
+Result<std::vector<std::int64_t>> ResponseStore::Impl::unused_invitation_letters(
+    std::int64_t batch_id, std::string_view municipality) {
+  auto reader = readers_.acquire();
+  if (!reader) return reader.take_error();
+  auto batch = (*reader)->statement(
+      "SELECT w.participation_tracked FROM invitation_batches b JOIN waves w ON w.id = b.wave"
+      " WHERE b.id = ? AND b.municipality = ?");
+  if (!batch) return batch.take_error();
+  batch->bind(1, batch_id).bind(2, municipality);
+  auto found = batch->step();
+  if (!found) return found.take_error();
+  if (!found.value()) {
+    return make_error("invitation_batch_not_found",
+                      "the municipality has no invitation batch " + std::to_string(batch_id));
+  }
+  if (batch->int64(0) == 0) {
+    return make_error("participation_not_tracked",
+                      "the batch's round does not track participation: its caregivers were not "
+                      "told that their municipality would see whether their letter was answered");
+  }
+  auto unused = (*reader)->statement(
+      "SELECT letter FROM invitation_codes WHERE batch = ? AND used = 0 AND letter IS NOT NULL"
+      " ORDER BY letter");
+  if (!unused) return unused.take_error();
+  unused->bind(1, batch_id);
+  std::vector<std::int64_t> letters;
+  while (true) {
+    auto row = unused->step();
+    if (!row) return row.take_error();
+    if (!row.value()) break;
+    letters.push_back(unused->int64(0));
+  }
+  return letters;
 }
 
 Result<ResponseStore::Impl::FoundInvitation> ResponseStore::Impl::find_invitation(

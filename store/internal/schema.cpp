@@ -255,11 +255,17 @@ ALTER TABLE waves ADD COLUMN comments_shared INTEGER NOT NULL DEFAULT 0
 
 // Version 11: whether anyone may read a round's figures, or only staff
 // (docs/privacy.md, "Who reads a round's results"). Every round made
-// before was public, so it stays so. And the municipalities that joined a
-// national round: its staff pages offer them its open link and invitations.
+// before was public, so it stays so. Whether a round tracks participation,
+// and then each code's letter number in its batch (NULL in every other
+// round: docs/privacy.md, "Invitations"). And the municipalities that
+// joined a national round: its staff pages offer them its open link and
+// invitations.
 constexpr std::string_view kVersion11 = R"sql(
 ALTER TABLE waves ADD COLUMN results_public INTEGER NOT NULL DEFAULT 1
   CHECK (results_public IN (0, 1));
+ALTER TABLE waves ADD COLUMN participation_tracked INTEGER NOT NULL DEFAULT 0
+  CHECK (participation_tracked IN (0, 1));
+ALTER TABLE invitation_codes ADD COLUMN letter INTEGER CHECK (letter > 0);
 CREATE TABLE wave_participants (
   wave INTEGER NOT NULL REFERENCES waves(id),
   municipality TEXT NOT NULL REFERENCES municipalities(code),

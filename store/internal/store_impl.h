@@ -196,6 +196,8 @@ class ResponseStore::Impl {
   Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
   Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
   Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
+  Result<std::vector<std::int64_t>> unused_invitation_letters(std::int64_t batch_id,
+                                                              std::string_view municipality);
   Result<InvitationTarget> invitation(std::string_view code);
   Result<ResponseProgress> response_progress(std::string_view wave_name,
                                              std::string_view municipality);

@@ -28,8 +28,17 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
                           "round's results can be for staff only");
   }
 
+  if (spec.participation_tracked && !(consent && consent->tracks_participation)) {
+    return make_error("participation_not_consented",
+                      "the consent of " + loaded.value()->questionnaire->id + " " +
+                          loaded.value()->questionnaire->version +
+                          " does not tell caregivers that their municipality sees whether their "
+                          "letter was answered, so this round cannot track it");
+  }
+
   Wave wave;
   wave.name = spec.name;
+  wave.participation_tracked = spec.participation_tracked;
   wave.comments_shared = spec.comments_shared;
   wave.results_public = spec.results_public.value_or(results_consented);
   wave.questionnaire_id = loaded.value()->questionnaire->id;
@@ -54,14 +63,15 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
     if (found.value()) return make_error("wave_exists", "a wave named " + wave.name + " exists");
     auto insert = connection.statement(
         "INSERT INTO waves (name, questionnaire, opens_on, closes_on, comments_shared,"
-        " results_public) VALUES (?, ?, ?, ?, ?, ?)");
+        " results_public, participation_tracked) VALUES (?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return insert.take_error();
     insert->bind(1, wave.name)
         .bind(2, questionnaire_row)
         .bind(3, opens)
         .bind(4, closes)
         .bind(5, std::int64_t{wave.comments_shared ? 1 : 0})
-        .bind(6, std::int64_t{wave.results_public ? 1 : 0});
+        .bind(6, std::int64_t{wave.results_public ? 1 : 0})
+        .bind(7, std::int64_t{wave.participation_tracked ? 1 : 0});
     if (auto inserted = insert->run(); !inserted) return inserted;
     wave.id = connection.last_insert_rowid();
     auto member =
@@ -86,7 +96,8 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
   if (!reader) return reader.take_error();
   std::string sql =
       "SELECT w.id, w.name, q.questionnaire_id, q.version, w.opens_on, w.closes_on,"
-      " w.comments_shared, w.results_public FROM waves w JOIN questionnaires q ON q.id = "
+      " w.comments_shared, w.results_public, w.participation_tracked FROM waves w JOIN "
+      "questionnaires q ON q.id = "
       "w.questionnaire WHERE ";
   sql += where_sql;
   auto select = (*reader)->statement(sql);
@@ -108,6 +119,7 @@ Result<Wave> ResponseStore::Impl::read_wave(std::string_view where_sql,
   wave.closes = *closes;
   wave.comments_shared = select->int64(6) != 0;
   wave.results_public = select->int64(7) != 0;
+  wave.participation_tracked = select->int64(8) != 0;
 
   auto members = (*reader)->statement(
       "SELECT municipality FROM wave_municipalities WHERE wave = ? ORDER BY municipality");

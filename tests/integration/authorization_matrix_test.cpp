@@ -13,9 +13,13 @@ namespace parorende::testing {
 namespace {
 
 std::string target_of(std::string pattern) {
-  const std::map<std::string, std::string> values = {
-      {"{municipality}", "3407"}, {"{wave}", "open"},      {"{code}", "3407"},
-      {"{receipt}", "x"},         {"{id}", "http_survey"}, {"{questionnaire}", "http_survey"}};
+  const std::map<std::string, std::string> values = {{"{municipality}", "3407"},
+                                                     {"{wave}", "open"},
+                                                     {"{code}", "3407"},
+                                                     {"{receipt}", "x"},
+                                                     {"{id}", "http_survey"},
+                                                     {"{questionnaire}", "http_survey"},
+                                                     {"{batch}", "1"}};
   for (const auto& [placeholder, value] : values) {
     for (std::size_t at; (at = pattern.find(placeholder)) != std::string::npos;) {
       pattern.replace(at, placeholder.size(), value);

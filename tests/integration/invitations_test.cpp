@@ -4,6 +4,8 @@
 // nor make Gjøvik's batches, and the audit log holds each step.
 #include <gtest/gtest.h>
 
+#include <boost/json/serialize.hpp>
+
 #include "staff_fixture.h"
 
 namespace parorende::testing {
@@ -187,6 +189,70 @@ TEST_F(InvitationsHttpTest, BadBatchesAreRefusedWithTheirReason) {
   HttpReply listed = call("GET", kGjovik, "", gjovik_.headers());
   ASSERT_EQ(listed.status, 200);
   EXPECT_TRUE(listed.json().at("batches").as_array().empty());
+}
+
+TEST_F(InvitationsHttpTest, ARoundThatTracksParticipationListsTheUnansweredLetters) {
+  // http_survey 2.0.0: its consent tells caregivers their letter's answer
+  // is seen, for reminders.
+  boost::json::object definition =
+      boost::json::parse(read_text(kSourceDir + "/tests/data/http/survey.json")).as_object();
+  definition["version"] = "2.0.0";
+  definition["consent"].as_object()["tracks_participation"] = true;
+  ASSERT_TRUE(store_->publish_questionnaire(boost::json::serialize(definition)).ok());
+  StaffLogin admin = signed_in_admin("anna");
+  std::string round =
+      R"({"name": "reminded", "questionnaire": "http_survey", "version": "VERSION",)"
+      R"( "opens": "2000-01-01", "closes": "2999-12-31", "participation_tracked": true})";
+  std::string told_nothing = round;
+  told_nothing.replace(told_nothing.find("VERSION"), 7, "1.0.0");
+  HttpReply refused = call("POST", "/api/v1/admin/waves", told_nothing, admin.headers());
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("participation_not_consented"), std::string::npos);
+  round.replace(round.find("VERSION"), 7, "2.0.0");
+  HttpReply opened = call("POST", "/api/v1/admin/waves", round, admin.headers());
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  EXPECT_TRUE(opened.json().at("wave").at("participation_tracked").as_bool());
+
+  HttpReply made =
+      call("POST", kGjovik, R"({"wave":"reminded","label":"Brev","count":4})", gjovik_.headers());
+  ASSERT_EQ(made.status, 201) << made.body;
+  boost::json::value batch = made.json();
+  EXPECT_TRUE(batch.at("batch").at("participation_tracked").as_bool());
+  std::int64_t id = batch.at("batch").at("id").as_int64();
+  std::string letter_three(batch.at("codes").at(2).at("code").as_string());
+  HttpReply answered =
+      call("POST", "/api/v1/waves/reminded/responses", with_invitation(letter_three));
+  ASSERT_EQ(answered.status, 201) << answered.body;
+
+  std::string unused_route = std::string(kGjovik) + "/" + std::to_string(id) + "/unused";
+  HttpReply unused = call("GET", unused_route, "", gjovik_.headers());
+  ASSERT_EQ(unused.status, 200) << unused.body;
+  EXPECT_EQ(boost::json::serialize(unused.json().at("unused")), "[1,2,4]");
+  EXPECT_EQ(first_batch().at("used").as_int64(), 1) << "its letters are listed anyway";
+  StaffLogin verdal = signed_in_staff("verdal", "5038");
+  EXPECT_EQ(call("GET", unused_route, "", verdal.headers()).status, 403);
+  EXPECT_EQ(
+      call("GET", "/api/v1/admin/municipalities/5038/invitations/" + std::to_string(id) + "/unused",
+           "", verdal.headers())
+          .status,
+      404)
+      << "not Verdal's batch";
+
+  // A round that does not track participation never lists its letters.
+  make_batch(3);
+  std::int64_t untracked = first_batch().at("id").as_int64();
+  HttpReply not_tracked =
+      call("GET", std::string(kGjovik) + "/" + std::to_string(untracked) + "/unused", "",
+           gjovik_.headers());
+  EXPECT_EQ(not_tracked.status, 403) << not_tracked.body;
+  EXPECT_NE(not_tracked.body.find("participation_not_tracked"), std::string::npos);
+  EXPECT_EQ(call("GET", std::string(kGjovik) + "/x1/unused", "", gjovik_.headers()).status, 404);
+
+  auto entries = store_->audit_entries({0, 0, "account:gjovik", "invitations.unused"});
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 2u) << "the list and the refusal";
+  EXPECT_EQ((*entries)[0].event.detail, "3 unused");
+  EXPECT_EQ((*entries)[1].event.outcome, AuditOutcome::refused);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json/serialize.hpp>
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -18,6 +19,7 @@ namespace {
 using testing::describe_result;
 using testing::kCloses;
 using testing::kConsent;
+using testing::kOpens;
 using testing::kToday;
 
 class InvitationsTest : public testing::StoreFixture {
@@ -194,6 +196,60 @@ TEST_F(InvitationsTest, BatchesAreListedPerMunicipalityNewestFirst) {
   EXPECT_EQ((*batches)[1].wave_name, "west");
   EXPECT_EQ((*batches)[0].created_on, kToday);
   EXPECT_EQ((*batches)[0].used, 0);
+}
+
+// A round that tracks participation numbers its letters and lists the
+// unused ones; any other round keeps no number a list could be matched with.
+TEST_F(InvitationsTest, OnlyARoundThatTracksParticipationNumbersItsLetters) {
+  WaveSpec tracked{"tracked", "small_survey", {}, kOpens, kCloses, {}};
+  tracked.participation_tracked = true;
+  EXPECT_EQ(store_->create_wave(tracked).error().code, "participation_not_consented");
+  auto definition = boost::json::parse(testing::small_survey_text()).as_object();
+  definition["version"] = "1.1.0";
+  definition["consent"].as_object()["tracks_participation"] = true;
+  ASSERT_TRUE(store_->publish_questionnaire(boost::json::serialize(definition)).ok());
+  tracked.questionnaire_version = "1.1.0";
+  auto wave = store_->create_wave(tracked);
+  ASSERT_TRUE(wave.ok()) << describe_result(wave);
+  EXPECT_TRUE(wave->participation_tracked);
+
+  IssuedInvitations letters = issue(5, "tracked", "0301");
+  EXPECT_TRUE(letters.batch.participation_tracked);
+  IssuedInvitations untracked = issue(3, "spring", "0301");
+  EXPECT_FALSE(untracked.batch.participation_tracked);
+  Response answered = complete_response("0301");
+  answered.questionnaire_version = "1.1.0";  // the same questions
+  for (std::size_t letter : {1u, 3u}) {
+    auto submitted = store_->submit("tracked", answered, kConsent, kToday, letters.codes[letter]);
+    ASSERT_TRUE(submitted.ok()) << describe_result(submitted);
+  }
+  auto unused = store_->unused_invitation_letters(letters.batch.id, "0301");
+  ASSERT_TRUE(unused.ok()) << describe_result(unused);
+  EXPECT_EQ(*unused, (std::vector<std::int64_t>{1, 3, 5})) << "letters 2 and 4 were answered";
+
+  EXPECT_EQ(store_->unused_invitation_letters(untracked.batch.id, "0301").error().code,
+            "participation_not_tracked");
+  EXPECT_EQ(store_->unused_invitation_letters(letters.batch.id, "4601").error().code,
+            "invitation_batch_not_found");
+  EXPECT_EQ(store_->unused_invitation_letters(999, "0301").error().code,
+            "invitation_batch_not_found");
+  auto batches = store_->invitation_batches("0301");
+  ASSERT_TRUE(batches.ok());
+  ASSERT_EQ(batches->size(), 2u);
+  EXPECT_FALSE((*batches)[0].participation_tracked);
+  EXPECT_TRUE((*batches)[1].participation_tracked);
+
+  // In the file: numbers only in the tracked round's batch.
+  auto connection = Connection::open(path_, SQLITE_OPEN_READONLY);
+  ASSERT_TRUE(connection.ok());
+  auto numbered = connection.value()->query_int(
+      "SELECT count(*) FROM invitation_codes WHERE letter IS NOT NULL AND batch = " +
+      std::to_string(letters.batch.id));
+  EXPECT_EQ(numbered.value(), 5);
+  auto unnumbered = connection.value()->query_int(
+      "SELECT count(*) FROM invitation_codes WHERE letter IS NOT NULL AND batch = " +
+      std::to_string(untracked.batch.id));
+  EXPECT_EQ(unnumbered.value(), 0);
 }
 
 }  // namespace

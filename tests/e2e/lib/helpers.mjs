@@ -88,3 +88,15 @@ export async function answerScreening(page, {refused = false} = {}) {
   await page.getByRole('button', {name: text('nav.submit', 'nb')}).click();
   if (!refused) await expectHeading(page, text('result.title', 'nb'));
 }
+
+// A new version of a shipped questionnaire's definition whose consent
+// tells caregivers one thing more: `sentences` in each language, `flags`
+// (such as {shares_comments: true}) the publisher's statement that it does.
+export function withConsent(definition, {version, consentVersion, sentences, flags}) {
+  const changed = structuredClone(definition);
+  changed.version = version;
+  changed.consent.version = consentVersion;
+  Object.assign(changed.consent, flags);
+  for (const [lang, sentence] of Object.entries(sentences)) changed.consent.text[lang] += ` ${sentence}`;
+  return changed;
+}

@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
-import {expectHeading} from '../lib/helpers.mjs';
+import {expectHeading, withConsent} from '../lib/helpers.mjs';
 import {addStaffAccount, signInAndEnrol} from '../lib/staff.mjs';
 import {ROOT} from '../lib/server.mjs';
 
@@ -27,15 +27,12 @@ const COMMENTS = ['Mer avlastning i helgene, ring meg på 912 34 567', 'Takk til
 function prepare(db, run) {
   addStaffAccount(db, run, KARI);
   const dir = mkdtempSync(path.join(tmpdir(), 'parorende-comments-'));
-  const definition = JSON.parse(readFileSync(path.join(ROOT, 'questionnaires/parorendeundersokelse.json'), 'utf8'));
-  definition.version = '1.2.0';
-  definition.consent.version = '2026-3';
-  definition.consent.shares_comments = true;
-  for (const [lang, sentence] of Object.entries({
-    nb: ' Det du skriver i kommentarfeltet, kan kommunen lese etter at undersøkelsen er avsluttet, uten tall og e-postadresser.',
-    nn: ' Det du skriv i kommentarfeltet, kan kommunen lese etter at undersøkinga er avslutta, utan tal og e-postadresser.',
-    en: ' The municipality can read what you write in the comment field after the survey has closed, without numbers and e-mail addresses.',
-  })) definition.consent.text[lang] += sentence;
+  const definition = withConsent(JSON.parse(readFileSync(path.join(ROOT, 'questionnaires/parorendeundersokelse.json'), 'utf8')), {
+    version: '1.2.0', consentVersion: '2026-3', flags: {shares_comments: true}, sentences: {
+      nb: 'Det du skriver i kommentarfeltet, kan kommunen lese etter at undersøkelsen er avsluttet, uten tall og e-postadresser.',
+      nn: 'Det du skriv i kommentarfeltet, kan kommunen lese etter at undersøkinga er avslutta, utan tal og e-postadresser.',
+      en: 'The municipality can read what you write in the comment field after the survey has closed, without numbers and e-mail addresses.',
+    }});
   writeFileSync(path.join(dir, 'definition.json'), JSON.stringify(definition));
   run('publish', '--db', db, path.join(dir, 'definition.json'));
   const lines = COMMENTS.map((comment) => JSON.stringify({status: 'complete', consent_version: '2026-3',

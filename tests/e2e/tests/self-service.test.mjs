@@ -5,7 +5,8 @@
 // member, at 200% zoom, signs in, joins the round, downloads the QR poster
 // and 20 letters and edits an offer; a caregiver answers with a code from a
 // letter on a phone (the same code is refused the second time); the staff
-// member sees the count rise, and the caregiver saw the edited offer on the
+// member sees the count rise and, as the round tracks participation, which
+// letters are not answered; the caregiver saw the edited offer on the
 // high-burden screening result; Verdal's staff can see and change nothing
 // of Gjøvik's, through the pages and the API; the audit log holds each
 // step. axe-core on every state.
@@ -17,7 +18,7 @@ import path from 'node:path';
 import {open, snapshot, checkA11y, assertNoProblems} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
 import {ROOT} from '../lib/server.mjs';
-import {answerScreening, expectHeading} from '../lib/helpers.mjs';
+import {answerScreening, expectHeading, withConsent} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 import {addStaffAccount, signInAndEnrol} from '../lib/staff.mjs';
 
@@ -37,8 +38,14 @@ const running = useServerAndBrowser({
 });
 
 function definitionFile() {
-  const definition = JSON.parse(readFileSync(path.join(ROOT, 'questionnaires/belastningskartlegging.json'), 'utf8'));
-  definition.version = '1.2.0';
+  // This version's consent tells caregivers that Gjøvik sees whether their
+  // letter was answered: the round tracks it, for reminders.
+  const definition = withConsent(JSON.parse(readFileSync(path.join(ROOT, 'questionnaires/belastningskartlegging.json'), 'utf8')), {
+    version: '1.2.0', consentVersion: '2026-3', flags: {tracks_participation: true}, sentences: {
+      nb: 'Fikk du et brev med kode, ser kommunen om brevet er besvart (ikke hva du svarte), så påminnelser bare går til dem som ikke har svart.',
+      nn: 'Fekk du eit brev med kode, ser kommunen om brevet er svara på (ikkje kva du svara), så påminningar berre går til dei som ikkje har svara.',
+      en: 'If you got a letter with a code, the municipality sees whether the letter was answered (not what you answered), so that reminders go only to those who have not.',
+    }});
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'parorende-flow-')), 'belastningskartlegging-1.2.0.json');
   writeFileSync(file, JSON.stringify(definition));
   return {file, consent: definition.consent.version};
@@ -97,6 +104,7 @@ test('a round from publication to a caregiver\'s answer, and Verdal sees nothing
   await admin.page.locator('#national-version').fill('1.2.0');
   await admin.page.locator('#national-opens').fill(today);
   await admin.page.locator('#national-closes').fill('2030-12-31');
+  await admin.page.locator('#national-tracked').check();
   await admin.page.getByRole('button', {name: 'Åpne runden'}).click();
   await admin.page.getByText(`Runden «${ROUND}» er åpnet.`).first().waitFor();
   await snapshot(admin, 'opened');
@@ -161,6 +169,13 @@ test('a round from publication to a caregiver\'s answer, and Verdal sees nothing
   await page.reload();
   await round.locator('dd', {hasText: String(K)}).first().waitFor();
   await snapshot(kari, 'count');
+  // The round tracks participation: letters 2 to 20 are not answered.
+  await page.getByRole('link', {name: 'Lenke, plakat og invitasjonsbrev'}).click();
+  await expectHeading(page, 'Invitasjoner – Gjøvik');
+  await page.getByRole('button', {name: 'Brev uten svar Nye brukere, desember'}).click();
+  const remaining = Array.from({length: 19}, (_, index) => index + 2).join(', ');
+  await page.locator('#view').getByText(`19 brev er ikke besvart: nummer ${remaining}.`).waitFor();
+  await snapshot(kari, 'unanswered');
 
   // Verdal: nothing of Gjøvik's through the pages...
   const vera = await open(running.browser, {name: 'flow-verdal', viewport: {width: 320, height: 640}});
@@ -208,6 +223,8 @@ test('a round from publication to a caregiver\'s answer, and Verdal sees nothing
   assert.ok(has('invitations.create', 'kari', 'municipality:3407'));
   assert.ok(has('offers.change', 'kari'));
   assert.ok(has('progress.read', 'kari', 'municipality:3407'));
+  assert.ok(audit.some((entry) => entry.action === 'invitations.unused' && entry.actor === 'account:kari' &&
+    entry.detail === '19 unused'));
   const refusals = audit.filter((entry) => entry.actor === 'account:vera' && entry.action === 'access.refused');
   assert.ok(refusals.length >= 14, `Verdal's refusals are recorded (${refusals.length})`);
 

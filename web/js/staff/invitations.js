@@ -2,8 +2,10 @@
 // round's open link with its QR code and A4 poster; and letters: make a batch of
 // one-time codes for a round, take them away once (a CSV for the
 // municipality's own SMS or mail-merge tool, and printable letters), and
-// see each batch's issued and used counts. The codes live only in this
-// page's memory until it is left: the server keeps their hashes.
+// see each batch's issued and used counts; in a round that tracks
+// participation, which letters are not answered yet, for reminders. The
+// codes live only in this page's memory until it is left: the server
+// keeps their hashes.
 import {clear, focus, h} from '../dom.js';
 import {errorSummary} from '../validation.js';
 import {s} from './strings.js';
@@ -38,17 +40,40 @@ function openLinkSection(home, link) {
       s('links.png'), h('span', {class: 'visually-hidden'}, ` ${link.wave}`))));
 }
 
-function batchTable(batches) {
+// A tracked batch's unanswered letters, by number, shown below the table.
+function unusedButton(municipality, batch, shown) {
+  return h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: async () => {
+    clear(shown);
+    try {
+      const {unused} = await staff.unusedLetters(municipality, batch.id);
+      const text = unused.length ? s('invitations.unused.list', {label: batch.label, count: unused.length, letters: unused.join(', ')})
+        : s('invitations.unused.none', {label: batch.label});
+      const notice = h('p', {class: 'notice', tabindex: '-1'}, text);
+      shown.append(notice);
+      if (unused.length) {
+        shown.append(h('div', {class: 'actions'}, h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: () =>
+          download(`ubrukte-brev-${municipality}-${batch.id}.csv`, 'text/csv;charset=utf-8', `number\r\n${unused.join('\r\n')}\r\n`)},
+        s('invitations.unused.csv'))));
+      }
+      focus(notice);
+    } catch (problem) {
+      shown.append(h('p', {class: 'notice', role: 'alert'}, failure(problem)));
+    }
+  }}, s('invitations.unused'), h('span', {class: 'visually-hidden'}, ` ${batch.label}`));
+}
+
+function batchTable(municipality, batches, shown) {
   if (!batches.length) return h('p', {}, s('invitations.none'));
   return h('div', {class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'batches-caption'},
     h('table', {class: 'batches'},
       h('caption', {id: 'batches-caption', class: 'visually-hidden'}, s('invitations.batches')),
       h('thead', {}, h('tr', {},
-        [s('invitations.label'), s('invitations.round'), s('invitations.created'), s('invitations.issued'), s('invitations.used')]
-          .map((name) => h('th', {scope: 'col'}, name)))),
-      h('tbody', {}, batches.map((batch) => h('tr', {},
+        [s('invitations.label'), s('invitations.round'), s('invitations.created'), s('invitations.issued'), s('invitations.used'),
+          s('invitations.reminders')].map((name) => h('th', {scope: 'col'}, name)))),
+      h('tbody', {}, batches.map((batch) => h('tr', {'data-batch': batch.id},
         h('td', {}, batch.label), h('td', {}, batch.wave), h('td', {}, batch.created_on),
-        h('td', {}, String(batch.issued)), h('td', {}, usedText(batch)))))));
+        h('td', {}, String(batch.issued)), h('td', {}, usedText(batch)),
+        h('td', {}, batch.participation_tracked ? unusedButton(municipality, batch, shown) : s('invitations.not_tracked')))))));
 }
 
 // The codes just made: shown once, with their two downloads.
@@ -117,6 +142,7 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
   };
 
   const panel = issued ? issuedPanel(home, issued) : null;
+  const unusedBox = h('div', {class: 'unused-letters'});
   clear(view).append(...[
     h('h1', {}, s('invitations.heading', {name: home.name})),
     panel,
@@ -135,7 +161,9 @@ export async function renderInvitations(view, ctx, municipality, issued = null) 
       : h('p', {}, s('invitations.no_rounds')),
     h('h2', {}, s('invitations.batches')),
     h('p', {}, s('invitations.privacy', {k})),
-    batchTable(batches),
+    batches.some((batch) => batch.participation_tracked) ? h('p', {}, s('invitations.tracked_privacy')) : null,
+    batchTable(municipality, batches, unusedBox),
+    unusedBox,
     h('p', {}, h('a', {href: '#home'}, s('nav.home'))),
   ].filter(Boolean));
   if (panel) focus(panel);

@@ -35,21 +35,22 @@ function roundFields(prefix, national) {
   return fields;
 }
 
-// Unticked, the round's results are as its consent says (public only
-// when the caregivers were told so); ticked, for staff only.
-function staffOnlyChoice(prefix) {
-  const id = `${prefix}-staff-only`;
+// A checkbox with its hint.
+function choice(id, label, hint) {
   const box = h('input', {type: 'checkbox', id, name: id, 'aria-describedby': `${id}-hint`});
   const element = h('div', {class: 'question'},
-    h('div', {class: 'options'}, h('div', {class: 'option'}, box, h('label', {for: id}, s('rounds.staff_only')))),
-    h('p', {class: 'hint', id: `${id}-hint`}, s('rounds.staff_only.hint')));
+    h('div', {class: 'options'}, h('div', {class: 'option'}, box, h('label', {for: id}, label))),
+    h('p', {class: 'hint', id: `${id}-hint`}, hint));
   return {element, box};
 }
 
 function roundForm(prefix, national, create, done) {
   const summary = h('div');
   const fields = roundFields(prefix, national);
-  const staffOnly = staffOnlyChoice(prefix);
+  // Unticked, the round's results are as its consent says (public only
+  // when the caregivers were told so); ticked, for staff only.
+  const staffOnly = choice(`${prefix}-staff-only`, s('rounds.staff_only'), s('rounds.staff_only.hint'));
+  const tracked = choice(`${prefix}-tracked`, s('rounds.tracked'), s('rounds.tracked.hint'));
   const submit = async () => {
     for (const each of Object.values(fields)) each.reset();
     const body = {
@@ -58,6 +59,7 @@ function roundForm(prefix, national, create, done) {
       opens: fields.opens.input.value, closes: fields.closes.input.value,
     };
     if (staffOnly.box.checked) body.results_public = false;
+    if (tracked.box.checked) body.participation_tracked = true;
     if (national) {
       body.municipalities = fields.municipalities.input.value.split(/[\s,;]+/).filter(Boolean);
     }
@@ -69,7 +71,7 @@ function roundForm(prefix, national, create, done) {
     }
   };
   return h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
-    summary, ...Object.values(fields).map((each) => each.element), staffOnly.element,
+    summary, ...Object.values(fields).map((each) => each.element), staffOnly.element, tracked.element,
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('rounds.open'))));
 }
 

@@ -89,6 +89,9 @@ export const staff = {
     call('POST', `admin/municipalities/${encodeURIComponent(code)}/waves/${encodeURIComponent(wave)}/join`, {}),
   openLocalRound: (code, round) => call('POST', `admin/municipalities/${encodeURIComponent(code)}/waves`, round),
   invitationBatches: (code) => call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations`),
+  // {unused: [letter numbers]}: only in a round that tracks participation.
+  unusedLetters: (code, batch) =>
+    call('GET', `admin/municipalities/${encodeURIComponent(code)}/invitations/${encodeURIComponent(batch)}/unused`),
   // The batch and its codes, which the server never shows again.
   createInvitations: (code, wave, label, count) =>
     call('POST', `admin/municipalities/${encodeURIComponent(code)}/invitations`, {wave, label, count}),
