@@ -110,7 +110,14 @@ OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
   auto count = body_count(*body);
   if (!count) return error_response(count.error());
   auto issued = api.store.create_invitations({*wave, municipality, *label, *count}, today_utc());
-  if (!issued) return error_response(issued.error());
+  if (!issued) {
+    record_audit(api, {audit_actor(caller_of(exchange).principal), "invitations.create",
+                       "municipality:" + municipality,
+                       issued.error().code == "storage_failure" ? AuditOutcome::failed
+                                                                : AuditOutcome::refused,
+                       printable_detail(issued.error().code + ", wave " + *wave)});
+    return error_response(issued.error());
+  }
   json::array codes;
   for (const std::string& code : issued->codes) {
     codes.push_back({{"code", code}, {"path", invitation_path(municipality, code)}});

@@ -189,6 +189,13 @@ TEST_F(InvitationsHttpTest, BadBatchesAreRefusedWithTheirReason) {
   HttpReply listed = call("GET", kGjovik, "", gjovik_.headers());
   ASSERT_EQ(listed.status, 200);
   EXPECT_TRUE(listed.json().at("batches").as_array().empty());
+  // The refusals of the store (not of the body's form) are in the audit
+  // log with their reason.
+  auto entries = store_->audit_entries({0, 0, "account:gjovik", "invitations.create"});
+  ASSERT_TRUE(entries.ok());
+  ASSERT_EQ(entries->size(), 4u) << "the empty label, the unknown, closed and another's wave";
+  EXPECT_EQ((*entries)[1].event.detail, "wave_not_found, wave nowhere");
+  for (const AuditEntry& entry : *entries) EXPECT_EQ(entry.event.outcome, AuditOutcome::refused);
 }
 
 TEST_F(InvitationsHttpTest, ARoundThatTracksParticipationListsTheUnansweredLetters) {

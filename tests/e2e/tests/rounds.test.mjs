@@ -70,6 +70,12 @@ test('a national administrator publishes a version and opens a round; Gjøvik op
   await page.locator('#national-opens').fill('2026-12-01');
   await page.locator('#national-closes').fill('2027-03-31');
   await page.locator('#national-staff-only').check();
+  // The screening's consent does not say its comments are shared: refused, and why.
+  await page.locator('#national-comments').check();
+  await page.getByRole('button', {name: 'Åpne runden'}).click();
+  await page.locator('.error-summary').getByText('sier ikke til de pårørende at kommunen kan lese kommentarene').waitFor();
+  await snapshot(ctx, 'comments-refused');
+  await page.locator('#national-comments').uncheck();
   await page.getByRole('button', {name: 'Åpne runden'}).click();
   await page.getByText('Runden «Pårørendeundersøkelsen 2027» er åpnet.').waitFor();
   await snapshot(ctx, 'opened');

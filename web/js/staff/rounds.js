@@ -12,11 +12,20 @@ import {field} from './forms.js';
 import {failure} from './views.js';
 import {keepPreview, previewUrl} from '../preview.js';
 
+// What the consent did not tell caregivers, in the page's language.
+const REFUSALS = {
+  comments_not_consented: 'rounds.error.comments',
+  results_not_consented: 'rounds.error.results',
+  participation_not_consented: 'rounds.error.tracked',
+  wave_exists: 'rounds.error.exists',
+};
+
 // The server's problems beside the fields they name, or in the summary.
 function showProblems(summary, problem, fields) {
   const entries = (problem.details ?? []).map((detail) =>
     fields[detail.where] ? fields[detail.where].fail(detail.message) : {message: `${detail.where ? `${detail.where}: ` : ''}${detail.message}`});
-  errorSummary(summary, entries.length ? entries : [{message: failure(problem)}]);
+  const known = REFUSALS[problem.code];
+  errorSummary(summary, entries.length ? entries : [{message: known ? s(known) : failure(problem)}]);
 }
 
 // The fields of a new round; `national` adds the municipalities.
@@ -51,6 +60,7 @@ function roundForm(prefix, national, create, done) {
   // when the caregivers were told so); ticked, for staff only.
   const staffOnly = choice(`${prefix}-staff-only`, s('rounds.staff_only'), s('rounds.staff_only.hint'));
   const tracked = choice(`${prefix}-tracked`, s('rounds.tracked'), s('rounds.tracked.hint'));
+  const comments = choice(`${prefix}-comments`, s('rounds.comments'), s('rounds.comments.hint'));
   const submit = async () => {
     for (const each of Object.values(fields)) each.reset();
     const body = {
@@ -60,6 +70,7 @@ function roundForm(prefix, national, create, done) {
     };
     if (staffOnly.box.checked) body.results_public = false;
     if (tracked.box.checked) body.participation_tracked = true;
+    if (comments.box.checked) body.comments_shared = true;
     if (national) {
       body.municipalities = fields.municipalities.input.value.split(/[\s,;]+/).filter(Boolean);
     }
@@ -71,7 +82,7 @@ function roundForm(prefix, national, create, done) {
     }
   };
   return h('form', {class: 'panel', novalidate: true, onsubmit: (event) => { event.preventDefault(); submit(); }},
-    summary, ...Object.values(fields).map((each) => each.element), staffOnly.element, tracked.element,
+    summary, ...Object.values(fields).map((each) => each.element), staffOnly.element, comments.element, tracked.element,
     h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'button'}, s('rounds.open'))));
 }
 
