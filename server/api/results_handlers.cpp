@@ -329,12 +329,15 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
 
 // The latest earlier wave of the same questionnaire and the same
 // municipalities (by opening day): a national round follows a national
-// one, and a municipality's local round never stands in for it.
+// one, and a municipality's local round never stands in for it. A round
+// whose results are public is compared only with public ones: the change
+// since a staff-only round would publish that round's figures.
 std::optional<Wave> previous_wave_of(ResponseStore& store, const Wave& wave) {
   std::optional<Wave> previous;
   for (Wave& other : store.waves()) {
     if (other.questionnaire_id != wave.questionnaire_id || other.name == wave.name) continue;
     if (other.municipalities != wave.municipalities) continue;
+    if (wave.results_public && !other.results_public) continue;
     if (!(other.opens < wave.opens)) continue;
     if (!previous || previous->opens < other.opens) previous = std::move(other);
   }

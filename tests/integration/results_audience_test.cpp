@@ -151,6 +151,24 @@ TEST_F(ResultsAudienceTest, AMunicipalitysStaffReadOnlyTheRoundsThatCoverIt) {
       << "a local round is not joined";
 }
 
+TEST_F(ResultsAudienceTest, APublicRoundIsNeverComparedWithAStaffOnlyOne) {
+  // Gjøvik's public local round a year after its staff-only one: the
+  // change since then would publish the staff-only round's figures.
+  WaveSpec later{"gjovik-public", "http_survey", "1.0.0", {2002, 1, 1}, {2002, 12, 31}, {"3407"}};
+  ASSERT_TRUE(store_->create_wave(later).ok());
+  import("gjovik-public", "1.0.0", "3407", 12);
+  HttpReply overview = call("GET", "/api/v1/waves/gjovik-public/results");
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  EXPECT_TRUE(overview.json().at("previous_wave").is_null()) << overview.body;
+  HttpReply gjovik = call("GET", "/api/v1/waves/gjovik-public/results/3407");
+  ASSERT_EQ(gjovik.status, 200) << gjovik.body;
+  EXPECT_EQ(gjovik.body.find("gjovik-local"), std::string::npos) << gjovik.body;
+  json::value body = gjovik.json();
+  for (const json::value& scale : body.at("scales").as_array()) {
+    EXPECT_TRUE(scale.at("trend").is_null()) << scale;
+  }
+}
+
 TEST_F(ResultsAudienceTest, AdministratorsAndGrantedResearchersReadAndExport) {
   StaffLogin admin = signed_in_admin("anna");
   StaffLogin researcher =
