@@ -183,9 +183,11 @@ class Importer {
       std::string base = slug(section.title);
       if (base.empty()) base = "section";
       section.id = base;
-      for (int suffix = 2; !is_free_section_id(section.id); ++suffix) {
-        section.id = base + "_" + std::to_string(suffix);
-      }
+      // Each base counts on from its last suffix: thousands of sections of
+      // one title stay linear.
+      int& suffix = next_suffix_[base];
+      if (suffix < 2) suffix = 2;
+      while (!is_free_section_id(section.id)) section.id = base + "_" + std::to_string(suffix++);
     }
     section_ids_.insert(section.id);
     sections_.push_back(std::move(section));
@@ -581,6 +583,7 @@ class Importer {
   std::string current_form_;
   std::vector<SectionDraft> sections_;
   std::set<std::string> section_ids_;
+  std::map<std::string, int> next_suffix_;  // the next suffix to try per section title
   std::vector<Scoring> scales_;
   std::vector<Scoring> burdens_;
   bool record_id_seen_ = false;

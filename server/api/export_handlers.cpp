@@ -80,7 +80,13 @@ void get_export(ApiContext& api, const Exchange& exchange, std::string staff_act
           record(AuditOutcome::refused, file.error().code);
           return error_response(file.error());
         }
-        record(AuditOutcome::success, printable_detail(table_name));
+        // A staff-only round's file leaves only with its trace in the log.
+        if (!staff_actor.empty()) {
+          auto recorded = api.store.record_audit(
+              {staff_actor, "results.export", "wave:" + printable_detail(wave_name),
+               AuditOutcome::success, printable_detail(table_name)});
+          if (!recorded) return error_response(recorded.error());
+        }
         return file_response(*file, request);
       });
 }

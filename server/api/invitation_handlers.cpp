@@ -135,11 +135,14 @@ OutgoingResponse unused_letters(ApiContext& api, const Exchange& exchange) {
   const std::string& municipality = exchange.params[0];
   const std::string& batch_text = exchange.params[1];
   std::string actor = audit_actor(caller_of(exchange).principal);
-  std::string object = "municipality:" + municipality + "/batch:" + printable_detail(batch_text);
+  std::string object =
+      "municipality:" + printable_detail(municipality) + "/batch:" + printable_detail(batch_text);
   std::int64_t batch = 0;
   auto [end, failed] =
       std::from_chars(batch_text.data(), batch_text.data() + batch_text.size(), batch);
   if (failed != std::errc() || end != batch_text.data() + batch_text.size() || batch < 1) {
+    record_audit(api, {actor, "invitations.unused", object, AuditOutcome::refused,
+                       "invitation_batch_not_found"});
     return error_response("invitation_batch_not_found",
                           "a batch is named by its number, such as 12");
   }
@@ -149,8 +152,11 @@ OutgoingResponse unused_letters(ApiContext& api, const Exchange& exchange) {
         api, {actor, "invitations.unused", object, AuditOutcome::refused, letters.error().code});
     return error_response(letters.error());
   }
-  record_audit(api, {actor, "invitations.unused", object, AuditOutcome::success,
-                     std::to_string(letters->size()) + " unused"});
+  // Who answered leaves only with its trace in the log.
+  auto recorded =
+      api.store.record_audit({actor, "invitations.unused", object, AuditOutcome::success,
+                              std::to_string(letters->size()) + " unused"});
+  if (!recorded) return error_response(recorded.error());
   json::array numbers;
   for (std::int64_t letter : *letters) numbers.push_back(letter);
   return json_response(http::status::ok, {{"batch", batch}, {"unused", std::move(numbers)}});

@@ -581,7 +581,7 @@ constexpr std::string_view kPaths = R"openapi(
     "/api/v1/admin/municipalities/{municipality}/invitations/{batch}/unused": {
       "get": {
         "operationId": "listUnusedLetters",
-        "summary": "The letter numbers of the batch whose codes were not used, for reminders; only in a round that tracks participation (its staff, national_admin); recorded as invitations.unused",
+        "summary": "The letter numbers of the batch whose codes were not used, for reminders; only in a round that tracks participation (its staff only); recorded as invitations.unused",
         "security": [{"session": []}],
         "parameters": [{"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
                        {"name": "batch", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}],

@@ -128,6 +128,9 @@ Result<std::string_view> csv_body(const HttpRequest& request) {
     return make_error("unsupported_media_type",
                       "the request body must be UTF-8, not charset=" + *charset);
   }
+  if (!is_valid_utf8(request.body())) {
+    return make_error("invalid_csv", "the CSV file is not valid UTF-8; save it as UTF-8");
+  }
   return std::string_view(request.body());
 }
 

@@ -355,6 +355,24 @@ HttpResponse answer(const json::object& body, const HttpRequest& request) {
   return response;
 }
 
+// A staff-only round's overview as one municipality's staff read it: the
+// nation and the counties, and of the municipalities only their own (its
+// caregivers were told their municipality reads the figures, not others).
+void keep_one_municipality(json::object& overview, const std::string& code) {
+  for (const char* part : {"scales", "burden"}) {
+    for (json::value& entry : overview[part].as_array()) {
+      json::array& municipalities = entry.as_object()["municipalities"].as_array();
+      json::array own;
+      for (json::value& row : municipalities) {
+        const json::string* row_code =
+            row.as_object().if_contains("code") ? row.as_object().at("code").if_string() : nullptr;
+        if (row_code != nullptr && *row_code == code) own.push_back(std::move(row));
+      }
+      municipalities = std::move(own);
+    }
+  }
+}
+
 // Who asks. The public routes answer for rounds whose results are public
 // (403 results_not_public otherwise); the staff routes for any round the
 // authorization matrix lets the caller see, each read in the audit log.
@@ -373,10 +391,13 @@ Reader staff_reader(const Exchange& exchange, std::string object, std::string mu
           std::move(municipality)};
 }
 
+// Figures that are not public leave only with their trace in the log: no
+// entry, no figures.
 OutgoingResponse record_shown(ApiContext& api, const Reader& reader, OutgoingResponse response) {
-  if (reader.staff) {
-    record_audit(api, {reader.actor, "results.read", reader.object, AuditOutcome::success, ""});
-  }
+  if (!reader.staff) return response;
+  auto recorded = api.store.record_audit(
+      {reader.actor, "results.read", reader.object, AuditOutcome::success, ""});
+  if (!recorded) return error_response(recorded.error());
   return response;
 }
 
@@ -422,12 +443,12 @@ void get_results(ApiContext& api, const Exchange& exchange, std::string wave_nam
         const PublishedWave& current = *published.value();
         std::optional<Wave> previous = previous_wave_of(api.store, current.wave);
         std::string shown = effective_language(*current.questionnaire, requested);
-        return record_shown(
-            api, reader,
-            answer(
-                overview_json(current, shown,
-                              previous ? std::optional<std::string>(previous->name) : std::nullopt),
-                *request));
+        json::object overview = overview_json(
+            current, shown, previous ? std::optional<std::string>(previous->name) : std::nullopt);
+        if (!reader.municipality.empty() && !current.wave.results_public) {
+          keep_one_municipality(overview, reader.municipality);
+        }
+        return record_shown(api, reader, answer(overview, *request));
       });
 }
 

@@ -257,9 +257,10 @@ TEST_F(InvitationsHttpTest, ARoundThatTracksParticipationListsTheUnansweredLette
 
   auto entries = store_->audit_entries({0, 0, "account:gjovik", "invitations.unused"});
   ASSERT_TRUE(entries.ok());
-  ASSERT_EQ(entries->size(), 2u) << "the list and the refusal";
+  ASSERT_EQ(entries->size(), 3u) << "the list and the two refusals";
   EXPECT_EQ((*entries)[0].event.detail, "3 unused");
-  EXPECT_EQ((*entries)[1].event.outcome, AuditOutcome::refused);
+  EXPECT_EQ((*entries)[1].event.detail, "participation_not_tracked");
+  EXPECT_EQ((*entries)[2].event.detail, "invitation_batch_not_found");
 }
 
 }  // namespace

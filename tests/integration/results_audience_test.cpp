@@ -134,6 +134,8 @@ TEST_F(ResultsAudienceTest, AMunicipalitysStaffReadOnlyTheRoundsThatCoverIt) {
     EXPECT_NE(refused.body.find("municipality_not_in_wave"), std::string::npos) << refused.body;
     HttpReply national = call("GET", verdals + "staff-only" + part, "", verdal.headers());
     EXPECT_EQ(national.status, 200) << part << ": " << national.body;
+    EXPECT_EQ(national.body.find(R"("code":"3407")"), std::string::npos)
+        << part << ": Gjøvik's figures of a staff-only round, to Verdal";
     HttpReply own =
         call("GET", "/api/v1/admin/municipalities/3407/waves/gjovik-local" + std::string(part), "",
              gjovik.headers());
@@ -149,6 +151,30 @@ TEST_F(ResultsAudienceTest, AMunicipalitysStaffReadOnlyTheRoundsThatCoverIt) {
                 .status,
             409)
       << "a local round is not joined";
+}
+
+TEST_F(ResultsAudienceTest, AMunicipalitysStaffSeeNoOtherMunicipalityInAStaffOnlyOverview) {
+  StaffLogin verdal = signed_in_staff("verdal", "5038");
+  HttpReply overview = call("GET", "/api/v1/admin/municipalities/5038/waves/staff-only/overview",
+                            "", verdal.headers());
+  ASSERT_EQ(overview.status, 200) << overview.body;
+  json::value body = overview.json();
+  int parts = 0;
+  for (const char* part : {"scales", "burden"}) {
+    for (const json::value& entry : body.at(part).as_array()) {
+      ++parts;
+      const json::array& municipalities = entry.at("municipalities").as_array();
+      ASSERT_EQ(municipalities.size(), 1u) << entry;
+      EXPECT_EQ(municipalities.at(0).at("code").as_string(), "5038");
+      EXPECT_FALSE(entry.at("national").is_null());
+    }
+  }
+  EXPECT_GT(parts, 0) << body;
+  // A public round's overview is the same for them as for anyone.
+  HttpReply published = call("GET", "/api/v1/admin/municipalities/5038/waves/published/overview",
+                             "", verdal.headers());
+  ASSERT_EQ(published.status, 200);
+  EXPECT_NE(published.body.find(R"("code":"3407")"), std::string::npos);
 }
 
 TEST_F(ResultsAudienceTest, APublicRoundIsNeverComparedWithAStaffOnlyOne) {

@@ -172,6 +172,10 @@ TEST_F(RoundAdminTest, ARedcapDictionaryBecomesADefinitionToCheck) {
   HttpReply garbage =
       call("POST", "/api/v1/admin/questionnaires/redcap", "just,a\nline\n", headers);
   EXPECT_EQ(garbage.status, 422) << garbage.body;
+  HttpReply latin1 = call("POST", "/api/v1/admin/questionnaires/redcap",
+                          "Variable / Field Name,Form Name\nstr\xf8m,skjema\n", headers);
+  EXPECT_EQ(latin1.status, 422) << latin1.body;
+  EXPECT_NE(latin1.body.find("invalid_csv"), std::string::npos) << latin1.body;
   HttpReply as_json =
       call("POST", "/api/v1/admin/questionnaires/redcap", "{}", json_headers(anna_));
   EXPECT_EQ(as_json.status, 415) << as_json.body;
