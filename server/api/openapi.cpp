@@ -768,6 +768,7 @@ constexpr std::string_view kComponents = R"openapi(
           "id": {"type": "string"}, "version": {"type": "string"}, "language": {"type": "string"},
           "languages": {"type": "array", "items": {"type": "string"}},
           "title": {"type": "string"}, "description": {"type": "string"},
+          "screening": {"type": "boolean", "description": "true when the questionnaire has burden instruments: POST /api/v1/screening/{questionnaire}/score gives its result"},
           "consent": {"type": "object", "properties": {"version": {"type": "string"}, "text": {"type": "string"}}},
           "sections": {"type": "array", "items": {"type": "object", "required": ["id", "title", "items"],
             "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "description": {"type": "string"},

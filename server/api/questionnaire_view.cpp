@@ -87,6 +87,8 @@ json::object questionnaire_view(const Questionnaire& questionnaire, std::string_
   view["languages"] = std::move(languages);
   view["title"] = questionnaire.title.in(language);
   put_text(view, "description", questionnaire.description, language);
+  // The pages offer a screening's result before (or instead of) storing.
+  view["screening"] = !questionnaire.burden_instruments.empty();
   if (questionnaire.consent) {
     view["consent"] = {{"version", questionnaire.consent->version},
                        {"text", questionnaire.consent->text.in(language)}};

@@ -46,6 +46,7 @@ TEST_F(ApiTest, QuestionnaireInTheAskedLanguageWithFallbacks) {
   EXPECT_EQ(view.at("language"), "nb");
   EXPECT_EQ(view.at("title"), "Testundersøkelse");
   EXPECT_EQ(view.at("consent").at("version"), "2026-1");
+  EXPECT_EQ(view.at("screening"), true);  // it has a burden instrument
   const json::array& items = view.at("sections").at(0).at("items").as_array();
   EXPECT_EQ(items.at(1).at("id"), "relation");
   EXPECT_EQ(items.at(1).at("options").at(0).at("label"), "Partner");

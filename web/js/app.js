@@ -108,12 +108,14 @@ const routes = [
 ];
 
 let renderCount = 0;
+let routedUrl = '';
 
 // Renders the view the hash names. Views are async; a newer navigation
 // wins over a slower older one. ctx.current is replaced at every
 // navigation, so a view keeps the one it started with (`const current =
 // ctx.current;` before its first await) and asks it after each await.
 async function route({keepFocus = false} = {}) {
+  routedUrl = location.href;
   const hash = location.hash.replace(/^#/, '');
   if (hash && !hash.startsWith('/')) return;  // an in-page anchor
   const path = hash.split('?')[0];
@@ -167,7 +169,12 @@ async function start() {
     event.preventDefault();
     focus(document.getElementById('main'));
   });
-  window.addEventListener('hashchange', () => route());
+  // Back and forward to an entry whose query differs too (the language
+  // or municipality was put in the URL since) fire popstate but no
+  // hashchange; a change of the hash alone fires both.
+  const routeIfMoved = () => { if (location.href !== routedUrl) route(); };
+  window.addEventListener('hashchange', routeIfMoved);
+  window.addEventListener('popstate', routeIfMoved);
   await route({keepFocus: true});
   document.body.dataset.ready = 'true';
 }

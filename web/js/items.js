@@ -1,7 +1,7 @@
 // One renderer per item type. Choice groups are a fieldset with a legend;
 // every other field has a <label>. Help and error messages are tied to the
 // field with aria-describedby.
-import {h} from './dom.js';
+import {announce, h} from './dom.js';
 import {language, t} from './i18n.js';
 import {fieldError} from './validation.js';
 import {municipalitySelect} from './municipalities.js';
@@ -53,8 +53,22 @@ export function renderItem(item, {value, raw, mark, municipalities, onAnswer}) {
     const multiHint = multiple ? h('p', {class: 'hint', id: `m-${item.id}`}, t('multi.hint')) : null;
     body = h('div', {class: ['options', item.type === 'yes_no' && 'options--inline']});
     body.append(...choice(multiple ? 'checkbox' : 'radio', options, checked));
+    // A radio cannot be unchecked by pressing it again: an optional
+    // question gets a button that takes the answer away.
+    let clearButton = null;
+    if (!multiple && !item.required) {
+      clearButton = h('button', {type: 'button', class: ['link-button', 'clear-answer'], hidden: value === undefined,
+        onclick: () => {
+          for (const input of body.querySelectorAll('input:checked')) input.checked = false;
+          clearButton.hidden = true;
+          onAnswer(item.id, undefined);
+          document.getElementById(fieldId)?.focus();
+          announce(t('item.cleared'));
+        }}, t('item.clear'), h('span', {class: 'visually-hidden'}, ` – ${item.text}`));
+      body.addEventListener('change', () => { clearButton.hidden = !body.querySelector('input:checked'); });
+    }
     const fieldset = h('fieldset', {class: 'question-group', 'aria-describedby': [helpId, multiHint && `m-${item.id}`, errorId].filter(Boolean).join(' ')},
-      h('legend', {class: 'question-text'}, questionText), help, multiHint, error.element, body);
+      h('legend', {class: 'question-text'}, questionText), help, multiHint, error.element, body, clearButton);
     return wrap(fieldset);
   }
 
@@ -72,7 +86,9 @@ export function renderItem(item, {value, raw, mark, municipalities, onAnswer}) {
         oninput: () => onAnswer(item.id, field.value.trim() ? field.value : undefined)};
       field = item.multiline ? h('textarea', {...attributes, rows: 6}) : h('input', {...attributes, type: 'text'});
       field.value = value ?? '';
-      return wrapField(field, h('p', {class: 'hint', id: hintId}, t('text.max', {max})));
+      // One privacy hint: the question's own help, when it has one, says
+      // what not to write.
+      return wrapField(field, h('p', {class: 'hint', id: hintId}, t(item.help ? 'text.max' : 'text.max_private', {max})));
     }
     case 'integer':
     case 'decimal': {

@@ -63,9 +63,10 @@ function offerCard(offer) {
   return h('li', {class: ['offer', offer.demo && 'offer--demo'], id, 'data-type': offer.type},
     h('h3', {}, offer.name, offer.demo ? [' ', h('span', {class: 'badge'}, t('offers.demo'))] : null),
     offer.demo ? h('p', {class: 'demo-text', id: `${id}-demo`}, t('offers.demo_text')) : null,
-    h('dl', {class: 'facts'}, details.filter(([, value]) => value).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])),
+    // What it is and how to reach it first; who it is for after.
     offer.description ? h('p', {}, offer.description) : null,
-    contactLines.length ? [h('h4', {}, t('offers.contact')), h('ul', {class: 'contact'}, contactLines)] : null);
+    contactLines.length ? [h('h4', {}, t('offers.contact')), h('ul', {class: 'contact'}, contactLines)] : null,
+    h('dl', {class: 'facts'}, details.filter(([, value]) => value).map(([name, value]) => [h('dt', {}, name), h('dd', {}, value)])));
 }
 
 function safeUrl(url) {

@@ -58,7 +58,7 @@ export async function renderStart(view, ctx) {
 }
 
 async function surveyList(waves, municipality, ctx) {
-  const open = waves.filter((wave) => wave.national || wave.municipalities.includes(municipality.code));
+  const open = onePerQuestionnaire(waves.filter((wave) => wave.national || wave.municipalities.includes(municipality.code)));
   const section = h('section', {class: 'surveys', 'aria-labelledby': 'surveys-title'},
     h('h2', {id: 'surveys-title'}, t('start.surveys.title', {municipality: municipality.name})));
   if (!open.length) {
@@ -82,3 +82,16 @@ async function surveyList(waves, municipality, ctx) {
   return section;
 }
 
+// Two rounds of one questionnaire open at once (the nation's and the
+// municipality's own) are one choice for the caregiver: the municipality's
+// own round, else the one open longest.
+export function onePerQuestionnaire(waves) {
+  const chosen = new Map();
+  for (const wave of waves) {
+    const held = chosen.get(wave.questionnaire);
+    const better = !held || (held.national && !wave.national) ||
+      (held.national === wave.national && wave.closes > held.closes);
+    if (better) chosen.set(wave.questionnaire, wave);
+  }
+  return waves.filter((wave) => chosen.get(wave.questionnaire) === wave);
+}

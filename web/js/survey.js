@@ -1,6 +1,7 @@
 // The survey: consent, one section per screen, a progress bar, back and
-// next with answers kept, live conditional items, save for later, submit.
-// Visibility and checks here are for display; the server decides.
+// next with answers kept, live conditional items, save for later, a page
+// to check the answers (check.js), submit. Visibility and checks here are
+// for display; the server decides.
 import {api} from './api.js';
 import {announce, clear, h} from './dom.js';
 import {formatDate, language, t} from './i18n.js';
@@ -9,6 +10,7 @@ import {renderItem} from './items.js';
 import {errorSummary, fieldError} from './validation.js';
 import {municipalities} from './municipalities.js';
 import {currentSurvey, endSurvey, getReceipt, persist, setReceipt, setSaved, startSurvey} from './state.js';
+import {renderCheck} from './check.js';
 
 const views = new Map();
 
@@ -42,12 +44,10 @@ export async function renderSurvey(view, ctx, waveName, step) {
   }
   let survey = currentSurvey();
   if (!survey || survey.wave !== wave.name) {
+    // Back (or a bookmark) after sending: say so, never an empty form.
     const receipt = getReceipt();
-    if (receipt?.wave === wave.name && !step) {
-      ctx.setTitle(t('done.already'));
-      clear(view).append(h('h1', {}, t('done.already')),
-        h('p', {}, h('a', {href: receipt.screening ? '#/result' : '#/receipt'}, t(receipt.screening ? 'result.title' : 'receipt.code'))),
-        h('p', {}, h('a', {href: '#/'}, t('footer.home'))));
+    if (receipt?.wave === wave.name) {
+      renderSent(view, ctx, wave, receipt);
       return;
     }
     survey = startSurvey(wave);
@@ -73,6 +73,10 @@ export async function renderSurvey(view, ctx, waveName, step) {
     renderConsent(page);
     return;
   }
+  if (step === 'check') {
+    renderCheck(page);
+    return;
+  }
   const visible = visibleSections(page);
   let section = visible.find((s) => s.id === step);
   if (!section) {
@@ -85,7 +89,25 @@ export async function renderSurvey(view, ctx, waveName, step) {
   renderStep(page, section);
 }
 
-function visibleSections({questionnaire, survey}) {
+// After sending: the answers are sent (or, for a result seen without
+// storing, nothing was kept), with the way back to the receipt or result.
+function renderSent(view, ctx, wave, receipt) {
+  const stored = receipt.stored !== false;
+  const title = t(stored ? 'sent.title' : 'sent.not_stored_title');
+  ctx.setTitle(title);
+  const again = h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: () => {
+    startSurvey(wave);
+    ctx.go(surveyHash(wave.name));
+  }}, t('sent.again'));
+  clear(view).append(h('h1', {}, title),
+    h('p', {}, t(stored ? 'sent.text' : 'sent.not_stored_text')),
+    h('p', {}, h('a', {href: receipt.screening ? '#/result' : '#/receipt', id: 'sent-link'},
+      t(receipt.screening ? 'sent.to_result' : 'sent.to_receipt'))),
+    h('div', {class: 'actions'}, again),
+    h('p', {}, h('a', {href: '#/'}, t('footer.home'))));
+}
+
+export function visibleSections({questionnaire, survey}) {
   const {sections} = decide(questionnaire, survey.answers);
   return questionnaire.sections.filter((section) => sections.has(section.id));
 }
@@ -141,7 +163,10 @@ function renderStep(page, section) {
   let decision = decide(questionnaire, survey.answers);
   let visible = visibleSections(page);
   const index = visible.indexOf(section);
-  const isLast = index === visible.length - 1;
+  // ?change=ITEM: came from the check page to change one answer.
+  const changing = new URLSearchParams(location.hash.split('?')[1] ?? '').get('change');
+  const nextLabel = () => (changing ? t('check.back_to_check')
+    : visible.indexOf(section) === visible.length - 1 ? t('nav.to_check') : t('nav.next'));
   const shownItems = section.items.filter((item) => decision.items.has(item.id));
   const required = shownItems.filter((item) => item.required).length;
   const mixed = required > 0 && required < shownItems.length;
@@ -193,7 +218,7 @@ function renderStep(page, section) {
     } else if (itemAdded) {
       announce(t('progress.item_added'));
     }
-    nextButton.textContent = visible.indexOf(section) === visible.length - 1 ? t('nav.submit') : t('nav.next');
+    nextButton.textContent = nextLabel();
   }
 
   function drawProgress() {
@@ -209,7 +234,8 @@ function renderStep(page, section) {
           const here = s === section;
           const answered = s.items.some((item) => decision.kept[item.id] !== undefined);
           return h('li', {'data-section': s.id, 'aria-current': here ? 'step' : null},
-            s.title, ' ', h('span', {class: 'meta'}, here ? t('progress.current') : answered ? t('progress.done') : ''));
+            here ? s.title : h('a', {href: surveyHash(wave.name, s.id)}, s.title),
+            ' ', h('span', {class: 'meta'}, here ? t('progress.current') : answered ? t('progress.done') : ''));
         }))));
   }
 
@@ -246,77 +272,39 @@ function renderStep(page, section) {
 
   const title = () => `${section.title} – ${questionnaire.title}`;
 
-  async function send(status) {
+  async function save() {
     if (sending) return;
     sending = true;
-    const button = status === 'complete' ? nextButton : saveButton;
-    const label = button.textContent;
-    button.textContent = t('nav.sending');
-    button.setAttribute('aria-disabled', 'true');
+    const label = saveButton.textContent;
+    saveButton.textContent = t('nav.sending');
+    saveButton.setAttribute('aria-disabled', 'true');
     try {
-      const document = {status, consent_version: survey.consentVersion, language: language(), answers: decision.kept};
-      // A questionnaire without a municipality item still belongs to one.
-      if (!municipalityAnswer(questionnaire, decision.kept) && ctx.municipality) document.municipality = ctx.municipality;
-      // A code from an invitation letter is used by the first submission.
-      if (!survey.resumeCode && survey.invitation) document.invitation = survey.invitation;
-      const reply = survey.resumeCode
-        ? await api.update(survey.resumeCode, language(), document)
-        : await api.submit(wave.name, language(), document);
-      survey.invitation = null;
-      if (status === 'partial') {
-        survey.resumeCode = reply.resume_code || survey.resumeCode;
-        survey.savedFrom = section.id;
-        persist();
-        setSaved({code: survey.resumeCode, wave: wave.name, closes: wave.closes, lang: language()});
-        ctx.go('#/saved');
-      } else {
-        await finish(page, reply.receipt_code, decision.kept);
-      }
+      const reply = await sendResponse(page, 'partial', decision.kept);
+      survey.resumeCode = reply.resume_code || survey.resumeCode;
+      survey.savedFrom = section.id;
+      persist();
+      setSaved({code: survey.resumeCode, wave: wave.name, closes: wave.closes, lang: language()});
+      ctx.go('#/saved');
     } catch (error) {
-      button.textContent = label;
-      handleSendError(error);
+      saveButton.textContent = label;
+      const problem = sendProblem(page, error);
+      if (problem.section && problem.section !== section) {
+        carryErrors(survey, problem);
+        ctx.go(surveyHash(wave.name, problem.section.id));
+      } else {
+        showErrors(problem.errors, problem.general);
+      }
     } finally {
       sending = false;
-      button.removeAttribute('aria-disabled');
+      saveButton.removeAttribute('aria-disabled');
     }
   }
 
-  function handleSendError(error) {
-    if (error.status === 422 && error.details?.length) {
-      const errors = [];
-      const general = [];
-      for (const detail of error.details) {
-        const s = questionnaire.sections.find((candidate) => candidate.items.some((item) => item.id === detail.where));
-        if (s) errors.push({item: s.items.find((item) => item.id === detail.where), section: s, message: detail.message});
-        else general.push(detail.message);
-      }
-      const first = errors[0]?.section;
-      if (first && first !== section) {
-        survey.errors = Object.fromEntries(errors.map((e) => [e.item.id, e.message]));
-        survey.generalErrors = general;
-        persist();
-        ctx.go(surveyHash(wave.name, first.id));
-        return;
-      }
-      showErrors(errors, general);
-      return;
-    }
-    if (error.code?.startsWith('invitation_')) {
-      // The answers must not be stuck behind a code: the next press sends
-      // them without it.
-      survey.invitation = null;
-      persist();
-      showErrors([], [`${invitationMessage(error)} ${t('invitation.send_without')}`]);
-      return;
-    }
-    showErrors([], [sendErrorMessage(error)]);
-  }
-
-  const nextButton = h('button', {type: 'submit', class: 'button'}, isLast ? t('nav.submit') : t('nav.next'));
+  const nextButton = h('button', {type: 'submit', class: 'button'}, nextLabel());
   const saveButton = h('button', {type: 'button', class: ['button', 'button--secondary'], onclick: () => {
     const errors = check([section], false);
     if (errors.length) return showErrors(errors);
-    send('partial');
+    save();
   }}, t('nav.save'));
 
   const form = h('form', {novalidate: true, onsubmit: (event) => {
@@ -324,29 +312,19 @@ function renderStep(page, section) {
     if (sending) return;
     const errors = check([section], true);
     if (errors.length) return showErrors(errors);
+    survey.errors = {};
+    survey.generalErrors = [];
+    persist();
     const position = visible.indexOf(section);
-    if (position < visible.length - 1) {
-      survey.errors = {};
-      survey.generalErrors = [];
-      persist();
-      ctx.go(surveyHash(wave.name, visible[position + 1].id));
-      return;
-    }
-    // Resumed answers may leave gaps in earlier sections.
-    const everywhere = check(visible, true);
-    if (everywhere.length) {
-      const first = everywhere[0].section;
-      survey.errors = Object.fromEntries(everywhere.map((e) => [e.item.id, e.message]));
-      persist();
-      if (first !== section) return ctx.go(surveyHash(wave.name, first.id));
-      return showErrors(everywhere);
-    }
-    send('complete');
+    // The check page shows what is still unanswered elsewhere.
+    if (changing || position === visible.length - 1) return ctx.go(surveyHash(wave.name, 'check'));
+    ctx.go(surveyHash(wave.name, visible[position + 1].id));
   }},
   [...rendered.values()].map((item) => item.element),
   h('div', {class: 'actions'}, nextButton, saveButton));
 
-  const previous = surveyHash(wave.name, index > 0 ? visible[index - 1].id : 'consent');
+  const previous = changing ? surveyHash(wave.name, 'check')
+    : surveyHash(wave.name, index > 0 ? visible[index - 1].id : 'consent');
   const back = h('a', {class: 'back-link', href: previous}, t('nav.back'));
 
   drawProgress();
@@ -378,7 +356,60 @@ function renderStep(page, section) {
     showErrors(errors, survey.generalErrors ?? []);
     survey.generalErrors = [];
     ctx.keepFocusOnce = true;
+  } else if (changing && rendered.has(changing)) {
+    const item = rendered.get(changing);
+    ctx.keepFocusOnce = true;
+    item.focusTarget()?.focus({preventScroll: true});
+    item.element.scrollIntoView({block: 'start'});
   }
+}
+
+// Sends the answers as `status` ('partial' or 'complete'): a new response,
+// or the one a resume code names. Throws the ApiError.
+export async function sendResponse(page, status, answers) {
+  const {ctx, wave, questionnaire, survey} = page;
+  const document = {status, consent_version: survey.consentVersion, language: language(), answers};
+  // A questionnaire without a municipality item still belongs to one.
+  if (!municipalityAnswer(questionnaire, answers) && ctx.municipality) document.municipality = ctx.municipality;
+  // A code from an invitation letter is used by the first submission.
+  if (!survey.resumeCode && survey.invitation) document.invitation = survey.invitation;
+  const reply = survey.resumeCode
+    ? await api.update(survey.resumeCode, language(), document)
+    : await api.submit(wave.name, language(), document);
+  survey.invitation = null;
+  persist();
+  return reply;
+}
+
+// What a refused submission means for the caregiver: per-question errors
+// (and the section of the first), and messages for the whole form.
+export function sendProblem(page, error) {
+  const {questionnaire, survey} = page;
+  if (error.status === 422 && error.details?.length) {
+    const errors = [];
+    const general = [];
+    for (const detail of error.details) {
+      const s = questionnaire.sections.find((candidate) => candidate.items.some((item) => item.id === detail.where));
+      if (s) errors.push({item: s.items.find((item) => item.id === detail.where), section: s, message: detail.message});
+      else general.push(detail.message);
+    }
+    return {errors, general, section: errors[0]?.section ?? null};
+  }
+  if (error.code?.startsWith('invitation_')) {
+    // The answers must not be stuck behind a code: the next press sends
+    // them without it.
+    survey.invitation = null;
+    persist();
+    return {errors: [], general: [`${invitationMessage(error)} ${t('invitation.send_without')}`], section: null};
+  }
+  return {errors: [], general: [sendErrorMessage(error)], section: null};
+}
+
+// Errors shown when the caregiver lands on another section.
+export function carryErrors(survey, problem) {
+  survey.errors = Object.fromEntries(problem.errors.map((e) => [e.item.id, e.message]));
+  survey.generalErrors = problem.general;
+  persist();
 }
 
 export function sendErrorMessage(error) {
@@ -399,12 +430,26 @@ export function invitationMessage(problem) {
   return sendErrorMessage(problem);
 }
 
+// What to do about a required question left unanswered, by its kind.
+function requiredMessage(item) {
+  switch (item.type) {
+    case 'single_choice':
+    case 'yes_no': return t('err.required_choice');
+    case 'multiple_choice': return t('err.required_choices');
+    case 'municipality': return t('err.required_municipality');
+    case 'integer':
+    case 'decimal': return t('err.required_number');
+    case 'date': return t('err.required_date');
+    default: return t('err.required_text');
+  }
+}
+
 // The client's own checks of one item; the server's 422 says the same or
 // more. Returns a message or ''.
 export function checkItem(questionnaire, item, survey, requireAnswers) {
   const value = survey.answers[item.id];
   if (survey.invalid?.[item.id]) return t(item.type === 'integer' ? 'err.integer' : 'err.decimal');
-  if (value === undefined) return requireAnswers && item.required ? t('err.required') : '';
+  if (value === undefined) return requireAnswers && item.required ? requiredMessage(item) : '';
   switch (item.type) {
     case 'integer':
     case 'decimal':
@@ -429,22 +474,18 @@ export function checkItem(questionnaire, item, survey, requireAnswers) {
   return failedConstraints(questionnaire, item, survey.answers)[0] ?? '';
 }
 
-// After a complete response: a screening shows its result, any other
-// questionnaire its receipt.
-async function finish(page, receiptCode, answers) {
+// After a complete response (receiptCode), or a screening's result seen
+// without storing (receiptCode null): a screening shows its result, any
+// other questionnaire its receipt.
+export function finish(page, receiptCode, answers) {
   const {ctx, wave, questionnaire} = page;
-  let screening = false;
-  try {
-    const report = await api.score(questionnaire.id, language(), questionnaire.version, {language: language(), answers});
-    screening = report.burden.length > 0;
-  } catch {
-    screening = false;
-  }
+  const screening = Boolean(questionnaire.screening);
   setReceipt({
-    code: receiptCode, wave: wave.name, title: questionnaire.title, questionnaire: questionnaire.id,
+    code: receiptCode, stored: receiptCode !== null, wave: wave.name, questionnaire: questionnaire.id,
     version: questionnaire.version, municipality: municipalityAnswer(questionnaire, answers) ?? ctx.municipality, screening,
-    // Kept in this tab only, to show the result again in another language.
-    answers: screening ? answers : null,
+    // Kept in this tab only: the result and the copy of one's answers are
+    // drawn from them, in whichever language is chosen.
+    answers,
   });
   endSurvey();
   ctx.go(screening ? '#/result' : '#/receipt');

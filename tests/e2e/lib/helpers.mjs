@@ -82,11 +82,19 @@ export async function answerScreening(page, {refused = false} = {}) {
   await page.getByRole('button', {name: text('consent.start', 'nb')}).click();
   await expectHeading(page, 'Om deg og den du hjelper');
   await answerScreen(page, () => 0);
-  await page.getByRole('button', {name: text('nav.next', 'nb')}).click();
+  await page.getByRole('button', {name: text('nav.next', 'nb'), exact: true}).click();
   await expectHeading(page, 'De siste fire ukene');
   await answerScreen(page, () => 3);
-  await page.getByRole('button', {name: text('nav.submit', 'nb')}).click();
+  await sendFromCheckPage(page, 'nb', 'check.store');
   if (!refused) await expectHeading(page, text('result.title', 'nb'));
+}
+
+// From the last section: on to the check page, then its button `key`
+// (nav.submit; a screening's check.store or check.result_only).
+export async function sendFromCheckPage(page, lang, key = 'nav.submit') {
+  await page.getByRole('button', {name: text('nav.to_check', lang)}).click();
+  await expectHeading(page, text('check.title', lang));
+  await page.getByRole('button', {name: text(key, lang)}).click();
 }
 
 // A new version of a shipped questionnaire's definition whose consent

@@ -57,7 +57,7 @@ export function createDemoDatabase(db) {
   return {offers};
 }
 
-// -> {url, offers, stop()}. `prepare(db, run)`, when given, runs after the
+// -> {url, offers, db, responses(wave), stop()}. `prepare(db, run)`, when given, runs after the
 // demo database is made and before the server starts (e.g. `run('demo-data', ...)`).
 // `port` (default: one the kernel picks) and `args` (more serve options)
 // are for a server that must know its address, such as --public-url.
@@ -94,6 +94,14 @@ export async function startServer({prepare, port = 0, args = []} = {}) {
   return {
     url,
     offers,
+    db,
+    // {complete, partial} stored in `wave`, as `parorende stats` counts them.
+    responses(wave) {
+      const line = run('stats', '--db', db).split('\n').find((text) => text.trim().startsWith(`${wave}:`));
+      const match = /(\d+) complete, (\d+) partial/.exec(line ?? '');
+      if (!match) throw new Error(`no wave ${wave} in parorende stats`);
+      return {complete: Number(match[1]), partial: Number(match[2])};
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

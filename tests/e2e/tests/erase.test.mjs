@@ -7,7 +7,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
-import {answerScreen, expectHeading, lang} from '../lib/helpers.mjs';
+import {answerScreen, expectHeading, lang, sendFromCheckPage} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
 const running = useServerAndBrowser();
@@ -28,10 +28,10 @@ test('delete a response with its receipt code', async () => {
   await expectHeading(page, 'About you and the person you care for');
   await answerScreen(page, () => 5);  // code 6: frail old age
   await snapshot(ctx, 'background-desktop');
-  await page.getByRole('button', {name: en('nav.next')}).click();
+  await page.getByRole('button', {name: en('nav.next'), exact: true}).click();
   await expectHeading(page, 'The last four weeks');
   await answerScreen(page, () => 3);  // nearly always: high strain
-  await page.getByRole('button', {name: en('nav.submit')}).click();
+  await sendFromCheckPage(page, 'en', 'check.store');
 
   await expectHeading(page, en('result.title'));
   await page.locator('#category-title').waitFor();
@@ -92,10 +92,10 @@ test("the server's 422 is shown beside the field, on the section where it is", a
   });
   await page.reload();
   await expectHeading(page, 'Om deg og den du hjelper');
-  await page.getByRole('button', {name: nb('nav.next')}).click();
+  await page.getByRole('button', {name: nb('nav.next'), exact: true}).click();
   await expectHeading(page, 'De siste fire ukene');
   await answerScreen(page, () => 1);
-  await page.getByRole('button', {name: nb('nav.submit')}).click();
+  await sendFromCheckPage(page, 'nb', 'check.store');
 
   // Back on the first section, with the server's message.
   await expectHeading(page, 'Om deg og den du hjelper');
@@ -106,9 +106,9 @@ test("the server's 422 is shown beside the field, on the section where it is", a
   await snapshot(ctx, 'server-422');
 
   await page.locator('#q-relationship label').first().click();
-  await page.getByRole('button', {name: nb('nav.next')}).click();
+  await page.getByRole('button', {name: nb('nav.next'), exact: true}).click();
   await expectHeading(page, 'De siste fire ukene');
-  await page.getByRole('button', {name: nb('nav.submit')}).click();
+  await sendFromCheckPage(page, 'nb', 'check.store');
   await expectHeading(page, nb('result.title'));
   await snapshot(ctx, 'fixed');
   assertNoProblems(ctx.problems, [/waves\/demo-belastningskartlegging\/responses/, ...(running.server.offers ? [] : [/\/offers\?/])]);

@@ -148,7 +148,7 @@ test('Gjøvik prints 20 letters; a caregiver answers with one code, once', async
   await answerScreening(again.page, {refused: true});
   await again.page.getByText(nb('invitation.used'), {exact: false}).first().waitFor();
   await snapshot(again, 'used');
-  await again.page.getByRole('button', {name: nb('nav.submit')}).click();
+  await again.page.getByRole('button', {name: nb('check.store')}).click();
   await expectHeading(again.page, nb('result.title'));
   // Typed by hand, in lower case without dashes, another code works.
   await again.page.goto(`${running.server.url}/#/invitation`);

@@ -34,7 +34,7 @@ for (const [label, size] of SIZES) {
     await expectHeading(page, 'Om deg og den du hjelper');
     await page.locator('.overview summary').click();
     // Next without the required answers: errors everywhere.
-    await page.getByRole('button', {name: nn('nav.next')}).click();
+    await page.getByRole('button', {name: nn('nav.next'), exact: true}).click();
     await page.locator('.error-summary').waitFor();
     await snapshot(ctx, 'background-errors');
 

@@ -36,7 +36,7 @@ test('Gjøvik changes its caregiver contact, and a caregiver sees it after the s
   await snapshot(ctx, 'contact-error');
   await page.locator('#contact-email').fill('parorende@gjovik.kommune.no');
   await page.getByRole('button', {name: 'Lagre kontaktinformasjonen'}).click();
-  await page.getByText('Kontaktinformasjonen er lagret.').waitFor();
+  await page.locator('#view').getByText('Kontaktinformasjonen er lagret.').waitFor();
   const cards = page.locator('li[data-offer]');
   const before = await cards.count();
   assert.ok(before > 0);
@@ -51,7 +51,7 @@ test('Gjøvik changes its caregiver contact, and a caregiver sees it after the s
   await page.locator('#offer-phone').fill('61 18 90 00');
   await snapshot(ctx, 'editing');
   await page.getByRole('button', {name: 'Lagre endringene'}).click();
-  await page.getByText('«Pårørendekontakten i Gjøvik, nytt nummer» er endret.').waitFor();
+  await page.locator('#view').getByText('«Pårørendekontakten i Gjøvik, nytt nummer» er endret.').waitFor();
   assert.equal(await cards.first().getAttribute('data-offer'), 'gjovik-contact', 'the offer kept its place');
 
   // A new offer: the page's own check, then the server's, then accepted.
@@ -67,12 +67,12 @@ test('Gjøvik changes its caregiver contact, and a caregiver sees it after the s
   await page.locator('#offer-email').fill('parorende@gjovik.kommune.no');
   await page.locator('#offer-type').selectOption('peer_group');
   await page.getByRole('button', {name: 'Legg til tilbudet'}).click();
-  await page.getByText('«Kaffetreff for pårørende» er lagt til.').waitFor();
+  await page.locator('#view').getByText('«Kaffetreff for pårørende» er lagt til.').waitFor();
   assert.equal(await cards.count(), before + 1);
 
   // And removed again.
   await page.getByRole('button', {name: 'Fjern Kaffetreff for pårørende'}).click();
-  await page.getByText('«Kaffetreff for pårørende» er fjernet.').waitFor();
+  await page.locator('#view').getByText('«Kaffetreff for pårørende» er fjernet.').waitFor();
   assert.equal(await cards.count(), before);
   await snapshot(ctx, 'after-changes');
 

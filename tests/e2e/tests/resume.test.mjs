@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
-import {answerScreen, expectHeading, h1Text, lang, progressText} from '../lib/helpers.mjs';
+import {answerScreen, expectHeading, h1Text, lang, progressText, sendFromCheckPage} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
 const running = useServerAndBrowser();
@@ -25,7 +25,7 @@ test('save, close the context, resume in a new one', async () => {
   await expectHeading(page, 'Om deg og den du hjelper');
   await page.locator('#q-children_in_family').getByText(nb('yes'), {exact: true}).click();
   await answerScreen(page, () => 2);
-  await page.getByRole('button', {name: nb('nav.next')}).click();
+  await page.getByRole('button', {name: nb('nav.next'), exact: true}).click();
   await expectHeading(page, 'Kjenner tjenestene deg?');
   await answerScreen(page, () => 3);
   const checkedBefore = await page.locator('#view input:checked').evaluateAll((inputs) => inputs.map((i) => `${i.name}=${i.value}`));
@@ -85,12 +85,11 @@ test('save, close the context, resume in a new one', async () => {
   for (let guard = 0; guard < 12; guard++) {
     await answerScreen(page, (id) => (id === 'comment' ? '' : 1));
     const title = await h1Text(page);
-    const submit = page.getByRole('button', {name: nb('nav.submit')});
-    if (await submit.count()) {
-      await submit.click();
+    if (await page.getByRole('button', {name: nb('nav.to_check')}).count()) {
+      await sendFromCheckPage(page, 'nb');
       break;
     }
-    await page.getByRole('button', {name: nb('nav.next')}).click();
+    await page.getByRole('button', {name: nb('nav.next'), exact: true}).click();
     await page.waitForFunction((previous) => document.querySelector('#view h1')?.textContent !== previous, title);
   }
   await expectHeading(page, nb('receipt.title'));

@@ -35,8 +35,8 @@ const running = useServerAndBrowser({
 function definitionFiles() {
   const dir = mkdtempSync(path.join(tmpdir(), 'parorende-rounds-'));
   const definition = JSON.parse(readFileSync(path.join(ROOT, 'questionnaires/belastningskartlegging.json'), 'utf8'));
-  definition.version = '1.1.0';
-  const good = path.join(dir, 'belastningskartlegging-1.1.0.json');
+  definition.version = '1.2.0';
+  const good = path.join(dir, 'belastningskartlegging-1.2.0.json');
   writeFileSync(good, JSON.stringify(definition));
   const broken = path.join(dir, 'broken.json');
   writeFileSync(broken, JSON.stringify({format: 'parorende-questionnaire/1', id: 'Broken Id', version: '1'}));
@@ -60,10 +60,10 @@ test('a national administrator publishes a version and opens a round; Gjøvik op
 
   await page.locator('#definition-file').setInputFiles(good);
   await page.getByRole('button', {name: 'Sjekk definisjonen'}).click();
-  await page.locator('#view').getByText('(belastningskartlegging 1.1.0) har ingen feil').waitFor();
+  await page.locator('#view').getByText('(belastningskartlegging 1.2.0) har ingen feil').waitFor();
   await snapshot(ctx, 'checked');
-  await page.getByRole('button', {name: 'Publiser belastningskartlegging 1.1.0'}).click();
-  await page.locator('#view').getByText('(belastningskartlegging 1.1.0) er publisert').waitFor();
+  await page.getByRole('button', {name: 'Publiser belastningskartlegging 1.2.0'}).click();
+  await page.locator('#view').getByText('(belastningskartlegging 1.2.0) er publisert').waitFor();
 
   await page.locator('#national-name').fill('Pårørendeundersøkelsen 2027');
   await page.locator('#national-questionnaire').fill('belastningskartlegging');
@@ -113,7 +113,7 @@ test('a national administrator publishes a version and opens a round; Gjøvik op
   const local = rounds.waves.find((wave) => wave.name === 'Kartlegging for pårørende til nye brukere');
   assert.deepEqual(local.municipalities, ['3407']);
   const national = rounds.waves.find((wave) => wave.name === 'Pårørendeundersøkelsen 2027');
-  assert.equal(national.version, '1.1.0');
+  assert.equal(national.version, '1.2.0');
   assert.equal(national.results_public, false, 'the box said: for staff only');
 
   assertNoProblems(ctx.problems, [/401/, /422/]);

@@ -57,7 +57,7 @@ test('complete belastningskartlegging with the keyboard only and see Verdal offe
   await page.keyboard.press('Enter');
   await page.locator('.error-summary').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('error-summary')), true);
-  assert.match(await page.locator('#e-strain_know_help').textContent(), /Svar på dette spørsmålet/);
+  assert.match(await page.locator('#e-strain_know_help').textContent(), /Velg ett av svarene/);
   assert.equal(await page.locator('input[name="strain_know_help"][aria-invalid="true"]').count(), 4);
   await snapshot(ctx, 'strain-error');
 
@@ -69,6 +69,12 @@ test('complete belastningskartlegging with the keyboard only and see Verdal offe
   for (let i = 0; i < STRAIN.strain_know_help; i++) await page.keyboard.press('ArrowDown');
   await tabTo(page, 'button[type="submit"]');
   await snapshot(ctx, 'strain-fixed');
+  await page.keyboard.press('Enter');
+
+  // The check page, then store the answers and see the result.
+  await expectHeading(page, 'Se over svarene før du sender');
+  await tabTo(page, '#send-answers', 120);
+  await snapshot(ctx, 'check');
   await page.keyboard.press('Enter');
 
   await expectHeading(page, 'Resultatet ditt');

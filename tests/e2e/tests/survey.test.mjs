@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {open, snapshot, assertNoProblems} from '../lib/browser.mjs';
 import {useServerAndBrowser} from '../lib/suite.mjs';
-import {answerScreen, expectHeading, h1Text, lang, overviewTitles, progressText} from '../lib/helpers.mjs';
+import {answerScreen, expectHeading, h1Text, lang, overviewTitles, progressText, sendFromCheckPage} from '../lib/helpers.mjs';
 import {text} from '../lib/strings.mjs';
 
 const running = useServerAndBrowser();
@@ -94,7 +94,8 @@ async function completeSurvey(name, language, municipality, {children}) {
       await snapshot(ctx, `step-${step}`);
     }
     const last = step === total;
-    await page.getByRole('button', {name: s(last ? 'nav.submit' : 'nav.next')}).click();
+    if (last) await sendFromCheckPage(page, language);
+    else await page.getByRole('button', {name: s('nav.next'), exact: true}).click();
     if (!last) await page.waitForFunction((previous) => document.querySelector('#view h1')?.textContent !== previous, title);
   }
   assert.equal(seen.includes(titles.children), children, `children section shown = ${children}: ${seen.join(' | ')}`);
