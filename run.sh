@@ -2,7 +2,7 @@
 # Installs what is missing, builds parorende (Release), creates a demo
 # database and serves the product on http://127.0.0.1:8080.
 #
-# The demo database (demo/parorende.db, made anew on every run) holds both
+# The demo database (demo/parorende.db, made anew on every run) holds the three
 # shipped questionnaires, an open national wave of each for the survey pages,
 # synthetic national waves of parorendeundersokelse (last year's and this
 # year's) for the statistics and the dashboard, and
@@ -30,11 +30,14 @@ opens=$(date -u -d '-7 days' +%F)
 closes=$(date -u -d '+1 year' +%F)
 
 "$parorende" init-db --db "$db"
-"$parorende" publish --db "$db" questionnaires/parorendeundersokelse.json questionnaires/belastningskartlegging.json
+"$parorende" publish --db "$db" questionnaires/parorendeundersokelse.json questionnaires/belastningskartlegging.json \
+  questionnaires/unge_parorende.json
 "$parorende" wave create --db "$db" --questionnaire parorendeundersokelse \
   --name demo-parorendeundersokelse --opens "$opens" --closes "$closes"
 "$parorende" wave create --db "$db" --questionnaire belastningskartlegging \
   --name demo-belastningskartlegging --opens "$opens" --closes "$closes"
+"$parorende" wave create --db "$db" --questionnaire unge_parorende \
+  --name demo-unge-parorende --opens "$opens" --closes "$closes"
 # Last year's round first, so the dashboard shows the change since then.
 "$parorende" demo-data --db "$db" --wave demo-national-2025 --responses 20000 --seed 2025 \
   --opens "$(( $(date -u +%Y) - 1 ))-01-01" --closes "$(( $(date -u +%Y) - 1 ))-12-31" \

@@ -1,5 +1,6 @@
 #include "analytics/published_results.h"
 
+#include <algorithm>
 #include <bit>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -87,13 +88,22 @@ PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& 
           background_scale_table(data, min_respondents)};
 }
 
+Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int configured) {
+  auto questionnaire = store.questionnaire(wave.questionnaire_id, wave.questionnaire_version);
+  if (!questionnaire) return questionnaire.take_error();
+  return std::max(configured, questionnaire.value()->min_respondents);
+}
+
 Result<CurrentResults> publish_current_results(ResponseStore& store,
                                                const std::string& database_path,
-                                               std::string_view wave_name, int min_respondents,
+                                               std::string_view wave_name, int configured,
                                                Date today, const Progress& progress) {
   const MunicipalityRegistry& registry = builtin_municipalities();
   auto wave = store.wave(wave_name);
   if (!wave) return wave.take_error();
+  auto threshold = wave_min_respondents(store, wave.value(), configured);
+  if (!threshold) return threshold.take_error();
+  const int min_respondents = threshold.value();
   const bool closed = wave->closes < today;
 
   // A step planned on rows that changed before it was written is refused

@@ -44,9 +44,15 @@ struct CurrentResults {
   PublishedResults results;
 };
 
+// k for one wave: `configured`, raised to the floor its questionnaire
+// version sets (Questionnaire::min_respondents). Every figure and count of
+// the wave is held to it. Errors: those of ResponseStore::questionnaire().
+Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int configured);
+
 // Reads the wave (streamed from `database_path`, or through the store when
 // it is empty), takes the step that is due (none on a read-only store),
-// and publishes the published rows. The background table is published only
+// and publishes the published rows, with k as wave_min_respondents() sets
+// it from `min_respondents`. The background table is published only
 // once the wave has closed (`today` after its last day), and is frozen by
 // its first computation: it crosses the areas, and its groups could not
 // otherwise be kept from changing by fewer than k. Errors: those of

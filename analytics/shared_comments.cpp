@@ -146,6 +146,8 @@ Result<SharedComments> shared_comments(ResponseStore& store, std::string_view wa
                           " does not share comments: its caregivers were not told that the "
                           "municipality reads them");
   }
+  // The questionnaire's floor under k holds here too.
+  min_respondents = std::max(min_respondents, questionnaire.value()->min_respondents);
   SharedComments shown;
   shown.min_respondents = min_respondents;
   shown.questionnaire = questionnaire.value();

@@ -117,6 +117,9 @@ struct BurdenInstrument {
   std::vector<BurdenCategory> categories;  // ascending
   int lowest_sum = 0;
   int highest_sum = 0;
+  // Whose offers the result suggests (offer_types.h target groups): the
+  // young carers' survey points to those for children and young people.
+  std::string offer_target_group = "adults";
 };
 
 struct Consent {
@@ -149,6 +152,10 @@ struct Questionnaire {
   std::vector<Item> items;  // in document order
   std::vector<Scale> scales;
   std::vector<BurdenInstrument> burden_instruments;
+  // A floor under k for its rounds' published figures: k is the larger of
+  // this and the configured one (0: the configured one). The young carers'
+  // survey sets it higher, since a child is easier to recognise.
+  int min_respondents = 0;
 
   const Item* find_item(std::string_view id) const;
   std::optional<std::size_t> item_index(std::string_view id) const;

@@ -15,6 +15,7 @@ namespace json = boost::json;
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
 constexpr int kMaxTextItemLength = 20000;
+constexpr int kMaxMinRespondents = 1000;
 
 std::optional<ItemType> parse_item_type(std::string_view name) {
   static constexpr std::pair<std::string_view, ItemType> kTypes[] = {
@@ -63,7 +64,7 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     check_fields(
         *top, "$",
         {"format", "id", "version", "languages", "default_language", "title", "description",
-         "consent", "option_sets", "sections", "scales", "burden_instruments"});
+         "consent", "option_sets", "sections", "scales", "burden_instruments", "min_respondents"});
     auto format = required_string(*top, "format", "$");
     if (format && *format != kFormat) {
       report("$.format", "bad_format",
@@ -83,6 +84,15 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
     questionnaire_.title = read_text(*top, "title", "$", true);
     questionnaire_.description = read_text(*top, "description", "$", false);
     read_consent(*top);
+    if (auto floor = optional_integer(*top, "min_respondents", "$")) {
+      if (*floor < 1 || *floor > kMaxMinRespondents) {
+        report("$.min_respondents", "out_of_range",
+               "must be 1 to " + std::to_string(kMaxMinRespondents) + ", found " +
+                   std::to_string(*floor));
+      } else {
+        questionnaire_.min_respondents = static_cast<int>(*floor);
+      }
+    }
     read_option_sets(*top);
     read_sections(*top);
     check_expressions();

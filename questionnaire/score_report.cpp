@@ -48,6 +48,7 @@ json::object score_report_json(const Questionnaire& questionnaire, const Respons
     if (const BurdenInstrument* instrument = instrument_named(questionnaire, score.instrument_id)) {
       entry["title"] = instrument->title.in(language);
       entry["max_sum"] = instrument->highest_sum;
+      entry["offer_target_group"] = instrument->offer_target_group;
     }
     entry["sum"] = score.sum ? json::value(*score.sum) : json::value(nullptr);
     if (score.category != nullptr) {

@@ -43,21 +43,30 @@ std::span<const OfferTerm> offer_types() { return kTypes; }
 std::span<const OfferTerm> offer_target_groups() { return kTargetGroups; }
 std::span<const OfferTerm> offer_condition_groups() { return kConditionGroups; }
 
-bool is_offer_type(std::string_view id) {
-  for (const OfferTerm& term : kTypes) {
+namespace {
+
+bool has_term(std::span<const OfferTerm> terms, std::string_view id) {
+  for (const OfferTerm& term : terms) {
     if (term.id == id) return true;
   }
   return false;
 }
 
-std::string offer_type_list() {
+std::string term_list(std::span<const OfferTerm> terms) {
   std::string list;
-  for (const OfferTerm& term : kTypes) {
+  for (const OfferTerm& term : terms) {
     if (!list.empty()) list += ", ";
     list += term.id;
   }
   return list;
 }
+
+}  // namespace
+
+bool is_offer_type(std::string_view id) { return has_term(kTypes, id); }
+std::string offer_type_list() { return term_list(kTypes); }
+bool is_offer_target_group(std::string_view id) { return has_term(kTargetGroups, id); }
+std::string offer_target_group_list() { return term_list(kTargetGroups); }
 
 std::string_view term_label(const OfferTerm& term, std::string_view language) {
   std::string_view primary = language.substr(0, language.find('-'));

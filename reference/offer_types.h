@@ -27,6 +27,8 @@ std::span<const OfferTerm> offer_condition_groups();
 
 bool is_offer_type(std::string_view id);
 std::string offer_type_list();  // "information, conversation_guidance, ..."
+bool is_offer_target_group(std::string_view id);
+std::string offer_target_group_list();  // "children_young, adults, bereaved"
 
 // The label of a term in `language` (nb, nn or en, falling back to nb).
 std::string_view term_label(const OfferTerm& term, std::string_view language);

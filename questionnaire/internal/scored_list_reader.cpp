@@ -114,10 +114,20 @@ void ScoredListReader::read_burden_instruments(const json::object& top) {
     std::string path = json_path_index("$.burden_instruments", b);
     const json::object* object = expect_object((*instruments)[b], path);
     if (object == nullptr) continue;
-    check_fields(*object, path, {"id", "title", "items", "reverse", "min_answered", "categories"});
+    check_fields(
+        *object, path,
+        {"id", "title", "items", "reverse", "min_answered", "categories", "offer_target_group"});
     BurdenInstrument instrument;
     instrument.id = read_unique_id(*object, path, seen, "instrument");
     instrument.title = read_text(*object, "title", path, true);
+    if (auto group = optional_string(*object, "offer_target_group", path)) {
+      if (is_offer_target_group(*group)) {
+        instrument.offer_target_group = *group;
+      } else {
+        report(json_path_key(path, "offer_target_group"), "unknown_target_group",
+               "must be one of: " + offer_target_group_list());
+      }
+    }
     read_scored_items(*object, path, instrument.items, instrument.reverse_items,
                       instrument.min_answered_share);
     std::int64_t highest_sum = 0;

@@ -12,6 +12,7 @@
 #include <boost/json/object.hpp>
 #include <charconv>
 
+#include "analytics/published_results.h"
 #include "analytics/response_progress.h"
 #include "reference/municipalities.h"
 #include "server/api/api_routes.h"
@@ -150,7 +151,11 @@ OutgoingResponse municipality_progress(ApiContext& api, const Exchange& exchange
     if (!wave.covers(code)) continue;
     auto counts = api.store.response_progress(wave.name, code);
     if (!counts) return error_response(counts.error());
-    rounds.push_back(progress_json(wave, analytics::protect_progress(*counts, k)));
+    auto wave_k = analytics::wave_min_respondents(api.store, wave, k);
+    if (!wave_k) return error_response(wave_k.error());
+    json::object round = progress_json(wave, analytics::protect_progress(*counts, *wave_k));
+    round["shown_from"] = *wave_k;
+    rounds.push_back(std::move(round));
   }
   record_read(api, exchange, "progress.read", "municipality:" + code);
   return json_response(http::status::ok, {{"rounds", std::move(rounds)}, {"shown_from", k}});

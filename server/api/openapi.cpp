@@ -627,7 +627,8 @@ constexpr std::string_view kPaths = R"openapi(
             "wave": {"type": "string"}, "opens": {"type": "string", "format": "date"}, "closes": {"type": "string", "format": "date"},
             "partial": {"type": ["integer", "null"]}, "complete": {"type": ["integer", "null"]},
             "weeks": {"type": "array", "description": "ISO weeks grouped until each group holds k; together they are complete", "items": {"type": "object", "properties": {"first": {"type": "string", "example": "2026-W11"}, "last": {"type": "string"}, "complete": {"type": "integer"}}}},
-            "invitations_issued": {"type": "integer"}, "response_rate": {"type": ["number", "null"]}}}}}}}}},
+            "invitations_issued": {"type": "integer"}, "response_rate": {"type": ["number", "null"]},
+            "shown_from": {"type": "integer", "description": "this round's k: the configured k or its questionnaire's higher floor"}}}}}}}}},
           "401": {"$ref": "#/components/responses/SignInNeeded"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}}
       }
     },
@@ -927,6 +928,7 @@ constexpr std::string_view kComponents = R"openapi(
             "items_answered": {"type": "integer"}, "items_total": {"type": "integer"}}}},
           "burden": {"type": "array", "items": {"type": "object", "properties": {
             "id": {"type": "string"}, "title": {"type": "string"}, "max_sum": {"type": "integer"},
+            "offer_target_group": {"type": "string", "description": "whose offers the result suggests: adults, children_young or bereaved"},
             "sum": {"type": ["integer", "null"]},
             "category": {"type": ["object", "null"], "properties": {
               "id": {"type": "string"}, "label": {"type": "string"}, "meaning": {"type": "string"}, "follow_up": {"type": "string"}}},

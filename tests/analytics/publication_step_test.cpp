@@ -7,6 +7,7 @@
 // is erased.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -160,15 +161,18 @@ class PublicationStore : public ::testing::Test {
     auto questionnaire = store_->questionnaire("parorendeundersokelse");
     ASSERT_TRUE(questionnaire.ok());
     questionnaire_ = questionnaire.value();
+    ASSERT_TRUE(open_wave("w").ok());
+  }
+
+  // A national wave of the latest version, open from last year to next.
+  Result<Wave> open_wave(const std::string& name) {
     Date today = today_utc();
-    ASSERT_TRUE(store_
-                    ->create_wave({"w",
-                                   "parorendeundersokelse",
-                                   std::nullopt,
-                                   {today.year - 1, 1, 1},
-                                   {today.year + 1, 12, 31},
-                                   {}})
-                    .ok());
+    return store_->create_wave({name,
+                                "parorendeundersokelse",
+                                std::nullopt,
+                                {today.year - 1, 1, 1},
+                                {today.year + 1, 12, 31},
+                                {}});
   }
 
   // `count` responses in Bergen, submitted one by one: their receipt codes.
@@ -228,6 +232,48 @@ TEST_F(PublicationStore, AStepIsAllOrNothingAndOneWaveHasOneK) {
   auto refused = publish_current_results(*store_, path_, "w", k + 5, today_utc());
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().code, "publication_threshold_mismatch");
+}
+
+// A questionnaire's min_respondents raises k for its rounds: 12 in
+// Bergen pass k = 10 but not the floor of 20, and the report says 20.
+TEST_F(PublicationStore, AQuestionnaireFloorRaisesKForItsRounds) {
+  auto text = parorende::testing::read_file(parorende::testing::kSourceDir +
+                                            "/questionnaires/parorendeundersokelse.json");
+  std::size_t version = text.find("\"version\": \"1.1.0\"");
+  ASSERT_NE(version, std::string::npos);
+  text.replace(version, 18, "\"version\": \"9.0.0\", \"min_respondents\": 20");
+  ASSERT_TRUE(store_->publish_questionnaire(text).ok());
+  ASSERT_TRUE(open_wave("floor").ok());
+  Date today = today_utc();
+  auto floored = store_->questionnaire("parorendeundersokelse", "9.0.0");
+  ASSERT_TRUE(floored.ok());
+  EXPECT_EQ(floored.value()->min_respondents, 20);
+  auto wave = store_->wave("floor");
+  ASSERT_TRUE(wave.ok());
+  EXPECT_EQ(wave_min_respondents(*store_, *wave, k).value(), 20);
+  EXPECT_EQ(wave_min_respondents(*store_, *wave, 25).value(), 25) << "a floor, never a ceiling";
+
+  auto registry = MunicipalityRegistry::parse_csv(
+      "code,name,county_code,county_name,population,area_km2,written_standard\n"
+      "4601,Bergen,46,Vestland,1000,100,nb\n");
+  ASSERT_TRUE(registry.ok());
+  auto submit = [&](int count, std::uint64_t seed) {
+    SyntheticSurvey survey(floored.value(), registry.value(), {count, seed});
+    while (auto response = survey.next()) {
+      ASSERT_TRUE(store_->submit("floor", *response, "2026-2", today).ok());
+    }
+  };
+  submit(12, 7);
+  auto few = publish_current_results(*store_, path_, "floor", k, today);
+  ASSERT_TRUE(few.ok()) << few.error().describe();
+  EXPECT_EQ(few->results.report.min_respondents, 20);
+  for (std::int64_t n : bergen_n(few->results.report)) EXPECT_EQ(n, 0) << "12 < 20: withheld";
+  submit(10, 8);
+  auto enough = publish_current_results(*store_, path_, "floor", k, today);
+  ASSERT_TRUE(enough.ok()) << enough.error().describe();
+  std::vector<std::int64_t> shown = bergen_n(enough->results.report);
+  ASSERT_FALSE(shown.empty());
+  EXPECT_GT(*std::max_element(shown.begin(), shown.end()), 19);
 }
 
 TEST_F(PublicationStore, AnErasureWithdrawsItsBlockUntilKNewArrive) {

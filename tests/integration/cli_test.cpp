@@ -156,7 +156,7 @@ TEST(CliScore, ScoresAValidResponse) {
   EXPECT_EQ(report, boost::json::parse(R"({
     "questionnaire": "cli_good", "version": "1.2.3", "language": "en",
     "scales": [{"id": "sc", "title": "Scale", "score": 75.0, "items_answered": 2, "items_total": 2}],
-    "burden": [{"id": "load", "title": "Load", "max_sum": 4, "sum": 3,
+    "burden": [{"id": "load", "title": "Load", "max_sum": 4, "offer_target_group": "adults", "sum": 3,
                 "category": {"id": "high", "label": "High", "meaning": "A lot", "follow_up": "A talk",
                              "offer_types": []},
                 "items_answered": 2, "items_total": 2}]})"))

@@ -215,5 +215,44 @@ TEST(LoadQuestionnaireErrors, BurdenSumsBeyondAMillionAreRefused) {
       << describe_problems(error);
 }
 
+TEST(LoadQuestionnaireErrors, OfferTargetGroupOfAnInstrument) {
+  const std::string items = R"({"id": "a", "type": "single_choice", "text": @,
+      "options": [{"code": 0, "label": @}, {"code": 1, "label": @}]})";
+  const std::string categories =
+      R"("categories": [{"id": "all", "min": 0, "max": 1, "label": @, "follow_up": @}])";
+  Questionnaire adults = load_ok(definition(
+      items,
+      R"(, "burden_instruments": [{"id": "b", "title": @, "items": ["a"], )" + categories + "}]"));
+  EXPECT_EQ(adults.burden_instruments.at(0).offer_target_group, "adults") << "the default";
+  Questionnaire young =
+      load_ok(definition(items, R"(, "burden_instruments": [{"id": "b", "title": @, "items": ["a"],
+          "offer_target_group": "children_young", )" +
+                                    categories + "}]"));
+  EXPECT_EQ(young.burden_instruments.at(0).offer_target_group, "children_young");
+
+  Error error = load_error(
+      definition(items, R"(, "burden_instruments": [{"id": "b", "title": @, "items": ["a"],
+          "offer_target_group": "teenagers", )" +
+                            categories + "}]"));
+  EXPECT_EQ(problem_at(error, "$.burden_instruments[0].offer_target_group", "unknown_target_group")
+                .message,
+            "must be one of: children_young, adults, bereaved");
+}
+
+TEST(LoadQuestionnaireErrors, MinRespondentsIsAFloorFromOneToAThousand) {
+  const std::string items = R"({"id": "a", "type": "yes_no", "text": @})";
+  EXPECT_EQ(load_ok(definition(items)).min_respondents, 0) << "none: the configured k";
+  EXPECT_EQ(load_ok(definition(items, R"(, "min_respondents": 20)")).min_respondents, 20);
+  for (const char* bad : {"0", "-3", "1001"}) {
+    Error error = load_error(definition(items, std::string(R"(, "min_respondents": )") + bad));
+    EXPECT_EQ(problem_at(error, "$.min_respondents", "out_of_range")
+                  .message.rfind("must be 1 to 1000", 0),
+              0u)
+        << bad;
+  }
+  Error text = load_error(definition(items, R"(, "min_respondents": "20")"));
+  EXPECT_EQ(where_and_code(text), (std::multiset<Where>{{"$.min_respondents", "wrong_type"}}));
+}
+
 }  // namespace
 }  // namespace parorende

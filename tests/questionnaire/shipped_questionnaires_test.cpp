@@ -61,7 +61,8 @@ TEST(ShippedQuestionnaires, EveryFileLoadsWithoutProblems) {
     EXPECT_TRUE(loaded.ok()) << file << ":\n" << (loaded ? "" : describe_problems(loaded.error()));
     if (loaded) expect_all_languages(loaded.value());
   }
-  for (const char* required : {"parorendeundersokelse.json", "belastningskartlegging.json"}) {
+  for (const char* required :
+       {"parorendeundersokelse.json", "belastningskartlegging.json", "unge_parorende.json"}) {
     EXPECT_NE(std::find(names.begin(), names.end(), required), names.end())
         << required << " is not in " << kFolder;
   }
@@ -148,6 +149,60 @@ TEST(Belastningskartlegging, BurdenInstrumentOfTenToFourteenItemsAndThreeCategor
       EXPECT_FALSE(category.follow_up.in(language).empty()) << category.id;
     }
   }
+}
+
+// The young carers' survey (docs/questionnaires.md): its own burden
+// categories, which point to offers for children and young people and to
+// Alarmtelefonen (116 111); a higher k than the configured default; none of
+// the adult survey's hard words; its result for a heavy month.
+TEST(UngeParorende, ForChildrenAndYoungPeopleWithAHigherThreshold) {
+  Questionnaire q = load_shipped("unge_parorende.json");
+  expect_all_languages(q);
+  EXPECT_EQ(q.min_respondents, 20);
+  ASSERT_TRUE(q.consent.has_value());
+  EXPECT_TRUE(q.consent->publishes_results);
+  ASSERT_EQ(q.burden_instruments.size(), 1u);
+  const BurdenInstrument& burden = q.burden_instruments.front();
+  EXPECT_EQ(burden.offer_target_group, "children_young");
+  ASSERT_EQ(burden.categories.size(), 3u);
+  for (const BurdenCategory& category : burden.categories) {
+    EXPECT_NE(std::find(category.offer_types.begin(), category.offer_types.end(),
+                        "children_as_caregivers"),
+              category.offer_types.end())
+        << category.id;
+    for (const char* language : {"nb", "nn", "en"}) {
+      EXPECT_NE(category.follow_up.in(language).find("116 111"), std::string::npos)
+          << category.id << " " << language;
+    }
+  }
+  for (const Item& item : q.items) {
+    for (const char* word : {"avlastning", "taushetsplikt", "pårørende", "tjenestetilbud"}) {
+      EXPECT_EQ(item.text.in("nb").find(word), std::string::npos) << item.id << ": " << word;
+    }
+  }
+
+  boost::json::value heavy = {{"answers",
+                               {{"municipality", "3201"},
+                                {"age_band", 1},
+                                {"who_ill", 1},
+                                {"condition_group", 3},
+                                {"young_chores", 3},
+                                {"young_worry", 3},
+                                {"young_homework", 2},
+                                {"young_tired", 2},
+                                {"young_friends", 2},
+                                {"young_sleep", 2},
+                                {"young_alone", 3},
+                                {"young_hide", 3},
+                                {"young_fun", 1}}}};
+  auto response = validate_response(q, heavy);
+  ASSERT_TRUE(response.ok()) << describe_problems(response.error());
+  ResponseScores scores = score_response(q, response.value());
+  ASSERT_EQ(scores.burden.size(), 1u);
+  ASSERT_TRUE(scores.burden.front().sum.has_value());
+  EXPECT_EQ(*scores.burden.front().sum, 3 + 3 + 2 + 2 + 2 + 2 + 3 + 3 + (3 - 1));  // 22
+  ASSERT_NE(scores.burden.front().category, nullptr);
+  EXPECT_EQ(scores.burden.front().category->id, "high");
 }
 
 TEST(Belastningskartlegging, DemoResponseScoresAsAddedUpByHand) {

@@ -47,12 +47,12 @@ export async function renderResult(view, ctx) {
       h('h3', {}, t('result.follow_up')),
       h('p', {id: 'category-follow-up'}, category.follow_up),
       h('p', {}, t('result.not_alone'))));
-    if (category.id === 'high') content.push(urgentHelp());
+    if (category.id === 'high') content.push(urgentHelp(burden.offer_target_group === 'children_young'));
   }
 
   if (municipality) {
     const condition = CONDITION_GROUP_IDS[Number(receipt.answers.condition_group) - 1];
-    const filters = {target_group: 'adults', condition_group: condition};
+    const filters = {target_group: burden?.offer_target_group ?? 'adults', condition_group: condition};
     if (category?.offer_types?.length) filters.type = category.offer_types.join(',');
     const result = await loadOffers(municipality.code, filters);
     if (!current()) return;
@@ -67,18 +67,18 @@ export async function renderResult(view, ctx) {
   clear(view).append(...content);
 }
 
-// Numbers for when it cannot wait; 116 111 is for children and young people.
-export function urgentHelp() {
+// Numbers for when it cannot wait; 116 111 is for children and young
+// people, and comes first on their own survey.
+export function urgentHelp(young = false) {
   const line = (key, number) => h('li', {},
     h('a', {href: `tel:${number.replace(/\s/g, '')}`, class: 'help-number'}, number), ' ', t(key));
   return h('section', {class: 'urgent-help', 'aria-labelledby': 'urgent-title', id: 'urgent-help'},
     h('h2', {id: 'urgent-title'}, t('help.title')),
     h('p', {}, t('help.intro')),
-    h('ul', {class: 'help-numbers'},
-      line('help.emergency', '113'),
-      line('help.out_of_hours', '116 117'),
-      line('help.mental_helse', '116 123'),
-      line('help.young', '116 111')));
+    h('ul', {class: 'help-numbers'}, young
+      ? [line('help.young', '116 111'), line('help.emergency', '113'), line('help.out_of_hours', '116 117')]
+      : [line('help.emergency', '113'), line('help.out_of_hours', '116 117'), line('help.mental_helse', '116 123'),
+        line('help.young', '116 111')]));
 }
 
 // When the municipality has not said how to reach its caregiver contact.

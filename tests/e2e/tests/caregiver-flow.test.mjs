@@ -31,13 +31,59 @@ function bokmalForms(text) {
   return [...new Set(text.toLowerCase().split(/[^a-zæøåé]+/u).filter((word) => BOKMAL_ONLY.has(word)))];
 }
 
-// Gjøvik has its own round of the survey beside the national one.
+// Gjøvik has its own round of the survey beside the national one; the
+// young carers' survey has a national round.
+const YOUNG = 'unge-parorende-2026';
 const running = useServerAndBrowser({prepare: (db, run) => {
   addStaffAccount(db, run, SIRI);
   const day = (offset) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10);
   run('wave', 'create', '--db', db, '--questionnaire', 'parorendeundersokelse', '--name', 'gjovik-egen-runde',
     '--municipalities', '3407', '--opens', day(-1), '--closes', day(30));
+  run('publish', '--db', db, 'questionnaires/unge_parorende.json');
+  run('wave', 'create', '--db', db, '--questionnaire', 'unge_parorende', '--name', YOUNG,
+    '--opens', day(-1), '--closes', day(30));
 }});
+
+// The young carers' survey from the front page to the result: a heavy
+// month (every strain nearly always, doing fine never), problems with
+// mental illness or drugs at home, mum or dad ill.
+async function answerYoungCarers(ctx, lang, municipality, titles, {store}) {
+  const {page} = ctx;
+  const s = (key, vars) => text(key, lang, vars);
+  await page.goto(`${running.server.url}/?municipality=${municipality}#/`);
+  await page.locator(`a[data-wave="${YOUNG}"]`).click();
+  await page.locator('#f-consent').check();
+  await snapshot(ctx, 'consent');
+  await page.getByRole('button', {name: s('consent.start')}).click();
+  const picks = {condition_group: 2, young_fun: 0};
+  for (const [index, title] of titles.entries()) {
+    await expectHeading(page, title);
+    if (lang === 'nn') assert.deepEqual(bokmalForms(await page.locator('body').innerText()), [], title);
+    await answerScreen(page, (id) => (id in picks ? picks[id] : id.startsWith('young_') ? 3 : 0));
+    if (index === 0) await snapshot(ctx, 'about');
+    if (index === titles.length - 1) {
+      await page.locator('#q-wishes label').nth(1).click();
+      await snapshot(ctx, 'help');
+      await page.getByRole('button', {name: s('nav.to_check')}).click();
+    } else {
+      await page.getByRole('button', {name: s('nav.next'), exact: true}).click();
+    }
+  }
+  await expectHeading(page, s('check.title'));
+  await snapshot(ctx, 'check');
+  if (lang === 'nn') assert.deepEqual(bokmalForms(await page.locator('body').innerText()), [], 'check page');
+  const before = running.server.responses(YOUNG);
+  await page.getByRole('button', {name: s(store ? 'check.store' : 'check.result_only')}).click();
+  await expectHeading(page, s('result.title'));
+  await page.locator('#category-title').waitFor();
+  const after = running.server.responses(YOUNG);
+  assert.equal(after.complete, before.complete + (store ? 1 : 0));
+  // Alarmtelefonen first among the urgent-help numbers.
+  assert.equal((await page.locator('#urgent-help .help-number').first().textContent()).trim(), '116 111');
+  assert.match(await page.locator('#category-follow-up').textContent(), /116 111/);
+  await snapshot(ctx, 'result');
+  return page;
+}
 
 test('the survey on a phone: one card per questionnaire, errors that say what to do, parts as links, an answer cleared', async () => {
   const ctx = await open(running.browser, {name: 'caregiver-flow-survey', viewport: PHONE});
@@ -192,4 +238,32 @@ test('Utsira: a screening checked, changed, and seen without storing; help numbe
   assertNoProblems(ctx.problems);
   assertNoProblems(staff.problems, [/401/]);  // the sign-in page asks first
   for (const each of [ctx, staff]) await each.context.close();
+});
+
+test('the young carers\' survey completed in bokmål (Verdal): their own result and offers for the young', async () => {
+  const ctx = await open(running.browser, {name: 'young-carers-nb', viewport: PHONE});
+  const page = await answerYoungCarers(ctx, 'nb', '5038',
+    ['Om deg', 'Hvem vet om det?', 'Noen å snakke med', 'De siste fire ukene', 'Hva kunne hjulpet deg?'], {store: true});
+  assert.equal((await page.locator('#category-title').textContent()).trim(), 'Det er mye å bære på nå');
+  // Verdal's offers for children and young people, none for adults.
+  const offers = page.locator('.offers > li');
+  await offers.filter({hasText: 'Du er ikke den eneste'}).first().waitFor();
+  await offers.filter({hasText: 'Treffpunkt for barn og unge'}).first().waitFor();
+  for (const type of await offers.evaluateAll((items) => items.map((li) => li.dataset.type))) {
+    assert.ok(['children_as_caregivers', 'conversation_guidance', 'peer_group'].includes(type), type);
+  }
+  await page.locator('#receipt-code').waitFor();
+  assertNoProblems(ctx.problems);
+  await ctx.context.close();
+});
+
+test('the young carers\' survey completed in nynorsk (Sogndal), without storing: no bokmål on its pages', async () => {
+  const ctx = await open(running.browser, {name: 'young-carers-nn', viewport: PHONE});
+  const page = await answerYoungCarers(ctx, 'nn', '4640',
+    ['Om deg', 'Kven veit om det?', 'Nokon å snakke med', 'Dei siste fire vekene', 'Kva kunne hjelpt deg?'], {store: false});
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nn');
+  assert.equal((await page.locator('#category-title').textContent()).trim(), 'Det er mykje å bere på no');
+  assert.deepEqual(bokmalForms(await page.locator('body').innerText()), []);
+  assertNoProblems(ctx.problems);
+  await ctx.context.close();
 });
