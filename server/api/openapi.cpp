@@ -197,7 +197,8 @@ constexpr std::string_view kPaths = R"openapi(
           {"$ref": "#/components/parameters/Lang"}
         ],
         "responses": {
-          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
+          "200": {"description": "Results (shape and example in docs/api.md), with an ETag; Cache-Control no-cache for an open round, public, max-age=300 for a closed one", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/WaveResults"}}}},
+          "304": {"description": "Not modified: If-None-Match named the ETag of the same published figures"},
           "400": {"$ref": "#/components/responses/BadRequest"},
           "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},
@@ -215,7 +216,8 @@ constexpr std::string_view kPaths = R"openapi(
           {"$ref": "#/components/parameters/Lang"}
         ],
         "responses": {
-          "200": {"description": "Results (shape and example in docs/api.md)", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityResults"}}}},
+          "200": {"description": "Results (shape and example in docs/api.md), with an ETag; Cache-Control no-cache for an open round, public, max-age=300 for a closed one", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/MunicipalityResults"}}}},
+          "304": {"description": "Not modified: If-None-Match named the ETag of the same published figures"},
           "400": {"$ref": "#/components/responses/BadRequest"},
           "403": {"$ref": "#/components/responses/Forbidden"},
           "404": {"$ref": "#/components/responses/NotFound"},

@@ -15,6 +15,8 @@
 
 #include "analytics/report_json.h"
 #include "analytics/wave_change.h"
+#include "common/calendar.h"
+#include "common/crypto.h"
 #include "reference/municipalities.h"
 #include "server/api/api_routes.h"
 #include "server/api/request_input.h"
@@ -22,6 +24,7 @@
 #include "server/api/staff_caller.h"
 #include "server/http/compression.h"
 #include "server/http/json_reply.h"
+#include "server/http/static_files.h"
 
 namespace parorende::server {
 namespace {
@@ -349,8 +352,26 @@ struct Request {
   std::string language;
 };
 
-HttpResponse answer(const json::object& body, const HttpRequest& request) {
+// A public read carries an ETag of its bytes: the same published state
+// answers 304 to If-None-Match. An open round's figures may move with the
+// next k responses, so it is revalidated every time; a closed round's move
+// only when an erasure withdraws a cell, so browsers and shared caches may
+// keep it five minutes. Staff reads are never cached (each is audited).
+HttpResponse answer(const json::object& body, const HttpRequest& request, bool staff,
+                    const Wave& wave) {
   HttpResponse response = json_response(http::status::ok, body);
+  if (!staff) {
+    std::string etag = '"' + to_hex(sha256(response.body())).substr(0, 32) + '"';
+    response.set(http::field::etag, etag);
+    response.set(http::field::cache_control,
+                 wave.closes < today_utc() ? "public, max-age=300" : "no-cache");
+    if (etag_matches(request[http::field::if_none_match], etag)) {
+      response.result(http::status::not_modified);
+      response.body().clear();
+      response.erase(http::field::content_type);
+      return response;
+    }
+  }
   gzip_if_accepted(response, request);
   return response;
 }
@@ -448,7 +469,7 @@ void get_results(ApiContext& api, const Exchange& exchange, std::string wave_nam
         if (!reader.municipality.empty() && !current.wave.results_public) {
           keep_one_municipality(overview, reader.municipality);
         }
-        return record_shown(api, reader, answer(overview, *request));
+        return record_shown(api, reader, answer(overview, *request, reader.staff, current.wave));
       });
 }
 
@@ -482,7 +503,7 @@ void get_municipality_results(ApiContext& api, const Exchange& exchange, std::st
         return record_shown(api, reader,
                             answer(municipality_json(current, *municipality, shown, previous.get(),
                                                      change ? &*change : nullptr),
-                                   *request));
+                                   *request, reader.staff, current.wave));
       });
 }
 

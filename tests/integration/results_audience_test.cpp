@@ -207,6 +207,9 @@ TEST_F(ResultsAudienceTest, AdministratorsAndGrantedResearchersReadAndExport) {
     HttpReply overview =
         call("GET", "/api/v1/admin/waves/staff-only/results", "", reader->headers());
     EXPECT_EQ(overview.status, 200) << reader->username << ": " << overview.body;
+    // Each staff read is audited: never kept by a cache, never answered 304.
+    EXPECT_EQ(overview.header("cache-control"), "no-store");
+    EXPECT_EQ(overview.header("etag"), "");
     HttpReply file = call("GET", "/api/v1/admin/waves/staff-only/export?table=municipality_scale",
                           "", reader->headers());
     EXPECT_EQ(file.status, 200) << reader->username << ": " << file.body;

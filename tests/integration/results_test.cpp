@@ -407,6 +407,29 @@ TEST_F(Results, ExportFilesAreBuiltOnceAndCarryAnETag) {
   EXPECT_EQ(call("GET", "/api/v1/waves/2026/export?table=nope").status, 400);
 }
 
+// Published results carry an ETag of their bytes: a browser that has them
+// revalidates for a 304. A closed round may be kept five minutes; an open
+// one is revalidated every time; a staff read is never cached.
+TEST_F(Results, PublicResultsRevalidateWithAnETag) {
+  for (const std::string target : {"/api/v1/waves/2026/results", "/api/v1/waves/2026/results/5038",
+                                   "/api/v1/waves/2025/results/5038"}) {
+    HttpReply first = call("GET", target);
+    ASSERT_EQ(first.status, 200) << first.body;
+    std::string etag = first.header("etag");
+    ASSERT_EQ(etag.size(), 34u) << target << ": " << etag;
+    bool closed = target.find("/2025/") != std::string::npos;
+    EXPECT_EQ(first.header("cache-control"), closed ? "public, max-age=300" : "no-cache") << target;
+    HttpReply unchanged = call("GET", target, "", {"If-None-Match: " + etag});
+    EXPECT_EQ(unchanged.status, 304) << target;
+    EXPECT_TRUE(unchanged.body.empty());
+    EXPECT_EQ(unchanged.header("etag"), etag);
+    EXPECT_EQ(call("GET", target, "", {"If-None-Match: \"0123\""}).status, 200);
+  }
+  EXPECT_NE(call("GET", "/api/v1/waves/2026/results?lang=en").header("etag"),
+            call("GET", "/api/v1/waves/2026/results?lang=nb").header("etag"))
+      << "another language is other bytes";
+}
+
 TEST_F(Results, FiguresAreCachedPerWave) {
   json::object first = get_json("/api/v1/waves/2026/results");
   json::object second = get_json("/api/v1/waves/2026/results/0301");

@@ -7,6 +7,7 @@
 // Screenshot for review: screenshots/dashboard-5038.png (and -4601).
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {WAVES} from '../lib/server.mjs';
 import {writeResponses} from '../lib/responses.mjs';
@@ -180,13 +181,14 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
   assert.ok(trends > 0, 'Verdal has a trend in some area');
   await snapshot(ctx, 'verdal-tables-open');
 
-  // Printing: no controls, the tables shown, charts kept whole.
+  // Printing: no controls, no downloads, no tables behind the charts and
+  // no all-municipalities comparison; the summary, the areas and the burden.
   await page.emulateMedia({media: 'print'});
-  for (const selector of ['.dashboard-form', '#print-button', '#languages', '#funnel-area', '.table-toggle > summary', '.site-footer']) {
+  for (const selector of ['.dashboard-form', '#print-button', '#languages', '#funnel', '.table-toggle', '.downloads', '.site-footer']) {
     const visible = await page.locator(selector).evaluateAll((elements) => elements.some((e) => e.checkVisibility()));
     assert.equal(visible, false, `${selector} is visible in print`);
   }
-  assert.ok(await page.locator('#burden, #funnel .data-table').first().isVisible());
+  for (const selector of ['.summary-table', '#areas', '#burden']) assert.ok(await page.locator(selector).isVisible(), selector);
   await ctx.shots.take('verdal-print');
   await page.emulateMedia({media: 'screen'});
 
@@ -285,5 +287,80 @@ test('Bergen on a desktop in nynorsk: the screenshot of the report', async () =>
   assert.equal(await page.evaluate(() => document.activeElement?.dataset.lang), 'en');
   await checkA11y(page, 'verdal-en');
   assertNoProblems(ctx.problems, [/403/, /401.*\/api\/v1\/session\b/]);
+  await ctx.context.close();
+});
+
+test('the first view, before a municipality is chosen, transfers at most 100 KB, results data included', async (t) => {
+  const ctx = await open(running.browser, {name: 'dashboard-weight', viewport: PHONE});
+  const {page} = ctx;
+  const cdp = await ctx.context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
+  const bytes = new Map();
+  cdp.on('Network.responseReceived', ({requestId, response}) => bytes.set(requestId, {url: response.url, size: 0}));
+  cdp.on('Network.loadingFinished', ({requestId, encodedDataLength}) => {
+    if (bytes.has(requestId)) bytes.get(requestId).size = encodedDataLength;
+  });
+  await page.goto(`${running.server.url}/dashboard.html`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.waitForLoadState('networkidle');
+  const total = [...bytes.values()].reduce((sum, {size}) => sum + size, 0);
+  const results = [...bytes.values()].filter(({url}) => /\/api\/v1\/.*results/.test(url));
+  t.diagnostic(`dashboard first view: ${total} bytes in ${bytes.size} requests`);
+  assert.deepEqual(results, [], 'no results are fetched before a municipality is chosen');
+  assert.ok(total > 0 && total <= 102400, `the first view weighs ${total} bytes`);
+  await ctx.context.close();
+});
+
+test('Gjøvik on a phone: the summary is the API\'s figures, the downloads open in Norwegian Excel, the report prints on at most 4 pages', async (t) => {
+  const ctx = await open(running.browser, {name: 'dashboard-gjovik', viewport: PHONE});
+  const {page} = ctx;
+  await page.goto(`${running.server.url}/dashboard.html?municipality=3407&wave=${encodeURIComponent(WAVE)}`);
+  await reportReady(page);
+  const detail = await api(`waves/${WAVE}/results/3407?lang=nb`);
+  const k = detail.min_respondents;
+  const rows = page.locator('.summary-table tbody tr');
+  assert.equal(await rows.count(), detail.scales.length);
+  let notable = 0;
+  for (const [index, area] of detail.scales.entries()) {
+    const row = rows.nth(index);
+    assert.equal(squash(await row.locator('th').textContent()), area.title);
+    const cells = (await row.locator('td').allTextContents()).map(squash);
+    assert.equal(cells[0], area.suppressed ? dash('suppressed', 'nb', {k}) : formatScore(area.raw.mean, 'nb'), `${area.id}: Gjøvik`);
+    assert.equal(cells[1], formatScore(area.national.mean, 'nb'), `${area.id}: the nation`);
+    assert.equal(cells[2], formatScore(area.county.mean, 'nb'), `${area.id}: the county`);
+    if (area.trend) assert.ok(cells[4].startsWith(formatScore(area.trend.previous.mean, 'nb')), `${area.id}: ${cells[4]}`);
+    for (const field of ['versus_national', 'versus_county', 'versus_similar', 'trend']) {
+      if (['better', 'worse'].includes(area[field]?.verdict)) notable += 1;
+    }
+  }
+  assert.equal(await page.locator('.notable li').count(), notable);
+  if (!notable) await page.locator('.notable-none').waitFor();
+  await snapshot(ctx, 'gjovik-summary');
+
+  // The figures file: semicolons, decimal commas, the published figures.
+  const downloaded = async (id) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).click()]);
+    return {name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8')};
+  };
+  const {name, text: figures} = await downloaded('download-figures');
+  assert.equal(name, `3407-${WAVE}-tall.csv`);
+  const lines = figures.replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.equal(lines.length, 1 + detail.scales.length);
+  assert.match(lines[0], /^Runde;Kommune;Område-ID;Område;Antall svar;Skår;/);
+  const first = detail.scales.find((area) => !area.suppressed);
+  const line = lines.find((text) => text.split(';')[2] === first.id).split(';');
+  assert.equal(line[4], String(first.n));
+  assert.equal(line[5], String(Math.round(first.raw.mean * 10) / 10).replace('.', ','));
+  const {text: codebook} = await downloaded('download-codebook');
+  assert.equal(codebook.replace(/^\ufeff/, '').trim().split('\r\n').length, 1 + lines[0].split(';').length);
+
+  // Printed on A4: at most four pages.
+  const pdf = await page.pdf({format: 'A4', printBackground: true});
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+  writeFileSync(path.join(SCREENSHOTS, 'dashboard-gjovik.pdf'), pdf);
+  t.diagnostic(`the printed report of Gjøvik: ${pages} A4 pages (screenshots/dashboard-gjovik.pdf)`);
+  assert.ok(pages >= 1 && pages <= 4, `the printed report has ${pages} pages`);
+  assertNoProblems(ctx.problems);
   await ctx.context.close();
 });

@@ -51,6 +51,8 @@ test('a survey page load transfers under 100 KB of HTML, JS and CSS', async (t) 
   t.diagnostic(`page, scripts, styles, icon: ${staticBytes} bytes transferred (budget ${BUDGET}); API data: ${apiBytes} bytes`);
   assert.ok(staticBytes > 0);
   assert.ok(staticBytes < BUDGET, `the page weighs ${staticBytes} bytes, over the ${BUDGET}-byte budget`);
+  // The first view with its data (questionnaire, municipalities, rounds).
+  assert.ok(staticBytes + apiBytes < BUDGET, `the page and its data weigh ${staticBytes + apiBytes} bytes`);
   assertNoProblems(ctx.problems);
   await ctx.context.close();
 });

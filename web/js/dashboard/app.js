@@ -54,18 +54,24 @@ function applyLanguage(lang) {
 }
 
 // The waves to choose from: the open ones (GET /api/v1/waves) and the one
-// in the address. Without a wave in the address: the one with most responses.
-async function chooseWave() {
+// in the address. Nothing of any wave's results is fetched before a
+// municipality is chosen (the first view stays small).
+async function listWaves() {
   const {waves: all} = await results.waves(language()).catch(() => ({waves: []}));
   // A round whose results are for staff only is offered from the staff pages.
   const waves = all.filter((wave) => staffMode || wave.results_public !== false);
   state.waves = waves;
   if (state.wave && !waves.some((w) => w.name === state.wave)) state.waves = [{name: state.wave}, ...waves];
-  if (state.wave || !waves.length) return;
-  if (waves.length === 1) { state.wave = waves[0].name; return; }
-  const sizes = await Promise.all(waves.map((w) => results.overview(w.name, language())
-    .then((o) => (o.scales?.length ? o.respondents ?? 0 : -1)).catch(() => -2)));
-  state.wave = waves[sizes.indexOf(Math.max(...sizes))].name;
+  if (!state.wave && waves.length === 1) state.wave = waves[0].name;
+}
+
+// Without a wave in the address: the one where the chosen municipality has
+// the most published answers (its own results only, one small read each).
+async function chooseWave(code) {
+  const answers = await Promise.all(state.waves.map((w) => results.municipality(w.name, code, language())
+    .then((detail) => detail.scales.reduce((sum, scale) => sum + (scale.suppressed ? 0 : scale.n ?? 0), 0))
+    .catch(() => -1)));
+  return state.waves[answers.indexOf(Math.max(...answers))]?.name ?? null;
 }
 
 function failureText(failure) {
@@ -90,8 +96,10 @@ async function render({focusReport = false, keepFocus = false} = {}) {
     describedBy: 'dashboard-municipality-hint dashboard-municipality-error',
   });
   const waveSelect = state.waves.length > 1
-    ? h('select', {id: 'dashboard-wave', name: 'wave'}, state.waves.map((w) =>
-      h('option', {value: w.name, selected: w.name === state.wave}, w.title ? `${w.title} (${w.name})` : w.name)))
+    ? h('select', {id: 'dashboard-wave', name: 'wave'},
+      state.wave ? null : h('option', {value: ''}, d('choose.wave_best')),
+      state.waves.map((w) =>
+        h('option', {value: w.name, selected: w.name === state.wave}, w.title ? `${w.title} (${w.name})` : w.name)))
     : null;
   const form = h('form', {class: 'panel dashboard-form', novalidate: true, role: 'search', 'aria-label': d('choose.legend'), onsubmit: async (event) => {
     event.preventDefault();
@@ -103,7 +111,7 @@ async function render({focusReport = false, keepFocus = false} = {}) {
       return;
     }
     state.municipality = code;
-    if (waveSelect) state.wave = waveSelect.value;
+    state.wave = (waveSelect ? waveSelect.value : state.wave) || await chooseWave(code);
     replaceQuery({municipality: code, wave: state.wave});
     if (!state.explicitLanguage) applyLanguage(defaultLanguage());
     await render({focusReport: true});
@@ -150,20 +158,6 @@ async function render({focusReport = false, keepFocus = false} = {}) {
   document.body.dataset.ready = 'true';
 }
 
-// Printing shows every table: open the <details> toggles, and close them
-// again afterwards. (The print style sheet shows them as well.)
-function preparePrinting() {
-  let opened = [];
-  window.addEventListener('beforeprint', () => {
-    opened = [...document.querySelectorAll('details.table-toggle:not([open])')];
-    for (const details of opened) details.open = true;
-  });
-  window.addEventListener('afterprint', () => {
-    for (const details of opened) details.open = false;
-    opened = [];
-  });
-}
-
 async function start() {
   try {
     state.list = await municipalities();
@@ -172,7 +166,8 @@ async function start() {
   }
   if (state.municipality && !state.list.some((m) => m.code === state.municipality)) state.municipality = null;
   applyLanguage(defaultLanguage());
-  await chooseWave();
+  await listWaves();
+  if (state.municipality && !state.wave && state.waves.length) state.wave = await chooseWave(state.municipality);
   for (const button of document.querySelectorAll('#languages button')) {
     button.addEventListener('click', async () => {
       if (button.dataset.lang === language() && state.explicitLanguage) return;
@@ -187,7 +182,6 @@ async function start() {
     event.preventDefault();
     focus(document.getElementById('main'));
   });
-  preparePrinting();
   await render({keepFocus: true});
 }
 

@@ -283,8 +283,8 @@ export function tableScroll(table) {
   return h('div', {class: 'table-scroll', role: 'region', tabindex: '0', 'aria-labelledby': caption?.id}, table);
 }
 
-// The table behind a chart: shown with a <details> toggle on screen,
-// always shown in print.
+// The table behind a chart: shown with a <details> toggle on screen; left
+// out of print, where the summary table holds the figures.
 export function tableToggle(summary, table) {
   return h('details', {class: 'table-toggle'},
     h('summary', {}, summary),

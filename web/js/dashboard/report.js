@@ -1,4 +1,6 @@
-// One municipality's report: response counts, each area of the guideline
+// One municipality's report: a summary (the areas against the nation, the
+// county, similar municipalities and the last round, and a sentence per
+// notable difference), downloads for Excel, response counts, each area of the guideline
 // against the county and the nation, the funnel plot of all
 // municipalities, the similar municipalities, the change since the last
 // wave and the burden shares. `overview` and `detail` are the two results
@@ -8,6 +10,7 @@ import {formatDate, language} from '../i18n.js';
 import {d} from './strings.js';
 import {intervalChart, funnelPlot, shareBars, swatch, responsive, dataTable, tableToggle, tableScroll} from './charts.js';
 import {formatScore, formatCount, formatShare, funnelPosition, niceTicks} from './stats.js';
+import {downloads} from './download.js';
 
 const SYMBOL = {better: '▲', worse: '▼', no_significant_difference: '=', not_testable: '–'};
 
@@ -29,6 +32,8 @@ export function renderReport({overview, detail, area, onArea}) {
     h('p', {class: 'hint'}, d('privacy', {k})),
     h('div', {class: 'actions report-actions'},
       h('button', {type: 'button', class: 'button button--secondary', id: 'print-button', onclick: () => window.print()}, d('print'))),
+    detail.scales.length ? summarySection(ctx) : null,
+    detail.scales.length ? downloads(detail) : null,
     detail.scales.length ? countsSection(ctx) : null,
     detail.scales.length ? areasSection(ctx) : null,
     overview.scales.length ? comparisonSection(ctx, area, onArea) : null,
@@ -63,6 +68,45 @@ function section(id, title, ...children) {
     h('h3', {id: `${id}-title`}, title), ...children);
 }
 
+// --- Summary: one table of the areas, one sentence per notable difference ---
+function summarySection({lang, k, m, detail}) {
+  const score = (cell) => (isPublished(cell) && Number.isFinite(cell.mean) ? formatScore(cell.mean, lang) : withheld(cell, k));
+  const county = m.county?.name ?? d('csv.county');
+  const rows = detail.scales.map((scale) => ({code: scale.id, cells: [
+    scale.title,
+    scale.suppressed ? withheld(scale, k) : formatScore(scale.raw?.mean, lang),
+    score(scale.national),
+    score(scale.county),
+    scale.suppressed ? withheld(scale, k) : verdictBadge(scale.versus_similar?.verdict),
+    scale.trend ? [formatScore(scale.trend.previous?.mean, lang), ' ', verdictBadge(scale.trend.verdict, {change: true})]
+      : '–',
+  ]}));
+  const sentences = [];
+  for (const scale of detail.scales) {
+    if (scale.suppressed) continue;
+    const own = formatScore(scale.raw?.mean, lang);
+    const against = {versus_national: scale.national?.mean, versus_county: scale.county?.mean,
+      versus_similar: NaN, trend: scale.trend?.previous?.mean};
+    for (const field of ['versus_national', 'versus_county', 'versus_similar', 'trend']) {
+      const found = scale[field]?.verdict;
+      if (found !== 'better' && found !== 'worse') continue;
+      sentences.push(d(`summary.${field}.${found}`, {municipality: m.name, county, area: scale.title, score: own,
+        other: formatScore(against[field], lang)}));
+    }
+  }
+  return section('summary', d('summary.title'),
+    h('p', {}, d('summary.intro')),
+    tableScroll(dataTable({
+      caption: d('summary.caption', {municipality: m.name}),
+      head: [d('col.area'), m.name, d('nation'), county, d('similar'), d('col.previous')],
+      rows, className: 'summary-table',
+    })),
+    h('h4', {id: 'notable-title'}, d('summary.notable')),
+    sentences.length
+      ? h('ul', {class: 'notable', 'aria-labelledby': 'notable-title'}, sentences.map((text) => h('li', {}, text)))
+      : h('p', {class: 'notable-none'}, d('summary.none')));
+}
+
 // --- Response counts per area: the municipality, its county, the nation ---
 function countsSection({lang, k, m, overview, detail}) {
   const cell = (c) => (isPublished(c) ? formatCount(c.n, lang) : withheld(c, k));
@@ -80,16 +124,11 @@ function countsSection({lang, k, m, overview, detail}) {
 
 // --- Each area: chart of the three intervals, comparisons, table ---
 function areasSection(ctx) {
-  const {lang, detail} = ctx;
-  const values = [];
-  for (const scale of detail.scales) {
-    for (const c of [scale.raw, scale.county, scale.national]) {
-      if (c && !c.suppressed && Number.isFinite(c.mean)) values.push(c.mean, ...(c.ci ?? []).filter(Number.isFinite));
-    }
-  }
-  const domain = values.length ? niceTicks(Math.min(...values), Math.max(...values), 4) : niceTicks(0, 100, 4);
+  const {detail} = ctx;
+  // The whole scale: a cut axis would make small differences look large.
+  const domain = niceTicks(0, 100, 4);
   return section('areas', d('areas.title'),
-    h('p', {}, d('areas.intro')),
+    h('p', {}, d('areas.intro'), ' ', d('areas.axis_note')),
     h('ul', {class: 'chart-legend', 'aria-label': d('col.unit')},
       h('li', {}, swatch('diamond', 'point point--municipality'), ctx.m.name),
       h('li', {}, swatch('square', 'point point--county'), ctx.m.county?.name ?? ''),
