@@ -17,6 +17,7 @@
 #include <charconv>
 
 #include "access/qr_code.h"
+#include "analytics/published_results.h"
 #include "common/text.h"
 #include "reference/municipalities.h"
 #include "server/api/api_routes.h"
@@ -55,6 +56,15 @@ json::object batch_json(const InvitationBatch& batch, int min_respondents) {
   return object;
 }
 
+// k for a batch's used count: its round's (a questionnaire may raise it).
+int batch_min_respondents(ApiContext& api, const InvitationBatch& batch) {
+  int configured = api.results.min_respondents();
+  auto wave = api.store.wave(batch.wave_name);
+  if (!wave) return configured;
+  auto k = analytics::wave_min_respondents(api.store, *wave, configured);
+  return k ? *k : configured;
+}
+
 void get_invitation(ApiContext& api, const Exchange& exchange, Reply reply) {
   reply_from_store_worker(api, std::move(reply), [&api, code = exchange.params[0]] {
     auto target = api.store.invitation(code);
@@ -76,7 +86,7 @@ OutgoingResponse list_batches(ApiContext& api, const Exchange& exchange) {
   if (!batches) return error_response(batches.error());
   json::array list;
   for (const InvitationBatch& batch : *batches) {
-    list.push_back(batch_json(batch, api.results.min_respondents()));
+    list.push_back(batch_json(batch, batch_min_respondents(api, batch)));
   }
   record_audit(api, {audit_actor(caller_of(exchange).principal),
                      "invitations.read",
@@ -126,9 +136,10 @@ OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
                      "municipality:" + municipality, AuditOutcome::success,
                      printable_detail("batch " + std::to_string(issued->batch.id) + ", " +
                                       std::to_string(*count) + " codes, wave " + *wave)});
-  return json_response(http::status::created,
-                       {{"batch", batch_json(issued->batch, api.results.min_respondents())},
-                        {"codes", std::move(codes)}});
+  return json_response(
+      http::status::created,
+      {{"batch", batch_json(issued->batch, batch_min_respondents(api, issued->batch))},
+       {"codes", std::move(codes)}});
 }
 
 OutgoingResponse unused_letters(ApiContext& api, const Exchange& exchange) {

@@ -127,6 +127,24 @@ TEST_F(InvitationsHttpTest, UsedCountsShowOnlyWithKUsedAndKUnused) {
   EXPECT_EQ(batch.at("used_fewer_than").as_int64(), k);
 }
 
+// A round of a questionnaire that raises k (the young carers' survey sets
+// 20) holds its batches' used counts to that k too.
+TEST_F(InvitationsHttpTest, AQuestionnaireFloorHoldsForUsedCounts) {
+  int k = test_options().min_respondents;
+  std::string definition = read_text(kSourceDir + "/tests/data/http/survey.json");
+  definition.replace(definition.find("\"version\": \"1.0.0\""), 18,
+                     "\"version\": \"9.0.0\", \"min_respondents\": " + std::to_string(k + 5));
+  ASSERT_TRUE(store_->publish_questionnaire(definition).ok());
+  create_wave("floored", {2000, 1, 1}, {2999, 12, 31});
+  HttpReply made =
+      call("POST", kGjovik, R"({"wave":"floored","label":"Unge","count":40})", gjovik_.headers());
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json().at("batch").at("used_fewer_than").as_int64(), k + 5);
+  boost::json::object batch = first_batch();
+  EXPECT_EQ(batch.at("wave").as_string(), "floored");
+  EXPECT_EQ(batch.at("used_fewer_than").as_int64(), k + 5);
+}
+
 TEST_F(InvitationsHttpTest, StaffOfAnotherMunicipalitySeeAndMakeNothingOfGjoviks) {
   make_batch(2);
   StaffLogin verdal = signed_in_staff("verdal", "5038", kSecondClient);
