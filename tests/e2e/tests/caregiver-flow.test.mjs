@@ -243,7 +243,7 @@ test('Utsira: a screening checked, changed, and seen without storing; help numbe
 test('the young carers\' survey completed in bokmål (Verdal): their own result and offers for the young', async () => {
   const ctx = await open(running.browser, {name: 'young-carers-nb', viewport: PHONE});
   const page = await answerYoungCarers(ctx, 'nb', '5038',
-    ['Om deg', 'Hvem vet om det?', 'Noen å snakke med', 'De siste fire ukene', 'Hva kunne hjulpet deg?'], {store: true});
+    ['Om deg', 'Hvem vet om det, og hva vet du?', 'Noen å snakke med', 'De siste fire ukene', 'Hva kunne hjulpet deg?'], {store: true});
   assert.equal((await page.locator('#category-title').textContent()).trim(), 'Det er mye å bære på nå');
   // Verdal's offers for children and young people, none for adults.
   const offers = page.locator('.offers > li');
@@ -260,7 +260,7 @@ test('the young carers\' survey completed in bokmål (Verdal): their own result 
 test('the young carers\' survey completed in nynorsk (Sogndal), without storing: no bokmål on its pages', async () => {
   const ctx = await open(running.browser, {name: 'young-carers-nn', viewport: PHONE});
   const page = await answerYoungCarers(ctx, 'nn', '4640',
-    ['Om deg', 'Kven veit om det?', 'Nokon å snakke med', 'Dei siste fire vekene', 'Kva kunne hjelpt deg?'], {store: false});
+    ['Om deg', 'Kven veit om det, og kva veit du?', 'Nokon å snakke med', 'Dei siste fire vekene', 'Kva kunne hjelpt deg?'], {store: false});
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'nn');
   assert.equal((await page.locator('#category-title').textContent()).trim(), 'Det er mykje å bere på no');
   assert.deepEqual(bokmalForms(await page.locator('body').innerText()), []);
