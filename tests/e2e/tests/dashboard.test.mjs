@@ -52,8 +52,11 @@ async function api(pathname) {
   return response.json();
 }
 
+// The first read of a wave waits for its analysis (20,000 responses, on a
+// sanitizer build, beside another test file's browser): up to 90 s.
 async function reportReady(page) {
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.getElementById('report-title'));
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && document.getElementById('report-title'),
+    null, {timeout: 90000});
 }
 
 test('every dashboard string exists in nb, nn and en; the funnel limits', () => {
