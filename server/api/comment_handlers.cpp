@@ -61,7 +61,7 @@ OutgoingResponse comments_page(ApiContext& api, const Exchange& exchange) {
       {{"wave", exchange.params[1]},
        {"municipality", code},
        {"language", in_language},
-       {"shown_from", k},
+       {"shown_from", shown->min_respondents},
        {"withheld", withheld ? json::value(analytics::comments_withheld_name(shown->withheld))
                              : json::value(nullptr)},
        {"items", std::move(items)},

@@ -57,12 +57,17 @@ json::object batch_json(const InvitationBatch& batch, int min_respondents) {
 }
 
 // k for a batch's used count: its round's (a questionnaire may raise it).
-int batch_min_respondents(ApiContext& api, const InvitationBatch& batch) {
-  int configured = api.results.min_respondents();
+Result<int> batch_min_respondents(ApiContext& api, const InvitationBatch& batch) {
   auto wave = api.store.wave(batch.wave_name);
-  if (!wave) return configured;
-  auto k = analytics::wave_min_respondents(api.store, *wave, configured);
-  return k ? *k : configured;
+  if (!wave) return wave.take_error();
+  return analytics::wave_min_respondents(api.store, *wave, api.results.min_respondents());
+}
+
+// A batch just made has no used code, so its count is hidden under any
+// k; its codes must reach the caller even if the k cannot be read.
+int new_batch_min_respondents(ApiContext& api, const InvitationBatch& batch) {
+  auto k = batch_min_respondents(api, batch);
+  return k ? *k : api.results.min_respondents();
 }
 
 void get_invitation(ApiContext& api, const Exchange& exchange, Reply reply) {
@@ -86,7 +91,10 @@ OutgoingResponse list_batches(ApiContext& api, const Exchange& exchange) {
   if (!batches) return error_response(batches.error());
   json::array list;
   for (const InvitationBatch& batch : *batches) {
-    list.push_back(batch_json(batch, batch_min_respondents(api, batch)));
+    // Without its round's k a count could show under it: no list.
+    auto k = batch_min_respondents(api, batch);
+    if (!k) return error_response(k.error());
+    list.push_back(batch_json(batch, *k));
   }
   record_audit(api, {audit_actor(caller_of(exchange).principal),
                      "invitations.read",
@@ -138,7 +146,7 @@ OutgoingResponse create_batch(ApiContext& api, const Exchange& exchange) {
                                       std::to_string(*count) + " codes, wave " + *wave)});
   return json_response(
       http::status::created,
-      {{"batch", batch_json(issued->batch, batch_min_respondents(api, issued->batch))},
+      {{"batch", batch_json(issued->batch, new_batch_min_respondents(api, issued->batch))},
        {"codes", std::move(codes)}});
 }
 

@@ -361,11 +361,13 @@ HttpResponse answer(const json::object& body, const HttpRequest& request, bool s
                     const Wave& wave) {
   HttpResponse response = json_response(http::status::ok, body);
   if (!staff) {
-    std::string etag = '"' + to_hex(sha256(response.body())).substr(0, 32) + '"';
-    response.set(http::field::etag, etag);
+    // Weak: the gzipped and the plain body are the same figures.
+    std::string tag = '"' + to_hex(sha256(response.body())).substr(0, 32) + '"';
+    response.set(http::field::etag, "W/" + tag);
+    response.set(http::field::vary, "Accept-Encoding");
     response.set(http::field::cache_control,
                  wave.closes < today_utc() ? "public, max-age=300" : "no-cache");
-    if (etag_matches(request[http::field::if_none_match], etag)) {
+    if (etag_matches(request[http::field::if_none_match], tag)) {
       response.result(http::status::not_modified);
       response.body().clear();
       response.erase(http::field::content_type);

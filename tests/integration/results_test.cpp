@@ -416,13 +416,15 @@ TEST_F(Results, PublicResultsRevalidateWithAnETag) {
     HttpReply first = call("GET", target);
     ASSERT_EQ(first.status, 200) << first.body;
     std::string etag = first.header("etag");
-    ASSERT_EQ(etag.size(), 34u) << target << ": " << etag;
+    ASSERT_EQ(etag.size(), 36u) << target << ": " << etag;  // W/ and a quoted 128-bit hex tag
+    EXPECT_EQ(etag.substr(0, 3), "W/\"");
     bool closed = target.find("/2025/") != std::string::npos;
     EXPECT_EQ(first.header("cache-control"), closed ? "public, max-age=300" : "no-cache") << target;
     HttpReply unchanged = call("GET", target, "", {"If-None-Match: " + etag});
     EXPECT_EQ(unchanged.status, 304) << target;
     EXPECT_TRUE(unchanged.body.empty());
     EXPECT_EQ(unchanged.header("etag"), etag);
+    EXPECT_EQ(unchanged.header("vary"), "Accept-Encoding");
     EXPECT_EQ(call("GET", target, "", {"If-None-Match: \"0123\""}).status, 200);
   }
   EXPECT_NE(call("GET", "/api/v1/waves/2026/results?lang=en").header("etag"),

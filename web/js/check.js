@@ -77,7 +77,7 @@ export function renderCheck(page) {
 
   const last = visible[visible.length - 1];
   clear(view).append(
-    h('a', {class: 'back-link', href: surveyHash(wave.name, last.id)}, t('nav.back')),
+    h('a', {class: 'back-link', href: surveyHash(wave.name, last?.id ?? 'consent')}, t('nav.back')),
     h('p', {class: 'survey-name'}, questionnaire.title),
     h('h1', {}, t('check.title')),
     h('p', {class: 'lead'}, t('check.intro')),

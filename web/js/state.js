@@ -29,6 +29,10 @@ let survey = read(SURVEY);
 export function currentSurvey() { return survey; }
 
 export function startSurvey(wave, fields = {}) {
+  // A new survey in this tab: the last one's answers are not kept for the
+  // next person at a shared computer (its receipt code stays until then).
+  const receipt = read(RECEIPT);
+  if (receipt?.answers) write(RECEIPT, {...receipt, answers: null});
   survey = {wave: wave.name, questionnaire: wave.questionnaire, version: wave.version, answers: {}, raw: {},
     invalid: {}, errors: {}, consented: false, consentVersion: null, resumeCode: null, ...fields};
   persist();

@@ -354,7 +354,7 @@ test('Gjøvik on a phone: the summary is the API\'s figures, the downloads open 
   const first = detail.scales.find((area) => !area.suppressed);
   const line = lines.find((text) => text.split(';')[2] === first.id).split(';');
   assert.equal(line[4], String(first.n));
-  assert.equal(line[5], String(Math.round(first.raw.mean * 10) / 10).replace('.', ','));
+  assert.equal(line[5], formatScore(first.raw.mean, 'nb'), 'the score as the report shows it');
   const {text: codebook} = await downloaded('download-codebook');
   assert.equal(codebook.replace(/^\ufeff/, '').trim().split('\r\n').length, 1 + lines[0].split(';').length);
 

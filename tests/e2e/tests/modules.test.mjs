@@ -12,6 +12,7 @@ import {STRINGS, TERM_LABELS, LANGUAGES, CONDITION_GROUP_IDS} from '../../../web
 import {STAFF_STRINGS} from '../../../web/js/staff/strings.js';
 import {render, target} from '../tools/written-standard.mjs';
 import {ROOT} from '../lib/server.mjs';
+import {figuresCsv} from '../../../web/js/dashboard/download.js';
 
 // The cases the engine's tests read too (tests/questionnaire/expression_test.cpp).
 const expressionCases = JSON.parse(readFileSync(path.join(ROOT, 'tests/data/expression_cases.json'), 'utf8'));
@@ -119,3 +120,21 @@ test('web/js/written-standard.js is up to date with data/municipalities.csv', ()
   assert.equal(readFileSync(target, 'utf8'), render(),
     'stale: run node tests/e2e/tools/written-standard.mjs');
 });
+
+test('the dashboard\'s CSV: semicolons, decimal commas, withheld figures empty, no formula from a typed name', () => {
+  const scale = (id, title, n, mean) => ({id, title, n, suppressed: n === null,
+    raw: n === null ? null : {mean, ci: [mean - 2.04, mean + 2.04]},
+    national: {suppressed: false, mean: 61.44}, county: {suppressed: true},
+    versus_national: n === null ? null : {verdict: 'worse'}, versus_county: null, versus_similar: null,
+    trend: n === null ? null : {previous: {mean: 58}, difference: -3.75, verdict: 'no_significant_difference'}});
+  const csv = figuresCsv({wave: '=HYPERLINK("https://x.example","klikk")',
+    municipality: {code: '3407', name: 'Gjøvik'},
+    scales: [scale('information', 'Informasjon; og kommunikasjon', 143, 54.25), scale('respite', '@Avlastning', null)]});
+  assert.ok(csv.startsWith('\ufeff'), 'a byte order mark for Excel');
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines.length, 3);
+  assert.equal(lines[1], `"'=HYPERLINK(""https://x.example"",""klikk"")";3407 Gjøvik;information;"Informasjon; og kommunikasjon";`
+    + '143;54,3;52,2;56,3;;61,4;Dårligere;;;58,0;-3,8;Ingen sikker forskjell');
+  assert.equal(lines[2], `"'=HYPERLINK(""https://x.example"",""klikk"")";3407 Gjøvik;respite;'@Avlastning;;;;;;61,4;;;;;;`);
+});
+

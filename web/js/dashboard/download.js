@@ -9,11 +9,17 @@ import {d} from './strings.js';
 const COLUMNS = ['round', 'municipality', 'area_id', 'area', 'n', 'score', 'low', 'high', 'county', 'nation',
   'versus_national', 'versus_county', 'versus_similar', 'previous', 'change', 'change_verdict'];
 
-const number = (value) => (Number.isFinite(value) ? String(Math.round(value * 10) / 10).replace('.', ',') : '');
+// One decimal, rounded as the report rounds (half away from zero), with a
+// decimal comma and an ASCII minus, which Excel reads as a number.
+const decimals = new Intl.NumberFormat('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false});
+const number = (value) => (Number.isFinite(value) ? decimals.format(value).replace('.', ',') : '');
 const field = (value) => {
   const text = String(value ?? '');
   return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
+// A name typed by staff (a round's, say "=HYPERLINK(...)") must not become
+// a formula in Excel: text that starts like one gets an apostrophe.
+const text = (value) => (/^[=+\-@\t\r]/.test(String(value ?? '')) ? `'${value}` : String(value ?? ''));
 const published = (cell) => Boolean(cell) && cell.suppressed === false;
 const verdict = (comparison) => (comparison?.verdict ? d(`verdict.${comparison.verdict}`) : '');
 
@@ -22,7 +28,7 @@ export function figureRows(detail) {
   return detail.scales.map((scale) => {
     const shown = !scale.suppressed;
     return {
-      round: detail.wave, municipality: `${m.code} ${m.name}`, area_id: scale.id, area: scale.title,
+      round: text(detail.wave), municipality: text(`${m.code} ${m.name}`), area_id: text(scale.id), area: text(scale.title),
       n: shown ? scale.n : '', score: number(shown ? scale.raw?.mean : NaN),
       low: number(shown ? scale.raw?.ci?.[0] : NaN), high: number(shown ? scale.raw?.ci?.[1] : NaN),
       county: number(published(scale.county) ? scale.county.mean : NaN),

@@ -205,7 +205,8 @@ function roundProgress(code, wave, progress, join) {
     ? h('p', {}, h('a', {href: `#comments/${code}/${encodeURIComponent(wave.name)}`},
       s('home.comments'), h('span', {class: 'visually-hidden'}, ` ${wave.name}`)))
     : null;
-  const k = progress.shown_from;
+  // The round's own k: its questionnaire may raise it above the server's.
+  const k = round.shown_from ?? progress.shown_from;
   const count = (value) => value === null ? s('invitations.fewer_than', {k}) : String(value);
   const facts = [
     [s('progress.complete'), count(round.complete)],
