@@ -156,8 +156,8 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
   // The areas: Verdal's score and interval per area as the API has them.
   for (const area of verdal.scales) {
     const card = page.locator(`.area-card[data-scale="${area.id}"]`);
-    await card.locator('summary').click();
-    const first = await card.locator('tbody tr').first().locator('th, td').allTextContents();
+    await card.locator('details.table-toggle summary').click();
+    const first = await card.locator('details.table-toggle tbody tr').first().locator('th, td').allTextContents();
     if (area.suppressed) {
       assert.equal(squash(first[1]), dash('suppressed', 'nb', {k}));
     } else {
@@ -214,10 +214,20 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
     const card = page.locator(`.area-card[data-scale="${area.id}"]`);
     const chartRow = squash(await card.locator('svg .suppressed-text').first().textContent());
     assert.equal(chartRow, dash('suppressed', 'nb', {k}));
-    const cells = await card.locator('tbody tr').first().locator('td').allTextContents();
+    const cells = await card.locator('details.table-toggle tbody tr').first().locator('td').allTextContents();
     assert.ok(cells.every((cell) => !/\d/.test(cell) || cell.includes(`færre enn ${k} svar`)), cells.join(' | '));
     const comparisons = squash(await card.locator('.comparisons').textContent());
     assert.ok(!/\d[.,]\d/.test(comparisons), comparisons);
+    // The questions behind the area: named, but no answer of theirs shown.
+    assert.ok(area.questions.length > 0 && area.questions.every((q) => q.suppressed && q.n === null));
+    const questions = card.locator('details.questions');
+    await questions.locator('summary').click();
+    assert.equal(await questions.locator('.question-result').count(), area.questions.length);
+    assert.equal(await questions.locator('.question-table').count(), 0);
+    const said = squash(await questions.locator('.question-result').first().textContent());
+    assert.ok(said.startsWith(area.questions[0].text), said);
+    assert.ok(said.includes(dash('suppressed', 'nb', {k})), said);
+    assert.ok(!/%/.test(squash(await questions.textContent())), 'no share of a withheld municipality');
   }
   const countsRow = await page.locator('.counts-table tbody tr').first().locator('td').first().textContent();
   assert.equal(squash(countsRow), dash('suppressed', 'nb', {k}));
@@ -341,6 +351,26 @@ test('Gjøvik on a phone: the summary is the API\'s figures, the downloads open 
   if (!notable) await page.locator('.notable-none').waitFor();
   await snapshot(ctx, 'gjovik-summary');
 
+  // The questions behind an area: Gjøvik's shares and the nation's, as the API has them.
+  const area = detail.scales.find((scale) => scale.questions.some((q) => !q.suppressed));
+  assert.ok(area, 'Gjøvik has a published question');
+  const questions = page.locator(`details.questions[data-questions="${area.id}"]`);
+  await questions.locator('summary').click();
+  for (const question of area.questions) {
+    const block = questions.locator(`.question-result[data-question="${question.id}"]`);
+    assert.equal(squash(await block.locator('h5').textContent()), question.text);
+    if (question.suppressed) {
+      assert.equal(await block.locator('table').count(), 0, `${question.id} is withheld but drawn`);
+      continue;
+    }
+    const shown = await block.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
+    assert.deepEqual(shown, question.options.map((option) => [option.label, squash(formatShare(option.share, 'nb')),
+      question.national.suppressed ? dash('suppressed', 'nb', {k}) : squash(formatShare(option.national_share, 'nb'))]));
+    assert.ok(squash(await block.locator('caption').textContent()).includes(`${squash(formatCount(question.n, 'nb'))} svar`));
+  }
+  await snapshot(ctx, 'gjovik-questions');
+
   // The figures file: semicolons, decimal commas, the published figures.
   const downloaded = async (id) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).click()]);
@@ -355,8 +385,24 @@ test('Gjøvik on a phone: the summary is the API\'s figures, the downloads open 
   const line = lines.find((text) => text.split(';')[2] === first.id).split(';');
   assert.equal(line[4], String(first.n));
   assert.equal(line[5], formatScore(first.raw.mean, 'nb'), 'the score as the report shows it');
+  // The answers per question: one line per answer option, shares in per cent.
+  const {name: questionsName, text: perQuestion} = await downloaded('download-questions');
+  assert.equal(questionsName, `3407-${WAVE}-sporsmal.csv`);
+  const questionLines = perQuestion.replace(/^\ufeff/, '').trim().split('\r\n');
+  const options = detail.scales.flatMap((scale) => scale.questions.flatMap((q) => q.options.map((o) => ({q, o}))));
+  assert.equal(questionLines.length, 1 + options.length);
+  assert.match(questionLines[0], /^Runde;Kommune;Område-ID;Område;Spørsmål-ID;Spørsmål;Svar på spørsmålet;Svarkode;Svar;/);
+  const {q: shownQuestion, o: shownOption} = options.find(({q}) => !q.suppressed);
+  const optionLine = questionLines.find((text) => {
+    const fields = text.split(';');
+    return fields[4] === shownQuestion.id && fields[7] === String(shownOption.code);
+  }).split(';');
+  assert.equal(optionLine[6], String(shownQuestion.n));
+  const oneDecimal = new Intl.NumberFormat('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false});
+  assert.equal(optionLine[9], oneDecimal.format(shownOption.share * 100).replace('.', ','));
   const {text: codebook} = await downloaded('download-codebook');
-  assert.equal(codebook.replace(/^\ufeff/, '').trim().split('\r\n').length, 1 + lines[0].split(';').length);
+  const columns = new Set([...lines[0].split(';'), ...questionLines[0].split(';')]);
+  assert.equal(codebook.replace(/^\ufeff/, '').trim().split('\r\n').length, 1 + columns.size);
 
   // Printed on A4: at most four pages.
   const pdf = await page.pdf({format: 'A4', printBackground: true});

@@ -176,7 +176,37 @@ function areaCard({lang, k, m}, scale, domain) {
     h('h4', {id: `area-${scale.id}`}, scale.title),
     h('figure', {class: 'chart-figure'}, chart),
     list,
-    tableToggle(d('show_table'), table));
+    tableToggle(d('show_table'), table),
+    questionsBlock({lang, k, m}, scale));
+}
+
+// The questions behind an area and how the municipality answered each,
+// with the nation beside: each question withheld by its own count, the
+// way the areas are (docs/privacy.md). Folded away, and left out of print.
+function questionsBlock({lang, k, m}, scale) {
+  const questions = scale.questions ?? [];
+  if (!questions.length) return null;
+  const share = (value) => (Number.isFinite(value) ? formatShare(value, lang) : '–');
+  return h('details', {class: 'questions', 'data-questions': scale.id},
+    h('summary', {}, d('questions.summary', {count: questions.length})),
+    h('p', {class: 'hint'}, d('questions.intro', {k})),
+    questions.map((question) => {
+      const nation = question.national ?? {};
+      const heading = h('h5', {class: 'question-title'}, question.text);
+      if (!isPublished(question)) {
+        return h('div', {class: 'question-result', 'data-question': question.id}, heading,
+          h('p', {class: 'notice notice--suppressed'}, d('questions.withheld', {municipality: m.name, text: withheld(question, k)})));
+      }
+      return h('div', {class: 'question-result', 'data-question': question.id}, heading,
+        tableScroll(dataTable({
+          caption: d('questions.caption', {municipality: m.name, n: formatCount(question.n, lang)}),
+          head: [d('col.answer'), m.name, d('nation')],
+          rows: question.options.map((option) => ({code: String(option.code), cells: [option.label,
+            share(option.share),
+            isPublished(nation) ? share(option.national_share) : withheld(nation, k)]})),
+          className: 'question-table',
+        })));
+    }));
 }
 
 // --- All municipalities: the funnel plot and the similar municipalities ---
