@@ -38,8 +38,9 @@ constexpr std::string_view kPaths = R"openapi(
     "/api/v1/waves": {
       "get": {
         "operationId": "listOpenWaves",
-        "summary": "The waves open today, with their questionnaire's title",
-        "parameters": [{"$ref": "#/components/parameters/Lang"}],
+        "summary": "The waves open today, or with with=results every wave that has opened (closed ones too, newest first), with their questionnaire's title and plain name",
+        "parameters": [{"$ref": "#/components/parameters/Lang"},
+          {"name": "with", "in": "query", "required": false, "schema": {"type": "string", "enum": ["results"]}, "description": "results: every wave that has opened, open or closed, newest first (the dashboard's list)"}],
         "responses": {
           "200": {"description": "Open waves", "content": {"application/json": {"schema": {
             "type": "object", "required": ["waves"],
@@ -788,6 +789,8 @@ constexpr std::string_view kComponents = R"openapi(
           "results_public": {"type": "boolean", "description": "Anyone reads the round's figures; false: staff only (docs/privacy.md)"},
           "participation_tracked": {"type": "boolean", "description": "Staff see which numbered invitation letters were not answered"},
           "title": {"type": "string", "description": "The questionnaire's title in `language`"},
+          "plain_name": {"type": "string", "description": "The round's plain name in `language`: title, municipalities of a local round, period (GET /api/v1/waves)"},
+          "open": {"type": "boolean", "description": "Open today (GET /api/v1/waves)"},
           "language": {"type": "string"}
         }
       },

@@ -90,6 +90,36 @@ TEST_F(ApiTest, WavesListsOnlyOpenWaves) {
   EXPECT_EQ(call("GET", "/api/v1/waves?lang=%%").status, 400);
 }
 
+// The dashboard's list: every round that has opened, closed ones too,
+// newest first, by plain name; never one that has not opened.
+TEST_F(ApiTest, WavesWithResultsListsClosedRoundsByPlainName) {
+  HttpReply reply = call("GET", "/api/v1/waves?lang=nb&with=results");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  std::map<std::string, json::object> by_name;
+  const json::value body = reply.json();
+  for (const json::value& wave : body.at("waves").as_array())
+    by_name[std::string(wave.at("name").as_string())] = wave.as_object();
+  ASSERT_EQ(by_name.size(), 3u) << reply.body;
+  EXPECT_EQ(by_name.at("closed").at("open"), false);
+  EXPECT_EQ(by_name.at("closed").at("plain_name"), "Testundersøkelse, 2000");
+  EXPECT_EQ(by_name.at("open").at("open"), true);
+  EXPECT_EQ(by_name.at("open").at("plain_name"), "Testundersøkelse, januar 2000–desember 2999");
+  EXPECT_EQ(by_name.at("oslo_only").at("plain_name"),
+            "Testundersøkelse – Oslo - Oslove, januar 2000–desember 2999");
+  EXPECT_FALSE(by_name.contains("future"));
+  EXPECT_EQ(call("GET", "/api/v1/waves?lang=en&with=results")
+                .json()
+                .at("waves")
+                .at(0)
+                .at("plain_name")
+                .as_string()
+                .starts_with("Test survey"),
+            true);
+  HttpReply unknown = call("GET", "/api/v1/waves?with=everything");
+  EXPECT_EQ(unknown.status, 400);
+  EXPECT_EQ(code_of(unknown), "invalid_query");
+}
+
 TEST_F(ApiTest, PublicAnswersAreCompressedWhenAccepted) {
   for (const char* target :
        {"/api/v1/questionnaires/http_survey?lang=nb", "/api/v1/municipalities"}) {

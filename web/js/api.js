@@ -48,7 +48,7 @@ async function request(method, path, {query, body} = {}) {
 const seg = encodeURIComponent;
 
 const online = {
-  waves: () => request('GET', 'waves'),
+  waves: (lang) => request('GET', 'waves', {query: {lang}}),
   municipalities: (wave) => request('GET', 'municipalities', {query: {wave}}),
   questionnaire: (id, lang, version) => request('GET', `questionnaires/${seg(id)}`, {query: {lang, version}}),
   submit: (wave, lang, document) => request('POST', `waves/${seg(wave)}/responses`, {query: {lang}, body: document}),

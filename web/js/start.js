@@ -9,7 +9,7 @@ import {questionnaireView} from './survey.js';
 export async function renderStart(view, ctx) {
   // This render's own ticket: ctx.current is the newest navigation's.
   const current = ctx.current;
-  const [list, {waves}] = await Promise.all([municipalities(), api.waves()]);
+  const [list, {waves}] = await Promise.all([municipalities(), api.waves(language())]);
   if (!current()) return;
   ctx.setTitle('');
   const chosen = ctx.municipality ? list.find((m) => m.code === ctx.municipality) : null;
@@ -71,8 +71,9 @@ async function surveyList(waves, municipality, ctx) {
   open.forEach((wave, index) => {
     const questionnaire = views[index];
     const title = questionnaire?.title ?? wave.questionnaire;
+    // The round's plain name says whose round it is and when.
     list.append(h('li', {class: 'card'},
-      h('h3', {}, title),
+      h('h3', {}, wave.plain_name ?? title),
       questionnaire?.description ? h('p', {}, questionnaire.description) : null,
       h('p', {class: 'meta'}, t('start.surveys.open_until', {date: formatDate(wave.closes)})),
       h('a', {class: 'button', href: `#/survey/${encodeURIComponent(wave.name)}`, 'data-wave': wave.name},

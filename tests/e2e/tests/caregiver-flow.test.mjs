@@ -94,6 +94,9 @@ test('the survey on a phone: one card per questionnaire, errors that say what to
   const cards = page.locator('.cards .card');
   assert.equal(await cards.filter({hasText: 'Pårørendeundersøkelsen'}).count(), 1);
   assert.equal(await cards.locator('a[data-wave="gjovik-egen-runde"]').count(), 1);
+  // Headed by the round's plain name: whose round it is, and when.
+  const gjovikCard = cards.filter({has: page.locator('a[data-wave="gjovik-egen-runde"]')});
+  assert.match((await gjovikCard.locator('h3').textContent()).trim(), /^Pårørendeundersøkelsen – Gjøvik, \S/);
   await snapshot(ctx, 'front');
 
   await cards.locator('a[data-wave="gjovik-egen-runde"]').click();

@@ -108,6 +108,19 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
   assert.equal(squash(await page.locator('#report-title').textContent()), dash('heading.municipality', 'nb', {municipality: 'Verdal'}));
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'report-title');
 
+  // The rounds by their plain names, last year's closed round among them;
+  // the report names its round the same way.
+  const {waves: rounds} = await api('waves?lang=nb&with=results');
+  const previousRound = rounds.find((w) => w.name === PREVIOUS);
+  const thisRound = rounds.find((w) => w.name === WAVE);
+  assert.equal(previousRound.open, false);
+  assert.equal(previousRound.plain_name, 'Pårørendeundersøkelsen, 2025');
+  const roundOptions = (await page.locator('#dashboard-wave option').allTextContents()).map(squash);
+  assert.ok(roundOptions.includes(previousRound.plain_name), roundOptions.join(' | '));
+  assert.ok(roundOptions.includes(thisRound.plain_name), roundOptions.join(' | '));
+  assert.ok(!roundOptions.some((text) => text === WAVE || text === PREVIOUS), roundOptions.join(' | '));
+  assert.ok(squash(await page.locator('.report .meta').first().textContent()).includes(thisRound.plain_name));
+
   const overview = await api(`waves/${WAVE}/results?lang=nb`);
   const verdal = await api(`waves/${WAVE}/results/5038?lang=nb`);
   const k = overview.min_respondents;
@@ -318,7 +331,7 @@ test('the first view, before a municipality is chosen, transfers at most 100 KB,
   await page.waitForFunction(() => document.body.dataset.ready === 'true');
   await page.waitForLoadState('networkidle');
   const total = [...bytes.values()].reduce((sum, {size}) => sum + size, 0);
-  const results = [...bytes.values()].filter(({url}) => /\/api\/v1\/.*results/.test(url));
+  const results = [...bytes.values()].filter(({url}) => /\/api\/v1\/.*results/.test(new URL(url).pathname));
   t.diagnostic(`dashboard first view: ${total} bytes in ${bytes.size} requests`);
   assert.deepEqual(results, [], 'no results are fetched before a municipality is chosen');
   assert.ok(total > 0 && total <= 102400, `the first view weighs ${total} bytes`);

@@ -53,8 +53,8 @@ function applyLanguage(lang) {
   }
 }
 
-// The waves to choose from: the open ones (GET /api/v1/waves) and the one
-// in the address. Nothing of any wave's results is fetched before a
+// The waves to choose from: every one that has opened, open or closed,
+// newest first (GET /api/v1/waves?with=results), and the one in the address. Nothing of any wave's results is fetched before a
 // municipality is chosen (the first view stays small).
 async function listWaves() {
   const {waves: all} = await results.waves(language()).catch(() => ({waves: []}));
@@ -72,6 +72,13 @@ async function chooseWave(code) {
     .then((detail) => detail.scales.reduce((sum, scale) => sum + (scale.suppressed ? 0 : scale.n ?? 0), 0))
     .catch(() => -1)));
   return state.waves[answers.indexOf(Math.max(...answers))]?.name ?? null;
+}
+
+// A round by its plain name; two of the same name get their identifiers.
+function roundLabel(wave) {
+  if (!wave.plain_name) return wave.name;
+  const twins = state.waves.filter((w) => w.plain_name === wave.plain_name).length;
+  return twins > 1 ? `${wave.plain_name} (${wave.name})` : wave.plain_name;
 }
 
 function failureText(failure) {
@@ -99,7 +106,7 @@ async function render({focusReport = false, keepFocus = false} = {}) {
     ? h('select', {id: 'dashboard-wave', name: 'wave'},
       state.wave ? null : h('option', {value: ''}, d('choose.wave_best')),
       state.waves.map((w) =>
-        h('option', {value: w.name, selected: w.name === state.wave}, w.title ? `${w.title} (${w.name})` : w.name)))
+        h('option', {value: w.name, selected: w.name === state.wave}, roundLabel(w))))
     : null;
   const form = h('form', {class: 'panel dashboard-form', novalidate: true, role: 'search', 'aria-label': d('choose.legend'), onsubmit: async (event) => {
     event.preventDefault();
@@ -141,7 +148,11 @@ async function render({focusReport = false, keepFocus = false} = {}) {
         results.overview(state.wave, lang, state.municipality), results.municipality(state.wave, state.municipality, lang)]);
       if (ticket !== renderCount) return;
       state.k = detail.min_respondents ?? overview.min_respondents;
-      reportBox.replaceChildren(renderReport({overview, detail, area: state.area, onArea: (area) => {
+      const roundName = (name) => {
+        const round = state.waves.find((w) => w.name === name);
+        return round ? roundLabel(round) : name;
+      };
+      reportBox.replaceChildren(renderReport({overview, detail, roundName, area: state.area, onArea: (area) => {
         state.area = area;
         replaceQuery({area});
       }}));

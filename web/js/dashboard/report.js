@@ -14,17 +14,18 @@ import {downloads} from './download.js';
 
 const SYMBOL = {better: '▲', worse: '▼', no_significant_difference: '=', not_testable: '–'};
 
-export function renderReport({overview, detail, area, onArea}) {
+// `roundName`: a round's plain name from its identifier (GET /api/v1/waves).
+export function renderReport({overview, detail, roundName = (name) => name, area, onArea}) {
   const lang = language();
   const k = detail.min_respondents ?? overview.min_respondents;
   const m = detail.municipality;
-  const ctx = {lang, k, m, overview, detail};
+  const ctx = {lang, k, m, overview, detail, roundName};
   const anySuppressed = detail.scales.length > 0 && detail.scales.every((scale) => scale.suppressed);
   const computed = detail.computed_on ?? '';
 
   return h('div', {class: 'report'},
     h('h2', {id: 'report-title', class: 'report-title'}, d('heading.municipality', {municipality: m.name})),
-    h('p', {class: 'meta'}, `${m.county?.name ?? ''}${m.county?.name ? ' · ' : ''}${d('wave_line', {wave: detail.wave})}`,
+    h('p', {class: 'meta'}, `${m.county?.name ?? ''}${m.county?.name ? ' · ' : ''}${d('wave_line', {wave: roundName(detail.wave)})}`,
       computed ? ` · ${d('computed', {date: formatDate(computed)})}` : ''),
     anySuppressed
       ? h('p', {class: 'notice notice--suppressed', id: 'suppressed-notice'}, d('suppressed.notice', {municipality: m.name, k}))
@@ -311,7 +312,7 @@ function similarTable({lang, k, m, detail}, scale) {
 }
 
 // --- Change since the previous wave ---
-function changeSection({lang, k, m, detail}) {
+function changeSection({lang, k, m, detail, roundName}) {
   if (!detail.previous_wave) return section('change', d('change.title'), h('p', {}, d('change.none')));
   const rows = detail.scales.map((scale) => {
     const trend = scale.trend;
@@ -324,10 +325,10 @@ function changeSection({lang, k, m, detail}) {
       verdictBadge(trend.verdict, {change: true})]};
   });
   return section('change', d('change.title'),
-    h('p', {}, d('change.intro', {wave: detail.previous_wave})),
+    h('p', {}, d('change.intro', {wave: roundName(detail.previous_wave)})),
     tableScroll(dataTable({
       caption: d('change.caption', {municipality: m.name}),
-      head: [d('col.area'), detail.previous_wave, detail.wave, d('col.change'), d('col.verdict')],
+      head: [d('col.area'), roundName(detail.previous_wave), roundName(detail.wave), d('col.change'), d('col.verdict')],
       rows, className: 'change-table',
     })));
 }

@@ -35,7 +35,7 @@ async function getJson(path, query = {}) {
 }
 
 export const results = {
-  waves: (lang) => getJson('waves', {lang}),
+  waves: (lang) => getJson('waves', {lang, with: 'results'}),
   // `code`: the municipality whose staff read it, in staff mode.
   overview: (wave, lang, code) => (staffMode && code
     ? getJson(`admin/municipalities/${seg(code)}/waves/${seg(wave)}/overview`, {lang})

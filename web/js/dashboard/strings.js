@@ -134,7 +134,7 @@ const S = {
   'similar.none': {nb: 'Ingen lignende kommuner er oppgitt.', nn: 'Ingen kommunar som liknar er oppgitt.', en: 'No similar municipalities are given.'},
 
   'change.title': {nb: 'Endring siden forrige runde', nn: 'Endring sidan førre runde', en: 'Change since the last wave'},
-  'change.intro': {nb: 'Sammenlignet med runden {wave}. Positive tall betyr at skåren har gått opp (bedre).', nn: 'Samanlikna med runden {wave}. Positive tal tyder at skåren har gått opp (betre).', en: 'Compared with the wave {wave}. Positive numbers mean the score went up (better).'},
+  'change.intro': {nb: 'Sammenlignet med forrige runde: {wave}. Positive tall betyr at skåren har gått opp (bedre).', nn: 'Samanlikna med førre runde: {wave}. Positive tal tyder at skåren har gått opp (betre).', en: 'Compared with the last wave: {wave}. Positive numbers mean the score went up (better).'},
   'change.none': {nb: 'Det finnes ingen tidligere runde å sammenligne med.', nn: 'Det finst ingen tidlegare runde å samanlikne med.', en: 'There is no earlier wave to compare with.'},
   'change.caption': {nb: 'Endring i skår siden forrige runde, {municipality}', nn: 'Endring i skår sidan førre runde, {municipality}', en: 'Change in score since the last wave, {municipality}'},
   'change.improved': {nb: 'Bedre', nn: 'Betre', en: 'Improved'},
