@@ -86,6 +86,8 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"publication_conflict", 503, kHttp, "results kept changing while computed; retry"},
     {"publication_threshold_mismatch", 409, kHttp,
      "the wave's results are published with another k"},
+    {"questionnaire_floor_lowered", 409, kHttp,
+     "a new questionnaire version would lower the k its earlier versions set"},
     {"questionnaire_immutable", 409, kHttp, "a published questionnaire version never changes"},
     {"questionnaire_mismatch", 422, kHttp, "the response is for another questionnaire version"},
     {"questionnaire_not_found", 404, kHttp, "no such questionnaire"},

@@ -269,6 +269,12 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
       Section section;
       if (auto id = required_string(*object, "id", path)) {
         claim_id(*id, json_path_key(path, "id"));
+        if (is_reserved_section_id(*id)) {
+          report(
+              json_path_key(path, "id"), "reserved_id",
+              "'" + *id +
+                  "' is a page of the survey itself (consent, check); give the section another id");
+        }
         section.id = *id;
       }
       section.title = read_text(*object, "title", path, true);
@@ -551,6 +557,8 @@ Result<Questionnaire> load_questionnaire_file(const std::string& path) {
   if (!text) return text.take_error();
   return load_questionnaire_text(text.value());
 }
+
+bool is_reserved_section_id(std::string_view id) { return id == "consent" || id == "check"; }
 
 bool is_definition_id(std::string_view id) {
   if (id.empty() || id.size() > kMaxDefinitionIdLength) return false;

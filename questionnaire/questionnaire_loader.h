@@ -15,6 +15,11 @@ namespace parorende {
 inline constexpr std::size_t kMaxDefinitionIdLength = 64;
 bool is_definition_id(std::string_view id);
 
+// Section ids the survey pages keep for their own steps ("consent",
+// "check": #/survey/WAVE/check is the check-your-answers page), so no
+// section may take them.
+bool is_reserved_section_id(std::string_view id);
+
 // Loads a parsed definition. On failure the error (code
 // "invalid_definition") lists every problem found, each with the JSON path
 // where it is and the reason.

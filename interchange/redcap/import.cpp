@@ -194,7 +194,8 @@ class Importer {
   }
 
   bool is_free_section_id(const std::string& id) const {
-    return is_definition_id(id) && row_of_name_.count(id) == 0 && section_ids_.count(id) == 0;
+    return is_definition_id(id) && !is_reserved_section_id(id) && row_of_name_.count(id) == 0 &&
+           section_ids_.count(id) == 0;
   }
 
   void track_section(const Field& field, const std::vector<ActionTag>& tags) {

@@ -28,6 +28,34 @@ Status ResponseStore::Impl::publish_questionnaire(std::string_view definition_js
                         loaded.id + " " + loaded.version +
                             " is already published with another definition; publish a new version");
     }
+    // A version's min_respondents is a floor under its rounds' k: a later
+    // version without it would quietly lower k for the next round.
+    auto versions = context.connection.statement(
+        "SELECT version, definition FROM questionnaires WHERE questionnaire_id = ?");
+    if (!versions) return versions.take_error();
+    versions->bind(1, loaded.id);
+    int highest_floor = 0;
+    std::string floor_version;
+    while (true) {
+      auto row = versions->step();
+      if (!row) return row.take_error();
+      if (!row.value()) break;
+      auto earlier = load_questionnaire_text(versions->text(1));
+      if (!earlier) return earlier.take_error();
+      if (earlier->min_respondents > highest_floor) {
+        highest_floor = earlier->min_respondents;
+        floor_version = versions->text(0);
+      }
+    }
+    if (highest_floor > loaded.min_respondents) {
+      return make_error(
+          "questionnaire_floor_lowered",
+          loaded.id + " " + loaded.version + " sets min_respondents " +
+              std::to_string(loaded.min_respondents) + ", below the " +
+              std::to_string(highest_floor) + " of version " + floor_version +
+              "; a new version may raise k, never lower it",
+          {{"$.min_respondents", "floor_lowered", "at least " + std::to_string(highest_floor)}});
+    }
     auto insert = context.connection.statement(
         "INSERT INTO questionnaires (questionnaire_id, version, definition) VALUES (?, ?, ?)");
     if (!insert) return insert.take_error();

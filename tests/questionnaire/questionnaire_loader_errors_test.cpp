@@ -173,6 +173,20 @@ TEST(LoadQuestionnaireErrors, SectionUnknownFieldAndSectionItemDuplicates) {
       << describe_problems(error);
 }
 
+// #/survey/WAVE/consent and .../check are the survey's own pages.
+TEST(LoadQuestionnaireErrors, SectionIdsOfTheSurveysOwnPagesAreReserved) {
+  Error error = load_error(expand(R"({"format": "parorende-questionnaire/1", "id": "t",
+    "version": "1", "languages": ["nb"], "title": @, "sections": [
+      {"id": "consent", "title": @, "items": [{"id": "a", "type": "yes_no", "text": @}]},
+      {"id": "check", "title": @, "items": [{"id": "b", "type": "yes_no", "text": @}]},
+      {"id": "checks", "title": @, "items": [{"id": "check_c", "type": "yes_no", "text": @}]}]})"));
+  EXPECT_EQ(where_and_code(error), (std::multiset<Where>{
+                                       {"$.sections[0].id", "reserved_id"},
+                                       {"$.sections[1].id", "reserved_id"},
+                                   }))
+      << describe_problems(error);
+}
+
 TEST(LoadQuestionnaireErrors, EmptyListsAndMissingSectionFields) {
   Error error = load_error(expand(R"({"format": "parorende-questionnaire/1", "id": "t",
     "version": "", "languages": [], "title": {}, "sections": []})"));

@@ -61,6 +61,29 @@ TEST_F(ResponseStoreTest, APublishedVersionIsImmutable) {
   EXPECT_TRUE(testing::contains(update.error().message, "questionnaire_immutable"));
 }
 
+// A version's min_respondents is a floor under k: a later version may
+// raise it, never lower it, nor leave it out.
+TEST_F(ResponseStoreTest, ALaterVersionCannotLowerTheFloor) {
+  auto text = testing::small_survey_text();
+  auto version = [&](const std::string& number, const std::string& floor) {
+    auto next = text;
+    next.replace(next.find("\"1.0.0\""), 7, "\"" + number + "\"");
+    if (!floor.empty()) next.insert(next.find('{') + 1, "\"min_respondents\": " + floor + ", ");
+    return next;
+  };
+  ASSERT_TRUE(store_->publish_questionnaire(version("1.1.0", "20")).ok());
+  ASSERT_TRUE(store_->publish_questionnaire(version("1.2.0", "25")).ok());
+  for (auto [number, floor] : {std::pair{"1.3.0", ""}, std::pair{"1.3.0", "20"}}) {
+    auto lowered = store_->publish_questionnaire(version(number, floor));
+    ASSERT_FALSE(lowered.ok()) << floor;
+    EXPECT_EQ(lowered.error().code, "questionnaire_floor_lowered");
+    EXPECT_TRUE(testing::contains(lowered.error().message, "below the 25 of version 1.2.0"))
+        << lowered.error().message;
+  }
+  EXPECT_TRUE(store_->publish_questionnaire(version("1.3.0", "25")).ok());
+  EXPECT_EQ(store_->questionnaires().size(), 4u);
+}
+
 TEST_F(ResponseStoreTest, AnInvalidDefinitionIsNotPublished) {
   auto published = store_->publish_questionnaire(R"({"format": "parorende-questionnaire/1"})");
   ASSERT_FALSE(published.ok());

@@ -296,6 +296,21 @@ TEST(RedcapImport, SectionIdTagsAreUsedWhenFree) {
   EXPECT_EQ(imported.definition.at("sections").at(0).at("id"), "first");
 }
 
+// A form named "consent" or "check" would shadow the survey's own pages.
+TEST(RedcapImport, SectionIdsAvoidTheSurveysOwnPages) {
+  Import imported = import_ok(dictionary_text({
+      {"record_id", "consent", "text", "ID"},
+      {"a", "consent", "yesno", "A"},
+      {"b", "check", "yesno", "B", "", "@PARORENDE-SECTION=check"},
+  }));
+  const auto& sections = imported.definition.at("sections").as_array();
+  ASSERT_EQ(sections.size(), 2u);
+  for (const auto& section : sections) {
+    EXPECT_NE(section.at("id"), "consent");
+    EXPECT_NE(section.at("id"), "check");
+  }
+}
+
 TEST(RedcapImport, SectionIdsAvoidFieldNamesAndEachOther) {
   std::vector<Field> fields(4);
   fields[0] = Field{};

@@ -76,12 +76,18 @@ export function codebookCsv() {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
+// The files of the report on screen; a new report releases the last one's.
+let objectUrls = [];
+
 function downloadLink(text, filename, label, id) {
   const url = URL.createObjectURL(new Blob([text], {type: 'text/csv;charset=utf-8'}));
+  objectUrls.push(url);
   return h('a', {class: 'button button--secondary', href: url, download: filename, id}, label);
 }
 
 export function downloads(detail) {
+  for (const url of objectUrls) URL.revokeObjectURL(url);
+  objectUrls = [];
   const base = `${detail.municipality.code}-${detail.wave}`.replace(/[^\w.-]+/g, '_');
   return h('div', {class: 'downloads'},
     h('p', {class: 'hint', id: 'download-hint'}, d('download.hint')),
