@@ -243,6 +243,9 @@ void declare_redcap_commands(CLI::App& app, Subcommands& subcommands) {
     command->add_option("--lang", options->import.language, "the one language of every text")
         ->type_name("TAG")
         ->capture_default_str();
+    command->add_flag(
+        "--no-record-id", options->import.no_record_id,
+        "the first field is a question too (an instrument.csv from REDCap's Shared Library)");
     command
         ->add_option("--out", options->out, "where the definition goes (default: standard output)")
         ->type_name("FILE");

@@ -15,14 +15,16 @@ Error csv_error(std::size_t line, const char* problem, const std::string& messag
 
 // The first line that is not valid UTF-8. Line breaks are ASCII, so no
 // multi-byte character spans two lines.
+// CRLF, LF and a lone CR each end a line, as in the reader.
 std::size_t first_line_with_bad_utf8(std::string_view text) {
   std::size_t line = 1;
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
     if (!is_valid_utf8(text.substr(start, end - start))) return line;
     ++line;
+    if (end + 1 < text.size() && text[end] == '\r' && text[end + 1] == '\n') ++end;
     start = end + 1;
   }
   return line;
@@ -30,7 +32,7 @@ std::size_t first_line_with_bad_utf8(std::string_view text) {
 
 class CsvReader {
  public:
-  explicit CsvReader(std::string_view text) : text_(text) {}
+  CsvReader(std::string_view text, char separator) : text_(text), separator_(separator) {}
 
   Result<std::vector<Record>> run() {
     std::vector<Record> records;
@@ -42,7 +44,7 @@ class CsvReader {
         auto field = read_field();
         if (!field) return field.take_error();
         record.fields.push_back(std::move(field).value());
-        if (position_ < text_.size() && text_[position_] == ',') {
+        if (position_ < text_.size() && text_[position_] == separator_) {
           ++position_;
           continue;
         }
@@ -56,8 +58,8 @@ class CsvReader {
 
  private:
   bool at_record_end() const {
-    return position_ >= text_.size() || text_[position_] == ',' || text_[position_] == '\n' ||
-           text_[position_] == '\r';
+    return position_ >= text_.size() || text_[position_] == separator_ ||
+           text_[position_] == '\n' || text_[position_] == '\r';
   }
 
   void skip_line_break() {
@@ -107,13 +109,14 @@ class CsvReader {
   }
 
   std::string_view text_;
+  char separator_;
   std::size_t position_ = 0;
   std::size_t line_ = 1;
 };
 
 }  // namespace
 
-Result<std::vector<Record>> parse(std::string_view text) {
+Result<std::vector<Record>> parse(std::string_view text, char separator) {
   if (text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     text.remove_prefix(kByteOrderMark.size());
   }
@@ -121,7 +124,7 @@ Result<std::vector<Record>> parse(std::string_view text) {
     return csv_error(first_line_with_bad_utf8(text), "not_utf8",
                      "the file is not UTF-8 text (save it as \"CSV UTF-8\")");
   }
-  return CsvReader(text).run();
+  return CsvReader(text, separator).run();
 }
 
 void append_field(std::string& out, std::string_view field, bool quote_if_empty) {

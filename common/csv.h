@@ -25,7 +25,8 @@ struct Record {
   std::size_t line = 0;  // 1-based physical line the record starts on
 };
 
-// Parses CSV text. Fields are separated by commas and records by CRLF, LF or
+// Parses CSV text. Fields are separated by commas (or `separator`: a
+// spreadsheet in a Norwegian locale writes semicolons) and records by CRLF, LF or
 // CR; a field in double quotes may hold commas, line breaks and doubled
 // quotes (""). A UTF-8 byte order mark is skipped, and a line break at the
 // very end adds no record. A double quote inside an unquoted field is kept as
@@ -33,7 +34,7 @@ struct Record {
 // line in their one problem: "bad_quoting" for a quoted field that is never
 // closed or text after a closing quote, "not_utf8" for bytes that are not
 // UTF-8.
-Result<std::vector<Record>> parse(std::string_view text);
+Result<std::vector<Record>> parse(std::string_view text, char separator = ',');
 
 // Appends `field` to `out`, in double quotes (a quote doubled) only when it
 // holds a comma, a double quote or a line break, or when it is empty and

@@ -1,5 +1,6 @@
 #include "common/json_input.h"
 
+#include <algorithm>
 #include <boost/json/basic_parser_impl.hpp>
 #include <boost/json/parse_options.hpp>
 #include <boost/json/stream_parser.hpp>
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unordered_set>
 #include <vector>
 
 namespace parorende {
@@ -43,12 +45,12 @@ class DuplicateKeyFinder {
   bool on_document_begin(boost::system::error_code&) { return true; }
   bool on_document_end(boost::system::error_code&) { return true; }
   bool on_array_begin(boost::system::error_code&) {
-    frames_.push_back({false, {}, {}, 0});
+    frames_.push_back({false, {}, {}, {}, 0});
     return true;
   }
   bool on_array_end(std::size_t, boost::system::error_code&) { return end_value_after_pop(); }
   bool on_object_begin(boost::system::error_code&) {
-    frames_.push_back({true, {}, {}, 0});
+    frames_.push_back({true, {}, {}, {}, 0});
     return true;
   }
   bool on_object_end(std::size_t, boost::system::error_code&) { return end_value_after_pop(); }
@@ -65,14 +67,19 @@ class DuplicateKeyFinder {
   bool on_key(boost::json::string_view last, std::size_t, boost::system::error_code& error) {
     key_.append(last.data(), last.size());
     Frame& frame = frames_.back();
-    for (const std::string& seen : frame.keys) {
-      if (seen == key_) {
-        duplicate_ = path_to(key_);
-        error = boost::json::error::syntax;
-        return false;
-      }
+    bool repeated = false;
+    if (frame.keys.size() < kListedKeys) {
+      repeated = std::find(frame.keys.begin(), frame.keys.end(), key_) != frame.keys.end();
+      frame.keys.push_back(key_);
+      if (frame.keys.size() == kListedKeys) frame.many.insert(frame.keys.begin(), frame.keys.end());
+    } else {
+      repeated = !frame.many.insert(key_).second;
     }
-    frame.keys.push_back(key_);
+    if (repeated) {
+      duplicate_ = path_to(key_);
+      error = boost::json::error::syntax;
+      return false;
+    }
     frame.key = std::move(key_);
     key_.clear();
     return true;
@@ -93,11 +100,15 @@ class DuplicateKeyFinder {
   bool on_comment(boost::json::string_view, boost::system::error_code&) { return true; }
 
  private:
+  // A few keys per object: a list beats a hash; an object with thousands
+  // (an answers map, a generated option set) must not be quadratic.
+  static constexpr std::size_t kListedKeys = 16;
   struct Frame {
     bool object;
-    std::vector<std::string> keys;  // a few per object: a list beats a hash here
-    std::string key;                // the key whose value is being read
-    std::size_t index;              // in an array: the element being read
+    std::vector<std::string> keys;         // the first kListedKeys
+    std::unordered_set<std::string> many;  // all of them, once there are more
+    std::string key;                       // the key whose value is being read
+    std::size_t index;                     // in an array: the element being read
   };
 
   bool end_value() {
@@ -121,6 +132,52 @@ class DuplicateKeyFinder {
   std::string key_;
   std::string duplicate_;
 };
+
+// The keys the text gives, counted by a plain scan: a string followed by a
+// colon is a key (outside strings no other colon is valid JSON).
+std::size_t keys_in_text(std::string_view text) {
+  std::size_t keys = 0;
+  bool in_string = false;
+  bool after_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+        after_string = true;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == ':' && after_string) {
+      ++keys;
+      after_string = false;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      after_string = false;
+    }
+  }
+  return keys;
+}
+
+// The keys of every object in a parsed value, without recursion.
+std::size_t keys_in_value(const boost::json::value& root) {
+  std::size_t keys = 0;
+  std::vector<const boost::json::value*> pending{&root};
+  while (!pending.empty()) {
+    const boost::json::value* value = pending.back();
+    pending.pop_back();
+    if (const auto* object = value->if_object()) {
+      keys += object->size();
+      for (const auto& entry : *object) pending.push_back(&entry.value());
+    } else if (const auto* array = value->if_array()) {
+      for (const auto& element : *array) pending.push_back(&element);
+    }
+  }
+  return keys;
+}
 
 // The path of the first key that repeats in its object, or empty.
 std::string first_duplicate_key(std::string_view text, const boost::json::parse_options& options) {
@@ -163,12 +220,18 @@ Result<boost::json::value> parse_json(std::string_view text, const JsonLimits& l
     return make_error("invalid_json",
                       "invalid JSON at " + line_and_column(text, consumed) + ": " + reason);
   }
-  if (std::string duplicate = first_duplicate_key(text, options); !duplicate.empty()) {
-    return make_error("duplicate_key",
-                      duplicate + " is given twice; each key may appear once in an object",
-                      {{duplicate, "duplicate_key", "the key is given twice"}});
+  boost::json::value parsed = parser.release();
+  // The parser keeps one of two equal keys, so fewer keys in the value than
+  // in the text means a repeat; only then is the text read again to say
+  // where (a second full parse would double the time of a large document).
+  if (keys_in_value(parsed) != keys_in_text(text)) {
+    if (std::string duplicate = first_duplicate_key(text, options); !duplicate.empty()) {
+      return make_error("duplicate_key",
+                        duplicate + " is given twice; each key may appear once in an object",
+                        {{duplicate, "duplicate_key", "the key is given twice"}});
+    }
   }
-  return parser.release();
+  return parsed;
 }
 
 Result<std::string> read_text_file(const std::string& path, std::size_t max_bytes) {

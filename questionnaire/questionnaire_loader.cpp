@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_set>
 
 #include "common/json_input.h"
 #include "questionnaire/internal/definition_fields.h"
@@ -191,14 +192,18 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
       if (options->size() < 2) {
         report(json_path_key(path, "options"), "too_few_options", "needs at least two options");
       }
+      // A hash set: a REDCap dictionary can give a field 300,000 choices.
+      std::unordered_set<std::int64_t> codes;
+      codes.reserve(options->size());
+      set.options.reserve(options->size());
+      const std::string options_path = json_path_key(path, "options");
+      std::string option_path;
       for (std::size_t i = 0; i < options->size(); ++i) {
-        std::string option_path = json_path_index(json_path_key(path, "options"), i);
+        // One buffer for every option's path: no allocation per option.
+        option_path.assign(options_path).append("[").append(std::to_string(i)).append("]");
         auto option = read_option((*options)[i], option_path);
         if (!option) continue;
-        bool duplicate = std::any_of(
-            set.options.begin(), set.options.end(),
-            [&option](const ChoiceOption& other) { return other.code == option->code; });
-        if (duplicate) {
+        if (!codes.insert(option->code).second) {
           report(json_path_key(option_path, "code"), "duplicate_code",
                  "code " + std::to_string(option->code) + " is used twice");
         }

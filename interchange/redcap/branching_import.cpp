@@ -460,6 +460,15 @@ class Converter {
         }
         return Literal{text};
       case Kind::text:
+        // REDCap compares two values as numbers when both look numeric, so
+        // on a text field without number validation [x] > 18 is a numeric
+        // test there, but ours would compare text ("9" > "18").
+        if (!equality && literal_number(text)) {
+          return unsupported("'" + item +
+                             "' is a text field without number validation, which REDCap "
+                             "compares as a number here and parorende would compare as text (" +
+                             written + "); give the field integer or number validation");
+        }
         if (text.find('\'') != std::string::npos && text.find('"') != std::string::npos) {
           return unsupported("a text holding both kinds of quote cannot be translated (" + written +
                              ")");

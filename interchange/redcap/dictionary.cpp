@@ -28,16 +28,64 @@ bool is_blank(const std::vector<std::string>& cells) {
                      [](const std::string& cell) { return trim(cell).empty(); });
 }
 
-// Where each of the 18 columns is in the file's header, or the error naming
-// every missing column.
-Result<std::array<std::size_t, kColumnCount>> locate_columns(const std::vector<std::string>& header,
-                                                             std::vector<Problem>& problems) {
+// The names REDCap's API gives the columns (content=metadata), in
+// dictionary_columns() order.
+constexpr std::array<std::string_view, kColumnCount> kApiColumns = {
+    "field_name",          "form_name",
+    "section_header",      "field_type",
+    "field_label",         "select_choices_or_calculations",
+    "field_note",          "text_validation_type_or_show_slider_number",
+    "text_validation_min", "text_validation_max",
+    "identifier",          "branching_logic",
+    "required_field",      "custom_alignment",
+    "question_number",     "matrix_group_name",
+    "matrix_ranking",      "field_annotation"};
+
+// Dictionaries from before REDCap 6.5 have 16 columns: neither of these.
+bool is_legacy_optional(std::size_t column) {
+  return dictionary_columns()[column] == "Matrix Ranking?" ||
+         dictionary_columns()[column] == "Field Annotation";
+}
+
+std::string separator_name(char separator) {
+  return separator == '\t' ? "tab" : std::string("'") + separator + "'";
+}
+
+// The header line's separator: comma, semicolon (a spreadsheet saving CSV
+// in a Norwegian locale) or tab, whichever splits the first line the most
+// outside quotes; a comma when none does.
+char detect_separator(std::string_view text) {
+  std::size_t counts[3] = {0, 0, 0};
+  constexpr char kSeparators[3] = {',', ';', '\t'};
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    for (int i = 0; i < 3; ++i) {
+      if (c == kSeparators[i]) ++counts[i];
+    }
+  }
+  int best = 0;
+  for (int i = 1; i < 3; ++i) {
+    if (counts[i] > counts[best]) best = i;
+  }
+  return kSeparators[best];
+}
+
+// Where each of the 18 columns is in the file's header (the two a legacy
+// dictionary lacks: nullopt), or the error naming every missing column,
+// the separator read and the columns found.
+Result<std::array<std::optional<std::size_t>, kColumnCount>> locate_columns(
+    const std::vector<std::string>& header, char separator, std::vector<Problem>& problems) {
   std::array<std::optional<std::size_t>, kColumnCount> found;
+  std::vector<std::string> seen;
   for (std::size_t position = 0; position < header.size(); ++position) {
     std::string heading = ascii_lower(trim(header[position]));
+    if (!heading.empty()) seen.push_back("'" + std::string(trim(header[position])) + "'");
     bool known = false;
     for (std::size_t column = 0; column < kColumnCount; ++column) {
-      if (heading == ascii_lower(dictionary_columns()[column])) {
+      if (heading == ascii_lower(dictionary_columns()[column]) || heading == kApiColumns[column]) {
         if (!found[column]) found[column] = position;
         known = true;
       }
@@ -49,23 +97,28 @@ Result<std::array<std::size_t, kColumnCount>> locate_columns(const std::vector<s
     }
   }
   std::vector<Problem> missing;
+  bool legacy = true;  // only the columns REDCap added in 6.5 are missing
   for (std::size_t column = 0; column < kColumnCount; ++column) {
-    if (!found[column]) {
-      missing.push_back(
-          {row_name(1), "missing_column",
-           "the header has no column '" + std::string(dictionary_columns()[column]) + "'"});
-    }
+    if (found[column]) continue;
+    if (!is_legacy_optional(column)) legacy = false;
+    missing.push_back(
+        {row_name(1), "missing_column",
+         "the header has no column '" + std::string(dictionary_columns()[column]) + "'"});
   }
-  if (!missing.empty()) {
-    std::string summary = "the header lacks " + std::to_string(missing.size()) +
-                          " of the 18 REDCap dictionary columns";
+  if (!missing.empty() && !legacy) {
+    std::string found_list;
+    for (std::size_t i = 0; i < seen.size() && i < 6; ++i) found_list += (i ? ", " : "") + seen[i];
+    if (seen.size() > 6) found_list += " and " + std::to_string(seen.size() - 6) + " more";
+    std::string summary =
+        "the header lacks " + std::to_string(missing.size()) +
+        " of the 18 REDCap dictionary columns (read with the separator " +
+        separator_name(separator) + "; found " +
+        (seen.empty() ? std::string("no column") : found_list) +
+        "); a data dictionary is downloaded from REDCap's Dictionary page or its API "
+        "(content=metadata)";
     return make_error("invalid_dictionary", summary, std::move(missing));
   }
-  std::array<std::size_t, kColumnCount> positions{};
-  for (std::size_t column = 0; column < kColumnCount; ++column) {
-    positions[column] = *found[column];
-  }
-  return positions;
+  return found;
 }
 
 }  // namespace
@@ -107,7 +160,8 @@ bool is_yes(std::string_view cell) {
 }
 
 Result<Dictionary> read_dictionary(std::string_view csv_text) {
-  auto records = csv::parse(csv_text);
+  const char separator = detect_separator(csv_text);
+  auto records = csv::parse(csv_text, separator);
   if (!records) return records.take_error();
   if (records->empty() || is_blank(records->front().fields)) {
     return make_error("invalid_dictionary",
@@ -116,7 +170,7 @@ Result<Dictionary> read_dictionary(std::string_view csv_text) {
                       {{row_name(1), "missing_header", "no header row"}});
   }
   Dictionary dictionary;
-  auto positions = locate_columns(records->front().fields, dictionary.problems);
+  auto positions = locate_columns(records->front().fields, separator, dictionary.problems);
   if (!positions) return positions.take_error();
   std::size_t header_width = records->front().fields.size();
   for (std::size_t i = 1; i < records->size(); ++i) {
@@ -139,7 +193,8 @@ Result<Dictionary> read_dictionary(std::string_view csv_text) {
     Field field;
     field.row = record.row;
     for (std::size_t column = 0; column < kColumnCount; ++column) {
-      field.*kCells[column] = record.fields[(*positions)[column]];
+      if (const auto& position = (*positions)[column])
+        field.*kCells[column] = record.fields[*position];
     }
     dictionary.fields.push_back(std::move(field));
   }
@@ -164,13 +219,23 @@ Result<std::vector<Choice>> parse_choices(std::string_view cell) {
   if (trim(cell).empty()) return malformed("has no choices");
   std::vector<Choice> choices;
   std::set<std::string, std::less<>> codes;
+  // REDCap separates choices by '|'; a cell typed one choice per line
+  // (older dictionaries, spreadsheets) separates them by line breaks.
+  const std::string_view separators =
+      cell.find('|') == std::string_view::npos && trim(cell).find('\n') != std::string_view::npos
+          ? "\r\n"
+          : "|";
   std::size_t start = 0;
   while (start <= cell.size()) {
-    std::size_t end = cell.find('|', start);
+    std::size_t end = cell.find_first_of(separators, start);
     if (end == std::string_view::npos) end = cell.size();
     std::string_view choice = trim(cell.substr(start, end - start));
     std::size_t number = choices.size() + 1;
     std::string which = "choice " + std::to_string(number);
+    if (choice.empty() && separators != "|") {  // a blank line, or CRLF's two characters
+      start = end + 1;
+      continue;
+    }
     if (choice.empty()) return malformed(which + " is empty (two '|' in a row?)");
     std::size_t comma = choice.find(',');
     if (comma == std::string_view::npos) {

@@ -49,13 +49,17 @@ struct Dictionary {
   std::vector<Problem> problems;
 };
 
-// Reads a dictionary CSV. Columns are found by heading (case and surrounding
-// spaces do not matter), in any order; rows with no text at all are ignored,
-// and so are empty cells beyond the header's width. A row with fewer or more
-// cells is reported in `problems` and skipped.
+// Reads a dictionary CSV. The separator is the one that splits the header
+// line the most: comma, semicolon (Excel in a Norwegian locale) or tab.
+// Columns are found by heading, as the Dictionary page or the API
+// (`field_name`, ...) names them (case and surrounding spaces do not
+// matter), in any order; the two columns REDCap added in 6.5 (Matrix
+// Ranking?, Field Annotation) may be missing. Rows with no text at all are
+// ignored, and so are empty cells beyond the header's width. A row with
+// fewer or more cells is reported in `problems` and skipped.
 // Fails (code "invalid_dictionary", or "invalid_csv" from the CSV reader) when
-// the CSV is malformed or the header lacks any of the 18 columns, listing
-// every missing one.
+// the CSV is malformed or the header lacks any other column, listing every
+// missing one and saying which separator was read and what was found.
 Result<Dictionary> read_dictionary(std::string_view csv_text);
 
 // The CSV text of `fields` under REDCap's header.
@@ -72,8 +76,9 @@ struct Choice {
   std::string label;
 };
 
-// Parses a choices cell, "1, Yes | 2, No": choices separated by '|', each a
-// code and a label separated by the first comma. Fails (code
+// Parses a choices cell, "1, Yes | 2, No": choices separated by '|' (or,
+// in a cell without any '|', by line breaks), each a code and a label
+// separated by the first comma. Fails (code
 // "malformed_choices") saying what is wrong: an empty cell or choice, a
 // choice without a comma or a code, a code used twice.
 Result<std::vector<Choice>> parse_choices(std::string_view cell);

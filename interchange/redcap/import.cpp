@@ -222,12 +222,21 @@ class Importer {
     std::string type = ascii_lower(trim(field.type));
     if (name.empty()) return skip(field, name, "malformed_row", "has no field name; skipped");
     if (!record_id_seen_) {
-      // REDCap requires the first field to be the record's identifier.
+      // REDCap requires the first field of a project to be the record's
+      // identifier, a text field; an instrument on its own has none.
       record_id_seen_ = true;
-      return skip(field, name, "record_id_field",
-                  "field '" + name +
-                      "' is the record ID (REDCap's first field), not a "
-                      "question; skipped");
+      if (!options_.no_record_id) {
+        if (type == "text") {
+          return skip(field, name, "record_id_field",
+                      "field '" + name +
+                          "' is the record ID (REDCap's first field), not a question; skipped "
+                          "(--no-record-id keeps it)");
+        }
+        warn(field.row, "first_field_kept",
+             "field '" + name + "' comes first but is a " + type +
+                 " field, not a record ID (always text): an instrument without one, so it is "
+                 "imported like the fields after it");
+      }
     }
     if (!is_definition_id(name)) {
       return skip(field, name, "invalid_field_name",

@@ -18,6 +18,11 @@ struct ImportOptions {
   std::string id;  // empty: the first row's Form Name
   std::string version = "1.0.0";
   std::string language = "nb";  // every text is in this one language
+  // REDCap's first field is the record ID, which is skipped. An instrument
+  // (instrument.csv of a Shared Library ZIP) has none: with this set, or
+  // when the first field is not a text field (a record ID always is), the
+  // first field is a question like the rest.
+  bool no_record_id = false;
 };
 
 struct Import {

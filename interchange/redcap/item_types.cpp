@@ -175,6 +175,7 @@ class ItemTypeReader {
     std::optional<json::object> dont_know;
     const ActionTag* dont_know_tag = type == "checkbox" ? nullptr : find_tag(tags, tag::kDontKnow);
     std::map<std::int64_t, std::string> written_as;  // "05" and "5" are one code
+    std::vector<std::string> rewritten;              // "'01' as 1"
     for (const Choice& choice : choices.value()) {
       auto code = integer_of(choice.code);
       if (!code) {
@@ -188,6 +189,9 @@ class ItemTypeReader {
              "choice codes '" + earlier->second + "' and '" + choice.code + "' of '" + name +
                  "' are the same number; skipped");
         return std::nullopt;
+      }
+      if (choice.code != std::to_string(*code)) {
+        rewritten.push_back("'" + choice.code + "' as " + std::to_string(*code));
       }
       json::object option{{"code", *code}, {"label", text_in(language_, choice.label)}};
       if (dont_know_tag && integer_of(dont_know_tag->value) == code) {
@@ -208,6 +212,17 @@ class ItemTypeReader {
                "' has fewer than two choices; parorende choice items need "
                "at least two; skipped");
       return std::nullopt;
+    }
+    if (!rewritten.empty()) {
+      // An export writes the numbers: data coded "01" in REDCap would not
+      // match them, so say so, field by field.
+      std::string listed;
+      for (std::size_t i = 0; i < rewritten.size() && i < 5; ++i)
+        listed += (i ? ", " : "") + rewritten[i];
+      if (rewritten.size() > 5) listed += " and " + std::to_string(rewritten.size() - 5) + " more";
+      warn(field.row, "choice_codes_rewritten",
+           "choice codes of '" + name + "' are kept as whole numbers: " + listed +
+               "; an export writes them so, and REDCap data coded as before must be recoded");
     }
     if (dont_know) {
       info.codes.push_back(dont_know->at("code").as_int64());

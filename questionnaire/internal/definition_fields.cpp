@@ -70,18 +70,31 @@ std::optional<std::string> DefinitionFields::optional_string(const json::object&
                                                              const std::string& path) {
   auto found = object.find(key);
   if (found == object.end()) return std::nullopt;
-  std::string field_path = json_path_key(path, key);
+  // Paths are built for problems only: a definition can hold a million texts.
   if (!found->value().is_string()) {
-    wrong_type(field_path, "a string", found->value());
+    wrong_type(json_path_key(path, key), "a string", found->value());
     return std::nullopt;
   }
   const json::string& text = found->value().get_string();
   if (text.size() > kMaxTextLength * 4 || utf8_length(text) > kMaxTextLength) {
-    report(field_path, "too_long",
+    report(json_path_key(path, key), "too_long",
            "is longer than " + std::to_string(kMaxTextLength) + " characters");
     return std::nullopt;
   }
   return std::string(text);
+}
+
+std::optional<std::string> DefinitionFields::optional_string(const json::object& object,
+                                                             std::string_view key,
+                                                             const std::string& grandparent,
+                                                             std::string_view parent_key) {
+  auto found = object.find(key);
+  if (found == object.end()) return std::nullopt;
+  const json::value& value = found->value();
+  if (value.is_string() && value.get_string().size() <= kMaxTextLength) {
+    return std::string(value.get_string());  // no more bytes than the limit has characters
+  }
+  return optional_string(object, key, json_path_key(grandparent, parent_key));
 }
 
 std::optional<std::string> DefinitionFields::required_string(const json::object& object,
@@ -123,7 +136,6 @@ std::optional<std::int64_t> DefinitionFields::optional_integer(const json::objec
   auto found = object.find(key);
   if (found == object.end()) return std::nullopt;
   const json::value& value = found->value();
-  std::string field_path = json_path_key(path, key);
   if (value.is_int64() && value.get_int64() >= -kMaxInteger && value.get_int64() <= kMaxInteger) {
     return value.get_int64();
   }
@@ -134,6 +146,7 @@ std::optional<std::int64_t> DefinitionFields::optional_integer(const json::objec
   if (whole && std::fabs(value.get_double()) <= 1e12) {
     return static_cast<std::int64_t>(value.get_double());
   }
+  std::string field_path = json_path_key(path, key);
   if (value.is_int64() || value.is_uint64() || whole) {
     report(field_path, "out_of_range",
            "must be from -" + std::to_string(kMaxInteger) + " to " + std::to_string(kMaxInteger));
@@ -173,29 +186,34 @@ std::string DefinitionFields::read_unique_id(const json::object& object, const s
 LocalizedText DefinitionFields::read_text(const json::object& object, std::string_view key,
                                           const std::string& path, bool required) {
   LocalizedText text;
-  std::string text_path = json_path_key(path, key);
+  // The path is built for problems only: a definition can hold a million
+  // texts (a REDCap field with 300,000 choices).
+  auto text_path = [&] { return json_path_key(path, key); };
   auto found = object.find(key);
   if (found == object.end()) {
-    if (required) report(text_path, "missing", "is required");
+    if (required) report(text_path(), "missing", "is required");
     return text;
   }
-  const json::object* by_language = expect_object(found->value(), text_path);
-  if (by_language == nullptr) return text;
+  const json::object* by_language = found->value().if_object();
+  if (by_language == nullptr) {
+    expect_object(found->value(), text_path());
+    return text;
+  }
   for (const auto& entry : *by_language) {
     std::string language(entry.key());
     if (!is_language_tag(language)) {
-      report(json_path_key(text_path, language), "bad_language",
+      report(json_path_key(text_path(), language), "bad_language",
              "'" + language + "' is not a BCP-47 language tag");
       continue;
     }
-    if (auto value = optional_string(*by_language, entry.key(), text_path)) {
-      text.set(language, std::move(*value));
+    if (auto value = optional_string(*by_language, entry.key(), path, key)) {
+      text.set(std::move(language), std::move(*value));
     }
   }
   if (languages_ == nullptr) return text;
   for (const std::string& language : *languages_) {
     if (!text.has(language)) {
-      report(text_path, "missing_language", "has no text in '" + language + "'");
+      report(text_path(), "missing_language", "has no text in '" + language + "'");
     }
   }
   return text;

@@ -55,6 +55,11 @@ class DefinitionFields {
   // absent, and also after reporting a field of the wrong type or range.
   std::optional<std::string> optional_string(const boost::json::object& object,
                                              std::string_view key, const std::string& path);
+  // The same, for an object found at `grandparent`.`parent_key`, whose path
+  // is built only when there is a problem to report.
+  std::optional<std::string> optional_string(const boost::json::object& object,
+                                             std::string_view key, const std::string& grandparent,
+                                             std::string_view parent_key);
   std::optional<std::string> required_string(const boost::json::object& object,
                                              std::string_view key, const std::string& path);
   std::optional<bool> optional_bool(const boost::json::object& object, std::string_view key,

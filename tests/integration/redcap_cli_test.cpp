@@ -95,9 +95,12 @@ TEST(RedcapCli, ImportFailuresAreClear) {
   auto missing = run_parorende({"import-redcap", kDictionaries + "/missing_columns.csv"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_TRUE(contains(missing.err,
-                       "the header lacks 2 of the 18 REDCap dictionary columns\n"
-                       "  row 1: the header has no column 'Matrix Ranking?'\n"
-                       "  row 1: the header has no column 'Field Annotation'"))
+                       "(content=metadata)\n"
+                       "  row 1: the header has no column 'Field Type'\n"
+                       "  row 1: the header has no column 'Required Field?'"))
+      << missing.err;
+  EXPECT_TRUE(contains(missing.err, "the header lacks 2 of the 18 REDCap dictionary columns (read "
+                                    "with the separator ','; found 'Variable / Field Name'"))
       << missing.err;
   EXPECT_EQ(missing.out, "");
   auto absent = run_parorende({"import-redcap", kDictionaries + "/absent.csv"});

@@ -252,6 +252,12 @@ TEST(RedcapBranchingImport, ReportsEachUnsupportedForm) {
       {"[dt] > 'age4-03-01'", "'age4-03-01' is not a date written YYYY-MM-DD"},
       {"[dt] = '2026-02-30'", "'2026-02-30' is not a date written YYYY-MM-DD"},
       {"[n] > ''", "a blank cannot be ordered"},
+      // REDCap compares as numbers when both sides look numeric (its
+      // branching logic help: "9" > "18" is false there, true as text).
+      {"[t] > '18'",
+       "'t' is a text field without number validation, which REDCap compares as "
+       "a number here and parorende would compare as text ([t] > '18')"},
+      {"[t] <= 5", "give the field integer or number validation"},
       {"[n]", "expected an operator such as = after [n], found the end"},
       {"[n] = '1' and", "expected a comparison, found the end"},
       {"([n] = '1'", "expected ')', found the end"},

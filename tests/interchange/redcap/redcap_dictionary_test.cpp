@@ -76,11 +76,63 @@ TEST(RedcapDictionary, MissingColumnsAreAllNamed) {
   ASSERT_FALSE(dictionary.ok());
   const Error& error = dictionary.error();
   EXPECT_EQ(error.code, "invalid_dictionary");
-  EXPECT_EQ(error.message, "the header lacks 2 of the 18 REDCap dictionary columns");
+  EXPECT_EQ(error.message,
+            "the header lacks 2 of the 18 REDCap dictionary columns (read with the separator "
+            "','; found 'Variable / Field Name', 'Form Name', 'Section Header', 'Kind', "
+            "'Field Label', 'Choices, Calculations, OR Slider Labels' and 12 more); a data "
+            "dictionary is downloaded from REDCap's Dictionary page or its API "
+            "(content=metadata)");
   ASSERT_EQ(error.problems.size(), 2u);
   EXPECT_EQ(error.problems[0].where, "row 1");
-  EXPECT_EQ(error.problems[0].message, "the header has no column 'Matrix Ranking?'");
-  EXPECT_EQ(error.problems[1].message, "the header has no column 'Field Annotation'");
+  EXPECT_EQ(error.problems[0].message, "the header has no column 'Field Type'");
+  EXPECT_EQ(error.problems[1].message, "the header has no column 'Required Field?'");
+}
+
+// Excel in a Norwegian locale saves "CSV UTF-8" with semicolons, a byte
+// order mark and CRLF; commas stay unquoted inside cells.
+TEST(RedcapDictionary, SemicolonsFromNorwegianExcelAreRead) {
+  auto dictionary =
+      read_dictionary(read_file(kSourceDir + "/tests/data/redcap/norwegian_excel.csv"));
+  ASSERT_TRUE(dictionary.ok()) << testing::describe_result(dictionary);
+  ASSERT_EQ(dictionary->fields.size(), 4u);
+  EXPECT_TRUE(dictionary->problems.empty());
+  EXPECT_EQ(dictionary->fields[1].name, "relasjon");
+  EXPECT_EQ(dictionary->fields[1].choices,
+            "1, Ektefelle eller samboer | 2, Barn | 3, Forelder | 4, Annen");
+  EXPECT_EQ(dictionary->fields[3].label, "Har du noe å legge til; stort eller smått?");
+  EXPECT_EQ(dictionary->fields[3].branching_logic, "[timer] > 20");
+  EXPECT_EQ(dictionary->fields[3].row, 5u);
+}
+
+TEST(RedcapDictionary, TabsAndTheApisColumnNamesAreRead) {
+  std::string header =
+      "field_name\tform_name\tsection_header\tfield_type\tfield_label\t"
+      "select_choices_or_calculations\tfield_note\ttext_validation_type_or_show_slider_number\t"
+      "text_validation_min\ttext_validation_max\tidentifier\tbranching_logic\trequired_field\t"
+      "custom_alignment\tquestion_number\tmatrix_group_name\tmatrix_ranking\tfield_annotation\n";
+  auto dictionary = read_dictionary(header +
+                                    "age\tf\t\ttext\tAge, in years\t\t\tinteger\t0\t120"
+                                    "\t\t\ty\t\t\t\t\t@HIDDEN\n");
+  ASSERT_TRUE(dictionary.ok()) << testing::describe_result(dictionary);
+  ASSERT_EQ(dictionary->fields.size(), 1u);
+  EXPECT_TRUE(dictionary->problems.empty());
+  EXPECT_EQ(dictionary->fields[0].label, "Age, in years");
+  EXPECT_EQ(dictionary->fields[0].validation_max, "120");
+  EXPECT_EQ(dictionary->fields[0].required, "y");
+  EXPECT_EQ(dictionary->fields[0].annotation, "@HIDDEN");
+}
+
+// Before REDCap 6.5 a dictionary had 16 columns.
+TEST(RedcapDictionary, TheSixteenColumnLayoutIsRead) {
+  auto dictionary =
+      read_dictionary(read_file(kSourceDir + "/tests/data/redcap/legacy_16_columns.csv"));
+  ASSERT_TRUE(dictionary.ok()) << testing::describe_result(dictionary);
+  ASSERT_EQ(dictionary->fields.size(), 3u);
+  EXPECT_TRUE(dictionary->problems.empty());
+  EXPECT_EQ(dictionary->fields[1].choices, "0, Poor | 1, Fair | 2, Good");
+  EXPECT_EQ(dictionary->fields[1].alignment, "RH");
+  EXPECT_EQ(dictionary->fields[1].matrix_ranking, "");
+  EXPECT_EQ(dictionary->fields[1].annotation, "");
 }
 
 TEST(RedcapDictionary, EmptyFileIsAnError) {
@@ -174,6 +226,21 @@ TEST(RedcapChoices, CodesAndLabelsSplitAtTheFirstComma) {
   EXPECT_EQ((*choices)[2].code, "9");
   EXPECT_EQ((*choices)[2].label, "Don't know");
   EXPECT_EQ(format_choices(choices.value()), "1, Yes | 2, No, never | 9, Don't know");
+}
+
+// A cell typed one choice per line, as older dictionaries and
+// spreadsheets have them.
+TEST(RedcapChoices, OneChoicePerLineIsRead) {
+  auto choices = parse_choices("1, Yes\r\n2, No, never\n\n9, Don't know\n");
+  ASSERT_TRUE(choices.ok()) << testing::describe_result(choices);
+  ASSERT_EQ(choices->size(), 3u);
+  EXPECT_EQ((*choices)[1].code, "2");
+  EXPECT_EQ((*choices)[1].label, "No, never");
+  EXPECT_EQ((*choices)[2].label, "Don't know");
+  // With a '|' anywhere, '|' alone separates: a line break is in a label.
+  auto piped = parse_choices("1, Yes | 2, No\nnever");
+  ASSERT_TRUE(piped.ok());
+  EXPECT_EQ((*piped)[1].label, "No\nnever");
 }
 
 TEST(RedcapChoices, MalformedCellsSayWhatIsWrong) {

@@ -397,6 +397,35 @@ TEST(RedcapImport, CrLfBomAndExcelLeftoversAreRead) {
             "Line 1\nLine 2");
 }
 
+// An instrument from REDCap's Shared Library (instrument.csv) has no record
+// ID: its first field is a question, and keeps its place.
+TEST(RedcapImport, AnInstrumentKeepsItsFirstQuestion) {
+  Import imported = import_ok(data("instrument.csv"));
+  const auto& items = imported.definition.at("sections").at(0).at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].at("id"), "rest_sleep");
+  EXPECT_EQ(items[0].at("text").at("nb"), "...slept badly?");
+  expect_warnings(imported.warnings,
+                  {{"row 2", "first_field_kept",
+                    "field 'rest_sleep' comes first but is a radio field, not a record ID (always "
+                    "text): an instrument without one, so it is imported like the fields after it"},
+                   {"row 5", "unsupported_field_type", "rest_total"}});
+  EXPECT_FALSE(imported.skipped_fields.contains("rest_sleep"));
+
+  // A text field first is the record ID, unless told it is not.
+  std::string with_text_first = dictionary_text({
+      {"household", "f", "text", "Who lives with you?"},
+      {"a", "f", "yesno", "A"},
+  });
+  expect_warnings(import_ok(with_text_first).warnings,
+                  {{"row 2", "record_id_field", "(--no-record-id keeps it)"}});
+  ImportOptions keep;
+  keep.no_record_id = true;
+  Import kept = import_ok(with_text_first, keep);
+  EXPECT_TRUE(kept.warnings.empty());
+  EXPECT_EQ(kept.definition.at("sections").at(0).at("items").at(0).at("id"), "household");
+}
+
 TEST(RedcapImport, MissingColumnsFailWithEveryColumnNamed) {
   auto imported = import_dictionary(data("missing_columns.csv"), {});
   ASSERT_FALSE(imported.ok());

@@ -107,6 +107,26 @@ TEST(RedcapRobustness, ChoiceCodesThatAreTheSameNumberAreReported) {
       << imported->warnings[1].message;
 }
 
+TEST(RedcapRobustness, ChoiceCodesWrittenWithLeadingZerosAreReportedPerField) {
+  std::string dictionary = dictionary_with_logic_on_b("");
+  dictionary.replace(dictionary.find("\"1, x | 2, y\""), 13,
+                     "\"01, x | 02, y | 03, z | 04, v | 05, w | 06, u | 07, t\"");
+  auto imported = import_dictionary(dictionary, {});
+  ASSERT_TRUE(imported.ok()) << testing::describe_result(imported);
+  ASSERT_EQ(imported->warnings.size(), 2u);
+  EXPECT_EQ(imported->warnings[1].where, "row 3");
+  EXPECT_EQ(imported->warnings[1].code, "choice_codes_rewritten");
+  EXPECT_EQ(imported->warnings[1].message,
+            "choice codes of 'a' are kept as whole numbers: '01' as 1, '02' as 2, '03' as 3, "
+            "'04' as 4, '05' as 5 and 2 more; an export writes them so, and REDCap data coded "
+            "as before must be recoded");
+  const auto& options =
+      imported->definition.at("sections").at(0).at("items").at(0).at("options").as_array();
+  ASSERT_EQ(options.size(), 7u);
+  EXPECT_EQ(options[0].at("code"), 1);
+  EXPECT_EQ(options[6].at("code"), 7);
+}
+
 TEST(RedcapJsonWriter, PlainNumbersEscapesAndShortContainersOnOneLine) {
   boost::json::value value = boost::json::parse(
       R"json({"a": 0.5, "b": 20.0, "c": -3, "t": "line\nbreak \"q\" \u0001 æ",
