@@ -90,6 +90,16 @@ struct SectionDraft {
   std::string description;
   json::array items;
   std::size_t row = 0;
+  // A descriptive field's branching logic, for the description; kept when
+  // the section's items all end up with the same condition (an export
+  // writes a section's condition so), else reported.
+  struct DescriptionLogic {
+    std::size_t row = 0;
+    std::string field;
+    std::string logic;                     // as written
+    std::optional<std::string> condition;  // translated, when it can be
+  };
+  std::vector<DescriptionLogic> description_logic;
 };
 
 // Warnings in the order of the rows they are about ("row N").
@@ -255,6 +265,7 @@ class Importer {
                       "' is marked as an identifier; parorende never stores "
                       "identifying data, so it is not imported");
     }
+    if (not_asked(field, name, tags)) return;
     if (type == "descriptive") return read_descriptive(field, name);
     if (type == "calc" || type == "file" || type == "sql") {
       static const std::map<std::string, std::string> kReasons = {
@@ -298,6 +309,13 @@ class Importer {
       // Text before a section's first question introduces the section.
       std::string label = clean_text(field.label);
       if (label.empty()) return;
+      if (std::string_view logic = trim(field.branching_logic); !logic.empty()) {
+        auto condition = from_branching_logic(
+            logic, [&](std::string_view other) { return referenced(other, name); });
+        current_->description_logic.push_back(
+            {field.row, name, std::string(logic),
+             condition ? std::optional<std::string>(condition.value()) : std::nullopt});
+      }
       if (current_->description.empty()) {
         current_->description = label;
       } else {
@@ -363,6 +381,47 @@ class Importer {
   }
 
   // --- action tags ---------------------------------------------------------
+
+  // A field REDCap never puts to a survey respondent as a question: hidden
+  // from surveys, read-only, or filled in by REDCap itself. Imported as a
+  // question it would ask what REDCap never asked, so it is skipped, saying
+  // what the respondent saw instead.
+  bool not_asked(const Field& field, const std::string& name, const std::vector<ActionTag>& tags) {
+    struct Rule {
+      std::string_view tag;
+      std::string_view code;
+      std::string_view reason;
+    };
+    static constexpr Rule kRules[] = {
+        {"HIDDEN", "hidden_field", "REDCap hides it everywhere, so a respondent never sees it"},
+        {"HIDDEN-SURVEY", "hidden_field",
+         "REDCap hides it in surveys, so a respondent never sees it"},
+        {"READONLY", "readonly_field", "a respondent sees it but cannot answer it"},
+        {"READONLY-SURVEY", "readonly_field",
+         "a respondent sees it in a survey but cannot answer it"},
+        {"NOW", "automatic_field",
+         "REDCap fills in the time itself (parorende stores no clock times)"},
+        {"NOW-SERVER", "automatic_field",
+         "REDCap fills in the time itself (parorende stores no clock times)"},
+        {"NOW-UTC", "automatic_field",
+         "REDCap fills in the time itself (parorende stores no clock times)"},
+        {"TODAY", "automatic_field", "REDCap fills in the date itself"},
+        {"TODAY-SERVER", "automatic_field", "REDCap fills in the date itself"},
+        {"TODAY-UTC", "automatic_field", "REDCap fills in the date itself"},
+        {"CALCTEXT", "automatic_field", "REDCap computes it (parorende computes only its scores)"},
+        {"CALCDATE", "automatic_field", "REDCap computes it (parorende computes only its scores)"},
+    };
+    for (const ActionTag& tag : tags) {
+      for (const Rule& rule : kRules) {
+        if (tag.name != rule.tag) continue;
+        skip(field, name, std::string(rule.code),
+             "field '" + name + "' has @" + tag.name + ": " + std::string(rule.reason) +
+                 "; not imported as a question");
+        return true;
+      }
+    }
+    return false;
+  }
 
   void report_ignored_tags(const Field& field, const std::vector<ActionTag>& tags) {
     std::string ignored;
@@ -508,6 +567,26 @@ class Importer {
           const json::value* own = item.as_object().if_contains("visible_if");
           return own != nullptr && *own == *shared;
         });
+    // The section is shown when one of its items is: a description whose
+    // condition every item's condition starts with (as "D and ...", the
+    // way an export pushes a section's condition down) keeps its meaning.
+    auto every_item_needs = [&](const std::string& condition) {
+      return std::all_of(section.items.begin(), section.items.end(), [&](const json::value& item) {
+        const json::value* own = item.as_object().if_contains("visible_if");
+        if (own == nullptr || !own->is_string()) return false;
+        std::string_view text = own->get_string();
+        return text == condition || text.starts_with(condition + " and ") ||
+               text.starts_with("(" + condition + ") and ");
+      });
+    };
+    for (const SectionDraft::DescriptionLogic& described : section.description_logic) {
+      if (described.condition && every_item_needs(*described.condition)) continue;
+      warn(described.row, "descriptive_logic_dropped",
+           "the text of '" + described.field +
+               "' becomes the description of its section, which is shown with the section; its "
+               "branching logic '" +
+               described.logic + "' is not imported");
+    }
     if (common) {
       entry["visible_if"] = *shared;
       for (json::value& item : section.items) item.as_object().erase("visible_if");

@@ -168,7 +168,7 @@ TEST(RedcapImport, EveryUnmappableRowIsReportedWithItsRowAndTheRestIsKept) {
        {"row 24", "malformed_row", "has 4 values but the header has 18"},
        {"row 25", "validation_ignored", "validation 'phone' of 'q21'"},
        {"row 26", "invalid_bound", "minimum 'abc' of 'q22' is not a whole number; dropped"},
-       {"row 27", "action_tags_ignored", "action tags @HIDDEN have no parorende equivalent"},
+       {"row 27", "action_tags_ignored", "action tags @HIDDEN-FORM have no parorende equivalent"},
        {"row 28", "unsupported_branching", "checkbox field 'q23' is compared per choice"},
        {"row 29", "unsupported_branching", "'maybe' is not a choice code of 'q1'"},
        {"row 30", "descriptive_not_mapped", "descriptive field 'q26'"},
@@ -395,6 +395,54 @@ TEST(RedcapImport, CrLfBomAndExcelLeftoversAreRead) {
   Import imported = import_ok(csv);
   EXPECT_EQ(imported.definition.at("sections").at(0).at("items").at(0).at("text").at("nb"),
             "Line 1\nLine 2");
+}
+
+// A field REDCap never puts to a survey respondent is not made a question.
+TEST(RedcapImport, FieldsRespondentsNeverAnswerAreNotAsked) {
+  Import imported = import_ok(dictionary_text({
+      {"record_id", "f", "text", "ID"},
+      {"a", "f", "yesno", "A"},
+      {"staff_note", "f", "text", "For staff", "", "@HIDDEN-SURVEY"},
+      {"shown", "f", "text", "Shown", "", "@READONLY @DEFAULT='x'"},
+      {"stamp", "f", "text", "When", "", "@NOW-SERVER"},
+      {"label", "f", "text", "Sum", "", "@CALCTEXT(if([a]=1,'yes','no'))"},
+      {"b", "f", "yesno", "B", "", "@HIDDEN-FORM"},
+  }));
+  const auto& items = imported.definition.at("sections").at(0).at("items").as_array();
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[1].at("id"), "b");  // hidden on data entry forms only: a survey shows it
+  expect_warnings(
+      imported.warnings,
+      {{"row 2", "record_id_field", "record_id"},
+       {"row 4", "hidden_field",
+        "field 'staff_note' has @HIDDEN-SURVEY: REDCap hides it in surveys, so a respondent "
+        "never sees it; not imported as a question"},
+       {"row 5", "readonly_field",
+        "field 'shown' has @READONLY: a respondent sees it but cannot answer it"},
+       {"row 6", "automatic_field", "field 'stamp' has @NOW-SERVER: REDCap fills in the time"},
+       {"row 7", "automatic_field", "field 'label' has @CALCTEXT: REDCap computes it"},
+       {"row 8", "action_tags_ignored", "@HIDDEN-FORM"}});
+  for (const char* name : {"staff_note", "shown", "stamp", "label"}) {
+    EXPECT_TRUE(imported.skipped_fields.contains(name)) << name;
+  }
+}
+
+// A descriptive field before a section's first question becomes its
+// description, which has no condition: the logic is reported, not lost silently.
+TEST(RedcapImport, ADescriptionsBranchingLogicIsReported) {
+  Import imported = import_ok(dictionary_text({
+      {"record_id", "f", "text", "ID"},
+      {"a", "f", "yesno", "A"},
+      {"intro", "g", "descriptive", "About your children", "", "", "[a] = '1'"},
+      {"b", "g", "yesno", "B"},
+  }));
+  EXPECT_EQ(imported.definition.at("sections").at(1).at("description").at("nb"),
+            "About your children");
+  expect_warnings(imported.warnings,
+                  {{"row 2", "record_id_field", "record_id"},
+                   {"row 4", "descriptive_logic_dropped",
+                    "the text of 'intro' becomes the description of its section, which is shown "
+                    "with the section; its branching logic '[a] = '1'' is not imported"}});
 }
 
 // An instrument from REDCap's Shared Library (instrument.csv) has no record
