@@ -12,6 +12,7 @@
 #include "interchange/redcap/annotation.h"
 #include "interchange/redcap/branching.h"
 #include "interchange/redcap/item_types.h"
+#include "interchange/redcap/rich_text.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/expression.h"
 #include "questionnaire/questionnaire_loader.h"
@@ -208,9 +209,53 @@ class Importer {
            section_ids_.count(id) == 0;
   }
 
+  // A label, note or header as a respondent reads it: REDCap's rich text
+  // reduced to plain text (rich_text.h), reported when formatting is lost,
+  // and piped answers reported, as parorende shows them as written.
+  std::string readable(const Field& field, std::string_view cell, const std::string& what) {
+    RichText rich = plain_text_of(clean_text(cell));
+    if (rich.formatting_lost) {
+      warn(field.row, "rich_text_reduced",
+           "the " + what +
+               " is REDCap rich text: its words and line breaks are kept, its formatting "
+               "(bold, italics, colour, a link's address, an image) is not");
+    }
+    std::vector<std::string> piped = piped_fields(rich.text);
+    if (!piped.empty()) {
+      std::string listed;
+      for (const std::string& reference : piped) listed += (listed.empty() ? "" : ", ") + reference;
+      warn(field.row, "piping_not_supported",
+           "the " + what + " shows " + listed +
+               ", where REDCap puts an earlier answer; parorende shows the text as written");
+    }
+    return std::move(rich.text);
+  }
+
+  // "[age]", "[age:label]", "[c(1)]" and embedded "{age}" naming a field of
+  // the dictionary: REDCap's piping.
+  std::vector<std::string> piped_fields(std::string_view text) const {
+    std::vector<std::string> found;
+    for (std::size_t open = text.find_first_of("[{"); open != std::string_view::npos;
+         open = text.find_first_of("[{", open + 1)) {
+      char close = text[open] == '[' ? ']' : '}';
+      std::size_t end = text.find(close, open + 1);
+      if (end == std::string_view::npos) break;
+      std::string_view inside = text.substr(open + 1, end - open - 1);
+      std::string_view name = inside.substr(0, inside.find_first_of(":("));
+      if (row_of_name_.count(std::string(name)) != 0) {
+        std::string reference(text.substr(open, end - open + 1));
+        if (std::find(found.begin(), found.end(), reference) == found.end())
+          found.push_back(std::move(reference));
+      }
+    }
+    return found;
+  }
+
   void track_section(const Field& field, const std::vector<ActionTag>& tags) {
     std::string form(trim(field.form));
-    std::string header = clean_text(field.section_header);
+    std::string header =
+        readable(field, field.section_header,
+                 "section header on the row of '" + std::string(trim(field.name)) + "'");
     if (!current_ || !header.empty() || form != current_form_) {
       start_section(header.empty() ? (form.empty() ? "section" : form) : header, field.row);
     }
@@ -275,7 +320,7 @@ class Importer {
       return skip(field, name, "unsupported_field_type",
                   "field '" + name + "' (" + type + "): " + kReasons.at(type) + "; skipped");
     }
-    std::string label = clean_text(field.label);
+    std::string label = readable(field, field.label, "label of '" + name + "'");
     if (utf8_length(label) > kMaxTextLength) {
       return skip(field, name, "text_too_long",
                   "the label of '" + name + "' is longer than 20000 characters; skipped");
@@ -287,7 +332,7 @@ class Importer {
     // Common fields first, as people write definitions.
     json::object item{{"id", name}, {"type", specifics.at("type")}};
     item["text"] = text_in(language_, label);
-    std::string note = clean_text(field.note);
+    std::string note = readable(field, field.note, "field note of '" + name + "'");
     if (!note.empty() && utf8_length(note) <= kMaxTextLength) {
       item["help"] = text_in(language_, note);
     } else if (!note.empty()) {
@@ -307,7 +352,7 @@ class Importer {
   void read_descriptive(const Field& field, const std::string& name) {
     if (current_->items.empty()) {
       // Text before a section's first question introduces the section.
-      std::string label = clean_text(field.label);
+      std::string label = readable(field, field.label, "text of '" + name + "'");
       if (label.empty()) return;
       if (std::string_view logic = trim(field.branching_logic); !logic.empty()) {
         auto condition = from_branching_logic(

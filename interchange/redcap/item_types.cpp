@@ -6,6 +6,7 @@
 
 #include "common/calendar.h"
 #include "common/text.h"
+#include "interchange/redcap/rich_text.h"
 
 namespace parorende::redcap {
 namespace {
@@ -176,6 +177,7 @@ class ItemTypeReader {
     const ActionTag* dont_know_tag = type == "checkbox" ? nullptr : find_tag(tags, tag::kDontKnow);
     std::map<std::int64_t, std::string> written_as;  // "05" and "5" are one code
     std::vector<std::string> rewritten;              // "'01' as 1"
+    bool choices_lost_formatting = false;
     for (const Choice& choice : choices.value()) {
       auto code = integer_of(choice.code);
       if (!code) {
@@ -193,7 +195,9 @@ class ItemTypeReader {
       if (choice.code != std::to_string(*code)) {
         rewritten.push_back("'" + choice.code + "' as " + std::to_string(*code));
       }
-      json::object option{{"code", *code}, {"label", text_in(language_, choice.label)}};
+      RichText label = plain_text_of(choice.label);
+      choices_lost_formatting = choices_lost_formatting || label.formatting_lost;
+      json::object option{{"code", *code}, {"label", text_in(language_, label.text)}};
       if (dont_know_tag && integer_of(dont_know_tag->value) == code) {
         dont_know = std::move(option);
       } else {
@@ -212,6 +216,12 @@ class ItemTypeReader {
                "' has fewer than two choices; parorende choice items need "
                "at least two; skipped");
       return std::nullopt;
+    }
+    if (choices_lost_formatting) {
+      warn(field.row, "rich_text_reduced",
+           "the choices of '" + name +
+               "' are REDCap rich text: their words are kept, their formatting (bold, italics, "
+               "colour, a link's address, an image) is not");
     }
     if (!rewritten.empty()) {
       // An export writes the numbers: data coded "01" in REDCap would not

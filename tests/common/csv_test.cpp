@@ -104,6 +104,24 @@ TEST(Csv, LatinOneTextIsRejectedWithItsLine) {
   EXPECT_TRUE(testing::contains(records.error().message, "UTF-8"));
 }
 
+// Old Mac files end lines with CR alone, and CRLF is one line break.
+TEST(Csv, LatinOneTextIsFoundOnItsLineWhateverTheLineEnds) {
+  for (const char* text : {"a,b\rok,ok\rBod\xF8,x\r", "a,b\r\nok,ok\r\nBod\xF8,x\r\n"}) {
+    auto records = parse(text);
+    ASSERT_FALSE(records.ok());
+    EXPECT_EQ(records.error().problems[0].where, "line 3") << text;
+  }
+}
+
+TEST(Csv, SemicolonsAndTabsSeparateWhenAsked) {
+  auto semicolons = parse("a;\"b;c\";d,e\r\n", ';');
+  ASSERT_TRUE(semicolons.ok());
+  EXPECT_EQ(semicolons->front().fields, (std::vector<std::string>{"a", "b;c", "d,e"}));
+  auto tabs = parse("a\tb c\t\n", '\t');
+  ASSERT_TRUE(tabs.ok());
+  EXPECT_EQ(tabs->front().fields, (std::vector<std::string>{"a", "b c", ""}));
+}
+
 TEST(Csv, WriterQuotesOnlyWhenNeededAndEndsLinesWithCrLf) {
   EXPECT_EQ(write({{"plain", "a,b", "say \"x\"", "two\nlines", ""}, {"æøå"}}),
             "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\",\r\næøå\r\n");

@@ -397,6 +397,48 @@ TEST(RedcapImport, CrLfBomAndExcelLeftoversAreRead) {
             "Line 1\nLine 2");
 }
 
+// Labels from REDCap's editor are HTML: respondents must see words, not
+// tags, and a section's id must not be made from its markup.
+TEST(RedcapImport, RichTextBecomesTheTextARespondentReads) {
+  std::vector<Field> fields(3);
+  fields[0].name = "record_id";
+  fields[0].form = "f";
+  fields[0].type = "text";
+  fields[1].name = "age";
+  fields[1].form = "f";
+  fields[1].type = "text";
+  fields[1].validation = "integer";
+  fields[1].section_header =
+      "<div class=\"rich-text-field-label\"><p style=\"text-align: center;\">Om deg</p></div>";
+  fields[1].label =
+      "<div class=\"rich-text-field-label\"><p>Hvor <strong>gammel</strong> er du?</p></div>";
+  fields[1].note = "Skriv &aring;rene, for eksempel 54";
+  fields[2].name = "helps";
+  fields[2].form = "f";
+  fields[2].type = "radio";
+  fields[2].label = "Hjelper du [age:value]-åringen, eller en annen {age}?";
+  fields[2].choices = "1, <b>Ja</b> | 2, Nei";
+  Import imported = import_ok(write_dictionary(fields));
+  const auto& section = imported.definition.at("sections").at(0);
+  EXPECT_EQ(section.at("id"), "om_deg");
+  EXPECT_EQ(section.at("title").at("nb"), "Om deg");
+  const auto& items = section.at("items").as_array();
+  EXPECT_EQ(items[0].at("text").at("nb"), "Hvor gammel er du?");
+  EXPECT_EQ(items[0].at("help").at("nb"), "Skriv årene, for eksempel 54");
+  EXPECT_EQ(items[1].at("options").at(0).at("label").at("nb"), "Ja");
+  expect_warnings(
+      imported.warnings,
+      {{"row 2", "record_id_field", "record_id"},
+       {"row 3", "rich_text_reduced",
+        "the section header on the row of 'age' is REDCap rich text: its words and line breaks "
+        "are kept, its formatting (bold, italics, colour, a link's address, an image) is not"},
+       {"row 3", "rich_text_reduced", "the label of 'age' is REDCap rich text"},
+       {"row 4", "piping_not_supported",
+        "the label of 'helps' shows [age:value], {age}, where REDCap puts an earlier answer; "
+        "parorende shows the text as written"},
+       {"row 4", "rich_text_reduced", "the choices of 'helps' are REDCap rich text"}});
+}
+
 // A field REDCap never puts to a survey respondent is not made a question.
 TEST(RedcapImport, FieldsRespondentsNeverAnswerAreNotAsked) {
   Import imported = import_ok(dictionary_text({
