@@ -232,7 +232,10 @@ void declare_redcap_commands(CLI::App& app, Subcommands& subcommands) {
     auto [command, options] = subcommands.add(
         app, "import-redcap", "a definition from a REDCap data dictionary (docs/redcap.md)",
         import_redcap_command);
-    command->add_option("FILE.csv", options->file, "the data dictionary")->required();
+    command
+        ->add_option("FILE", options->file,
+                     "the data dictionary (.csv), or an instrument ZIP from REDCap (.zip)")
+        ->required();
     command
         ->add_option("--id", options->import.id,
                      "the questionnaire id (default: the first row's Form Name)")

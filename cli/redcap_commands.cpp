@@ -8,6 +8,7 @@
 #include "common/json_input.h"
 #include "interchange/redcap/export.h"
 #include "interchange/redcap/import.h"
+#include "interchange/redcap/instrument_zip.h"
 #include "interchange/redcap/json_writer.h"
 #include "questionnaire/questionnaire_loader.h"
 
@@ -80,7 +81,18 @@ int import_redcap_command(const ImportRedcapOptions& options) {
     std::cerr << "parorende import-redcap: " << text.error().message << '\n';
     return 1;
   }
-  auto imported = redcap::import_dictionary(text.value(), options.import);
+  redcap::ImportOptions import = options.import;
+  if (redcap::is_zip(text.value())) {
+    // An instrument ZIP: its instrument.csv, which has no record ID.
+    auto instrument = redcap::instrument_csv_from_zip(text.value());
+    if (!instrument) {
+      std::cerr << path << ": " << instrument.error().describe() << '\n';
+      return 1;
+    }
+    text = std::move(instrument);
+    import.no_record_id = true;
+  }
+  auto imported = redcap::import_dictionary(text.value(), import);
   if (!imported) {
     std::cerr << path << ": " << imported.error().describe() << '\n';
     return 1;

@@ -9,7 +9,7 @@ packages=(
   libsqlite3-dev libeigen3-dev
   googletest libgtest-dev libbenchmark-dev
   zlib1g-dev libsodium-dev liboath-dev libqrencode-dev librhonabwy-dev libcurl4-openssl-dev
-  libreadstat-dev libcli11-dev
+  libreadstat-dev libcli11-dev libzip-dev
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
   # The browser tests: Debian's Chromium, and Node.js/npm unless the

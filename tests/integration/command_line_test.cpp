@@ -25,7 +25,7 @@ const std::vector<Subcommand> kSubcommands = {
     {{"validate"}, {"FILE"}},
     {{"score"}, {"--questionnaire", "--response", "--partial"}},
     {{"export-redcap"}, {"--questionnaire", "--lang", "--out", "--questionnaires-dir"}},
-    {{"import-redcap"}, {"FILE.csv", "--id", "--version", "--lang", "--out"}},
+    {{"import-redcap"}, {"FILE", ".zip", "--id", "--version", "--lang", "--no-record-id", "--out"}},
     {{"init-db"}, {"--db"}},
     {{"publish"}, {"--db", "QUESTIONNAIRE.json"}},
     {{"wave"}, {"create", "list"}},

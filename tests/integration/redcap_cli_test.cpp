@@ -99,8 +99,9 @@ TEST(RedcapCli, ImportFailuresAreClear) {
                        "  row 1: the header has no column 'Field Type'\n"
                        "  row 1: the header has no column 'Required Field?'"))
       << missing.err;
-  EXPECT_TRUE(contains(missing.err, "the header lacks 2 of the 18 REDCap dictionary columns (read "
-                                    "with the separator ','; found 'Variable / Field Name'"))
+  EXPECT_TRUE(contains(missing.err,
+                       "the header lacks 2 of the 18 REDCap dictionary columns (read "
+                       "with the separator ','; found 'Variable / Field Name'"))
       << missing.err;
   EXPECT_EQ(missing.out, "");
   auto absent = run_parorende({"import-redcap", kDictionaries + "/absent.csv"});
@@ -113,6 +114,23 @@ TEST(RedcapCli, ImportFailuresAreClear) {
   EXPECT_TRUE(contains(encoding.err, "line 2: the file is not UTF-8")) << encoding.err;
   EXPECT_EQ(run_parorende({"import-redcap"}).exit_code, 2);
   EXPECT_EQ(run_parorende({"import-redcap", "a.csv", "b.csv"}).exit_code, 2);
+}
+
+// The ZIP the Shared Library gives, as it is: its instrument.csv, with no
+// record ID, so its first question (a text field here) is kept.
+TEST(RedcapCli, AnInstrumentZipIsImportedWhole) {
+  TempDir dir;
+  std::string out = (dir.path() / "rest.json").string();
+  auto result = run_parorende({"import-redcap", kDictionaries + "/instrument.zip", "--out", out});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_FALSE(contains(result.err, "record ID")) << result.err;
+  EXPECT_TRUE(contains(result.err, "rest_total")) << result.err;  // the calc field, reported
+  auto validated = run_parorende({"validate", out});
+  EXPECT_EQ(validated.exit_code, 0) << validated.out;
+  EXPECT_TRUE(contains(validated.out, "ok (rest_and_energy 1.0.0, 4 items")) << validated.out;
+  auto bomb = run_parorende({"import-redcap", kDictionaries + "/too_large.zip"});
+  EXPECT_EQ(bomb.exit_code, 1);
+  EXPECT_TRUE(contains(bomb.err, "the limit is 16777216")) << bomb.err;
 }
 
 TEST(RedcapCli, ShippedQuestionnaireSurvivesExportAndImport) {

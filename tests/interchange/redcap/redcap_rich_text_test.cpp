@@ -6,7 +6,7 @@
 namespace parorende::redcap {
 namespace {
 
-struct Case {
+struct RichTextCase {
   std::string cell;
   std::string text;
   bool was_html;
@@ -14,7 +14,7 @@ struct Case {
 };
 
 TEST(RedcapRichText, TagsGoTheWordsAndLineBreaksStay) {
-  const Case cases[] = {
+  const RichTextCase cases[] = {
       // REDCap's editor: line breaks in the source are spaces there.
       {"<div class=\"rich-text-field-label\"><p><strong>Om deg</strong></p>\n"
        "<p>Hvor   gammel\ner du?</p></div>",
@@ -37,7 +37,7 @@ TEST(RedcapRichText, TagsGoTheWordsAndLineBreaksStay) {
       {"<img src=\"a.png\">", "", true, true},
       {"<b>unclosed", "unclosed", true, true},
   };
-  for (const Case& c : cases) {
+  for (const RichTextCase& c : cases) {
     RichText reduced = plain_text_of(c.cell);
     EXPECT_EQ(reduced.text, c.text) << c.cell;
     EXPECT_EQ(reduced.was_html, c.was_html) << c.cell;
