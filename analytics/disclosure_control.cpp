@@ -235,58 +235,24 @@ std::int64_t row_total(const ShareRow& row) {
   return row.shares.empty() ? 0 : row.shares.front().total;
 }
 
-// A table of category shares (burden categories, an item's options): the
-// same layout and rule as a scale's cells, on the table's own counts.
-template <typename Table>
-void control_shares(Table& table, int k) {
+void control_burden(BurdenReport& burden, int k) {
   std::vector<std::string> county_codes;
-  for (const ShareRow& row : table.municipalities) county_codes.push_back(row.county_code);
-  Layout layout = layout_of(table.national, table.counties, table.municipalities, county_codes,
+  for (const ShareRow& row : burden.municipalities) {
+    county_codes.push_back(row.county_code);
+  }
+  Layout layout = layout_of(burden.national, burden.counties, burden.municipalities, county_codes,
                             [](const ShareRow& row) { return row_total(row); });
   suppress_cells(layout.cells, k);
   auto apply = [&](ShareRow& row, int cell_index) {
     const DisclosureCell& cell = layout.cells[static_cast<std::size_t>(cell_index)];
-    // A row withheld before keeps its reason (an item row its scale's).
-    if (!published(cell)) withhold(row, row.suppressed ? row.suppression : cell.suppression);
+    if (!published(cell)) withhold(row, cell.suppression);
   };
-  apply(table.national, Layout::kNation);
-  for (std::size_t c = 0; c < table.counties.size(); ++c) {
-    apply(table.counties[c], layout.first_county + static_cast<int>(c));
+  apply(burden.national, Layout::kNation);
+  for (std::size_t c = 0; c < burden.counties.size(); ++c) {
+    apply(burden.counties[c], layout.first_county + static_cast<int>(c));
   }
-  for (std::size_t m = 0; m < table.municipalities.size(); ++m) {
-    apply(table.municipalities[m], layout.first_municipality + static_cast<int>(m));
-  }
-}
-
-// An item's rows are withheld wherever its scale's are (a question without
-// its area would be an odd page), then controlled on the item's counts:
-// withholding a row of at least k only adds k or more to what its totals
-// hide, so the scale's pattern cannot break the rule.
-void control_items(ScaleReport& scale, int k) {
-  auto follow = [](ShareRow& row, bool suppressed, Suppression why) {
-    if (suppressed && !row.suppressed) {
-      row.suppressed = true;
-      row.suppression = why;
-    }
-  };
-  for (ItemDistribution& item : scale.items) {
-    follow(item.national, scale.national.suppressed, scale.national.suppression);
-    if (item.counties.size() != scale.counties.size() ||
-        item.municipalities.size() != scale.municipalities.size()) {
-      throw std::logic_error("disclosure control: an item's areas differ from its scale's");
-    }
-    for (std::size_t c = 0; c < item.counties.size(); ++c) {
-      follow(item.counties[c], scale.counties[c].suppressed, scale.counties[c].suppression);
-    }
-    for (std::size_t m = 0; m < item.municipalities.size(); ++m) {
-      if (item.municipalities[m].code != scale.municipalities[m].code) {
-        throw std::logic_error(
-            "disclosure control: an item's municipalities differ from its scale's");
-      }
-      follow(item.municipalities[m], scale.municipalities[m].suppressed,
-             scale.municipalities[m].suppression);
-    }
-    control_shares(item, k);
+  for (std::size_t m = 0; m < burden.municipalities.size(); ++m) {
+    apply(burden.municipalities[m], layout.first_municipality + static_cast<int>(m));
   }
 }
 
@@ -360,11 +326,8 @@ WaveReport apply_disclosure_control(WaveReport report, int min_respondents) {
   std::map<std::string, std::vector<std::string>> similar;
   for (const SimilarMunicipalities& entry : report.similar)
     similar[entry.code] = entry.similar_codes;
-  for (ScaleReport& scale : report.scales) {
-    control_scale(scale, similar, min_respondents);
-    control_items(scale, min_respondents);
-  }
-  for (BurdenReport& burden : report.burden) control_shares(burden, min_respondents);
+  for (ScaleReport& scale : report.scales) control_scale(scale, similar, min_respondents);
+  for (BurdenReport& burden : report.burden) control_burden(burden, min_respondents);
   return report;
 }
 

@@ -104,6 +104,40 @@ json::object reliability_json(const ScaleReliability& reliability,
           {"items", std::move(items)}};
 }
 
+json::object scale_json(const ScaleReport& scale) {
+  json::array terms;
+  for (const CaseMixTerm& term : scale.case_mix_terms) {
+    terms.push_back(json::object{{"variable", term.variable},
+                                 {"level", term.level},
+                                 {"coefficient", json_number(term.coefficient)},
+                                 {"se", json_number(term.se)},
+                                 {"estimable", term.estimable}});
+  }
+  json::array counties;
+  for (const AreaResult& county : scale.counties) counties.push_back(area_json(county));
+  json::array municipalities;
+  for (const MunicipalityResult& result : scale.municipalities) {
+    municipalities.push_back(municipality_json(result));
+  }
+  const ShrinkageModel& shrinkage = scale.shrinkage;
+  return {{"id", scale.scale_id},
+          {"title", scale.title},
+          {"national", area_json(scale.national)},
+          {"reliability", reliability_json(scale.reliability, scale.item_ids)},
+          {"case_mix",
+           json::object{{"residual_variance", json_number(scale.case_mix_residual_variance)},
+                        {"terms", std::move(terms)}}},
+          {"shrinkage",
+           json::object{{"national_mean", json_number(shrinkage.national_mean)},
+                        {"national_mean_variance", json_number(shrinkage.national_mean_variance)},
+                        {"within_variance", json_number(shrinkage.within_variance)},
+                        {"between_variance", json_number(shrinkage.between_variance)},
+                        {"respondents", shrinkage.respondents},
+                        {"municipalities", shrinkage.groups_with_data}}},
+          {"counties", std::move(counties)},
+          {"municipalities", std::move(municipalities)}};
+}
+
 json::object share_row_json(const ShareRow& row, const std::vector<std::string>& categories) {
   json::object object;
   if (!row.code.empty()) object.emplace("code", row.code);
@@ -123,62 +157,6 @@ json::object share_row_json(const ShareRow& row, const std::vector<std::string>&
   }
   object.emplace("shares", std::move(shares));
   return object;
-}
-
-json::object item_distribution_json(const ItemDistribution& item) {
-  std::vector<std::string> options;
-  json::array codes;
-  for (std::int64_t code : item.option_codes) {
-    options.push_back(std::to_string(code));
-    codes.push_back(code);
-  }
-  json::array counties;
-  for (const ShareRow& row : item.counties) counties.push_back(share_row_json(row, options));
-  json::array municipalities;
-  for (const ShareRow& row : item.municipalities)
-    municipalities.push_back(share_row_json(row, options));
-  return {{"id", item.item_id},
-          {"options", std::move(codes)},
-          {"national", share_row_json(item.national, options)},
-          {"counties", std::move(counties)},
-          {"municipalities", std::move(municipalities)}};
-}
-
-json::object scale_json(const ScaleReport& scale) {
-  json::array terms;
-  for (const CaseMixTerm& term : scale.case_mix_terms) {
-    terms.push_back(json::object{{"variable", term.variable},
-                                 {"level", term.level},
-                                 {"coefficient", json_number(term.coefficient)},
-                                 {"se", json_number(term.se)},
-                                 {"estimable", term.estimable}});
-  }
-  json::array counties;
-  for (const AreaResult& county : scale.counties) counties.push_back(area_json(county));
-  json::array municipalities;
-  for (const MunicipalityResult& result : scale.municipalities) {
-    municipalities.push_back(municipality_json(result));
-  }
-  json::array items;
-  for (const ItemDistribution& item : scale.items) items.push_back(item_distribution_json(item));
-  const ShrinkageModel& shrinkage = scale.shrinkage;
-  return {{"id", scale.scale_id},
-          {"title", scale.title},
-          {"national", area_json(scale.national)},
-          {"reliability", reliability_json(scale.reliability, scale.item_ids)},
-          {"case_mix",
-           json::object{{"residual_variance", json_number(scale.case_mix_residual_variance)},
-                        {"terms", std::move(terms)}}},
-          {"shrinkage",
-           json::object{{"national_mean", json_number(shrinkage.national_mean)},
-                        {"national_mean_variance", json_number(shrinkage.national_mean_variance)},
-                        {"within_variance", json_number(shrinkage.within_variance)},
-                        {"between_variance", json_number(shrinkage.between_variance)},
-                        {"respondents", shrinkage.respondents},
-                        {"municipalities", shrinkage.groups_with_data}}},
-          {"counties", std::move(counties)},
-          {"municipalities", std::move(municipalities)},
-          {"items", std::move(items)}};
 }
 
 json::object burden_json(const BurdenReport& burden) {

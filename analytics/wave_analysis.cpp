@@ -164,11 +164,6 @@ ScaleReliability reliability_of(const WaveData& data, const ScaleColumns& column
   return analyze_reliability(fitted);
 }
 
-std::vector<ItemDistribution> analyze_items(const WaveData& data, const Scale& scale,
-                                            const ScaleColumns& columns,
-                                            const MunicipalityRegistry& registry,
-                                            const Geography& geography, int k);
-
 ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
                           const MunicipalityRegistry& registry, const Geography& geography,
                           const AnalysisOptions& options, const std::string& language) {
@@ -261,7 +256,6 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
   report.item_ids.assign(data.item_ids.begin() + columns.first,
                          data.item_ids.begin() + columns.first + columns.count);
   report.reliability = reliability_of(data, columns, model_groups, scores, options.protect);
-  report.items = analyze_items(data, scale, columns, registry, geography, k);
   return report;
 }
 
@@ -277,93 +271,34 @@ ShareRow share_row(std::string code, std::string name, std::vector<Proportion> s
   return row;
 }
 
-// The share rows of a table of categories (`category_of_row`, -1 = none)
-// into `table`'s national, counties and municipalities.
-template <typename Table>
-void fill_share_rows(Table& table, const std::vector<int>& category_of_row, int category_count,
-                     const MunicipalityRegistry& registry, const Geography& geography, int k) {
-  table.national = share_row("", "Norge", category_shares(category_of_row, category_count), k);
-  auto by_county =
-      category_shares_by_group(category_of_row, category_count, geography.county_groups);
-  for (std::size_t c = 0; c < by_county.size(); ++c) {
-    table.counties.push_back(share_row(geography.county_codes[c], geography.county_names[c],
-                                       std::move(by_county[c]), k));
-  }
-  auto by_municipality =
-      category_shares_by_group(category_of_row, category_count, geography.municipality_groups);
-  for (int index : geography.by_code) {
-    const Municipality& municipality = registry.all()[static_cast<std::size_t>(index)];
-    table.municipalities.push_back(share_row(
-        municipality.code, municipality.name,
-        std::move(by_municipality[static_cast<std::size_t>(index)]), k, municipality.county_code));
-  }
-}
-
 BurdenReport analyze_burden(const WaveData& data, std::size_t instrument_index,
                             const MunicipalityRegistry& registry, const Geography& geography,
                             const AnalysisOptions& options, const std::string& language) {
   const BurdenInstrument& instrument = data.questionnaire->burden_instruments[instrument_index];
+  const std::vector<int>& categories = data.burden_category[instrument_index];
+  auto category_count = static_cast<int>(instrument.categories.size());
+  const int k = options.min_respondents;
+
   BurdenReport report;
   report.instrument_id = instrument.id;
   report.title = instrument.title.in(language);
   for (const BurdenCategory& category : instrument.categories)
     report.category_ids.push_back(category.id);
-  fill_share_rows(report, data.burden_category[instrument_index],
-                  static_cast<int>(instrument.categories.size()), registry, geography,
-                  options.min_respondents);
+  report.national = share_row("", "Norge", category_shares(categories, category_count), k);
+  auto by_county = category_shares_by_group(categories, category_count, geography.county_groups);
+  for (std::size_t c = 0; c < by_county.size(); ++c) {
+    report.counties.push_back(share_row(geography.county_codes[c], geography.county_names[c],
+                                        std::move(by_county[c]), k));
+  }
+  auto by_municipality =
+      category_shares_by_group(categories, category_count, geography.municipality_groups);
+  for (int index : geography.by_code) {
+    const Municipality& municipality = registry.all()[static_cast<std::size_t>(index)];
+    report.municipalities.push_back(share_row(
+        municipality.code, municipality.name,
+        std::move(by_municipality[static_cast<std::size_t>(index)]), k, municipality.county_code));
+  }
   return report;
-}
-
-// The option each row chose of the item in `column`, recovered from its
-// keyed 0-100 value (the nearest option's: the values are single
-// precision); -1 where the value is missing ("don't know", unanswered, or
-// not published in this table).
-std::vector<int> chosen_options(const WaveData& data, Eigen::Index column, const Item& item,
-                                bool reverse) {
-  auto lowest = static_cast<double>(item.lowest_code());
-  auto highest = static_cast<double>(item.highest_code());
-  std::vector<double> option_values;
-  for (const ChoiceOption& option : item.options) {
-    double value = (static_cast<double>(option.code) - lowest) / (highest - lowest) * 100.0;
-    option_values.push_back(reverse ? 100.0 - value : value);
-  }
-  std::vector<int> chosen(static_cast<std::size_t>(data.respondents()), -1);
-  for (Eigen::Index row = 0; row < data.respondents(); ++row) {
-    float value = data.items(row, column);
-    if (std::isnan(value)) continue;
-    int nearest = 0;
-    for (std::size_t o = 1; o < option_values.size(); ++o) {
-      if (std::abs(option_values[o] - value) <
-          std::abs(option_values[static_cast<std::size_t>(nearest)] - value)) {
-        nearest = static_cast<int>(o);
-      }
-    }
-    chosen[static_cast<std::size_t>(row)] = nearest;
-  }
-  return chosen;
-}
-
-std::vector<ItemDistribution> analyze_items(const WaveData& data, const Scale& scale,
-                                            const ScaleColumns& columns,
-                                            const MunicipalityRegistry& registry,
-                                            const Geography& geography, int k) {
-  std::vector<ItemDistribution> distributions;
-  for (Eigen::Index i = 0; i < columns.count; ++i) {
-    const Eigen::Index column = columns.first + i;
-    const std::string& id = data.item_ids[static_cast<std::size_t>(column)];
-    const Item* item = data.questionnaire->find_item(id);
-    if (!item || item->type != ItemType::single_choice || item->options.size() < 2) continue;
-    bool reverse = std::find(scale.reverse_items.begin(), scale.reverse_items.end(), id) !=
-                   scale.reverse_items.end();
-    ItemDistribution distribution;
-    distribution.item_id = id;
-    for (const ChoiceOption& option : item->options)
-      distribution.option_codes.push_back(option.code);
-    fill_share_rows(distribution, chosen_options(data, column, *item, reverse),
-                    static_cast<int>(item->options.size()), registry, geography, k);
-    distributions.push_back(std::move(distribution));
-  }
-  return distributions;
 }
 
 }  // namespace

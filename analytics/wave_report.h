@@ -1,8 +1,7 @@
 // Everything `parorende analyze` prints about one wave, as plain structs
 // for the results API and the dashboard: per scale the national, county
 // and municipality figures (raw, case-mix adjusted, empirical Bayes),
-// comparisons, reliability and how each item was answered; per burden
-// instrument the category shares.
+// comparisons, and reliability; per burden instrument the category shares.
 // Built by analyze_wave() (wave_analysis.h); written by report_json.h and
 // report_csv.h. NaN marks a figure that is undefined or withheld.
 #pragma once
@@ -50,28 +49,6 @@ struct MunicipalityResult {
   Suppression suppression = Suppression::none;
 };
 
-struct ShareRow {
-  std::string code;  // municipality or county code; "" for the nation
-  std::string name;
-  std::string county_code;         // a municipality's county; "" otherwise
-  std::vector<Proportion> shares;  // one per category
-  bool suppressed = false;         // as AreaResult's
-  Suppression suppression = Suppression::none;
-};
-
-// How the respondents of each area answered one item of a scale: the
-// share choosing each option, in the questionnaire's order, among those
-// whose answer the scale uses ("don't know" and unanswered left out).
-// Rows withheld by the same rule as the burden shares, on the item's own
-// counts (disclosure_control.h).
-struct ItemDistribution {
-  std::string item_id;
-  std::vector<std::int64_t> option_codes;
-  ShareRow national;
-  std::vector<ShareRow> counties;        // by county code
-  std::vector<ShareRow> municipalities;  // every municipality, by code
-};
-
 struct ScaleReport {
   std::string scale_id;
   std::string title;  // in the questionnaire's default language
@@ -83,7 +60,15 @@ struct ScaleReport {
   ShrinkageModel shrinkage;
   std::vector<std::string> item_ids;  // the order of reliability.items
   ScaleReliability reliability;
-  std::vector<ItemDistribution> items;  // the scale's single-choice items, in its order
+};
+
+struct ShareRow {
+  std::string code;  // municipality or county code; "" for the nation
+  std::string name;
+  std::string county_code;         // a municipality's county; "" otherwise
+  std::vector<Proportion> shares;  // one per category
+  bool suppressed = false;         // as AreaResult's
+  Suppression suppression = Suppression::none;
 };
 
 struct BurdenReport {

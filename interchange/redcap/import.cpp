@@ -478,7 +478,10 @@ class Importer {
     }
     if (!ignored.empty()) {
       warn(field.row, "action_tags_ignored",
-           "action tags " + ignored + " have no parorende equivalent; ignored");
+           "action tags " + ignored +
+               " have no parorende equivalent; ignored: the respondent gets the question as "
+               "written, without what they do (no default answer, no value set, no other "
+               "display)");
     }
   }
 

@@ -258,38 +258,18 @@ json::value trend_json(const AreaChange* change, const PublishedWave* previous,
   return object;
 }
 
-// The questions behind one scale as the municipality answered them, with
-// the nation's shares beside; each side withheld by its own cell.
+// The questions behind one scale, in its order, in the asked language.
+// How each was answered is not published: with the scale's mean, an
+// item's exact counts would give away the few respondents who skipped one
+// of its items, and item counts move by fewer than k between publication
+// steps (docs/privacy.md, "Answers per question").
 json::array questions_json(const Questionnaire& questionnaire, const ScaleReport& scale,
-                           const std::string& code, const std::string& language) {
+                           const std::string& language) {
   json::array questions;
-  for (const ItemDistribution& distribution : scale.items) {
-    const ShareRow* row = by_code(distribution.municipalities, code);
-    const Item* item = questionnaire.find_item(distribution.item_id);
-    if (!row || !item) continue;
-    json::object question{{"id", distribution.item_id}, {"text", item->text.in(language)}};
-    cell_fields(question, row_total(*row), row->suppressed, row->suppression);
-    const ShareRow& nation = distribution.national;
-    json::object national;
-    cell_fields(national, row_total(nation), nation.suppressed, nation.suppression);
-    question["national"] = std::move(national);
-    json::array options;
-    for (std::size_t o = 0; o < distribution.option_codes.size(); ++o) {
-      std::int64_t option_code = distribution.option_codes[o];
-      json::object option{{"code", option_code},
-                          {"label", json::string(std::to_string(option_code))}};
-      for (const ChoiceOption& choice : item->options) {
-        if (choice.code == option_code) option["label"] = choice.label.in(language);
-      }
-      if (!row->suppressed) {
-        option["count"] = row->shares[o].count;
-        option["share"] = json_number(row->shares[o].share);
-      }
-      if (!nation.suppressed) option["national_share"] = json_number(nation.shares[o].share);
-      options.push_back(std::move(option));
-    }
-    question["options"] = std::move(options);
-    questions.push_back(std::move(question));
+  for (const std::string& id : scale.item_ids) {
+    const Item* item = questionnaire.find_item(id);
+    if (!item) continue;
+    questions.push_back(json::object{{"id", id}, {"text", item->text.in(language)}});
   }
   return questions;
 }
@@ -336,7 +316,7 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
     entry["trend"] = shown ? trend_json(change_of(change, scale.scale_id, municipality.code),
                                         previous, scale.scale_id, municipality.code)
                            : nullptr;
-    entry["questions"] = questions_json(questionnaire, scale, municipality.code, language);
+    entry["questions"] = questions_json(questionnaire, scale, language);
     scales.push_back(std::move(entry));
   }
   body["scales"] = std::move(scales);

@@ -181,33 +181,17 @@ function areaCard({lang, k, m}, scale, domain) {
     questionsBlock({lang, k, m}, scale));
 }
 
-// The questions behind an area and how the municipality answered each,
-// with the nation beside: each question withheld by its own count, the
-// way the areas are (docs/privacy.md). Folded away, and left out of print.
-function questionsBlock({lang, k, m}, scale) {
+// The questions behind an area, folded away and left out of print. How
+// each was answered is not published (docs/privacy.md, "Answers per
+// question"), and the block says so.
+function questionsBlock(ctx, scale) {
   const questions = scale.questions ?? [];
   if (!questions.length) return null;
-  const share = (value) => (Number.isFinite(value) ? formatShare(value, lang) : '–');
   return h('details', {class: 'questions', 'data-questions': scale.id},
     h('summary', {}, d('questions.summary', {count: questions.length})),
-    h('p', {class: 'hint'}, d('questions.intro', {k})),
-    questions.map((question) => {
-      const nation = question.national ?? {};
-      const heading = h('h5', {class: 'question-title'}, question.text);
-      if (!isPublished(question)) {
-        return h('div', {class: 'question-result', 'data-question': question.id}, heading,
-          h('p', {class: 'notice notice--suppressed'}, d('questions.withheld', {municipality: m.name, text: withheld(question, k)})));
-      }
-      return h('div', {class: 'question-result', 'data-question': question.id}, heading,
-        tableScroll(dataTable({
-          caption: d('questions.caption', {municipality: m.name, n: formatCount(question.n, lang)}),
-          head: [d('col.answer'), m.name, d('nation')],
-          rows: question.options.map((option) => ({code: String(option.code), cells: [option.label,
-            share(option.share),
-            isPublished(nation) ? share(option.national_share) : withheld(nation, k)]})),
-          className: 'question-table',
-        })));
-    }));
+    h('ol', {class: 'question-list'}, questions.map((question) =>
+      h('li', {'data-question': question.id}, question.text))),
+    h('p', {class: 'hint'}, d('questions.no_distribution')));
 }
 
 // --- All municipalities: the funnel plot and the similar municipalities ---
