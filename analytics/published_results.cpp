@@ -91,7 +91,16 @@ PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& 
 Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int configured) {
   auto questionnaire = store.questionnaire(wave.questionnaire_id, wave.questionnaire_version);
   if (!questionnaire) return questionnaire.take_error();
-  return std::max(configured, questionnaire.value()->min_respondents);
+  int floor = questionnaire.value()->min_respondents;
+  // Every version's floor: a round pinned to an older version must not
+  // escape the floor a later one raised.
+  for (const QuestionnaireVersion& version : store.questionnaires()) {
+    if (version.id != wave.questionnaire_id) continue;
+    auto other = store.questionnaire(version.id, version.version);
+    if (!other) return other.take_error();
+    floor = std::max(floor, other.value()->min_respondents);
+  }
+  return std::max(configured, floor);
 }
 
 Result<CurrentResults> publish_current_results(ResponseStore& store,

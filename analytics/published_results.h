@@ -44,8 +44,9 @@ struct CurrentResults {
   PublishedResults results;
 };
 
-// k for one wave: `configured`, raised to the floor its questionnaire
-// version sets (Questionnaire::min_respondents). Every figure and count of
+// k for one wave: `configured`, raised to the highest floor any version of
+// its questionnaire sets (Questionnaire::min_respondents), whichever
+// version the round uses. Every figure and count of
 // the wave is held to it. Errors: those of ResponseStore::questionnaire().
 Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int configured);
 

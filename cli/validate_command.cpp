@@ -10,6 +10,10 @@ int validate_command(const ValidateOptions& options) {
   for (const std::string& path : options.files) {
     auto questionnaire = load_questionnaire_file(path);
     if (questionnaire) {
+      if (auto publishable = check_new_version(questionnaire.value()); !publishable)
+        questionnaire = publishable.error();
+    }
+    if (questionnaire) {
       std::cout << path << ": ok (" << questionnaire->id << " " << questionnaire->version << ", "
                 << questionnaire->items.size() << " items, " << questionnaire->scales.size()
                 << " scales, " << questionnaire->burden_instruments.size()

@@ -274,12 +274,6 @@ class DefinitionReader : public questionnaire_detail::DefinitionFields {
       Section section;
       if (auto id = required_string(*object, "id", path)) {
         claim_id(*id, json_path_key(path, "id"));
-        if (is_reserved_section_id(*id)) {
-          report(
-              json_path_key(path, "id"), "reserved_id",
-              "'" + *id +
-                  "' is a page of the survey itself (consent, check); give the section another id");
-        }
         section.id = *id;
       }
       section.title = read_text(*object, "title", path, true);
@@ -564,6 +558,23 @@ Result<Questionnaire> load_questionnaire_file(const std::string& path) {
 }
 
 bool is_reserved_section_id(std::string_view id) { return id == "consent" || id == "check"; }
+
+Status check_new_version(const Questionnaire& questionnaire) {
+  std::vector<Problem> problems;
+  for (std::size_t s = 0; s < questionnaire.sections.size(); ++s) {
+    const std::string& id = questionnaire.sections[s].id;
+    if (!is_reserved_section_id(id)) continue;
+    problems.push_back({json_path_key(json_path_index("$.sections", s), "id"), "reserved_id",
+                        "'" + id +
+                            "' is a page of the survey itself (consent, check); give the section "
+                            "another id"});
+  }
+  if (problems.empty()) return {};
+  return make_error("invalid_definition",
+                    "the definition has " + std::to_string(problems.size()) + " problem" +
+                        (problems.size() == 1 ? "" : "s"),
+                    std::move(problems));
+}
 
 bool is_definition_id(std::string_view id) {
   if (id.empty() || id.size() > kMaxDefinitionIdLength) return false;

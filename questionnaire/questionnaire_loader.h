@@ -17,8 +17,13 @@ bool is_definition_id(std::string_view id);
 
 // Section ids the survey pages keep for their own steps ("consent",
 // "check": #/survey/WAVE/check is the check-your-answers page), so no
-// section may take them.
+// section of a new version may take them.
 bool is_reserved_section_id(std::string_view id);
+
+// What a version must meet to be published now, beyond loading: no
+// reserved section id. Versions stored before the rule still load.
+// Fails with "invalid_definition", each problem at its path.
+Status check_new_version(const Questionnaire& questionnaire);
 
 // Loads a parsed definition. On failure the error (code
 // "invalid_definition") lists every problem found, each with the JSON path

@@ -222,7 +222,8 @@ Result<std::vector<Choice>> parse_choices(std::string_view cell) {
   // REDCap separates choices by '|'; a cell typed one choice per line
   // (older dictionaries, spreadsheets) separates them by line breaks.
   const std::string_view separators =
-      cell.find('|') == std::string_view::npos && trim(cell).find('\n') != std::string_view::npos
+      cell.find('|') == std::string_view::npos &&
+              trim(cell).find_first_of("\r\n") != std::string_view::npos
           ? "\r\n"
           : "|";
   std::size_t start = 0;

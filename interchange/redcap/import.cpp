@@ -238,8 +238,11 @@ class Importer {
     for (std::size_t open = text.find_first_of("[{"); open != std::string_view::npos;
          open = text.find_first_of("[{", open + 1)) {
       char close = text[open] == '[' ? ']' : '}';
-      std::size_t end = text.find(close, open + 1);
-      if (end == std::string_view::npos) break;
+      // A field name is short: look no further (a text of a million '['
+      // stays linear).
+      std::size_t end =
+          text.substr(0, open + 2 + kMaxDefinitionIdLength + 32).find(close, open + 1);
+      if (end == std::string_view::npos) continue;
       std::string_view inside = text.substr(open + 1, end - open - 1);
       std::string_view name = inside.substr(0, inside.find_first_of(":("));
       if (row_of_name_.count(std::string(name)) != 0) {
@@ -432,6 +435,9 @@ class Importer {
   // question it would ask what REDCap never asked, so it is skipped, saying
   // what the respondent saw instead.
   bool not_asked(const Field& field, const std::string& name, const std::vector<ActionTag>& tags) {
+    // Tags inside @IF(...) hold for some respondents only: not obeyed here,
+    // reported among the ignored tags.
+    if (find_tag(tags, "IF") != nullptr) return false;
     struct Rule {
       std::string_view tag;
       std::string_view code;

@@ -49,8 +49,11 @@ struct Reference {
 
 // A character reference at `at` ('&'): "&amp;", "&#248;", "&#xF8;".
 std::optional<Reference> reference_at(std::string_view cell, std::size_t at) {
-  std::size_t end = cell.find(';', at);
-  if (end == std::string_view::npos || end - at > 12 || end == at + 1) return std::nullopt;
+  // A reference is short: look no further than that (a cell of a million
+  // '&' stays linear).
+  std::size_t end = cell.substr(at, 14).find(';');
+  if (end == std::string_view::npos || end == 1) return std::nullopt;
+  end += at;
   std::string_view body = cell.substr(at + 1, end - at - 1);
   Reference reference{{}, end - at + 1};
   if (body.front() == '#') {
@@ -80,11 +83,14 @@ std::optional<Reference> reference_at(std::string_view cell, std::size_t at) {
   return std::nullopt;
 }
 
-bool is_tag_at(std::string_view cell, std::size_t at) {
-  if (at + 1 >= cell.size() || cell.find('>', at) == std::string_view::npos) return false;
-  char next = cell[at + 1];
-  return std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!';
-}
+// The HTML elements REDCap's editor and hand-written labels use. Anything
+// else in angle brackets ("<kommune>") is text a respondent should read.
+constexpr std::string_view kElements[] = {
+    "a",     "abbr",  "b",      "big",   "blockquote", "br",     "caption", "center", "code", "col",
+    "del",   "div",   "em",     "font",  "h1",         "h2",     "h3",      "h4",     "h5",   "h6",
+    "hr",    "i",     "img",    "ins",   "label",      "li",     "mark",    "ol",     "p",    "pre",
+    "q",     "s",     "script", "small", "span",       "strike", "strong",  "style",  "sub",  "sup",
+    "table", "tbody", "td",     "tfoot", "th",         "thead",  "tr",      "u",      "ul"};
 
 std::string lower(std::string_view text) {
   std::string out(text);
@@ -92,16 +98,46 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+// A tag of a known element, or a comment, starting at `at` ('<') and ending
+// before `last_close` (the cell's last '>', found once).
+bool is_tag_at(std::string_view cell, std::size_t at, std::size_t last_close) {
+  if (last_close == std::string_view::npos || at + 1 >= cell.size() || at >= last_close)
+    return false;
+  if (cell.substr(at, 4) == "<!--") return true;
+  std::size_t start = at + 1 + (cell[at + 1] == '/' ? 1 : 0);
+  std::size_t end = start;
+  while (end < cell.size() && end - start < 12 &&
+         std::isalnum(static_cast<unsigned char>(cell[end])))
+    ++end;
+  if (end == start || end >= cell.size()) return false;
+  char after = cell[end];
+  if (after != '>' && after != ' ' && after != '/' && after != '\t' && after != '\n' &&
+      after != '\r')
+    return false;
+  std::string name = lower(cell.substr(start, end - start));
+  return std::find(std::begin(kElements), std::end(kElements), name) != std::end(kElements);
+}
+
+// Where `</name` starts from `from` on, in any case; npos when nowhere.
+std::size_t find_closing(std::string_view cell, std::size_t from, std::string_view name) {
+  for (std::size_t at = cell.find("</", from); at != std::string_view::npos;
+       at = cell.find("</", at + 2)) {
+    if (lower(cell.substr(at + 2, name.size())) == name) return at;
+  }
+  return std::string_view::npos;
+}
+
 class Reducer {
  public:
   explicit Reducer(std::string_view cell)
       : cell_(cell),
+        last_close_(cell.rfind('>')),
         html_whitespace_(cell.find("rich-text-field-label") != std::string_view::npos) {}
 
   RichText run() {
     for (std::size_t i = 0; i < cell_.size();) {
       char c = cell_[i];
-      if (c == '<' && is_tag_at(cell_, i)) {
+      if (c == '<' && is_tag_at(cell_, i, last_close_)) {
         i = tag(i);
         continue;
       }
@@ -172,9 +208,9 @@ class Reducer {
     std::size_t next = end + 1;
 
     if (!closing && (name == "script" || name == "style")) {
-      std::size_t close = lower(cell_.substr(next)).find("</" + name);
-      if (close == std::string::npos) return cell_.size();
-      std::size_t after = cell_.find('>', next + close);
+      std::size_t close = find_closing(cell_, next, name);
+      if (close == std::string_view::npos) return cell_.size();
+      std::size_t after = cell_.find('>', close);
       return after == std::string_view::npos ? cell_.size() : after + 1;
     }
     static constexpr std::string_view kBlocks[] = {"p",     "div", "h1",         "h2",     "h3",
@@ -229,6 +265,7 @@ class Reducer {
   }
 
   std::string_view cell_;
+  std::size_t last_close_;
   bool html_whitespace_;  // REDCap's editor: line breaks in the source are spaces
   std::string out_;
   bool space_ = false;
@@ -239,8 +276,10 @@ class Reducer {
 
 RichText plain_text_of(std::string_view cell) {
   bool markup = false;
+  const std::size_t last_close = cell.rfind('>');
   for (std::size_t i = 0; i < cell.size() && !markup; ++i) {
-    markup = (cell[i] == '<' && is_tag_at(cell, i)) || (cell[i] == '&' && reference_at(cell, i));
+    markup = (cell[i] == '<' && is_tag_at(cell, i, last_close)) ||
+             (cell[i] == '&' && reference_at(cell, i));
   }
   if (!markup) return {std::string(cell), false, false};
   return Reducer(cell).run();

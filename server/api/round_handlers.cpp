@@ -50,6 +50,10 @@ OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange
   if (!body) return error_response(body.error());
   // Every problem of the definition at once, before anything is stored.
   auto loaded = load_questionnaire(*body);
+  if (loaded) {
+    if (auto publishable = check_new_version(loaded.value()); !publishable)
+      loaded = publishable.error();
+  }
   if (!loaded) {
     if (!(*dry_run && **dry_run == "true")) {
       record(api, exchange, "questionnaire.publish", "questionnaire:(invalid)",

@@ -8,6 +8,7 @@ using namespace store_detail;
 Status ResponseStore::Impl::publish_questionnaire(std::string_view definition_json) {
   auto questionnaire = load_questionnaire_text(definition_json);
   if (!questionnaire) return questionnaire.take_error();
+  if (auto publishable = check_new_version(questionnaire.value()); !publishable) return publishable;
   auto document = parse_json(definition_json);
   if (!document) return document.take_error();
   std::string canonical = json::serialize(document.value());

@@ -252,6 +252,12 @@ TEST_F(PublicationStore, AQuestionnaireFloorRaisesKForItsRounds) {
   ASSERT_TRUE(wave.ok());
   EXPECT_EQ(wave_min_respondents(*store_, *wave, k).value(), 20);
   EXPECT_EQ(wave_min_respondents(*store_, *wave, 25).value(), 25) << "a floor, never a ceiling";
+  // A round pinned to the version before the floor is held to it too.
+  auto pinned = store_->create_wave(
+      {"pinned", "parorendeundersokelse", std::string("1.1.0"), today, today, {}});
+  ASSERT_TRUE(pinned.ok()) << pinned.error().describe();
+  EXPECT_EQ(pinned->questionnaire_version, "1.1.0");
+  EXPECT_EQ(wave_min_respondents(*store_, *pinned, k).value(), 20);
 
   auto registry = MunicipalityRegistry::parse_csv(
       "code,name,county_code,county_name,population,area_km2,written_standard\n"

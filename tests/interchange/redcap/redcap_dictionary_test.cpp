@@ -237,6 +237,9 @@ TEST(RedcapChoices, OneChoicePerLineIsRead) {
   EXPECT_EQ((*choices)[1].code, "2");
   EXPECT_EQ((*choices)[1].label, "No, never");
   EXPECT_EQ((*choices)[2].label, "Don't know");
+  auto old_mac = parse_choices("1, Ja\r2, Nei");
+  ASSERT_TRUE(old_mac.ok());
+  EXPECT_EQ(old_mac->size(), 2u);
   // With a '|' anywhere, '|' alone separates: a line break is in a label.
   auto piped = parse_choices("1, Yes | 2, No\nnever");
   ASSERT_TRUE(piped.ok());

@@ -449,10 +449,12 @@ TEST(RedcapImport, FieldsRespondentsNeverAnswerAreNotAsked) {
       {"stamp", "f", "text", "When", "", "@NOW-SERVER"},
       {"label", "f", "text", "Sum", "", "@CALCTEXT(if([a]=1,'yes','no'))"},
       {"b", "f", "yesno", "B", "", "@HIDDEN-FORM"},
+      {"c", "f", "yesno", "C", "", "@IF([a]='1', @HIDDEN, '')"},
   }));
   const auto& items = imported.definition.at("sections").at(0).at("items").as_array();
-  ASSERT_EQ(items.size(), 2u);
+  ASSERT_EQ(items.size(), 3u);
   EXPECT_EQ(items[1].at("id"), "b");  // hidden on data entry forms only: a survey shows it
+  EXPECT_EQ(items[2].at("id"), "c");  // hidden for some respondents only: asked, and reported
   expect_warnings(
       imported.warnings,
       {{"row 2", "record_id_field", "record_id"},
@@ -463,7 +465,8 @@ TEST(RedcapImport, FieldsRespondentsNeverAnswerAreNotAsked) {
         "field 'shown' has @READONLY: a respondent sees it but cannot answer it"},
        {"row 6", "automatic_field", "field 'stamp' has @NOW-SERVER: REDCap fills in the time"},
        {"row 7", "automatic_field", "field 'label' has @CALCTEXT: REDCap computes it"},
-       {"row 8", "action_tags_ignored", "@HIDDEN-FORM"}});
+       {"row 8", "action_tags_ignored", "@HIDDEN-FORM"},
+       {"row 9", "action_tags_ignored", "action tags @IF, @HIDDEN have no parorende equivalent"}});
   for (const char* name : {"staff_note", "shown", "stamp", "label"}) {
     EXPECT_TRUE(imported.skipped_fields.contains(name)) << name;
   }

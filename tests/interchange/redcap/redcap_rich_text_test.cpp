@@ -36,6 +36,9 @@ TEST(RedcapRichText, TagsGoTheWordsAndLineBreaksStay) {
       {"Tom & Jerry &unknown; &#; &#xZZ;", "Tom & Jerry &unknown; &#; &#xZZ;", false, false},
       {"<img src=\"a.png\">", "", true, true},
       {"<b>unclosed", "unclosed", true, true},
+      // Angle brackets round a word that is no HTML element are text.
+      {"Skriv navnet på <kommune> her", "Skriv navnet på <kommune> her", false, false},
+      {"<p>Alder <18 år> eller <voksen></p>", "Alder <18 år> eller <voksen>", true, false},
   };
   for (const RichTextCase& c : cases) {
     RichText reduced = plain_text_of(c.cell);
@@ -43,6 +46,19 @@ TEST(RedcapRichText, TagsGoTheWordsAndLineBreaksStay) {
     EXPECT_EQ(reduced.was_html, c.was_html) << c.cell;
     EXPECT_EQ(reduced.formatting_lost, c.formatting_lost) << c.cell;
   }
+}
+
+// A megabyte of what starts a tag or a reference is read in linear time.
+TEST(RedcapRichText, LongRunsOfMarkupCharactersStayLinear) {
+  for (char c : {'&', '<', '['}) {
+    std::string cell(1 << 20, c);
+    cell += '>';
+    RichText reduced = plain_text_of(cell);
+    EXPECT_EQ(reduced.text.size(), cell.size()) << c;
+  }
+  std::string scripts;
+  for (int i = 0; i < 20000; ++i) scripts += "<script>x";
+  EXPECT_EQ(plain_text_of(scripts).text, "");
 }
 
 TEST(RedcapRichText, BrokenMarkupNeverFails) {
