@@ -138,6 +138,17 @@ void withhold_models(ScaleReport& scale) {
   }
 }
 
+// A scale score is the mean of the items a respondent answered, so the
+// scale's sums minus the items' sums over J leave those who skipped an
+// item: often fewer than k, and as many steps of one as they come.
+void withhold_item_totals(ScaleReport& scale) {
+  scale.item_totals_withheld = true;
+  for (ItemReliability& item : scale.reliability.items) {
+    item.n = 0;
+    item.mean = kNaN;
+  }
+}
+
 // The nation, then respondents without a municipality, then the counties,
 // then the municipalities: the layout both kinds of table share.
 struct Layout {
@@ -326,7 +337,10 @@ WaveReport apply_disclosure_control(WaveReport report, int min_respondents) {
   std::map<std::string, std::vector<std::string>> similar;
   for (const SimilarMunicipalities& entry : report.similar)
     similar[entry.code] = entry.similar_codes;
-  for (ScaleReport& scale : report.scales) control_scale(scale, similar, min_respondents);
+  for (ScaleReport& scale : report.scales) {
+    control_scale(scale, similar, min_respondents);
+    withhold_item_totals(scale);
+  }
   for (BurdenReport& burden : report.burden) control_burden(burden, min_respondents);
   return report;
 }

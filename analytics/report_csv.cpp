@@ -116,8 +116,12 @@ void scale_lines(std::ostream& out, const ScaleReport& scale) {
   for (std::size_t i = 0; i < reliability.items.size(); ++i) {
     const ItemReliability& item = reliability.items[i];
     Record record(out, "item", scale.scale_id, "nation", scale.item_ids[i], "");
-    record.count("n", item.n)
-        .value("mean", item.mean)
+    if (scale.item_totals_withheld) {
+      record.text("n", "");
+    } else {
+      record.count("n", item.n);
+    }
+    record.value("mean", item.mean)
         .value("sd", item.sd)
         .value("r_drop", item.r_drop)
         .value("alpha_if_deleted", item.alpha_if_deleted)

@@ -77,7 +77,7 @@ json::object municipality_json(const MunicipalityResult& result) {
 }
 
 json::object reliability_json(const ScaleReliability& reliability,
-                              const std::vector<std::string>& item_ids) {
+                              const std::vector<std::string>& item_ids, bool totals_withheld) {
   json::array eigenvalues;
   for (Eigen::Index k = 0; k < reliability.eigenvalues.size(); ++k) {
     eigenvalues.push_back(json_number(reliability.eigenvalues[k]));
@@ -86,7 +86,7 @@ json::object reliability_json(const ScaleReliability& reliability,
   for (std::size_t i = 0; i < reliability.items.size(); ++i) {
     const ItemReliability& item = reliability.items[i];
     items.push_back(json::object{{"id", item_ids[i]},
-                                 {"n", item.n},
+                                 {"n", respondents(item.n, totals_withheld)},
                                  {"mean", json_number(item.mean)},
                                  {"sd", json_number(item.sd)},
                                  {"r_drop", json_number(item.r_drop)},
@@ -123,7 +123,8 @@ json::object scale_json(const ScaleReport& scale) {
   return {{"id", scale.scale_id},
           {"title", scale.title},
           {"national", area_json(scale.national)},
-          {"reliability", reliability_json(scale.reliability, scale.item_ids)},
+          {"reliability",
+           reliability_json(scale.reliability, scale.item_ids, scale.item_totals_withheld)},
           {"case_mix",
            json::object{{"residual_variance", json_number(scale.case_mix_residual_variance)},
                         {"terms", std::move(terms)}}},

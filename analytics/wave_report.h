@@ -60,6 +60,10 @@ struct ScaleReport {
   ShrinkageModel shrinkage;
   std::vector<std::string> item_ids;  // the order of reliability.items
   ScaleReliability reliability;
+  // Set by disclosure control: the items' n and mean are not published.
+  // With the scale's sums they give the scores of the few who skipped an
+  // item (docs/privacy.md, rule 2); the other reliability figures stay.
+  bool item_totals_withheld = false;
 };
 
 struct ShareRow {
