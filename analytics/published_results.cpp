@@ -7,6 +7,7 @@
 
 #include "analytics/disclosure_control.h"
 #include "analytics/publication_step.h"
+#include "analytics/statistics/not_a_number.h"
 #include "analytics/wave_analysis.h"
 
 namespace parorende::analytics {
@@ -21,7 +22,7 @@ double from_bits(const json::value& value) {
   return std::bit_cast<double>(value.to_number<std::uint64_t>());
 }
 
-std::string background_text(const std::vector<BackgroundCell>& cells) {
+json::array background_json(const std::vector<BackgroundCell>& cells) {
   json::array rows;
   for (const BackgroundCell& cell : cells) {
     const Summary& s = cell.summary;
@@ -29,34 +30,132 @@ std::string background_text(const std::vector<BackgroundCell>& cells) {
                                bits(s.sd), bits(s.se), bits(s.ci_low), bits(s.ci_high),
                                static_cast<int>(cell.suppression)});
   }
-  return json::serialize(rows);
+  return rows;
 }
 
-Result<std::vector<BackgroundCell>> background_from_text(std::string_view text) {
+std::vector<BackgroundCell> background_from_json(const json::array& rows) {
   std::vector<BackgroundCell> cells;
+  for (const json::value& value : rows) {
+    const json::array& row = value.as_array();
+    BackgroundCell cell;
+    cell.scale_id = std::string(row.at(0).as_string());
+    cell.variable = std::string(row.at(1).as_string());
+    cell.level = std::string(row.at(2).as_string());
+    cell.summary = {row.at(3).to_number<std::int64_t>(),
+                    from_bits(row.at(4)),
+                    from_bits(row.at(5)),
+                    from_bits(row.at(6)),
+                    from_bits(row.at(7)),
+                    from_bits(row.at(8))};
+    cell.suppression = static_cast<Suppression>(row.at(9).to_number<int>());
+    cell.suppressed = cell.suppression != Suppression::none;
+    cells.push_back(std::move(cell));
+  }
+  return cells;
+}
+
+// Reliability rests on the cells of the answers per question and is frozen
+// with them: recomputed at every step it would move by the few of a step
+// who answered every question (docs/privacy.md, rule 2).
+json::array reliability_json(const WaveReport& report) {
+  json::array scales;
+  for (const ScaleReport& scale : report.scales) {
+    const ScaleReliability& r = scale.reliability;
+    json::array eigenvalues;
+    for (Eigen::Index i = 0; i < r.eigenvalues.size(); ++i)
+      eigenvalues.push_back(bits(r.eigenvalues[i]));
+    json::array items;
+    for (const ItemReliability& item : r.items) {
+      items.push_back(json::array{item.n, bits(item.mean), bits(item.sd), bits(item.r_drop),
+                                  bits(item.alpha_if_deleted), bits(item.std_alpha_if_deleted),
+                                  bits(item.alpha_se_if_deleted)});
+    }
+    scales.push_back(json::array{scale.scale_id, r.respondents, bits(r.alpha), bits(r.std_alpha),
+                                 bits(r.alpha_se), bits(r.average_r), bits(r.omega_total),
+                                 std::move(eigenvalues), std::move(items)});
+  }
+  return scales;
+}
+
+void withhold_reliability(ScaleReliability& reliability) {
+  reliability.respondents = 0;
+  reliability.alpha = reliability.std_alpha = reliability.alpha_se = kNaN;
+  reliability.average_r = reliability.omega_total = kNaN;
+  reliability.eigenvalues.setConstant(kNaN);
+  for (ItemReliability& item : reliability.items) item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+}
+
+void withhold_reliability(WaveReport& report) {
+  for (ScaleReport& scale : report.scales) withhold_reliability(scale.reliability);
+}
+
+// The frozen figures in place of this release's; a scale frozen without
+// them (or not at all) shows none.
+void apply_frozen_reliability(const json::array& frozen, WaveReport& report) {
+  for (ScaleReport& scale : report.scales) {
+    ScaleReliability& r = scale.reliability;
+    withhold_reliability(r);
+    for (const json::value& value : frozen) {
+      const json::array& row = value.as_array();
+      if (row.at(0).as_string() != scale.scale_id) continue;
+      r.respondents = row.at(1).to_number<std::int64_t>();
+      r.alpha = from_bits(row.at(2));
+      r.std_alpha = from_bits(row.at(3));
+      r.alpha_se = from_bits(row.at(4));
+      r.average_r = from_bits(row.at(5));
+      r.omega_total = from_bits(row.at(6));
+      const json::array& eigenvalues = row.at(7).as_array();
+      const json::array& items = row.at(8).as_array();
+      if (static_cast<std::size_t>(r.eigenvalues.size()) != eigenvalues.size() ||
+          r.items.size() != items.size()) {
+        throw std::invalid_argument("the frozen reliability of " + scale.scale_id +
+                                    " has other items than the scale");
+      }
+      for (std::size_t i = 0; i < eigenvalues.size(); ++i)
+        r.eigenvalues[static_cast<Eigen::Index>(i)] = from_bits(eigenvalues[i]);
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const json::array& item = items[i].as_array();
+        r.items[i] = {item.at(0).to_number<std::int64_t>(),
+                      from_bits(item.at(1)),
+                      from_bits(item.at(2)),
+                      from_bits(item.at(3)),
+                      from_bits(item.at(4)),
+                      from_bits(item.at(5)),
+                      from_bits(item.at(6))};
+      }
+    }
+  }
+}
+
+// The tables frozen at the first release after closing, in the store's
+// `background` column: {"background": [...], "questions": "...",
+// "reliability": [...]}; a round frozen before the answers per question
+// has the background rows alone.
+std::string frozen_text(const std::vector<BackgroundCell>& background,
+                        const std::vector<QuestionAnswers>& questions, const WaveReport& report) {
+  return json::serialize(json::object{{"background", background_json(background)},
+                                      {"questions", answers_text(questions)},
+                                      {"reliability", reliability_json(report)}});
+}
+
+Status read_frozen(std::string_view text, PublishedResults& results) {
   try {
     const json::value parsed = json::parse(text);
-    for (const json::value& value : parsed.as_array()) {
-      const json::array& row = value.as_array();
-      BackgroundCell cell;
-      cell.scale_id = std::string(row.at(0).as_string());
-      cell.variable = std::string(row.at(1).as_string());
-      cell.level = std::string(row.at(2).as_string());
-      cell.summary = {row.at(3).to_number<std::int64_t>(),
-                      from_bits(row.at(4)),
-                      from_bits(row.at(5)),
-                      from_bits(row.at(6)),
-                      from_bits(row.at(7)),
-                      from_bits(row.at(8))};
-      cell.suppression = static_cast<Suppression>(row.at(9).to_number<int>());
-      cell.suppressed = cell.suppression != Suppression::none;
-      cells.push_back(std::move(cell));
+    if (parsed.is_array()) {
+      results.background = background_from_json(parsed.as_array());
+      withhold_reliability(results.report);
+      return {};
     }
+    results.background = background_from_json(parsed.at("background").as_array());
+    auto questions = answers_from_text(parsed.at("questions").as_string());
+    if (!questions) return questions.error();
+    results.questions = std::move(questions).value();
+    apply_frozen_reliability(parsed.at("reliability").as_array(), results.report);
   } catch (const std::exception& failure) {
     return make_error("storage_failure",
                       std::string("the stored background table is damaged: ") + failure.what());
   }
-  return cells;
+  return {};
 }
 
 Result<WaveData> read_wave(ResponseStore& store, const std::string& database_path,
@@ -85,7 +184,8 @@ WaveReport published_report(const WaveData& data, const MunicipalityRegistry& mu
 PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& municipalities,
                               int min_respondents, const Progress& progress) {
   return {published_report(data, municipalities, min_respondents, progress),
-          background_scale_table(data, min_respondents)};
+          background_scale_table(data, min_respondents),
+          {}};
 }
 
 Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int configured) {
@@ -142,14 +242,19 @@ Result<CurrentResults> publish_current_results(ResponseStore& store,
   }
 
   WaveData published = published_data(data.value(), registry);
-  // The background table only once closed (and then frozen, below).
-  CurrentResults current{wave.value(),
-                         published.questionnaire,
-                         {published_report(published, registry, min_respondents, progress), {}}};
+  // The background table, the answers per question and reliability only
+  // once closed (and then frozen, below).
+  CurrentResults current{
+      wave.value(),
+      published.questionnaire,
+      {published_report(published, registry, min_respondents, progress), {}, {}}};
   if (closed) {
     if (!record->background) {
       std::vector<BackgroundCell> computed = background_scale_table(published, min_respondents);
-      Status saved = store.save_published_background(wave_name, background_text(computed));
+      std::vector<QuestionAnswers> questions =
+          answers_per_question(published, current.results.report, registry, min_respondents);
+      Status saved = store.save_published_background(
+          wave_name, frozen_text(computed, questions, current.results.report));
       if (!saved && saved.error().code != "store_read_only") return saved.error();
       if (saved) {
         record = store.publication(wave_name);
@@ -157,10 +262,13 @@ Result<CurrentResults> publish_current_results(ResponseStore& store,
       }
     }
     if (record->background) {
-      auto cells = background_from_text(*record->background);
-      if (!cells) return cells.take_error();
-      current.results.background = std::move(cells).value();
+      Status read = read_frozen(*record->background, current.results);
+      if (!read) return read.error();
+    } else {
+      withhold_reliability(current.results.report);  // a read-only store cannot freeze it
     }
+  } else {
+    withhold_reliability(current.results.report);
   }
   return current;
 }

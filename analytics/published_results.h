@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analytics/answers_per_question.h"
 #include "analytics/background_tables.h"
 #include "analytics/progress.h"
 #include "analytics/wave_data.h"
@@ -32,6 +33,7 @@ namespace parorende::analytics {
 struct PublishedResults {
   WaveReport report;  // after apply_disclosure_control
   std::vector<BackgroundCell> background;
+  std::vector<QuestionAnswers> questions;  // once closed (publish_current_results)
 };
 
 // `min_respondents` as checked by disclosure_threshold().
@@ -53,10 +55,13 @@ Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int con
 // Reads the wave (streamed from `database_path`, or through the store when
 // it is empty), takes the step that is due (none on a read-only store),
 // and publishes the published rows, with k as wave_min_respondents() sets
-// it from `min_respondents`. The background table is published only
-// once the wave has closed (`today` after its last day), and is frozen by
-// its first computation: it crosses the areas, and its groups could not
-// otherwise be kept from changing by fewer than k. Errors: those of
+// it from `min_respondents`. The background table, the answers per
+// question and the reliability figures are published only once the wave
+// has closed (`today` after its last day), and are frozen by their first
+// computation: the background groups cross the areas, and the items'
+// figures are over other rows than their scale's (those who answered
+// every item), so none could otherwise be kept from changing by fewer
+// than k. Errors: those of
 // load_wave_data() and ResponseStore::publish_step(), and
 // "publication_conflict" when steps kept colliding with other writers.
 Result<CurrentResults> publish_current_results(ResponseStore& store,

@@ -147,14 +147,41 @@ std::vector<CategoricalVariable> pooled_covariates(std::vector<CategoricalVariab
   return covariates;
 }
 
+// Protected: on the respondents who answered every item, in the published
+// municipalities where at least k did and those who skipped one are 0 or
+// at least k: the cells of the answers per question
+// (answers_per_question.h). Counting those who skipped one would let the
+// item SDs, with the published answers per question, give away the few
+// who answered only some items (docs/privacy.md, rule 2).
 ScaleReliability reliability_of(const WaveData& data, const ScaleColumns& columns,
                                 const GroupIndex& model_groups,
-                                const Eigen::Ref<const Eigen::VectorXd>& scores, bool protect) {
+                                const Eigen::Ref<const Eigen::VectorXd>& scores, bool protect,
+                                int min_respondents) {
   auto items = data.items.middleCols(columns.first, columns.count);
   if (!protect) return analyze_reliability(items);
+  auto complete = [&](Eigen::Index row) {
+    for (Eigen::Index c = 0; c < columns.count; ++c) {
+      if (std::isnan(items(row, c))) return false;
+    }
+    return true;
+  };
+  std::vector<std::int64_t> scored(static_cast<std::size_t>(model_groups.group_count), 0);
+  std::vector<std::int64_t> answered_all(scored.size(), 0);
+  for (Eigen::Index row = 0; row < items.rows(); ++row) {
+    const int group = model_groups.group_of_row[static_cast<std::size_t>(row)];
+    if (group < 0 || std::isnan(scores[row])) continue;
+    ++scored[static_cast<std::size_t>(group)];
+    if (complete(row)) ++answered_all[static_cast<std::size_t>(group)];
+  }
+  auto counted = [&](int group) {
+    const std::int64_t all = answered_all[static_cast<std::size_t>(group)];
+    const std::int64_t skipped = scored[static_cast<std::size_t>(group)] - all;
+    return all >= min_respondents && (skipped == 0 || skipped >= min_respondents);
+  };
   std::vector<Eigen::Index> rows;
   for (Eigen::Index row = 0; row < items.rows(); ++row) {
-    if (model_groups.group_of_row[static_cast<std::size_t>(row)] >= 0 && !std::isnan(scores[row])) {
+    const int group = model_groups.group_of_row[static_cast<std::size_t>(row)];
+    if (group >= 0 && !std::isnan(scores[row]) && counted(group) && complete(row)) {
       rows.push_back(row);
     }
   }
@@ -255,7 +282,7 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
 
   report.item_ids.assign(data.item_ids.begin() + columns.first,
                          data.item_ids.begin() + columns.first + columns.count);
-  report.reliability = reliability_of(data, columns, model_groups, scores, options.protect);
+  report.reliability = reliability_of(data, columns, model_groups, scores, options.protect, k);
   return report;
 }
 

@@ -42,7 +42,8 @@ struct PublicationChange {
 struct PublicationRecord {
   // The k the wave's published state is built with; 0 before its first step.
   int min_respondents = 0;
-  // The background table (JSON), frozen at the first step after closing.
+  // The tables frozen at the first step after closing (JSON): the
+  // background table and the answers per question (published_results.cpp).
   std::optional<std::string> background;
 };
 

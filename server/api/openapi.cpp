@@ -210,7 +210,7 @@ constexpr std::string_view kPaths = R"openapi(
     "/api/v1/waves/{wave}/results/{municipality}": {
       "get": {
         "operationId": "getMunicipalityResults",
-        "summary": "One municipality's published figures: raw, adjusted and shrunken scores, comparisons, trend, the questions behind each scale, burden shares; 403 results_not_public for a round whose results are for staff only",
+        "summary": "One municipality's published figures: raw, adjusted and shrunken scores, comparisons, trend, the questions behind each scale and, once the round has closed, their answers, burden shares; 403 results_not_public for a round whose results are for staff only",
         "parameters": [
           {"$ref": "#/components/parameters/WaveName"},
           {"name": "municipality", "in": "path", "required": true, "schema": {"type": "string", "pattern": "^[0-9]{4}$"}},
@@ -921,8 +921,14 @@ constexpr std::string_view kComponents = R"openapi(
             "versus_county": {"$ref": "#/components/schemas/Comparison"},
             "versus_similar": {"$ref": "#/components/schemas/Comparison"},
             "trend": {"type": ["object", "null"]},
-            "questions": {"type": "array", "description": "the items behind the scale, in its order; how each was answered is not published (docs/privacy.md)", "items": {"type": "object", "properties": {
-              "id": {"type": "string"}, "text": {"type": "string"}}}}}}},
+            "answers_per_question": {"enum": ["published", "round_open", "not_kept"]},
+            "questions": {"type": "array", "description": "the items behind the scale, in its order; with answers_per_question published, how those who answered every question of the area answered each (docs/privacy.md)", "items": {"type": "object", "properties": {
+              "id": {"type": "string"}, "text": {"type": "string"}, "n": {"type": ["integer", "null"]},
+              "suppressed": {"type": "boolean"}, "suppression": {"type": ["string", "null"]},
+              "national": {"type": "object"},
+              "options": {"type": "array", "items": {"type": "object", "properties": {
+                "code": {"type": "integer"}, "label": {"type": "string"}, "count": {"type": "integer"},
+                "share": {"type": "number"}, "national_share": {"type": "number"}}}}}}}}}},
           "burden": {"type": "array", "items": {"type": "object"}}
         }
       },

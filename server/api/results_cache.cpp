@@ -29,6 +29,7 @@ ResultsCache::Computed ResultsCache::compute(const Wave& wave, std::int64_t comp
   published->questionnaire = std::move(current->questionnaire);
   published->report = std::move(current->results.report);
   published->background = std::move(current->results.background);
+  published->questions = std::move(current->results.questions);
   published->complete_responses = complete_responses;
   published->computed_on = today.iso();
   return std::shared_ptr<const PublishedWave>(std::move(published));

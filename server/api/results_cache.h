@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "analytics/answers_per_question.h"
 #include "analytics/background_tables.h"
 #include "analytics/disclosure_control.h"
 #include "analytics/wave_report.h"
@@ -35,6 +36,7 @@ struct PublishedWave {
   std::shared_ptr<const Questionnaire> questionnaire;
   analytics::WaveReport report;                       // after disclosure control
   std::vector<analytics::BackgroundCell> background;  // for the exports
+  std::vector<analytics::QuestionAnswers> questions;  // once closed
   std::int64_t complete_responses = 0;                // when it was computed; never published
   std::string computed_on;                            // the day (UTC): no clock time is published
 };

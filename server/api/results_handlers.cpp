@@ -258,18 +258,70 @@ json::value trend_json(const AreaChange* change, const PublishedWave* previous,
   return object;
 }
 
-// The questions behind one scale, in its order, in the asked language.
-// How each was answered is not published: with the scale's mean, an
-// item's exact counts would give away the few respondents who skipped one
-// of its items, and item counts move by fewer than k between publication
-// steps (docs/privacy.md, "Answers per question").
-json::array questions_json(const Questionnaire& questionnaire, const ScaleReport& scale,
+// Whether a round's answers per question are published: only once it has
+// closed, frozen then (analytics/answers_per_question.h); a round frozen
+// before they were kept has none.
+std::string_view answers_state(const PublishedWave& published) {
+  // As of the day the figures were computed: the cache may outlive the round.
+  if (!(published.wave.closes.iso() < published.computed_on)) return "round_open";
+  return published.questions.empty() ? "not_kept" : "published";
+}
+
+const QuestionAnswers* answers_of(const PublishedWave& published, const std::string& scale_id,
+                                  const std::string& item_id) {
+  for (const QuestionAnswers& question : published.questions) {
+    if (question.scale_id == scale_id && question.item_id == item_id) return &question;
+  }
+  return nullptr;
+}
+
+// The questions behind one scale, in its order, in the asked language,
+// with how those who answered every one of them answered each, in the
+// municipality and in the nation: each side withheld by its own cell.
+json::array questions_json(const PublishedWave& published, const ScaleReport& scale,
+                           const MunicipalityResult& area, const std::string& code,
                            const std::string& language) {
   json::array questions;
   for (const std::string& id : scale.item_ids) {
-    const Item* item = questionnaire.find_item(id);
+    const Item* item = published.questionnaire->find_item(id);
     if (!item) continue;
-    questions.push_back(json::object{{"id", id}, {"text", item->text.in(language)}});
+    json::object question{{"id", id}, {"text", item->text.in(language)}};
+    const QuestionAnswers* answers = answers_of(published, scale.scale_id, id);
+    if (!answers) {
+      questions.push_back(std::move(question));
+      continue;
+    }
+    // Frozen cells are served only while their area is published now: an
+    // erasure since withdraws the municipality's answers with its area.
+    const QuestionCell* found = municipality_cell(*answers, code);
+    QuestionCell own = found ? *found : QuestionCell{code, 0, {}, Suppression::primary};
+    if (area.suppressed && own.published()) own = {code, 0, {}, area.suppression};
+    QuestionCell nation = answers->national;
+    if (scale.national.suppressed && nation.published())
+      nation = {"", 0, {}, scale.national.suppression};
+    cell_fields(question, own.n, !own.published(), own.suppression);
+    json::object national;
+    cell_fields(national, nation.n, !nation.published(), nation.suppression);
+    question["national"] = std::move(national);
+    auto share = [](const QuestionCell& cell, std::size_t o) {
+      return json_number(static_cast<double>(cell.counts[o]) / static_cast<double>(cell.n));
+    };
+    json::array options;
+    for (std::size_t o = 0; o < answers->option_codes.size(); ++o) {
+      const std::int64_t option_code = answers->option_codes[o];
+      json::object option{{"code", option_code}, {"label", std::to_string(option_code)}};
+      for (const ChoiceOption& choice : item->options) {
+        if (choice.code == option_code) option["label"] = choice.label.in(language);
+      }
+      if (own.published()) {
+        option["count"] = own.counts[o];
+        option["share"] = share(own, o);
+      }
+      if (nation.published()) option["national_share"] = share(nation, o);
+      options.push_back(std::move(option));
+    }
+    question["options"] = std::move(options);
+    questions.push_back(std::move(question));
   }
   return questions;
 }
@@ -316,7 +368,8 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
     entry["trend"] = shown ? trend_json(change_of(change, scale.scale_id, municipality.code),
                                         previous, scale.scale_id, municipality.code)
                            : nullptr;
-    entry["questions"] = questions_json(questionnaire, scale, language);
+    entry["answers_per_question"] = answers_state(published);
+    entry["questions"] = questions_json(published, scale, *result, municipality.code, language);
     scales.push_back(std::move(entry));
   }
   body["scales"] = std::move(scales);

@@ -211,7 +211,32 @@ TEST_F(AnalyticsWave, ProtectedModelsSeeOnlyPublishedMunicipalities) {
     EXPECT_EQ(scale.shrinkage.groups_with_data, published) << scale.scale_id;
     EXPECT_NEAR(scale.shrinkage.national_mean, published_sum / static_cast<double>(published_n),
                 1e-9);
-    EXPECT_EQ(scale.reliability.respondents, published_n) << scale.scale_id;
+    // Reliability: those who answered every item, in the published
+    // municipalities where at least k did and those who skipped one are 0
+    // or at least k (the cells of the answers per question).
+    const ScaleColumns& columns = data.scales[s];
+    std::map<int, std::pair<std::int64_t, std::int64_t>> scored_and_complete;
+    for (Eigen::Index row = 0; row < data.respondents(); ++row) {
+      const int municipality = data.municipality_of_row[static_cast<std::size_t>(row)];
+      if (!in_model.count(municipality) || std::isnan(data.scale_scores(row, s))) continue;
+      auto& [scored, complete] = scored_and_complete[municipality];
+      ++scored;
+      bool all = true;
+      for (Eigen::Index c = 0; c < columns.count; ++c)
+        all = all && !std::isnan(data.items(row, columns.first + c));
+      if (all) ++complete;
+    }
+    std::int64_t reliability_rows = 0;
+    for (const auto& [municipality, counts] : scored_and_complete) {
+      const auto [scored, complete] = counts;
+      const std::int64_t skipped = scored - complete;
+      if (complete >= kDefaultMinRespondents &&
+          (skipped == 0 || skipped >= kDefaultMinRespondents)) {
+        reliability_rows += complete;
+      }
+    }
+    EXPECT_GT(reliability_rows, 0) << scale.scale_id;
+    EXPECT_EQ(scale.reliability.respondents, reliability_rows) << scale.scale_id;
 
     // Every coefficient published rests on at least k fitted respondents
     // holding its level.

@@ -36,6 +36,7 @@
 #include "analytics/published_results.h"
 #include "analytics/report_json.h"
 #include "analytics/statistics/not_a_number.h"
+#include "analytics/statistics/psychometrics.h"
 #include "analytics/synthetic.h"
 #include "analytics/wave_analysis.h"
 #include "common/calendar.h"
@@ -98,16 +99,19 @@ MunicipalityRegistry registry_of(const std::vector<Placement>& placements) {
 
 // What the attacker is given: the served JSON and the export's tables.
 struct Release {
-  std::string text;                    // wave_report_json, serialized as the API sends it
-  json::object report;                 // that text parsed back: all the attacker reads of it
-  ExportDataset dataset;               // export_dataset of the same report
-  std::vector<std::string> table_csv;  // each export table encoded, for byte comparisons
+  std::string text;                        // wave_report_json, serialized as the API sends it
+  json::object report;                     // that text parsed back: all the attacker reads of it
+  ExportDataset dataset;                   // export_dataset of the same report
+  std::vector<std::string> table_csv;      // each export table encoded, for byte comparisons
+  std::vector<QuestionAnswers> questions;  // the answers per question, once closed
 };
 
 // The JSON and export tables of a report, as a reader gets them.
 Release release_of(const WaveReport& report, const Questionnaire& questionnaire,
-                   const std::vector<BackgroundCell>& background) {
+                   const std::vector<BackgroundCell>& background,
+                   std::vector<QuestionAnswers> questions = {}) {
   Release release;
+  release.questions = std::move(questions);
   release.text = json::serialize(wave_report_json(report));
   release.report = json::parse(release.text).as_object();
   release.dataset = export_dataset(report, questionnaire, background, today_utc());
@@ -208,8 +212,8 @@ class Round {
   Release publish(Date today = today_utc()) {
     auto current = publish_current_results(*store_, path_, kWave, k, today);
     if (!current) throw std::runtime_error(current.error().describe());
-    return release_of(current->results.report, *current->questionnaire,
-                      current->results.background);
+    return release_of(current->results.report, *current->questionnaire, current->results.background,
+                      current->results.questions);
   }
 
   const Questionnaire& questionnaire() const { return *questionnaire_; }
@@ -600,6 +604,7 @@ struct Tally {
   int case_mix_terms = 0;
   int similar_inverted = 0;
   int comparisons_checked = 0;
+  int question_tables = 0;  // scales whose answers per question were attacked
 };
 
 // -------------------------------------------------- rule 3 and exports
@@ -1264,8 +1269,13 @@ void attack_model_counts(const PublishedTable& table, const TableTruth& truth, c
         {"nation - reliability respondents", table.nation.n - respondents, kNaN, kNaN, {}}, truth);
     // Item n and mean are not published: with the scale's sums they give
     // the scores of those who skipped an item (attack_skippers shows how).
-    const std::vector<Eigen::Index> rows = model_rows(owner, truth, table);
-    EXPECT_EQ(respondents, static_cast<std::int64_t>(rows.size())) << truth.id;
+    // Reliability rests on those who answered every item, in the
+    // municipalities whose answers per question may be published, and
+    // only once the round has closed (attack_questions compares them).
+    if (respondents != 0) {
+      EXPECT_LE(respondents, static_cast<std::int64_t>(model_rows(owner, truth, table).size()))
+          << truth.id;
+    }
     for (const json::value& item : reliability->at("items").as_array()) {
       EXPECT_TRUE(item.at("n").is_null()) << truth.id << ": an item's n is published";
       EXPECT_TRUE(item.at("mean").is_null()) << truth.id << ": an item's mean is published";
@@ -1333,6 +1343,118 @@ void attack_skippers(const PublishedTable& table, const TableTruth& truth, const
   EXPECT_FALSE(skippers > 0 && skippers < k && revealed)
       << truth.id << ": the published municipalities' sums minus the item means give the scores of "
       << skippers << " who skipped an item (" << residual << ")";
+}
+
+// ------------------------ attack h: the answers per question and the areas
+// An area's n minus its questions' n (those who answered every question)
+// are those who skipped one; its sum minus the questions' sums over J is
+// their scores'. So they must be 0 or at least k in every published
+// municipality, and in what the nation hides beyond them.
+std::int64_t skippers_in(const Truth& owner, const TableTruth& truth, const std::string& code) {
+  const ScaleColumns& columns = owner.data().scales[static_cast<std::size_t>(truth.bit)];
+  std::int64_t skippers = 0;
+  for (Eigen::Index row = 0; row < owner.data().respondents(); ++row) {
+    if (!owner.has_figure(row, truth) || !owner.published_in(row, truth) ||
+        owner.block_of(row) != std::stoi(code)) {
+      continue;
+    }
+    for (Eigen::Index c = 0; c < columns.count; ++c) {
+      if (std::isnan(owner.data().items(row, columns.first + c))) {
+        ++skippers;
+        break;
+      }
+    }
+  }
+  return skippers;
+}
+
+void attack_questions(const Release& release, const PublishedTable& table, const TableTruth& truth,
+                      const Truth& owner, Tally& tally) {
+  std::vector<const QuestionAnswers*> questions;
+  for (const QuestionAnswers& question : release.questions) {
+    if (question.scale_id == table.id) questions.push_back(&question);
+  }
+  if (questions.empty()) return;
+  ++tally.question_tables;
+  const QuestionAnswers& first = *questions.front();
+  for (const QuestionAnswers* question : questions) {  // one set of respondents per area
+    EXPECT_EQ(question->national.n, first.national.n) << question->item_id;
+    for (const QuestionCell& cell : question->municipalities) {
+      const QuestionCell* same = municipality_cell(first, cell.code);
+      ASSERT_NE(same, nullptr) << question->item_id << " " << cell.code;
+      EXPECT_EQ(cell.n, same->n) << question->item_id << " " << cell.code;
+    }
+  }
+  std::map<std::string, const Cell*> areas;
+  for (const Cell& municipality : table.municipalities) areas[municipality.code] = &municipality;
+  std::int64_t complete_published = 0, skipped_published = 0;
+  for (const QuestionCell& cell : first.municipalities) {
+    if (!cell.published()) continue;
+    auto area = areas.find(cell.code);
+    ASSERT_TRUE(area != areas.end() && area->second->published)
+        << truth.id << ": the questions of " << cell.code << " are published, its area is not";
+    const std::int64_t skipped = area->second->n - cell.n;
+    ++tally.residuals;
+    EXPECT_GE(cell.n, k) << truth.id << " " << cell.code;
+    EXPECT_TRUE(skipped == 0 || skipped >= k)
+        << truth.id << ": municipality " << cell.code
+        << "'s area minus its answers per question leaves " << skipped << " who skipped an item";
+    EXPECT_EQ(skipped, skippers_in(owner, truth, cell.code)) << truth.id << " " << cell.code;
+    complete_published += cell.n;
+    skipped_published += skipped;
+  }
+  // Reliability is over exactly the published municipalities' cells: its
+  // respondents are theirs, and each item's SD is the SD of their answers,
+  // so it hides no one (with a hidden part, the SD and the counts would
+  // give the answers of the few in it).
+  const json::value* reliability = member(*table.object, "reliability");
+  if (reliability != nullptr && reliability->is_object() && complete_published > 0) {
+    EXPECT_EQ(figure(reliability->as_object(), {"respondents"}),
+              static_cast<double>(complete_published))
+        << truth.id << ": reliability rests on others than the answers per question";
+    const Questionnaire& questionnaire = *owner.data().questionnaire;
+    const Scale& scale = questionnaire.scales[static_cast<std::size_t>(truth.bit)];
+    for (const json::value& item : reliability->at("items").as_array()) {
+      const std::string id = json::value_to<std::string>(item.at("id"));
+      const QuestionAnswers* question = nullptr;
+      for (const QuestionAnswers* candidate : questions) {
+        if (candidate->item_id == id) question = candidate;
+      }
+      ASSERT_NE(question, nullptr) << id;
+      const Item* asked = questionnaire.find_item(id);
+      const bool reverse = std::find(scale.reverse_items.begin(), scale.reverse_items.end(), id) !=
+                           scale.reverse_items.end();
+      double n = 0, sum = 0, squares = 0;
+      for (const QuestionCell& cell : question->municipalities) {
+        if (!cell.published()) continue;
+        for (std::size_t o = 0; o < cell.counts.size(); ++o) {
+          double value = static_cast<double>(question->option_codes[o] - asked->lowest_code()) /
+                         static_cast<double>(asked->highest_code() - asked->lowest_code()) * 100.0;
+          if (reverse) value = 100.0 - value;
+          const auto count = static_cast<double>(cell.counts[o]);
+          n += count;
+          sum += count * value;
+          squares += count * value * value;
+        }
+      }
+      const double sd = std::sqrt((squares - sum * sum / n) / (n - 1));
+      ++tally.residuals;
+      EXPECT_TRUE(near_relative(number(item.at("sd")), sd, 1e-5))
+          << truth.id << " " << id << ": reliability's SD " << number(item.at("sd"))
+          << " is not the published answers' " << sd;
+    }
+  }
+  if (!first.national.published()) return;
+  ASSERT_TRUE(table.nation.published) << truth.id;
+  const std::int64_t complete_rest = first.national.n - complete_published;
+  const std::int64_t skipped_rest = table.nation.n - first.national.n - skipped_published;
+  tally.residuals += 2;
+  EXPECT_TRUE(complete_rest == 0 || complete_rest >= k)
+      << truth.id << ": the nation's answers per question minus the municipalities' leave "
+      << complete_rest;
+  EXPECT_TRUE(skipped_rest == 0 || skipped_rest >= k)
+      << truth.id << ": the nation's area minus its answers per question, beyond the "
+      << "municipalities, leaves " << skipped_rest << " who skipped an item";
 }
 
 // ------------------------------------- attack f: comparisons and peers
@@ -1465,6 +1587,8 @@ Tally attack_release(const Release& release, const Truth& owner, bool background
     attack_case_mix(table, truth, owner, tally);
     attack_model_counts(table, truth, owner, tally);
     attack_skippers(table, truth, owner, tally);
+    // Frozen with the background table: attacked against the release that made them.
+    if (background_current) attack_questions(release, table, truth, owner, tally);
     attack_comparisons(release, table, truth, tally);
   }
   return tally;
@@ -1498,6 +1622,7 @@ TEST(DisclosureAttacker, SmallMunicipalityBesideANeighbourAndRespondentsWithoutO
   EXPECT_GT(tally.case_mix_terms, 0);
   EXPECT_GT(tally.comparisons_checked, 0);
   EXPECT_GT(tally.similar_inverted, 0) << "no comparison with similar municipalities was attacked";
+  EXPECT_EQ(tally.question_tables, 9) << "the answers per question of every area";
 }
 
 // Round 2: two small municipalities (3 and 6) in Vestland with Bergen.
@@ -1754,6 +1879,13 @@ TEST(DisclosureAttacker, PoolAfterClosingLateFormsAndAnErasureInThePool) {
     const bool first_background =
         background_read == 0 && !export_table(reads.back(), "background_scale").rows.empty();
     if (first_background) background_read = reads.size() - 1;
+    // The answers per question: frozen with the background table.
+    if (background_read != 0) {
+      EXPECT_FALSE(reads.back().questions.empty());
+      EXPECT_EQ(answers_text(reads.back().questions),
+                answers_text(reads[background_read].questions))
+          << "read " << reads.size() << " changed the answers per question";
+    }
     attack_release(reads.back(), Truth(round.rows()), first_background);
     if (reads.size() >= 2) {
       expect_safe_change(reads[reads.size() - 2], reads.back(),
@@ -1908,17 +2040,66 @@ TEST(DisclosureAttacker, OneWhoSkippedAQuestion) {
   round.import(with_one_skipper(round.responses(placements, 36), round.questionnaire(), "0301"));
   const Tally tally = attack_closed_round(round);
   EXPECT_GT(tally.residuals, 10);
+  EXPECT_EQ(tally.question_tables, 9);
 
-  // With the item means published, as before: the attack finds the score.
+  // Oslo's answers per question are held back by the one who skipped;
+  // published as their own count alone allows, the attack finds that one.
+  const Release release = round.publish();
+  ASSERT_FALSE(release.questions.empty());
+  std::int64_t oslo = 0;  // Oslo's n in the area, as published
+  for (const json::value& scale : release.report.at("scales").as_array()) {
+    if (scale.at("id").as_string() != "identified") continue;
+    for (const json::value& municipality : scale.at("municipalities").as_array()) {
+      if (municipality.at("code").as_string() == "0301")
+        oslo = municipality.at("n").to_number<std::int64_t>();
+    }
+  }
+  ASSERT_GT(oslo, k);
+  Release leaky = release;
+  for (QuestionAnswers& question : leaky.questions) {
+    if (question.scale_id != "identified") continue;
+    for (QuestionCell& cell : question.municipalities) {
+      if (cell.code == "4601") EXPECT_TRUE(cell.published()) << question.item_id;
+      if (cell.code != "0301") continue;
+      EXPECT_EQ(cell.suppression, Suppression::secondary) << question.item_id;
+      cell.suppression = Suppression::none;
+      cell.n = oslo - 1;
+      cell.counts.assign(question.option_codes.size(), 0);
+      cell.counts.front() = cell.n;
+    }
+  }
+  const std::vector<std::string> skipped =
+      failures_of([&] { attack_release(leaky, Truth(round.rows())); });
+  EXPECT_TRUE(any_contains(skipped, "0301's area minus its answers per question leaves 1 who"))
+      << skipped.size();
+
+  // With reliability on every scored respondent of the published
+  // municipalities and its item means published, as before: the attack
+  // finds the score.
   const Truth owner(round.rows());
   AnalysisOptions options;
   options.min_respondents = k;
-  const Release with_item_means =
-      release_of(analyze_wave(owner.data(), builtin_municipalities(), options),
-                 round.questionnaire(), background_scale_table(owner.data(), k));
+  WaveReport report = analyze_wave(owner.data(), builtin_municipalities(), options);
+  {
+    const Release plain =
+        release_of(report, round.questionnaire(), background_scale_table(owner.data(), k));
+    const std::vector<PublishedTable> tables = published_tables(plain);
+    const ScaleColumns& columns = owner.data().scales.front();
+    const std::vector<Eigen::Index> rows = model_rows(owner, owner.table(0), tables.front());
+    Eigen::MatrixXf fitted(static_cast<Eigen::Index>(rows.size()), columns.count);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      fitted.row(static_cast<Eigen::Index>(i)) =
+          owner.data().items.block(rows[i], columns.first, 1, columns.count);
+    }
+    report.scales.front().reliability = analyze_reliability(fitted);
+  }
+  const Release with_item_means = release_of(
+      report, round.questionnaire(), background_scale_table(owner.data(), k), release.questions);
   const std::vector<std::string> found =
       failures_of([&] { attack_release(with_item_means, owner); });
   EXPECT_TRUE(any_contains(found, "give the scores of 1 who skipped an item")) << found.size();
+  // ... and its items' SDs hide someone beyond the answers per question.
+  EXPECT_TRUE(any_contains(found, "identified: reliability rests on others than the answers"));
 }
 
 }  // namespace

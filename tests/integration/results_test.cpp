@@ -197,6 +197,7 @@ TEST_F(Results, MunicipalityInFull) {
                 questionnaire.value()->find_item(id)->text.in("nn"));
       EXPECT_EQ(questions[i].as_object().size(), 2u) << "id and text only";
     }
+    EXPECT_EQ(scale.at("answers_per_question").as_string(), "round_open");
     if (!scale.at("trend").is_null()) {
       ++trends;
       EXPECT_EQ(scale.at("trend").at("previous_wave").as_string(), "2025");
@@ -217,6 +218,73 @@ TEST_F(Results, MunicipalityInFull) {
   EXPECT_TRUE(earliest.at("previous_wave").is_null());
   for (const json::value& scale : earliest.at("scales").as_array())
     EXPECT_TRUE(scale.at("trend").is_null());
+}
+
+// A closed round: how those who answered every question of an area
+// answered each, as frozen at its first release after closing; a small
+// municipality's are withheld with its area.
+TEST_F(Results, AnswersPerQuestionOfAClosedRound) {
+  json::object body = get_json("/api/v1/waves/2025/results/0301?lang=nn");
+  auto current =
+      analytics::publish_current_results(*store_, (folder_.path() / "responses.db").string(),
+                                         "2025", analytics::kDefaultMinRespondents, today_utc());
+  ASSERT_TRUE(current.ok()) << current.error().describe();
+  const std::vector<analytics::QuestionAnswers>& frozen = current->results.questions;
+  ASSERT_FALSE(frozen.empty());
+  auto questionnaire = store_->questionnaire("parorendeundersokelse");
+  int compared = 0;
+  for (const json::value& scale_value : body.at("scales").as_array()) {
+    const json::object& scale = scale_value.as_object();
+    EXPECT_EQ(scale.at("answers_per_question").as_string(), "published");
+    for (const json::value& question_value : scale.at("questions").as_array()) {
+      const json::object& question = question_value.as_object();
+      const analytics::QuestionAnswers* stored = nullptr;
+      for (const analytics::QuestionAnswers& candidate : frozen) {
+        if (candidate.item_id == question.at("id").as_string()) stored = &candidate;
+      }
+      ASSERT_NE(stored, nullptr) << question.at("id").as_string();
+      const analytics::QuestionCell* oslo = analytics::municipality_cell(*stored, "0301");
+      ASSERT_NE(oslo, nullptr);
+      ASSERT_TRUE(oslo->published()) << stored->item_id << ": Oslo is large";
+      EXPECT_EQ(question.at("n").as_int64(), oslo->n);
+      EXPECT_LE(oslo->n, scale.at("n").as_int64()) << "those who answered every question";
+      const json::array& options = question.at("options").as_array();
+      ASSERT_EQ(options.size(), stored->option_codes.size());
+      const Item* item = questionnaire.value()->find_item(stored->item_id);
+      for (std::size_t o = 0; o < options.size(); ++o) {
+        EXPECT_EQ(options[o].at("code").as_int64(), stored->option_codes[o]);
+        EXPECT_EQ(options[o].at("label").as_string(), item->options[o].label.in("nn"));
+        EXPECT_EQ(options[o].at("count").as_int64(), oslo->counts[o]);
+        EXPECT_DOUBLE_EQ(as_number(options[o].at("share")),
+                         static_cast<double>(oslo->counts[o]) / static_cast<double>(oslo->n));
+        ASSERT_TRUE(stored->national.published());
+        EXPECT_DOUBLE_EQ(as_number(options[o].at("national_share")),
+                         static_cast<double>(stored->national.counts[o]) /
+                             static_cast<double>(stored->national.n));
+      }
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 45);
+
+  // A municipality below k: its area and its questions withheld alike.
+  analytics::WaveReport raw = analysed("2025", false, 1);
+  std::string small;
+  for (const analytics::MunicipalityResult& result : raw.scales.front().municipalities) {
+    if (result.raw.n > 0 && result.raw.n < analytics::kDefaultMinRespondents) small = result.code;
+  }
+  ASSERT_FALSE(small.empty());
+  json::object withheld = get_json("/api/v1/waves/2025/results/" + small);
+  const json::object& area = withheld.at("scales").as_array().front().as_object();
+  EXPECT_TRUE(area.at("suppressed").as_bool());
+  for (const json::value& question : area.at("questions").as_array()) {
+    EXPECT_TRUE(question.at("suppressed").as_bool());
+    EXPECT_TRUE(question.at("n").is_null());
+    for (const json::value& option : question.at("options").as_array()) {
+      EXPECT_FALSE(option.as_object().contains("count"));
+      EXPECT_FALSE(option.as_object().contains("share"));
+    }
+  }
 }
 
 TEST_F(Results, MunicipalityBelowKShowsNoFigures) {

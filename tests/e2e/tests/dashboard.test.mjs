@@ -21,7 +21,7 @@ import {formatScore, formatCount, formatShare, funnelLimits, funnelPosition, Z95
 const WAVE = 'e2e-results';
 const PREVIOUS = 'e2e-previous';
 const BURDEN_COUNTS = {'5038': 30, '4601': 40, '5001': 30, '0301': 60, '1103': 30};
-const PREVIOUS_COUNTS = {'5038': 40, '4601': 60, '5001': 50, '5006': 30, '5035': 25, '4627': 25, '4624': 25, '0301': 80, '1103': 40, '3403': 25};
+const PREVIOUS_COUNTS = {'3401': 12, '5038': 40, '4601': 60, '5001': 50, '5006': 30, '5035': 25, '4627': 25, '4624': 25, '0301': 80, '1103': 40, '3403': 25};
 // The screening's results are for staff (its consent does not say they are
 // published): Bergen's staff read them.
 const BERIT = {username: 'berit', name: 'Berit Bergen', grant: 'municipality_staff:4601',
@@ -231,11 +231,14 @@ test('Verdal on a phone: funnel plot, its table, a withheld municipality, printi
     assert.ok(cells.every((cell) => !/\d/.test(cell) || cell.includes(`færre enn ${k} svar`)), cells.join(' | '));
     const comparisons = squash(await card.locator('.comparisons').textContent());
     assert.ok(!/\d[.,]\d/.test(comparisons), comparisons);
-    // The questions behind the area: named, and no figure of how they were answered.
+    // The questions behind the area: named; how they were answered comes
+    // once the round has closed, and never for a withheld municipality.
+    assert.equal(area.answers_per_question, 'round_open');
     const questions = card.locator('details.questions');
     await questions.locator('summary').click();
     assert.equal(await questions.locator('li').count(), area.questions.length);
     assert.ok(!/%/.test(squash(await questions.locator('ol').textContent())), 'no figure among the questions');
+    assert.equal(squash(await questions.locator('.hint').textContent()), dash('questions.after_closing', 'nb'));
   }
   const countsRow = await page.locator('.counts-table tbody tr').first().locator('td').first().textContent();
   assert.equal(squash(countsRow), dash('suppressed', 'nb', {k}));
@@ -360,13 +363,15 @@ test('Gjøvik on a phone: the summary is the API\'s figures, the downloads open 
   await snapshot(ctx, 'gjovik-summary');
 
   // The questions behind an area, as the API names them; how each was
-  // answered is not published (docs/privacy.md), and the page says so.
+  // answered is published once the round has closed, and the page says so.
   const area = detail.scales[0];
+  assert.equal(area.answers_per_question, 'round_open');
   assert.ok(area.questions.length > 0 && area.questions.every((q) => Object.keys(q).join() === 'id,text'));
   const questions = page.locator(`details.questions[data-questions="${area.id}"]`);
   await questions.locator('summary').click();
   assert.deepEqual((await questions.locator('li').allTextContents()).map(squash), area.questions.map((q) => q.text));
-  assert.equal(squash(await questions.locator('.hint').textContent()), dash('questions.no_distribution', 'nb'));
+  assert.equal(squash(await questions.locator('.hint').textContent()), dash('questions.after_closing', 'nb'));
+  assert.equal(await page.locator('#download-questions').count(), 0, 'no answers per question to download');
   await snapshot(ctx, 'gjovik-questions');
 
   // The figures file: semicolons, decimal commas, the published figures.
@@ -392,6 +397,96 @@ test('Gjøvik on a phone: the summary is the API\'s figures, the downloads open 
   writeFileSync(path.join(SCREENSHOTS, 'dashboard-gjovik.pdf'), pdf);
   t.diagnostic(`the printed report of Gjøvik: ${pages} A4 pages (screenshots/dashboard-gjovik.pdf)`);
   assert.ok(pages >= 1 && pages <= 4, `the printed report has ${pages} pages`);
+  assertNoProblems(ctx.problems);
+  await ctx.context.close();
+});
+
+test('Last year\'s round on a phone: the answers per question are the API\'s, withheld for small municipalities, and download for Excel', async (t) => {
+  const ctx = await open(running.browser, {name: 'dashboard-questions', viewport: PHONE});
+  const {page} = ctx;
+  // Every municipality of the closed round, and one without respondents.
+  const details = await Promise.all([...Object.keys(PREVIOUS_COUNTS), '1151'].map((code) =>
+    api(`waves/${PREVIOUS}/results/${code}?lang=nb`)));
+  const k = details[0].min_respondents;
+  for (const detail of details) {
+    for (const area of detail.scales) {
+      assert.equal(area.answers_per_question, 'published', `${detail.municipality.code} ${area.id}`);
+      for (const question of area.questions) {
+        if (question.suppressed) {
+          assert.equal(question.n, null);
+          assert.ok(question.options.every((option) => option.count === undefined && option.share === undefined));
+          continue;
+        }
+        // Published only where the area is, on at least k who answered every question.
+        assert.ok(!area.suppressed && question.n >= k && question.n <= area.n, `${detail.municipality.code} ${question.id}`);
+        assert.equal(question.options.reduce((sum, option) => sum + option.count, 0), question.n);
+      }
+    }
+  }
+  const utsira = details.at(-1);
+  assert.ok(utsira.scales.every((area) => area.questions.every((q) => q.suppressed && q.suppression === 'primary')));
+  const shown = details.find((detail) => detail.scales.some((area) => area.questions.some((q) => !q.suppressed)));
+  assert.ok(shown, 'some municipality of last year\'s round has a published question');
+  // A small municipality whose area is published but whose questions are not.
+  const small = details.find((detail) => detail.scales.some((area) => !area.suppressed && area.questions.every((q) => q.suppressed)));
+
+  await page.goto(`${running.server.url}/dashboard.html?municipality=${shown.municipality.code}&wave=${encodeURIComponent(PREVIOUS)}`);
+  await reportReady(page);
+  const area = shown.scales.find((scale) => scale.questions.some((q) => !q.suppressed));
+  const questions = page.locator(`details.questions[data-questions="${area.id}"]`);
+  await questions.locator('summary').click();
+  assert.equal(squash(await questions.locator('.hint').first().textContent()), dash('questions.intro', 'nb', {k}));
+  for (const question of area.questions) {
+    const block = questions.locator(`.question-result[data-question="${question.id}"]`);
+    assert.equal(squash(await block.locator('h5').textContent()), question.text);
+    if (question.suppressed) {
+      assert.equal(await block.locator('table').count(), 0, `${question.id} is withheld but drawn`);
+      assert.ok(squash(await block.textContent()).includes(dash('suppressed', 'nb', {k})) || question.suppression === 'secondary');
+      continue;
+    }
+    const rows = await block.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim())));
+    assert.deepEqual(rows, question.options.map((option) => [option.label, squash(formatShare(option.share, 'nb')),
+      question.national.suppressed ? dash('suppressed', 'nb', {k}) : squash(formatShare(option.national_share, 'nb'))]));
+    assert.ok(squash(await block.locator('caption').textContent()).includes(`${squash(formatCount(question.n, 'nb'))} svarte på alle`));
+  }
+  await checkA11y(page, 'questions-published');
+  await snapshot(ctx, 'questions-published');
+
+  // The answers per question as a file for Excel: one line per option.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-questions').click()]);
+  assert.equal(download.suggestedFilename(), `${shown.municipality.code}-${PREVIOUS}-sporsmal.csv`);
+  const lines = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  const options = shown.scales.flatMap((scale) => scale.questions.flatMap((q) => q.options.map((o) => ({q, o}))));
+  assert.equal(lines.length, 1 + options.length);
+  assert.match(lines[0], /^Runde;Kommune;Område-ID;Område;Spørsmål-ID;Spørsmål;Svarte på alle;Svarkode;Svar;/);
+  const {q: oneQuestion, o: oneOption} = options.find(({q}) => !q.suppressed);
+  const line = lines.find((text) => {
+    const fields = text.split(';');
+    return fields[4] === oneQuestion.id && fields[7] === String(oneOption.code);
+  }).split(';');
+  assert.equal(line[6], String(oneQuestion.n));
+  const oneDecimal = new Intl.NumberFormat('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false});
+  assert.equal(line[9], oneDecimal.format(oneQuestion.options.find((o) => o.code === oneOption.code).share * 100).replace('.', ','));
+  // The codebook explains the columns of both files.
+  const [bookDownload] = await Promise.all([page.waitForEvent('download'), page.locator('#download-codebook').click()]);
+  const book = readFileSync(await bookDownload.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+  assert.ok(lines[0].split(';').every((column) => book.some((entry) => entry.startsWith(`${column};`))), book.join(' | '));
+
+  // Withheld in the page: a small municipality's questions (Utsira's, when
+  // every published area has its questions published too).
+  const withheldDetail = small ?? utsira;
+  t.diagnostic(`answers per question shown for ${shown.municipality.name}, withheld for ${withheldDetail.municipality.name}`);
+  await page.goto(`${running.server.url}/dashboard.html?municipality=${withheldDetail.municipality.code}&wave=${encodeURIComponent(PREVIOUS)}`);
+  await reportReady(page);
+  const withheldArea = withheldDetail.scales.find((scale) => (small ? !scale.suppressed : true) &&
+    scale.questions.every((q) => q.suppressed));
+  const block = page.locator(`details.questions[data-questions="${withheldArea.id}"]`);
+  await block.locator('summary').click();
+  assert.equal(await block.locator('.question-table').count(), 0);
+  assert.equal(await block.locator('.question-result .notice--suppressed').count(), withheldArea.questions.length);
+  assert.ok(!/%/.test(squash(await block.textContent())), 'no share of a withheld question');
+  await checkA11y(page, 'questions-withheld');
   assertNoProblems(ctx.problems);
   await ctx.context.close();
 });

@@ -12,7 +12,7 @@ import {STRINGS, TERM_LABELS, LANGUAGES, CONDITION_GROUP_IDS} from '../../../web
 import {STAFF_STRINGS} from '../../../web/js/staff/strings.js';
 import {render, target} from '../tools/written-standard.mjs';
 import {ROOT} from '../lib/server.mjs';
-import {figuresCsv} from '../../../web/js/dashboard/download.js';
+import {figuresCsv, questionsCsv} from '../../../web/js/dashboard/download.js';
 
 // The cases the engine's tests read too (tests/questionnaire/expression_test.cpp).
 const expressionCases = JSON.parse(readFileSync(path.join(ROOT, 'tests/data/expression_cases.json'), 'utf8'));
@@ -136,5 +136,21 @@ test('the dashboard\'s CSV: semicolons, decimal commas, withheld figures empty, 
   assert.equal(lines[1], `"'=HYPERLINK(""https://x.example"",""klikk"")";3407 Gjøvik;information;"Informasjon; og kommunikasjon";`
     + '143;54,3;52,2;56,3;;61,4;Dårligere;;;58,0;-3,8;Ingen sikker forskjell');
   assert.equal(lines[2], `"'=HYPERLINK(""https://x.example"",""klikk"")";3407 Gjøvik;respite;'@Avlastning;;;;;;61,4;;;;;;`);
+});
+
+
+test('the dashboard\'s answers per question: one line per option, per cent with a decimal comma, a withheld question empty', () => {
+  const option = (code, label, share, national_share) => ({code, label, share, national_share});
+  const csv = questionsCsv({wave: '2026', municipality: {code: '3407', name: 'Gjøvik'}, scales: [{id: 'information', title: 'Informasjon',
+    questions: [
+      {id: 'info_given', text: 'Jeg fikk informasjon; tidlig', n: 40, suppressed: false, national: {suppressed: false},
+        options: [option(1, 'Uenig', 0.125, 0.0625), option(2, 'Enig', 0.875, 0.9375)]},
+      {id: 'info_rights', text: 'Jeg kjenner rettighetene', n: null, suppressed: true, national: {suppressed: false},
+        options: [option(1, 'Uenig', undefined, 0.5), option(2, 'Enig', undefined, 0.5)]},
+    ]}]});
+  const lines = csv.slice(1).trimEnd().split('\r\n');
+  assert.equal(lines.length, 5);
+  assert.equal(lines[1], '2026;3407 Gjøvik;information;Informasjon;info_given;"Jeg fikk informasjon; tidlig";40;1;Uenig;12,5;6,3');
+  assert.equal(lines[3], '2026;3407 Gjøvik;information;Informasjon;info_rights;Jeg kjenner rettighetene;;1;Uenig;;50,0');
 });
 

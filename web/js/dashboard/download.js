@@ -1,5 +1,6 @@
-// The municipality's figures as files for Excel: one row per area, and a
-// codebook saying what each column holds. Semicolons between fields and
+// The municipality's figures as files for Excel: one row per area, one row
+// per answer option of each question behind an area, and a codebook
+// saying what each column holds. Semicolons between fields and
 // decimal commas, with a byte order mark, so Norwegian Excel opens them
 // as they are. Built in the page from the same published figures the
 // report shows: a withheld figure is an empty field.
@@ -8,6 +9,8 @@ import {d} from './strings.js';
 
 const COLUMNS = ['round', 'municipality', 'area_id', 'area', 'n', 'score', 'low', 'high', 'county', 'nation',
   'versus_national', 'versus_county', 'versus_similar', 'previous', 'change', 'change_verdict'];
+const QUESTION_COLUMNS = ['round', 'municipality', 'area_id', 'area', 'question_id', 'question', 'question_n',
+  'answer_code', 'answer', 'share', 'nation_share'];
 
 // One decimal, rounded as the report rounds (half away from zero), with a
 // decimal comma and an ASCII minus, which Excel reads as a number.
@@ -42,15 +45,36 @@ export function figureRows(detail) {
   });
 }
 
-export function figuresCsv(detail) {
-  const lines = [COLUMNS.map((c) => field(d(`csv.${c}`))).join(';'),
-    ...figureRows(detail).map((row) => COLUMNS.map((c) => field(row[c])).join(';'))];
+// Shares as per cent with one decimal; withheld: empty.
+export function questionRows(detail) {
+  const m = detail.municipality;
+  return detail.scales.flatMap((scale) => (scale.questions ?? []).flatMap((question) => {
+    const shown = published(question);
+    return question.options.map((option) => ({
+      round: text(detail.wave), municipality: text(`${m.code} ${m.name}`), area_id: text(scale.id), area: text(scale.title),
+      question_id: text(question.id), question: text(question.text), question_n: shown ? question.n : '',
+      answer_code: option.code, answer: text(option.label),
+      share: number(shown ? option.share * 100 : NaN),
+      nation_share: number(published(question.national) ? option.national_share * 100 : NaN),
+    }));
+  }));
+}
+
+function csv(columns, rows) {
+  const lines = [columns.map((c) => field(d(`csv.${c}`))).join(';'),
+    ...rows.map((row) => columns.map((c) => field(row[c])).join(';'))];
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-export function codebookCsv() {
+export const figuresCsv = (detail) => csv(COLUMNS, figureRows(detail));
+export const questionsCsv = (detail) => csv(QUESTION_COLUMNS, questionRows(detail));
+
+// The columns of the figures file, and of the answers per question when
+// the round publishes them.
+export function codebookCsv(withQuestions = false) {
+  const columns = withQuestions ? [...new Set([...COLUMNS, ...QUESTION_COLUMNS])] : COLUMNS;
   const lines = [[d('csv.column'), d('csv.meaning')].map(field).join(';'),
-    ...COLUMNS.map((c) => [d(`csv.${c}`), d(`csv.${c}.meaning`)].map(field).join(';'))];
+    ...columns.map((c) => [d(`csv.${c}`), d(`csv.${c}.meaning`)].map(field).join(';'))];
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
@@ -67,9 +91,11 @@ export function downloads(detail) {
   for (const url of objectUrls) URL.revokeObjectURL(url);
   objectUrls = [];
   const base = `${detail.municipality.code}-${detail.wave}`.replace(/[^\w.-]+/g, '_');
+  const withQuestions = detail.scales.some((scale) => scale.answers_per_question === 'published');
   return h('div', {class: 'downloads'},
     h('p', {class: 'hint', id: 'download-hint'}, d('download.hint')),
     h('div', {class: 'actions report-actions'},
       downloadLink(figuresCsv(detail), `${base}-tall.csv`, d('download'), 'download-figures'),
-      downloadLink(codebookCsv(), `${base}-kodebok.csv`, d('download.codebook'), 'download-codebook')));
+      withQuestions ? downloadLink(questionsCsv(detail), `${base}-sporsmal.csv`, d('download.questions'), 'download-questions') : null,
+      downloadLink(codebookCsv(withQuestions), `${base}-kodebok.csv`, d('download.codebook'), 'download-codebook')));
 }

@@ -181,17 +181,42 @@ function areaCard({lang, k, m}, scale, domain) {
     questionsBlock({lang, k, m}, scale));
 }
 
-// The questions behind an area, folded away and left out of print. How
-// each was answered is not published (docs/privacy.md, "Answers per
-// question"), and the block says so.
-function questionsBlock(ctx, scale) {
+// The questions behind an area and, once the round has closed, how those
+// in the municipality who answered all of them answered each, with the
+// nation beside: each side withheld by its own cell (docs/privacy.md,
+// "Answers per question"). Folded away, and left out of print.
+function questionsBlock({lang, k, m}, scale) {
   const questions = scale.questions ?? [];
   if (!questions.length) return null;
-  return h('details', {class: 'questions', 'data-questions': scale.id},
-    h('summary', {}, d('questions.summary', {count: questions.length})),
-    h('ol', {class: 'question-list'}, questions.map((question) =>
-      h('li', {'data-question': question.id}, question.text))),
-    h('p', {class: 'hint'}, d('questions.no_distribution')));
+  const summary = h('summary', {}, d('questions.summary', {count: questions.length}));
+  if (scale.answers_per_question !== 'published') {
+    return h('details', {class: 'questions', 'data-questions': scale.id}, summary,
+      h('ol', {class: 'question-list'}, questions.map((question) =>
+        h('li', {'data-question': question.id}, question.text))),
+      h('p', {class: 'hint'}, d(scale.answers_per_question === 'round_open' ? 'questions.after_closing' : 'questions.not_kept')));
+  }
+  const share = (value) => (Number.isFinite(value) ? formatShare(value, lang) : '–');
+  return h('details', {class: 'questions', 'data-questions': scale.id}, summary,
+    h('p', {class: 'hint'}, d('questions.intro', {k})),
+    questions.map((question) => {
+      const nation = question.national ?? {};
+      const heading = h('h5', {class: 'question-title'}, question.text);
+      // A question that is not single-choice has no answers per option.
+      if (!question.options) return h('div', {class: 'question-result', 'data-question': question.id}, heading);
+      if (!isPublished(question)) {
+        return h('div', {class: 'question-result', 'data-question': question.id}, heading,
+          h('p', {class: 'notice notice--suppressed'}, d('questions.withheld', {municipality: m.name, text: withheld(question, k)})));
+      }
+      return h('div', {class: 'question-result', 'data-question': question.id}, heading,
+        tableScroll(dataTable({
+          caption: d('questions.caption', {municipality: m.name, n: formatCount(question.n, lang)}),
+          head: [d('col.answer'), m.name, d('nation')],
+          rows: question.options.map((option) => ({code: String(option.code), cells: [option.label,
+            share(option.share),
+            isPublished(nation) ? share(option.national_share) : withheld(nation, k)]})),
+          className: 'question-table',
+        })));
+    }));
 }
 
 // --- All municipalities: the funnel plot and the similar municipalities ---
