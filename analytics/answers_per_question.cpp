@@ -202,6 +202,21 @@ QuestionCell cell_from(const json::value& value, std::size_t options) {
 
 }  // namespace
 
+bool scale_shares_items(const Questionnaire& questionnaire, std::size_t scale_index) {
+  const Scale& scale = questionnaire.scales.at(scale_index);
+  auto in = [&](const std::vector<std::string>& items) {
+    return std::any_of(scale.items.begin(), scale.items.end(), [&](const std::string& id) {
+      return std::find(items.begin(), items.end(), id) != items.end();
+    });
+  };
+  for (std::size_t other = 0; other < questionnaire.scales.size(); ++other) {
+    if (other != scale_index && in(questionnaire.scales[other].items)) return true;
+  }
+  return std::any_of(questionnaire.burden_instruments.begin(),
+                     questionnaire.burden_instruments.end(),
+                     [&](const BurdenInstrument& instrument) { return in(instrument.items); });
+}
+
 const QuestionCell* municipality_cell(const QuestionAnswers& question, std::string_view code) {
   for (const QuestionCell& cell : question.municipalities) {
     if (cell.code == code) return &cell;
@@ -255,6 +270,7 @@ std::vector<QuestionAnswers> answers_per_question(const WaveData& data, const Wa
     if (report.scales[s].scale_id != data.scales[s].scale_id) {
       throw std::logic_error("answers per question: the report's scales are not the data's");
     }
+    if (scale_shares_items(*data.questionnaire, s)) continue;
     auto scale = scale_questions(data, s, report.scales[s], registry, min_respondents);
     std::move(scale.begin(), scale.end(), std::back_inserter(questions));
   }

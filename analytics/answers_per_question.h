@@ -57,6 +57,13 @@ std::vector<QuestionAnswers> answers_per_question(const WaveData& data, const Wa
                                                   const MunicipalityRegistry& registry,
                                                   int min_respondents);
 
+// Whether an item of scale `scale_index` is also in another scale or a
+// burden instrument. Such a scale has no answers per question and no
+// reliability figures: "answered every question" differs between the two
+// lists, so the same item's counts over the two groups would differ by the
+// few in one and not the other.
+bool scale_shares_items(const Questionnaire& questionnaire, std::size_t scale_index);
+
 // The municipality's cell of `question`, or nullptr when it has none.
 const QuestionCell* municipality_cell(const QuestionAnswers& question, std::string_view code);
 

@@ -36,7 +36,10 @@ struct PublishedResults {
   std::vector<QuestionAnswers> questions;  // once closed (publish_current_results)
 };
 
-// `min_respondents` as checked by disclosure_threshold().
+// `min_respondents` as checked by disclosure_threshold(). For analysis
+// and tests of the rules: nothing here is frozen, reliability is not
+// withheld for an open round and there are no answers per question; what
+// is served goes through publish_current_results().
 PublishedResults publish_wave(const WaveData& data, const MunicipalityRegistry& municipalities,
                               int min_respondents, const Progress& progress = {});
 

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <thread>
 
+#include "analytics/answers_per_question.h"
 #include "analytics/statistics/not_a_number.h"
 #include "analytics/statistics/similarity.h"
 
@@ -147,7 +148,8 @@ std::vector<CategoricalVariable> pooled_covariates(std::vector<CategoricalVariab
   return covariates;
 }
 
-// Protected: on the respondents who answered every item, in the published
+// Protected: none for a scale sharing an item with another list
+// (scale_shares_items); else on the respondents who answered every item, in the published
 // municipalities where at least k did and those who skipped one are 0 or
 // at least k: the cells of the answers per question
 // (answers_per_question.h). Counting those who skipped one would let the
@@ -156,9 +158,10 @@ std::vector<CategoricalVariable> pooled_covariates(std::vector<CategoricalVariab
 ScaleReliability reliability_of(const WaveData& data, const ScaleColumns& columns,
                                 const GroupIndex& model_groups,
                                 const Eigen::Ref<const Eigen::VectorXd>& scores, bool protect,
-                                int min_respondents) {
+                                int min_respondents, std::size_t scale_index) {
   auto items = data.items.middleCols(columns.first, columns.count);
   if (!protect) return analyze_reliability(items);
+  const bool shared = scale_shares_items(*data.questionnaire, scale_index);
   auto complete = [&](Eigen::Index row) {
     for (Eigen::Index c = 0; c < columns.count; ++c) {
       if (std::isnan(items(row, c))) return false;
@@ -181,7 +184,7 @@ ScaleReliability reliability_of(const WaveData& data, const ScaleColumns& column
   std::vector<Eigen::Index> rows;
   for (Eigen::Index row = 0; row < items.rows(); ++row) {
     const int group = model_groups.group_of_row[static_cast<std::size_t>(row)];
-    if (group >= 0 && !std::isnan(scores[row]) && counted(group) && complete(row)) {
+    if (!shared && group >= 0 && !std::isnan(scores[row]) && counted(group) && complete(row)) {
       rows.push_back(row);
     }
   }
@@ -282,7 +285,8 @@ ScaleReport analyze_scale(const WaveData& data, std::size_t scale_index,
 
   report.item_ids.assign(data.item_ids.begin() + columns.first,
                          data.item_ids.begin() + columns.first + columns.count);
-  report.reliability = reliability_of(data, columns, model_groups, scores, options.protect, k);
+  report.reliability =
+      reliability_of(data, columns, model_groups, scores, options.protect, k, scale_index);
   return report;
 }
 

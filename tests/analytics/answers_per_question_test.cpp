@@ -5,6 +5,12 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include "common/json_input.h"
+#include "questionnaire/questionnaire_loader.h"
+
 namespace parorende::analytics {
 namespace {
 
@@ -62,6 +68,29 @@ TEST(AnswersPerQuestion, DamagedTextIsAStorageFailure) {
     EXPECT_NE(read.error().message.find("answers per question"), std::string::npos)
         << read.error().message;
   }
+}
+
+// A scale whose item is also in another has no answers per question and
+// no reliability: "answered every question" would differ between them.
+TEST(AnswersPerQuestion, AnItemInTwoScalesIsFound) {
+  const std::string path =
+      std::string(PARORENDE_SOURCE_DIR) + "/questionnaires/" + "parorendeundersokelse.json";
+  auto plain = load_questionnaire_file(path);
+  ASSERT_TRUE(plain.ok()) << plain.error().describe();
+  for (std::size_t s = 0; s < plain->scales.size(); ++s)
+    EXPECT_FALSE(scale_shares_items(*plain, s)) << plain->scales[s].id;
+
+  auto text = read_text_file(path);
+  ASSERT_TRUE(text.ok());
+  boost::json::value definition = boost::json::parse(text.value());
+  boost::json::array& scales = definition.at("scales").as_array();
+  const boost::json::value first_item = scales[0].at("items").as_array()[0];
+  scales[1].at("items").as_array().push_back(first_item);
+  auto shared = load_questionnaire(definition);
+  ASSERT_TRUE(shared.ok()) << shared.error().describe();
+  EXPECT_TRUE(scale_shares_items(*shared, 0));
+  EXPECT_TRUE(scale_shares_items(*shared, 1));
+  EXPECT_FALSE(scale_shares_items(*shared, 2));
 }
 
 }  // namespace
