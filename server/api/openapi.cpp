@@ -445,12 +445,12 @@ constexpr std::string_view kPaths = R"openapi(
     "/api/v1/admin/questionnaires/redcap": {
       "post": {
         "operationId": "convertRedcapDictionary",
-        "summary": "A REDCap data dictionary turned into a questionnaire definition, with what was left out; nothing is stored (national_admin)",
+        "summary": "A REDCap data dictionary or instrument ZIP turned into a questionnaire definition, with what was left out; nothing is stored (national_admin)",
         "security": [{"session": []}],
         "parameters": [{"name": "id", "in": "query", "required": false, "schema": {"type": "string"}, "description": "Default: the first row's form name"},
                        {"name": "version", "in": "query", "required": false, "schema": {"type": "string", "default": "1.0.0"}},
                        {"name": "language", "in": "query", "required": false, "schema": {"enum": ["nb", "nn", "en"], "default": "nb"}}],
-        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}}},
+        "requestBody": {"required": true, "content": {"text/csv": {"schema": {"type": "string"}}, "application/zip": {"schema": {"type": "string", "format": "binary"}}}},
         "responses": {
           "200": {"description": "The definition and the warnings", "content": {"application/json": {"schema": {"type": "object", "properties": {
             "definition": {"type": "object"},

@@ -95,15 +95,16 @@ std::string effective_language(const Questionnaire& questionnaire, std::string_v
   return questionnaire.default_language;
 }
 
-Result<json::value> json_body(const HttpRequest& request, json::storage_ptr storage) {
+std::string media_type(const HttpRequest& request) {
   std::string_view type = request[http::field::content_type];
   std::string_view media = type.substr(0, type.find(';'));
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  bool is_json = media.size() == 16 &&
-                 std::equal(media.begin(), media.end(), "application/json", [](char a, char b) {
-                   return std::tolower(static_cast<unsigned char>(a)) == b;
-                 });
-  if (!is_json) {
+  return ascii_lower(media);
+}
+
+Result<json::value> json_body(const HttpRequest& request, json::storage_ptr storage) {
+  std::string_view type = request[http::field::content_type];
+  if (media_type(request) != "application/json") {
     return make_error("unsupported_media_type",
                       "the request body must be JSON, sent with Content-Type: application/json");
   }
@@ -118,9 +119,7 @@ Result<json::value> json_body(const HttpRequest& request, json::storage_ptr stor
 
 Result<std::string_view> csv_body(const HttpRequest& request) {
   std::string_view type = request[http::field::content_type];
-  std::string_view media = type.substr(0, type.find(';'));
-  while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
-  if (ascii_lower(media) != "text/csv") {
+  if (media_type(request) != "text/csv") {
     return make_error("unsupported_media_type",
                       "the request body must be CSV, sent with Content-Type: text/csv");
   }

@@ -24,6 +24,9 @@ Result<std::optional<std::string>> optional_query(std::string_view query, std::s
 // common/localized_text.h), or its default language.
 std::string effective_language(const Questionnaire& questionnaire, std::string_view requested);
 
+// The Content-Type without its parameters, in lower case ("text/csv").
+std::string media_type(const HttpRequest& request);
+
 // The body as JSON: "unsupported_media_type" unless the Content-Type is
 // application/json, "invalid_json" with line and column otherwise.
 Result<boost::json::value> json_body(const HttpRequest& request,

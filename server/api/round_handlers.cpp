@@ -5,7 +5,8 @@
 //      answers with the survey pages' view of it in each language, for the
 //      preview
 // POST /api/v1/admin/questionnaires/redcap[?id=&version=&language=]   a
-//      REDCap data dictionary (text/csv) turned into a definition, with
+//      REDCap data dictionary (text/csv) or instrument ZIP
+//      (application/zip) turned into a definition, with
 //      what was left out, for the page to check and publish as above
 // POST /api/v1/admin/waves   {name, questionnaire, version?, opens, closes,
 //      municipalities?}: a round, national or for some (national_admin)
@@ -18,7 +19,9 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include "common/json_input.h"
 #include "interchange/redcap/import.h"
+#include "interchange/redcap/instrument_zip.h"
 #include "questionnaire/questionnaire_loader.h"
 #include "server/api/api_routes.h"
 #include "server/api/questionnaire_view.h"
@@ -88,10 +91,29 @@ OutgoingResponse publish_questionnaire(ApiContext& api, const Exchange& exchange
   return json_response(http::status::created, summary);
 }
 
+// A data dictionary (text/csv), or an instrument ZIP as REDCap's Shared
+// Library gives it (application/zip): its instrument.csv, which has no
+// record ID.
+Result<std::string> dictionary_body(const HttpRequest& request, redcap::ImportOptions& options) {
+  if (media_type(request) != "application/zip") {
+    auto text = csv_body(request);
+    if (!text) return text.take_error();
+    return std::string(*text);
+  }
+  auto instrument = redcap::instrument_csv_from_zip(request.body());
+  if (!instrument) return instrument.take_error();
+  if (!is_valid_utf8(*instrument)) {
+    return make_error("invalid_csv",
+                      "the ZIP's instrument.csv is not valid UTF-8; save it as UTF-8");
+  }
+  options.no_record_id = true;
+  return instrument;
+}
+
 OutgoingResponse convert_redcap(const Exchange& exchange) {
-  auto text = csv_body(exchange.request);
-  if (!text) return error_response(text.error());
   redcap::ImportOptions options;
+  auto text = dictionary_body(exchange.request, options);
+  if (!text) return error_response(text.error());
   for (auto [name, option] : {std::pair{"id", &options.id},
                               {"version", &options.version},
                               {"language", &options.language}}) {

@@ -179,6 +179,28 @@ TEST_F(RoundAdminTest, ARedcapDictionaryBecomesADefinitionToCheck) {
   HttpReply as_json =
       call("POST", "/api/v1/admin/questionnaires/redcap", "{}", json_headers(anna_));
   EXPECT_EQ(as_json.status, 415) << as_json.body;
+  // An instrument ZIP from REDCap's Shared Library: its instrument.csv,
+  // every field a question (it has no record ID).
+  std::vector<std::string> zip_headers = anna_.headers();
+  zip_headers.push_back("Content-Type: application/zip");
+  HttpReply instrument =
+      call("POST", "/api/v1/admin/questionnaires/redcap?id=fra_zip",
+           read_text(kSourceDir + "/tests/data/redcap/instrument.zip"), zip_headers);
+  ASSERT_EQ(instrument.status, 200) << instrument.body;
+  const json::value imported = instrument.json();
+  EXPECT_EQ(imported.at("definition").at("id").as_string(), "fra_zip");
+  for (const json::value& warning : imported.at("warnings").as_array()) {
+    EXPECT_NE(warning.at("code").as_string(), "identifier_field") << "no record ID is skipped";
+  }
+  HttpReply without =
+      call("POST", "/api/v1/admin/questionnaires/redcap",
+           read_text(kSourceDir + "/tests/data/redcap/no_instrument.zip"), zip_headers);
+  EXPECT_EQ(without.status, 422) << without.body;
+  EXPECT_NE(without.body.find("instrument.csv"), std::string::npos) << without.body;
+  HttpReply not_zip =
+      call("POST", "/api/v1/admin/questionnaires/redcap", "just,a\nline\n", zip_headers);
+  EXPECT_EQ(not_zip.status, 422) << not_zip.body;
+
   StaffLogin gjovik = signed_in_staff("gjovik", "3407");
   std::vector<std::string> staff_headers = gjovik.headers();
   staff_headers.push_back("Content-Type: text/csv");

@@ -93,6 +93,13 @@ test('a national administrator publishes a version and opens a round; Gjøvik op
   await page.locator('#view').getByText('(fra_redcap 2.0.0) er publisert').waitFor();
   const published = await (await fetch(`${running.server.url}/api/v1/questionnaires/fra_redcap?lang=nb`)).json();
   assert.equal(published.version, '2.0.0');
+  // An instrument ZIP from REDCap's Shared Library, as it is: converted and checked.
+  await page.locator('#redcap-id').fill('fra_zip');
+  await page.locator('#redcap-version').fill('1.0.0');
+  await page.locator('#definition-file').setInputFiles(path.join(ROOT, 'tests/data/redcap/instrument.zip'));
+  await page.getByRole('button', {name: 'Sjekk definisjonen'}).click();
+  await page.locator('#view').getByText('(fra_zip 1.0.0) har ingen feil').waitFor();
+  assert.ok((await page.locator('.redcap-warnings').textContent()).includes('rest_total'), 'the calculated field left out');
 
   // Gjøvik sees the national round, and opens a local one.
   const staff = await open(running.browser, {name: 'rounds-gjovik', viewport: {width: 320, height: 640}});

@@ -99,7 +99,7 @@ export function renderRounds(view, ctx, {notice = ''} = {}) {
   const summary = h('div');
   const result = h('div', {role: 'status'});
   const file = h('input', {type: 'file', id: 'definition-file', name: 'definition-file',
-    accept: '.json,application/json,.csv,text/csv', 'aria-describedby': 'definition-file-hint'});
+    accept: '.json,application/json,.csv,text/csv,.zip,application/zip', 'aria-describedby': 'definition-file-hint'});
   const redcapId = field({id: 'redcap-id', label: s('rounds.redcap.id'), hint: s('rounds.redcap.id.hint'), autocomplete: 'off'});
   const redcapVersion = field({id: 'redcap-version', label: s('rounds.redcap.version'), hint: s('rounds.redcap.version.hint'),
     autocomplete: 'off', className: 'input--short'});
@@ -107,14 +107,16 @@ export function renderRounds(view, ctx, {notice = ''} = {}) {
   let warnings = [];
 
   // The chosen file as a definition: JSON as it is, a REDCap data
-  // dictionary (CSV) converted by the server. Null after showing why not.
+  // dictionary (CSV) or instrument (ZIP) converted by the server. Null
+  // after showing why not.
   const read = async (chosen) => {
-    const text = await chosen.text();
-    if (/\.csv$/i.test(chosen.name) || chosen.type === 'text/csv') {
+    const zip = /\.zip$/i.test(chosen.name) || chosen.type === 'application/zip';
+    const text = zip ? '' : await chosen.text();
+    if (zip || /\.csv$/i.test(chosen.name) || chosen.type === 'text/csv') {
       const options = {};
       if (redcapId.input.value.trim()) options.id = redcapId.input.value.trim();
       if (redcapVersion.input.value.trim()) options.version = redcapVersion.input.value.trim();
-      const converted = await staff.convertRedcap(text, options);
+      const converted = await staff.convertRedcap(zip ? await chosen.arrayBuffer() : text, options);
       warnings = converted.warnings;
       return converted.definition;
     }

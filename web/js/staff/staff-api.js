@@ -79,9 +79,10 @@ export const staff = {
     call('GET', `admin/municipalities/${encodeURIComponent(code)}/open-link/${encodeURIComponent(wave)}`),
   setContact: (code, contact) => call('PUT', `admin/municipalities/${encodeURIComponent(code)}/contact`, contact),
   // A definition checked (dryRun) or published: {id, version, title, published}.
-  // A REDCap data dictionary as a definition: {definition, warnings}.
-  convertRedcap: (csv, options) => call('POST', `admin/questionnaires/redcap?${new URLSearchParams(options)}`, csv,
-    {contentType: 'text/csv; charset=utf-8'}),
+  // A REDCap data dictionary (text) or instrument ZIP (an ArrayBuffer) as a
+  // definition: {definition, warnings}.
+  convertRedcap: (body, options) => call('POST', `admin/questionnaires/redcap?${new URLSearchParams(options)}`, body,
+    {contentType: body instanceof ArrayBuffer ? 'application/zip' : 'text/csv; charset=utf-8'}),
   publishQuestionnaire: (definition, dryRun) =>
     call('POST', `admin/questionnaires${dryRun ? '?dry_run=true' : ''}`, definition),
   openRound: (round) => call('POST', 'admin/waves', round),
