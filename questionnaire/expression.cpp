@@ -6,6 +6,8 @@
 #include "common/calendar.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 namespace parorende {
 namespace {
@@ -33,6 +35,46 @@ RuntimeValue answer_value(const Answers& answers, const std::string& item) {
       found->second);
 }
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// number(x) of a text answer: spaces or tabs around an optional sign and
+// digits with at most one decimal point ("18", " -2.5 ", ".5", "3."), read
+// as a decimal number; anything else is no number, and so no value. REDCap
+// compares two values as numbers when both look like this.
+RuntimeValue text_as_number(const std::string& text) {
+  auto is_blank = [](char c) { return c == ' ' || c == '\t'; };
+  std::size_t begin = 0;
+  std::size_t end = text.size();
+  while (begin < end && is_blank(text[begin])) ++begin;
+  while (end > begin && is_blank(text[end - 1])) --end;
+  std::string_view number(text.data() + begin, end - begin);
+  std::size_t i = !number.empty() && (number[0] == '-' || number[0] == '+') ? 1 : 0;
+  std::size_t digits = 0;
+  std::size_t points = 0;
+  for (std::size_t j = i; j < number.size(); ++j) {
+    if (is_digit(number[j])) {
+      ++digits;
+    } else if (number[j] == '.') {
+      ++points;
+    } else {
+      return std::monostate{};
+    }
+  }
+  if (digits == 0 || points > 1) return std::monostate{};
+  // strtod on a copy: from_chars does not take a leading '+'.
+  std::string copy(number.substr(i));
+  double value = std::strtod(copy.c_str(), nullptr);
+  if (!std::isfinite(value)) return std::monostate{};
+  return number[0] == '-' ? -value : value;
+}
+
+RuntimeValue number_of(const Answers& answers, const std::string& item) {
+  RuntimeValue value = answer_value(answers, item);
+  if (auto* text = std::get_if<std::string>(&value)) return text_as_number(*text);
+  if (std::holds_alternative<double>(value)) return value;
+  return std::monostate{};
+}
+
 RuntimeValue literal_value(const Literal& literal) {
   return std::visit([](const auto& value) -> RuntimeValue { return value; }, literal);
 }
@@ -45,6 +87,9 @@ RuntimeValue value_of(const Node& node, const Answers& answers) {
   }
   if (auto* item = std::get_if<Node::ItemValue>(&node.kind)) {
     return answer_value(answers, item->item);
+  }
+  if (auto* number = std::get_if<Node::NumberOf>(&node.kind)) {
+    return number_of(answers, number->item);
   }
   return evaluate_node(node, answers);
 }
@@ -92,6 +137,8 @@ bool evaluate_node(const Node& node, const Answers& answers) {
           auto* codes = std::get_if<std::vector<std::int64_t>>(&value);
           return codes != nullptr &&
                  std::find(codes->begin(), codes->end(), kind.code) != codes->end();
+        } else if constexpr (std::is_same_v<K, Node::NumberOf>) {
+          return false;  // a number is no condition; the check refuses it
         } else if constexpr (std::is_same_v<K, Node::Compare>) {
           return compare(kind.op, value_of(*kind.left, answers), value_of(*kind.right, answers));
         } else if constexpr (std::is_same_v<K, Node::In>) {
@@ -138,7 +185,7 @@ void collect_items(const Node& node, std::vector<std::string>& items) {
       [&](const auto& kind) {
         using K = std::decay_t<decltype(kind)>;
         if constexpr (std::is_same_v<K, Node::ItemValue> || std::is_same_v<K, Node::Answered> ||
-                      std::is_same_v<K, Node::Selected>) {
+                      std::is_same_v<K, Node::Selected> || std::is_same_v<K, Node::NumberOf>) {
           add(kind.item);
         } else if constexpr (std::is_same_v<K, Node::Compare>) {
           collect_items(*kind.left, items);
@@ -187,6 +234,9 @@ class Checker {
     if (auto* item = std::get_if<Node::ItemValue>(&node.kind)) {
       return item_kind(item->item, node.column);
     }
+    if (auto* number = std::get_if<Node::NumberOf>(&node.kind)) {
+      return number_kind(number->item, node.column);
+    }
     check_condition(node);
     return ValueKind::boolean;
   }
@@ -214,6 +264,10 @@ class Checker {
               report(node.column, "selected() needs a multiple-choice item; '" + k.item + "' is " +
                                       std::string(kind_name(*item)));
             }
+          } else if constexpr (std::is_same_v<K, Node::NumberOf>) {
+            if (number_kind(k.item, node.column)) {
+              report(node.column, "a condition must be true or false, not a number");
+            }
           } else if constexpr (std::is_same_v<K, Node::Compare>) {
             check_compare(k, node.column);
           } else if constexpr (std::is_same_v<K, Node::In>) {
@@ -232,6 +286,18 @@ class Checker {
     auto kind = kind_of_(item);
     if (!kind) report(column, "unknown item '" + item + "'");
     return kind;
+  }
+
+  // number(item) reads a text item (or a number item, as it is).
+  std::optional<ValueKind> number_kind(const std::string& item, std::size_t column) {
+    auto kind = item_kind(item, column);
+    if (!kind) return std::nullopt;
+    if (*kind != ValueKind::text && *kind != ValueKind::number) {
+      report(column,
+             "number() reads a text item; '" + item + "' is " + std::string(kind_name(*kind)));
+      return std::nullopt;
+    }
+    return ValueKind::number;
   }
 
   void report(std::size_t column, std::string message) {

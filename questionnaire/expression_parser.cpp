@@ -314,9 +314,10 @@ class Parser {
       return inner;
     }
     if (token.type == TokenType::identifier &&
-        (token.text == "answered" || token.text == "selected") &&
+        (token.text == "answered" || token.text == "selected" || token.text == "number") &&
         tokens_[position_ + 1].type == TokenType::left_paren) {
-      bool is_selected = advance().text == "selected";
+      std::string function = advance().text;
+      bool is_selected = function == "selected";
       advance();
       auto item = expect_item_id();
       if (!item) return item.take_error();
@@ -332,6 +333,8 @@ class Parser {
         }
         auto code = static_cast<std::int64_t>(advance().number);
         node = make(Node::Selected{std::move(item).value(), code}, column);
+      } else if (function == "number") {
+        node = make(Node::NumberOf{std::move(item).value()}, column);
       } else {
         node = make(Node::Answered{std::move(item).value()}, column);
       }

@@ -49,6 +49,9 @@ struct Node {
     std::string item;
     std::int64_t code;
   };
+  struct NumberOf {  // number(item): a text answer read as a number
+    std::string item;
+  };
   struct Compare {  // left op right
     CompareOp op;
     NodePtr left;
@@ -68,7 +71,8 @@ struct Node {
     std::vector<NodePtr> operands;
   };
 
-  std::variant<LiteralValue, ItemValue, Answered, Selected, Compare, In, Not, And, Or> kind;
+  std::variant<LiteralValue, ItemValue, Answered, Selected, NumberOf, Compare, In, Not, And, Or>
+      kind;
   std::size_t column = 1;  // where the node starts in the source, 1-based
 };
 

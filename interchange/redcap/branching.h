@@ -22,7 +22,9 @@ namespace parorende::redcap {
 
 // What a translation needs to know about an item (a REDCap field).
 struct FieldInfo {
-  enum class Kind { single_choice, multiple_choice, yes_no, number, text, date };
+  // A municipality is a four-digit code ('0301'), compared as text; a text
+  // compared with a number is read as one (number(t)).
+  enum class Kind { single_choice, multiple_choice, yes_no, number, text, municipality, date };
   Kind kind = Kind::text;
   std::vector<std::int64_t> codes;  // single_choice, multiple_choice
 };

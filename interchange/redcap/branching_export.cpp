@@ -63,7 +63,10 @@ Result<std::string> quoted(const std::string& text) {
 
 bool is_whole(double number) { return number == std::floor(number) && std::fabs(number) <= 1e12; }
 
+// The item a value node reads: x, or number(x), which REDCap writes [x] too
+// (it compares a text as a number when both sides look like numbers).
 const std::string* item_of(const Node& node) {
+  if (auto* number = std::get_if<Node::NumberOf>(&node.kind)) return &number->item;
   auto* item = std::get_if<Node::ItemValue>(&node.kind);
   return item == nullptr ? nullptr : &item->item;
 }
@@ -111,6 +114,8 @@ class Translator {
             auto info = field(kind.item);
             if (!info) return info.take_error();
             return checkbox(kind.item, kind.code, !negated);
+          } else if constexpr (std::is_same_v<K, Node::NumberOf>) {
+            return unsupported("a number is not a condition");
           } else if constexpr (std::is_same_v<K, Node::ItemValue>) {
             // A yes/no item used as a condition.
             auto info = field(kind.item);
@@ -152,6 +157,10 @@ class Translator {
         if (auto* number = std::get_if<double>(&literal)) return format_number(*number);
         break;
       case Kind::text:
+        // number(t) > 18: REDCap compares an unquoted number as a number.
+        if (auto* number = std::get_if<double>(&literal)) return format_number(*number);
+        [[fallthrough]];
+      case Kind::municipality:
       case Kind::date:
         if (auto* text = std::get_if<std::string>(&literal)) return quoted(*text);
         break;

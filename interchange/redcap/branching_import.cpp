@@ -426,12 +426,18 @@ class Converter {
     }
     auto value = literal_for(item, info.value(), text, written, equality);
     if (!value) return value.take_error();
+    // REDCap compares two values as numbers when both look like numbers, so
+    // [t] > 18 on a text field is number(t) > 18 here, not t > '18'.
+    std::string left = item;
+    if (info->kind == Kind::text && std::holds_alternative<double>(value.value())) {
+      left = "number(" + item + ")";
+    }
     // REDCap's <> is true on a blank; so is our not (x = v).
     bool negated = turned.op == Comparison::not_equal;
     Comparison op = negated ? Comparison::equal : turned.op;
     std::string symbol(operator_symbol(op));
     ConditionText compare{Form::comparison,
-                          item + " " + symbol + " " + literal_text(value.value())};
+                          left + " " + symbol + " " + literal_text(value.value())};
     return negated ? negation_of(compare) : compare;
   }
 
@@ -460,15 +466,9 @@ class Converter {
         }
         return Literal{text};
       case Kind::text:
-        // REDCap compares two values as numbers when both look numeric, so
-        // on a text field without number validation [x] > 18 is a numeric
-        // test there, but ours would compare text ("9" > "18").
-        if (!equality && literal_number(text)) {
-          return unsupported("'" + item +
-                             "' is a text field without number validation, which REDCap "
-                             "compares as a number here and parorende would compare as text (" +
-                             written + "); give the field integer or number validation");
-        }
+        if (auto number = literal_number(text)) return Literal{*number};
+        [[fallthrough]];
+      case Kind::municipality:
         if (text.find('\'') != std::string::npos && text.find('"') != std::string::npos) {
           return unsupported("a text holding both kinds of quote cannot be translated (" + written +
                              ")");

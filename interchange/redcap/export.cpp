@@ -31,8 +31,8 @@ FieldInfo field_info(const Item& item) {
     case ItemType::integer:
     case ItemType::decimal: info.kind = FieldInfo::Kind::number; break;
     case ItemType::date: info.kind = FieldInfo::Kind::date; break;
-    case ItemType::text:
-    case ItemType::municipality: info.kind = FieldInfo::Kind::text; break;
+    case ItemType::text: info.kind = FieldInfo::Kind::text; break;
+    case ItemType::municipality: info.kind = FieldInfo::Kind::municipality; break;
   }
   for (const ChoiceOption& option : item.options) info.codes.push_back(option.code);
   if (item.dont_know) info.codes.push_back(item.dont_know->code);

@@ -25,6 +25,33 @@ namespace json = boost::json;
 constexpr std::string_view kFormat = "parorende-questionnaire/1";
 constexpr std::size_t kMaxIdLength = kMaxDefinitionIdLength;
 
+// The first text field a translated condition orders as a number
+// (number(t) < 18): there an answer that is not a number is false, where
+// REDCap compares it as text. Equality has no such difference: a number
+// never equals a text that is not one.
+std::optional<std::string> text_ordered_as_number(const expression_syntax::Node& node) {
+  using expression_syntax::CompareOp;
+  using expression_syntax::Node;
+  if (auto* compare = std::get_if<Node::Compare>(&node.kind)) {
+    if (compare->op == CompareOp::equal || compare->op == CompareOp::not_equal) return std::nullopt;
+    for (const Node* side : {compare->left.get(), compare->right.get()}) {
+      if (auto* number = std::get_if<Node::NumberOf>(&side->kind)) return number->item;
+    }
+    return std::nullopt;
+  }
+  const std::vector<expression_syntax::NodePtr>* operands = nullptr;
+  if (auto* all = std::get_if<Node::And>(&node.kind)) operands = &all->operands;
+  if (auto* any = std::get_if<Node::Or>(&node.kind)) operands = &any->operands;
+  if (auto* negation = std::get_if<Node::Not>(&node.kind)) {
+    return text_ordered_as_number(*negation->operand);
+  }
+  if (operands == nullptr) return std::nullopt;
+  for (const expression_syntax::NodePtr& operand : *operands) {
+    if (auto found = text_ordered_as_number(*operand)) return found;
+  }
+  return std::nullopt;
+}
+
 // Cell text as a definition text: trimmed, with Windows line breaks made
 // plain.
 std::string clean_text(std::string_view cell) {
@@ -416,6 +443,14 @@ class Importer {
                              "the translated condition is not one parorende can read: " +
                                  parsed.error().problems.front().message);
         source.reset();
+      } else if (auto text_field = text_ordered_as_number(parsed->syntax())) {
+        warn(field.row, "text_compared_as_number",
+             "branching logic '" + std::string(logic) + "' of '" + name + "' orders text field '" +
+                 *text_field +
+                 "' as a number, as REDCap does when the answer looks like one (number(" +
+                 *text_field +
+                 ")); an answer that is not a number, such as 'tjue' or '2,5', makes that "
+                 "comparison false here, where REDCap compares it as text");
       }
     } else {
       problem = condition.error();

@@ -163,7 +163,7 @@ class ItemTypeReader {
     FieldInfo info;
     if (type != "checkbox" && find_tag(tags, tag::kMunicipality) != nullptr) {
       item["type"] = "municipality";
-      info.kind = FieldInfo::Kind::text;
+      info.kind = FieldInfo::Kind::municipality;
       return info;
     }
     auto choices = parse_choices(field.choices);

@@ -278,11 +278,28 @@ TEST(ExpressionCheck, TypeProblemsCountColumnsInCharactersLikeSyntaxErrors) {
 }
 
 TEST(ExpressionCheck, WellTypedExpressionsHaveNoProblems) {
-  for (std::string_view source :
-       {"n = 1", "n >= n2", "yes = true", "yes != false", "yes", "not yes", "t = 'a'", "t < \"b\"",
-        "date >= '2024-01-01'", "date = t", "m in [1, 2]", "selected(m, 1)", "answered(m)",
-        "answered(n) and n in [1, 2]", "t in ['a', 'b']", "(n = 1) = true", "true",
-        "not (n = 1 or yes)"}) {
+  for (std::string_view source : {"n = 1",
+                                  "n >= n2",
+                                  "yes = true",
+                                  "yes != false",
+                                  "yes",
+                                  "not yes",
+                                  "t = 'a'",
+                                  "t < \"b\"",
+                                  "date >= '2024-01-01'",
+                                  "date = t",
+                                  "m in [1, 2]",
+                                  "selected(m, 1)",
+                                  "answered(m)",
+                                  "answered(n) and n in [1, 2]",
+                                  "t in ['a', 'b']",
+                                  "(n = 1) = true",
+                                  "true",
+                                  "not (n = 1 or yes)",
+                                  "number(t) > 18",
+                                  "number(n) = n2",
+                                  "number(t) in [1, 2]",
+                                  "18 <= number(t)"}) {
     auto problems = type_problems(source);
     EXPECT_TRUE(problems.empty()) << source << ": " << problems.front().message;
   }
@@ -321,6 +338,27 @@ TEST(ExpressionCheck, SelectedOnAnItemThatIsNotMultipleChoice) {
             "column 1: selected() needs a multiple-choice item; 'n' is a number");
   EXPECT_EQ(type_problem("selected(yes, 1)"),
             "column 1: selected() needs a multiple-choice item; 'yes' is yes/no");
+}
+
+TEST(ExpressionCheck, NumberReadsTextItemsAndIsNoCondition) {
+  EXPECT_EQ(type_problem("number(t) = '18'"), "column 1: cannot compare a number with text");
+  EXPECT_EQ(type_problem("number(yes) = 1"),
+            "column 1: number() reads a text item; 'yes' is yes/no");
+  EXPECT_EQ(type_problem("number(date) < 1"),
+            "column 1: number() reads a text item; 'date' is a date");
+  EXPECT_EQ(type_problem("number(m) in [1]"),
+            "column 1: number() reads a text item; 'm' is a multiple-choice item");
+  EXPECT_EQ(type_problem("number(nope) > 1"), "column 1: unknown item 'nope'");
+  EXPECT_EQ(type_problem("n = 1 and number(t)"),
+            "column 11: a condition must be true or false, not a number");
+}
+
+TEST(ExpressionSyntaxTree, NumberOfNamesItsItem) {
+  Expression expression = parse_ok("number(age) > 18");
+  const auto& compare = std::get<expression_syntax::Node::Compare>(expression.syntax().kind);
+  EXPECT_EQ(std::get<expression_syntax::Node::NumberOf>(compare.left->kind).item, "age");
+  EXPECT_EQ(parse_ok("number(age) > 18 or x = 1").referenced_items(),
+            (std::vector<std::string>{"age", "x"}));
 }
 
 TEST(ExpressionCheck, UnknownItems) {

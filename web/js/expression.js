@@ -121,9 +121,10 @@ function parse(source) {
       expect(')');
       return inner;
     }
-    if (token.type === 'identifier' && (token.text === 'answered' || token.text === 'selected') &&
+    if (token.type === 'identifier' && ['answered', 'selected', 'number'].includes(token.text) &&
         tokens[pos + 1].type === '(') {
-      const isSelected = advance().text === 'selected';
+      const name = advance().text;
+      const isSelected = name === 'selected';
       advance();
       if (peek().type !== 'identifier') fail('an item id');
       const item = advance().text;
@@ -136,7 +137,7 @@ function parse(source) {
         }
         node = {kind: 'selected', item, code: advance().number};
       } else {
-        node = {kind: 'answered', item};
+        node = {kind: name, item};
       }
       expect(')');
       return node;
@@ -218,9 +219,21 @@ function compare(op, left, right) {
   }
 }
 
+// number(x) of a text answer, as the engine reads it: blanks around an
+// optional sign and digits with at most one decimal point; else no value.
+const NUMBER_TEXT = /^[ \t]*[+-]?(\d+\.?\d*|\.\d+)[ \t]*$/;
+
+function numberOf(value) {
+  if (typeof value === 'number') return value;
+  if (typeof value !== 'string' || !NUMBER_TEXT.test(value)) return null;
+  const number = Number(value.trim());
+  return Number.isFinite(number) ? number : null;
+}
+
 function valueOf(node, answers) {
   if (node.kind === 'literal') return node.value;
   if (node.kind === 'item') return answers[node.item];
+  if (node.kind === 'number') return numberOf(answers[node.item]);
   return evaluateNode(node, answers);
 }
 

@@ -17,6 +17,7 @@ using redcap_testing::for_each_combination;
 using redcap_testing::items_named;
 using redcap_testing::raw_values;
 using redcap_testing::redcap_evaluate;
+using redcap_testing::RedcapValues;
 using redcap_testing::scenario_items;
 using testing::contains;
 
@@ -120,6 +121,12 @@ const ExportCase kExportCases[] = {
     {"not (not (sc = 2))", "[sc] = '2'"},
     {"(sc = 1 or sc = 2) and (n > 1 or n < 0)",
      "([sc] = '1' or [sc] = '2') and ([n] > 1 or [n] < 0)"},
+    {"number(age) > 18", "[age] > 18"},
+    {"18 <= number(age)", "[age] >= 18"},
+    {"not (number(age) > 18)", "[age] <= 18 or [age] = ''"},
+    {"number(age) = 18", "[age] = 18"},
+    {"number(age) != 18", "[age] <> 18 and [age] <> ''"},
+    {"number(age) in [7, 9]", "[age] = 7 or [age] = 9"},
 };
 
 TEST(RedcapBranchingExport, WritesEachFormAsExpected) {
@@ -206,6 +213,13 @@ const ImportCase kImportCases[] = {
     {"[sc] = '1' AND [n] > 17 Or [yn] = '1'", "(sc = 1 and n > 17) or yn = true"},
     {"(((([n] > 1))))", "n > 1"},
     {"[sc]='1'and[n]>1", "sc = 1 and n > 1"},
+    // REDCap compares two values as numbers when both look like numbers.
+    {"[age] > '18'", "number(age) > 18"},
+    {"[age] <= 5", "number(age) <= 5"},
+    {"18 > [age]", "number(age) < 18"},
+    {"[age] = '18'", "number(age) = 18"},
+    {"[age] <> 18", "not (number(age) = 18)"},
+    {"[age] = 'ukjent'", "age = 'ukjent'"},
 };
 
 TEST(RedcapBranchingImport, ReadsEachFormAsExpected) {
@@ -252,12 +266,6 @@ TEST(RedcapBranchingImport, ReportsEachUnsupportedForm) {
       {"[dt] > 'age4-03-01'", "'age4-03-01' is not a date written YYYY-MM-DD"},
       {"[dt] = '2026-02-30'", "'2026-02-30' is not a date written YYYY-MM-DD"},
       {"[n] > ''", "a blank cannot be ordered"},
-      // REDCap compares as numbers when both sides look numeric (its
-      // branching logic help: "9" > "18" is false there, true as text).
-      {"[t] > '18'",
-       "'t' is a text field without number validation, which REDCap compares as "
-       "a number here and parorende would compare as text ([t] > '18')"},
-      {"[t] <= 5", "give the field integer or number validation"},
       {"[n]", "expected an operator such as = after [n], found the end"},
       {"[n] = '1' and", "expected a comparison, found the end"},
       {"([n] = '1'", "expected ')', found the end"},
@@ -278,6 +286,28 @@ TEST(RedcapBranchingImport, ReportsEachUnsupportedForm) {
     EXPECT_TRUE(contains(ours.error().message, c.reason))
         << c.redcap << ": " << ours.error().message;
   }
+}
+
+// Where number(t) and REDCap part: a text answer that is not a number.
+// REDCap then compares text ('tjue' > '18'); ours is false. Equality
+// agrees: a number never equals a text that is not one. docs/redcap.md
+// says so, and the import warns where an ordering is translated.
+TEST(RedcapBranchingImport, NumberOfTextPartsFromRedcapOnlyOnTextThatIsNoNumber) {
+  auto ordered = Expression::parse("number(age) > 18");
+  auto equal = Expression::parse("not (number(age) = 18)");
+  ASSERT_TRUE(ordered.ok() && equal.ok());
+  Answers words{{"age", std::string("tjue")}};
+  RedcapValues raw{{"age", "tjue"}};
+  EXPECT_FALSE(ordered->evaluate(words));
+  EXPECT_TRUE(redcap_evaluate("[age] > 18", raw));
+  EXPECT_TRUE(equal->evaluate(words));
+  EXPECT_TRUE(redcap_evaluate("[age] <> 18", raw));
+  EXPECT_FALSE(redcap_evaluate("[age] = 18", raw));
+  // '007' is the number 7 on both sides; an export writes it 7.
+  auto agent = import_logic("[age] = '007'");
+  ASSERT_TRUE(agent.ok()) << agent.error().message;
+  EXPECT_EQ(agent.value(), "number(age) = 7");
+  expect_same_meaning(agent.value(), "[age] = '007'");
 }
 
 TEST(RedcapBranchingImport, ReferenceErrorsComeFromTheLookup) {

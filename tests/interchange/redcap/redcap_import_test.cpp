@@ -490,6 +490,31 @@ TEST(RedcapImport, ADescriptionsBranchingLogicIsReported) {
                     "with the section; its branching logic '[a] = '1'' is not imported"}});
 }
 
+// REDCap compares a text field with a number as numbers when the answer
+// looks like one; so does number(). Only an ordering can part from REDCap
+// (on an answer that is not a number), and only it is reported.
+TEST(RedcapImport, ATextFieldComparedWithANumberIsComparedAsANumber) {
+  Import imported = import_ok(dictionary_text({
+      {"record_id", "f", "text", "ID"},
+      {"age", "f", "text", "How old are you?"},
+      {"adult", "f", "yesno", "Do you live alone?", "", "", "[age] >= '18'"},
+      {"agent", "f", "yesno", "Are you agent 007?", "", "", "[age] = '007' or [age] = 'ukjent'"},
+  }));
+  const auto& items = imported.definition.at("sections").at(0).at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[1].at("visible_if"), "number(age) >= 18");
+  EXPECT_EQ(items[2].at("visible_if"), "number(age) = 7 or age = 'ukjent'");
+  expect_warnings(
+      imported.warnings,
+      {{"row 2", "record_id_field", "record_id"},
+       {"row 4", "text_compared_as_number",
+        "branching logic '[age] >= '18'' of 'adult' orders text field 'age' as a number, as "
+        "REDCap does when the answer looks like one (number(age)); an answer that is not a "
+        "number, such as 'tjue' or '2,5', makes that comparison false here, where REDCap "
+        "compares it as text"}});
+  EXPECT_TRUE(imported.fields_without_logic.empty());
+}
+
 // An instrument from REDCap's Shared Library (instrument.csv) has no record
 // ID: its first field is a question, and keeps its place.
 TEST(RedcapImport, AnInstrumentKeepsItsFirstQuestion) {

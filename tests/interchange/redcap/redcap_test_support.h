@@ -198,6 +198,11 @@ inline std::vector<ScenarioItem> scenario_items() {
       {"n", {Kind::number, {}}, {std::int64_t{17}, std::int64_t{18}, std::int64_t{19}}},
       {"d", {Kind::number, {}}, {1.5, 2.0, 2.5}},
       {"t", {Kind::text, {}}, {std::string("a"), std::string("b"), std::string("it's")}},
+      // A text field holding numbers, as an age asked without validation.
+      {"age",
+       {Kind::text, {}},
+       {std::string("9"), std::string("18"), std::string("18.0"), std::string("20"),
+        std::string("-3"), std::string("007")}},
       {"dt", {Kind::date, {}}, {Date{2024, 1, 1}, Date{2024, 3, 1}, Date{2024, 6, 1}}},
   };
 }
