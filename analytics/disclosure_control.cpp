@@ -123,12 +123,7 @@ void withhold(ShareRow& row, Suppression why) {
 
 // Every figure of the models fitted across municipalities.
 void withhold_models(ScaleReport& scale) {
-  scale.reliability.respondents = 0;
-  scale.reliability.alpha = scale.reliability.std_alpha = scale.reliability.alpha_se = kNaN;
-  scale.reliability.average_r = scale.reliability.omega_total = kNaN;
-  scale.reliability.eigenvalues.setConstant(kNaN);
-  for (ItemReliability& item : scale.reliability.items)
-    item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+  withhold_reliability(scale.reliability);
   for (CaseMixTerm& term : scale.case_mix_terms) term.coefficient = term.se = kNaN;
   scale.case_mix_residual_variance = kNaN;
   scale.shrinkage = {kNaN, kNaN, kNaN, kNaN, 0, 0};
@@ -268,6 +263,14 @@ void control_burden(BurdenReport& burden, int k) {
 }
 
 }  // namespace
+
+void withhold_reliability(ScaleReliability& reliability) {
+  reliability.respondents = 0;
+  reliability.alpha = reliability.std_alpha = reliability.alpha_se = kNaN;
+  reliability.average_r = reliability.omega_total = kNaN;
+  reliability.eigenvalues.setConstant(kNaN);
+  for (ItemReliability& item : reliability.items) item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
+}
 
 Result<int> disclosure_threshold(int min_respondents) {
   if (min_respondents < kLowestMinRespondents) {

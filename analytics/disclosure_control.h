@@ -65,6 +65,11 @@ std::vector<char> published_municipalities(std::int64_t national_n,
 // now withheld).
 WaveReport apply_disclosure_control(WaveReport report, int min_respondents);
 
+// Every reliability figure of a scale withheld (no respondents, NaN): for a
+// scale withheld nationally, an open round, and a closed round whose frozen
+// figures (analytics/published_results.h) stand in for this release's.
+void withhold_reliability(ScaleReliability& reliability);
+
 // A bug unless no item the report names is a free-text item: free text is
 // never published.
 void check_no_free_text(const WaveReport& report, const Questionnaire& questionnaire);

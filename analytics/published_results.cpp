@@ -77,14 +77,6 @@ json::array reliability_json(const WaveReport& report) {
   return scales;
 }
 
-void withhold_reliability(ScaleReliability& reliability) {
-  reliability.respondents = 0;
-  reliability.alpha = reliability.std_alpha = reliability.alpha_se = kNaN;
-  reliability.average_r = reliability.omega_total = kNaN;
-  reliability.eigenvalues.setConstant(kNaN);
-  for (ItemReliability& item : reliability.items) item = {0, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
-}
-
 void withhold_reliability(WaveReport& report) {
   for (ScaleReport& scale : report.scales) withhold_reliability(scale.reliability);
 }
