@@ -2,7 +2,8 @@
 # Installs what is missing, builds and runs every test:
 #   0. the layout of every C++ file is .clang-format's;
 #   1. one clang build under AddressSanitizer and UndefinedBehaviorSanitizer
-#      with libFuzzer's coverage: the unit and integration tests (ctest);
+#      with libFuzzer's coverage: the unit and integration tests (ctest),
+#      the store's on PostgreSQL against a throwaway server started here;
 #   2. browser tests of the pages against that build's server (tests/e2e);
 #   3. every fuzz target (tests/fuzz) for 30 s, from the same build;
 #   4. a GCC build under ThreadSanitizer: the unit tests of code that runs
@@ -39,6 +40,13 @@ configure() {
   cmake -S . -B "build/$name" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g1 \
     -DCMAKE_UNITY_BUILD=ON -DPARORENDE_BUILD_TESTS=ON -DPARORENDE_TEST_SHARDS=8 "$@" >/dev/null
 }
+
+# The store's tests on PostgreSQL use a throwaway server of their own,
+# stopped however this script ends; they fail, not skip, without it.
+stage "start: a throwaway PostgreSQL server"
+eval "$(tests/support/postgres_server.sh start)"
+trap 'tests/support/postgres_server.sh stop "$PARORENDE_TEST_POSTGRESQL_DIR"' EXIT
+export PARORENDE_REQUIRE_POSTGRESQL=1
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

@@ -20,6 +20,7 @@
 #include "cli/commands.h"
 #include "cli/redcap_commands.h"
 #include "cli/serve_command.h"
+#include "store/store_location.h"
 
 namespace parorende::cli {
 namespace {
@@ -149,8 +150,27 @@ CLI::Option* add_min_respondents(CLI::App& command, int& target) {
       ->default_str(std::to_string(target));
 }
 
+// The value becomes the SQLite file's path: sqlite:FILE is FILE.
 CLI::Option* add_database(CLI::App& command, std::string& target) {
-  return command.add_option("--db", target, "the response database")->required()->type_name("FILE");
+  return command
+      .add_option("--db", target,
+                  "the response database: an SQLite file (FILE or sqlite:FILE); "
+                  "PostgreSQL (postgresql://...) is not yet supported")
+      ->required()
+      ->type_name("FILE")
+      ->transform(CLI::Validator(
+          [](std::string& text) {
+            auto location = parse_store_location(text);
+            if (!location) return location.error().message;
+            if (location->engine == StoreEngine::postgresql) {
+              return std::string(
+                  "this parorende keeps its data in SQLite files only: the PostgreSQL store "
+                  "is being built (docs/storage.md, \"PostgreSQL\")");
+            }
+            text = location->target;
+            return std::string();
+          },
+          ""));
 }
 
 // ---- Subcommands.

@@ -53,6 +53,8 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"invalid_offers", 422, kHttp, "an offer catalogue file has problems"},
     {"invalid_query", 400, kHttp, "a query parameter is missing or wrong"},
     {"invalid_response", 422, kHttp, "a response has problems (each listed)"},
+    {"invalid_store_location", 422, kLocal,
+     "a --db value names no SQLite file or PostgreSQL database"},
     {"invalid_username", 422, kHttp, "a username has characters or a length it may not"},
     {"invalid_wave", 422, kHttp, "a wave's definition has problems"},
     {"invitation_batch_not_found", 404, kHttp, "the municipality has no such invitation batch"},

@@ -9,13 +9,15 @@ packages=(
   libsqlite3-dev libeigen3-dev
   googletest libgtest-dev libbenchmark-dev
   zlib1g-dev libsodium-dev liboath-dev libqrencode-dev librhonabwy-dev libcurl4-openssl-dev
-  libreadstat-dev libcli11-dev libzip-dev
+  libreadstat-dev libcli11-dev libzip-dev libpq-dev
 )
 if [ "${1:-}" = "--with-test-tools" ]; then
   # The browser tests: Debian's Chromium, and Node.js/npm unless the
   # machine already has a newer Node.js of its own. clang and its runtime
   # libraries: the sanitized unit tests and the fuzz targets (libFuzzer).
-  packages+=(sqlite3 chromium fonts-dejavu-core clang-format clang libclang-rt-14-dev)
+  # PostgreSQL: the store's tests on its second engine start a throwaway
+  # server of their own (tests/support/postgres_server.sh).
+  packages+=(sqlite3 chromium fonts-dejavu-core clang-format clang libclang-rt-14-dev postgresql)
   command -v node >/dev/null 2>&1 || packages+=(nodejs)
   command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

@@ -2,9 +2,6 @@
 
 #include <string>
 #include <string_view>
-
-#include "reference/municipalities.h"
-
 namespace parorende {
 namespace {
 
@@ -272,25 +269,6 @@ CREATE TABLE wave_participants (
   PRIMARY KEY (wave, municipality)
 ) WITHOUT ROWID;
 )sql";
-
-Status load_municipalities(Connection& connection) {
-  auto insert = connection.statement(
-      "INSERT INTO municipalities (code, name, county_code, county_name,"
-      " population, area_km2, written_standard) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  if (!insert) return insert.take_error();
-  for (const Municipality& municipality : builtin_municipalities().all()) {
-    insert->reset();
-    insert->bind(1, municipality.code)
-        .bind(2, municipality.name)
-        .bind(3, municipality.county_code)
-        .bind(4, municipality.county_name)
-        .bind(5, std::int64_t{municipality.population})
-        .bind(6, municipality.area_km2)
-        .bind(7, municipality.written_standard);
-    if (auto inserted = insert->run(); !inserted) return inserted;
-  }
-  return {};
-}
 
 Status migrate_to_1(Connection& connection) {
   if (auto created = connection.execute(kVersion1); !created) return created;

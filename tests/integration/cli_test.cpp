@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <filesystem>
 
 #include "test_support.h"
 
@@ -272,6 +273,33 @@ TEST(CliMain, SubcommandsAndHelp) {
   auto unknown = run_parorende({"frobnicate"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_TRUE(contains(unknown.err, "parorende: unknown subcommand 'frobnicate'"));
+}
+
+// --db names an SQLite file, as a path or sqlite:PATH; a PostgreSQL URI
+// is refused in words until that store exists, and no file is made of it.
+TEST(CliDatabase, SqliteFilesByPathOrSchemeAndPostgresqlNotYet) {
+  TempDir dir;
+  std::string path = (dir.path() / "named.db").string();
+  auto made = run_parorende({"init-db", "--db", "sqlite:" + path});
+  ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+  EXPECT_TRUE(std::filesystem::exists(path));
+  EXPECT_TRUE(contains(made.out, path + ": schema version ")) << made.out;
+  auto stats = run_parorende({"stats", "--db", path});
+  EXPECT_EQ(stats.exit_code, 0) << stats.out << stats.err;
+
+  auto postgres = run_parorende({"stats", "--db", "postgresql:///parorende?host=/run/x"});
+  EXPECT_EQ(postgres.exit_code, 2);
+  EXPECT_TRUE(contains(postgres.err, "keeps its data in SQLite files only")) << postgres.err;
+  auto other = run_parorende({"init-db", "--db", "mysql://db/parorende"});
+  EXPECT_EQ(other.exit_code, 2);
+  EXPECT_TRUE(contains(other.err, "'mysql://db/parorende' names no database")) << other.err;
+  auto empty = run_parorende({"init-db", "--db", "sqlite:"});
+  EXPECT_EQ(empty.exit_code, 2);
+  EXPECT_TRUE(contains(empty.err, "sqlite: needs a file after it")) << empty.err;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    EXPECT_EQ(entry.path().filename().string().rfind("named.db", 0), 0u) << entry.path();
+  }
+  EXPECT_FALSE(std::filesystem::exists("mysql:")) << "a refused value makes no file";
 }
 
 }  // namespace

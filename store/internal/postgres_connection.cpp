@@ -1,0 +1,309 @@
+#include "store/internal/postgres_connection.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <utility>
+
+namespace parorende {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// PostgreSQL's type oids, as in its catalogue (pg_type.h is a server header).
+constexpr Oid kByteaOid = 17;
+
+}  // namespace
+
+PostgresParameters postgres_parameters(std::string_view sql) {
+  PostgresParameters out;
+  out.sql.reserve(sql.size() + 8);
+  int highest = 0;
+  std::size_t i = 0;
+  while (i < sql.size()) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {
+      // A quote ends at the next one not doubled ('it''s').
+      std::size_t end = i + 1;
+      while (end < sql.size()) {
+        if (sql[end] == c) {
+          if (end + 1 < sql.size() && sql[end + 1] == c) {
+            end += 2;
+            continue;
+          }
+          break;
+        }
+        ++end;
+      }
+      std::size_t stop = end < sql.size() ? end + 1 : end;
+      out.sql.append(sql.substr(i, stop - i));
+      i = stop;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      std::size_t end = sql.find('\n', i);
+      if (end == std::string_view::npos) end = sql.size();
+      out.sql.append(sql.substr(i, end - i));
+      i = end;
+    } else if (c == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      std::size_t end = sql.find("*/", i + 2);
+      end = end == std::string_view::npos ? sql.size() : end + 2;
+      out.sql.append(sql.substr(i, end - i));
+      i = end;
+    } else if (c == '?') {
+      std::size_t digits = i + 1;
+      while (digits < sql.size() && is_digit(sql[digits])) ++digits;
+      int number = highest + 1;
+      if (digits > i + 1) {
+        std::from_chars(sql.data() + i + 1, sql.data() + digits, number);
+      }
+      highest = std::max(highest, number);
+      out.sql += '$';
+      out.sql += std::to_string(number);
+      i = digits;
+    } else {
+      out.sql += c;
+      ++i;
+    }
+  }
+  out.count = highest;
+  return out;
+}
+
+// --- statements --------------------------------------------------------------
+
+PostgresStatement::PostgresStatement(PostgresConnection& connection, const std::string& name,
+                                     int parameters)
+    : connection_(&connection),
+      name_(name),
+      values_(static_cast<std::size_t>(parameters)),
+      formats_(static_cast<std::size_t>(parameters), 0) {}
+
+bool PostgresStatement::check_index(int index) {
+  if (index >= 1 && index <= static_cast<int>(values_.size())) return true;
+  if (bind_status_.ok()) {
+    bind_status_ = make_error("storage_failure",
+                              "bind: the statement has no parameter " + std::to_string(index));
+  }
+  return false;
+}
+
+PostgresStatement& PostgresStatement::bind(int index, std::int64_t value) {
+  if (check_index(index)) {
+    values_[static_cast<std::size_t>(index - 1)] = std::to_string(value);
+    formats_[static_cast<std::size_t>(index - 1)] = 0;
+  }
+  return *this;
+}
+
+PostgresStatement& PostgresStatement::bind(int index, double value) {
+  if (check_index(index)) {
+    // Shortest text that reads back as the same double.
+    char text[32];
+    auto written = std::to_chars(text, text + sizeof text, value);
+    values_[static_cast<std::size_t>(index - 1)] = std::string(text, written.ptr);
+    formats_[static_cast<std::size_t>(index - 1)] = 0;
+  }
+  return *this;
+}
+
+PostgresStatement& PostgresStatement::bind(int index, std::string_view text) {
+  if (check_index(index)) {
+    values_[static_cast<std::size_t>(index - 1)] = std::string(text);
+    formats_[static_cast<std::size_t>(index - 1)] = 0;
+  }
+  return *this;
+}
+
+PostgresStatement& PostgresStatement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
+  if (check_index(index)) {
+    values_[static_cast<std::size_t>(index - 1)] =
+        std::string(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+    formats_[static_cast<std::size_t>(index - 1)] = 1;
+  }
+  return *this;
+}
+
+PostgresStatement& PostgresStatement::bind_null(int index) {
+  if (check_index(index)) values_[static_cast<std::size_t>(index - 1)].reset();
+  return *this;
+}
+
+Result<bool> PostgresStatement::step() {
+  blobs_.clear();
+  if (row_ < 0) {
+    if (!bind_status_) return bind_status_.error();
+    std::vector<const char*> values(values_.size(), nullptr);
+    std::vector<int> lengths(values_.size(), 0);
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      if (!values_[i]) continue;
+      values[i] = values_[i]->data();
+      lengths[i] = static_cast<int>(values_[i]->size());
+    }
+    result_.reset(PQexecPrepared(connection_->connection_, name_.c_str(),
+                                 static_cast<int>(values.size()), values.data(), lengths.data(),
+                                 formats_.data(), 0));
+    ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+      Error error = connection_->failure(result_.get(), "step");
+      result_.reset();
+      return error;
+    }
+    connection_->last_sqlstate_.clear();
+    row_ = 0;
+  } else {
+    ++row_;
+  }
+  return row_ < PQntuples(result_.get());
+}
+
+Status PostgresStatement::run() {
+  while (true) {
+    auto row = step();
+    if (!row) return row.take_error();
+    if (!row.value()) return {};
+  }
+}
+
+void PostgresStatement::reset() {
+  result_.reset();
+  blobs_.clear();
+  row_ = -1;
+  bind_status_ = {};
+}
+
+std::int64_t PostgresStatement::changes() const {
+  if (!result_) return 0;
+  const char* tuples = PQcmdTuples(result_.get());
+  std::int64_t count = 0;
+  std::from_chars(tuples, tuples + std::char_traits<char>::length(tuples), count);
+  return count;
+}
+
+bool PostgresStatement::is_null(int column) const {
+  return PQgetisnull(result_.get(), row_, column) != 0;
+}
+
+std::int64_t PostgresStatement::int64(int column) const {
+  std::string_view value = text(column);
+  if (value == "t") return 1;
+  if (value == "f") return 0;
+  std::int64_t number = 0;
+  std::from_chars(value.data(), value.data() + value.size(), number);
+  return number;
+}
+
+double PostgresStatement::real(int column) const {
+  std::string copy(text(column));
+  return std::strtod(copy.c_str(), nullptr);
+}
+
+std::string_view PostgresStatement::text(int column) const {
+  return {PQgetvalue(result_.get(), row_, column),
+          static_cast<std::size_t>(PQgetlength(result_.get(), row_, column))};
+}
+
+std::span<const std::uint8_t> PostgresStatement::blob(int column) const {
+  if (PQftype(result_.get(), column) != kByteaOid) {
+    std::string_view value = text(column);
+    return {reinterpret_cast<const std::uint8_t*>(value.data()), value.size()};
+  }
+  auto [entry, added] = blobs_.try_emplace(column);
+  if (added) {
+    std::size_t length = 0;
+    unsigned char* bytes = PQunescapeBytea(
+        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column)), &length);
+    if (bytes != nullptr) {
+      entry->second.assign(bytes, bytes + length);
+      PQfreemem(bytes);
+    }
+  }
+  return entry->second;
+}
+
+// --- connections -------------------------------------------------------------
+
+Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const std::string& conninfo) {
+  PGconn* connection = PQconnectdb(conninfo.c_str());
+  if (connection == nullptr) {
+    return make_error("storage_failure", "cannot connect to PostgreSQL: out of memory");
+  }
+  if (PQstatus(connection) != CONNECTION_OK) {
+    std::string message = PQerrorMessage(connection);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+      message.pop_back();
+    }
+    PQfinish(connection);
+    return make_error("storage_failure", "cannot connect to PostgreSQL: " + message);
+  }
+  auto opened = std::unique_ptr<PostgresConnection>(new PostgresConnection(connection));
+  // Warnings (NOTICE) are for people at a terminal, not for a server's log.
+  if (auto quiet = opened->execute("SET client_min_messages = warning"); !quiet) {
+    return quiet.error();
+  }
+  return opened;
+}
+
+PostgresConnection::~PostgresConnection() { PQfinish(connection_); }
+
+Error PostgresConnection::failure(const PGresult* result, std::string_view context) {
+  const char* state = result != nullptr ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  last_sqlstate_ = state != nullptr ? state : "";
+  std::string message = result != nullptr ? PQresultErrorMessage(result) : "";
+  if (message.empty()) message = PQerrorMessage(connection_);
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  if (message.rfind("ERROR:  ", 0) == 0) message.erase(0, 8);
+  std::string text(context);
+  text += ": " + message;
+  if (!last_sqlstate_.empty()) text += " (SQLSTATE " + last_sqlstate_ + ")";
+  return make_error("storage_failure", std::move(text));
+}
+
+Status PostgresConnection::execute(std::string_view sql) {
+  std::unique_ptr<PGresult, void (*)(PGresult*)> result(
+      PQexec(connection_, std::string(sql).c_str()), PQclear);
+  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    return failure(result.get(), "execute");
+  }
+  last_sqlstate_.clear();
+  return {};
+}
+
+Result<PostgresStatement> PostgresConnection::statement(std::string_view sql) {
+  auto found = prepared_.find(sql);
+  if (found == prepared_.end()) {
+    PostgresParameters translated = postgres_parameters(sql);
+    Prepared prepared{"s" + std::to_string(prepared_.size() + 1), translated.count};
+    std::unique_ptr<PGresult, void (*)(PGresult*)> result(
+        PQprepare(connection_, prepared.name.c_str(), translated.sql.c_str(), translated.count,
+                  nullptr),
+        PQclear);
+    if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+      return failure(result.get(), "prepare");
+    }
+    found = prepared_.emplace(std::string(sql), std::move(prepared)).first;
+  }
+  return PostgresStatement(*this, found->second.name, found->second.parameters);
+}
+
+Result<std::int64_t> PostgresConnection::query_int(std::string_view sql) {
+  std::unique_ptr<PGresult, void (*)(PGresult*)> result(
+      PQexec(connection_, std::string(sql).c_str()), PQclear);
+  if (!result || PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
+    return failure(result.get(), "query");
+  }
+  if (PQntuples(result.get()) < 1 || PQnfields(result.get()) < 1 ||
+      PQgetisnull(result.get(), 0, 0)) {
+    return make_error("storage_failure", "query: no value from " + std::string(sql));
+  }
+  std::string_view value = PQgetvalue(result.get(), 0, 0);
+  std::int64_t number = 0;
+  auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size()) {
+    return make_error("storage_failure", "query: '" + std::string(value) + "' is not an integer");
+  }
+  last_sqlstate_.clear();
+  return number;
+}
+
+}  // namespace parorende
