@@ -81,7 +81,8 @@ tsan_unit_tests='AuditLog*:ResponseStore*:SchemaMigration*:SecretCode*:StoreCras
 tsan_unit_tests+=':StoredCodes*:WalCheckpointer*:WriteQueue*:ResultsCache*:AnalyticsWave*'
 tsan_unit_tests+=':PublicationStep*:PublicationStore*:PublishedExport*:AccountsTest*:InvitationsTest*'
 GTEST_FILTER=$tsan_unit_tests setarch "$(uname -m)" -R \
-  ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^unit\.'
+  ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^unit\.' -E postgresql
 setarch "$(uname -m)" -R \
-  ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^integration\.'
+  ctest --test-dir build/tsan --output-on-failure -j"$jobs" --timeout 600 -R '^integration\.' \
+  -E postgresql
 stage "done"

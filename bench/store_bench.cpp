@@ -21,8 +21,8 @@
 #include "questionnaire/questionnaire_loader.h"
 #include "questionnaire/response_validation.h"
 #include "reference/municipalities.h"
+#include "store/internal/connection.h"
 #include "store/internal/secret_code.h"
-#include "store/internal/sqlite_connection.h"
 #include "store/internal/stored_answers.h"
 #include "store/response_matrix.h"
 #include "store/response_store.h"
@@ -281,7 +281,7 @@ void BM_RawSqliteCeiling(benchmark::State& state) {
       auto answers =
           connection.statement("INSERT INTO response_answers (response, answers) VALUES (?, ?)");
       if (!answers) fail(answers.error().describe());
-      answers->bind(1, connection.last_insert_rowid()).bind(2, row.answers);
+      answers->bind(1, connection.sqlite()->last_insert_rowid()).bind(2, row.answers);
       run_or_fail(answers->run());
     }
     run_or_fail(connection.execute("COMMIT"));

@@ -150,24 +150,20 @@ CLI::Option* add_min_respondents(CLI::App& command, int& target) {
       ->default_str(std::to_string(target));
 }
 
-// The value becomes the SQLite file's path: sqlite:FILE is FILE.
+// The value is checked here, and sqlite:FILE becomes FILE; a PostgreSQL
+// URI is passed on as given.
 CLI::Option* add_database(CLI::App& command, std::string& target) {
   return command
       .add_option("--db", target,
-                  "the response database: an SQLite file (FILE or sqlite:FILE); "
-                  "PostgreSQL (postgresql://...) is not yet supported")
+                  "the response database: an SQLite file (FILE or sqlite:FILE) or a "
+                  "PostgreSQL database (postgresql://...)")
       ->required()
-      ->type_name("FILE")
+      ->type_name("DB")
       ->transform(CLI::Validator(
           [](std::string& text) {
             auto location = parse_store_location(text);
             if (!location) return location.error().message;
-            if (location->engine == StoreEngine::postgresql) {
-              return std::string(
-                  "this parorende keeps its data in SQLite files only: the PostgreSQL store "
-                  "is being built (docs/storage.md, \"PostgreSQL\")");
-            }
-            text = location->target;
+            if (location->engine == StoreEngine::sqlite) text = location->target;
             return std::string();
           },
           ""));

@@ -13,6 +13,7 @@ constexpr bool kLocal = false;
 constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"account_exists", 409, kHttp, "an account of this username exists"},
     {"account_not_found", 404, kHttp, "no such account"},
+    {"backup_unsupported", 422, kLocal, "the store's engine is backed up by its own tools"},
     {"bad_option", 422, kLocal, "a REDCap import option names nothing the dictionary has"},
     {"bad_request", 400, kHttp, "malformed HTTP"},
     {"body_too_large", 413, kHttp, "the request body is over the limit"},

@@ -8,7 +8,9 @@ ResponseStore::ResponseStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)
 ResponseStore::~ResponseStore() = default;
 
 Result<std::unique_ptr<ResponseStore>> ResponseStore::open(const StoreOptions& options) {
-  auto impl = std::make_unique<Impl>(options);
+  auto location = parse_store_location(options.path);
+  if (!location) return location.take_error();
+  auto impl = std::make_unique<Impl>(options, std::move(location).value());
   Status started = options.read_only ? impl->check_read_only_schema() : impl->start_writer();
   if (!started) return started.take_error();
   return std::unique_ptr<ResponseStore>(new ResponseStore(std::move(impl)));

@@ -42,6 +42,8 @@
 namespace parorende {
 
 struct StoreOptions {
+  // An SQLite file (FILE or sqlite:FILE), or a PostgreSQL database
+  // (postgresql://...): store/store_location.h.
   std::string path;
   // full: a commit survives power loss. normal: a commit survives a crash of
   // the process, but the last commits before a power loss or OS crash may be

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <limits>
 
-#include "store/internal/sqlite_connection.h"
+#include "store/internal/connection.h"
 
 namespace parorende {
 namespace {
@@ -55,10 +55,20 @@ Status read_complete_responses(ResponseStore& store, const std::string& database
   if (!questionnaire) return questionnaire.take_error();
   WaveLayout layout{wave.value(), questionnaire.value(), matrix_columns(*questionnaire.value()), 0};
 
-  auto connection = Connection::open(database_path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+  auto location = parse_store_location(database_path);
+  if (!location) return location.take_error();
+  const bool postgres = location->engine == StoreEngine::postgresql;
+  auto connection =
+      postgres ? Connection::open_postgres(location->target)
+               : Connection::open(location->target, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   if (!connection) return connection.take_error();
   Connection& reader = *connection.value();
-  if (auto begun = reader.execute("BEGIN"); !begun) return begun;
+  // One snapshot for the count and the rows, as SQLite's read transaction.
+  if (auto begun =
+          reader.execute(postgres ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+      !begun) {
+    return begun;
+  }
   Status result = [&]() -> Status {
     auto count =
         reader.statement("SELECT count(*) FROM responses WHERE wave = ? AND status = 'complete'");

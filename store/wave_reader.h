@@ -36,9 +36,9 @@ struct WaveLayout {
 using WaveRowSink = std::function<void(std::span<const double> values, std::uint16_t municipality,
                                        const RowPublication& publication)>;
 
-// `store` gives the wave and its questionnaire; `database_path` is the file
-// it was opened on. `begin` is called with the layout before the first row.
-// One read transaction: the count and the rows are the same snapshot.
+// `store` gives the wave and its questionnaire; `database_path` is what it
+// was opened on (StoreOptions::path: a file, or a PostgreSQL URI). `begin` is called with the
+// layout before the first row. One read transaction: the count and the rows are the same snapshot.
 // Errors: those of ResponseStore::wave() and questionnaire(), and
 // "storage_failure" (including a BLOB of another layout).
 Status read_complete_responses(ResponseStore& store, const std::string& database_path,

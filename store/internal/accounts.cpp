@@ -106,8 +106,8 @@ Status write_grants(Connection& connection, std::int64_t account_id,
   remove->bind(1, account_id);
   if (auto removed = remove->run(); !removed) return removed;
   auto insert = connection.statement(
-      "INSERT OR REPLACE INTO account_grants (account_id, role, scope, expires_on)"
-      " VALUES (?, ?, ?, ?)");
+      "INSERT INTO account_grants (account_id, role, scope, expires_on) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT (account_id, role, scope) DO UPDATE SET expires_on = excluded.expires_on");
   if (!insert) return insert.take_error();
   for (const Grant& grant : grants) {
     insert->reset();
@@ -227,15 +227,16 @@ Result<Account> ResponseStore::Impl::add_account(const NewAccount& spec, Date to
     }
     auto insert = context.connection.statement(
         "INSERT INTO accounts (username, display_name, password_hash, created_on)"
-        " VALUES (?, ?, ?, ?)");
+        " VALUES (?, ?, ?, ?) RETURNING id");
     if (!insert) return insert.take_error();
     std::string created = today.iso();
     insert->bind(1, *username)
         .bind(2, spec.display_name)
         .bind(3, std::string_view(spec.password_hash))
         .bind(4, created);
-    if (auto inserted = insert->run(); !inserted) return inserted;
-    id = context.connection.last_insert_rowid();
+    auto inserted = run_returning_id(*insert);
+    if (!inserted) return inserted.take_error();
+    id = inserted.value();
     return write_grants(context.connection, id, spec.grants);
   });
   if (!written) return written.error();
@@ -280,12 +281,13 @@ Result<Account> ResponseStore::Impl::link_external_account(const ExternalAccount
                                               "\" exists and is not linked to this provider");
     }
     auto insert = connection.statement(
-        "INSERT INTO accounts (username, display_name, created_on) VALUES (?, ?, ?)");
+        "INSERT INTO accounts (username, display_name, created_on) VALUES (?, ?, ?) RETURNING id");
     if (!insert) return insert.take_error();
     std::string created = today.iso();
     insert->bind(1, *username).bind(2, identity.display_name).bind(3, created);
-    if (auto inserted = insert->run(); !inserted) return inserted;
-    id = connection.last_insert_rowid();
+    auto inserted = run_returning_id(*insert);
+    if (!inserted) return inserted.take_error();
+    id = inserted.value();
     auto link = connection.statement(
         "INSERT INTO account_identities (issuer, subject, account_id) VALUES (?, ?, ?)");
     if (!link) return link.take_error();

@@ -23,10 +23,16 @@ Result<StoreStats> ResponseStore::Impl::stats() {
     auto municipalities = connection.query_int("SELECT count(*) FROM municipalities");
     if (!municipalities) return municipalities.take_error();
     stats.municipalities = municipalities.value();
-    auto pages = connection.query_int("PRAGMA page_count");
-    auto page_size = connection.query_int("PRAGMA page_size");
-    if (!pages || !page_size) return make_error("storage_failure", "cannot read the page count");
-    stats.database_bytes = pages.value() * page_size.value();
+    if (connection.engine() == StoreEngine::postgresql) {
+      auto bytes = connection.query_int("SELECT pg_database_size(current_database())");
+      if (!bytes) return bytes.take_error();
+      stats.database_bytes = bytes.value();
+    } else {
+      auto pages = connection.query_int("PRAGMA page_count");
+      auto page_size = connection.query_int("PRAGMA page_size");
+      if (!pages || !page_size) return make_error("storage_failure", "cannot read the page count");
+      stats.database_bytes = pages.value() * page_size.value();
+    }
 
     auto counts = connection.statement(
         "SELECT w.name, count(r.id) FILTER (WHERE r.status = 'partial'),"
@@ -46,6 +52,11 @@ Result<StoreStats> ResponseStore::Impl::stats() {
 }
 
 Status ResponseStore::Impl::backup(const std::string& out_path) {
+  if (location_.engine == StoreEngine::postgresql) {
+    return make_error("backup_unsupported",
+                      "a PostgreSQL database is backed up by PostgreSQL: pg_dump, or a "
+                      "streaming replica (docs/deploy.md)");
+  }
   struct stat existing {};
   if (::stat(out_path.c_str(), &existing) == 0) {
     return make_error("output_exists", out_path + " exists; a backup never overwrites a file");
@@ -61,7 +72,7 @@ Status ResponseStore::Impl::backup(const std::string& out_path) {
 
   sqlite3_backup* copy =
       sqlite3_backup_init((*destination)->handle(), "main", (*reader)->handle(), "main");
-  if (copy == nullptr) return (*destination)->error("backup");
+  if (copy == nullptr) return (*destination)->sqlite()->error("backup");
   // All pages in one step: one read transaction, so the copy is one
   // consistent snapshot however many commits happen meanwhile.
   int rc = sqlite3_backup_step(copy, -1);

@@ -1,5 +1,6 @@
 // The audit log's rows (store/audit.h).
 #include <ctime>
+#include <limits>
 
 #include "common/text.h"
 #include "store/internal/store_impl.h"
@@ -35,8 +36,14 @@ Status check_audit_field(std::string_view name, std::string_view value, bool req
   return {};
 }
 
-Result<AuditHead> read_head(Connection& connection) {
-  auto select = connection.statement("SELECT entries, hash FROM audit_head WHERE only_row = 1");
+// `to_append`: in the writer's transaction. On PostgreSQL several servers'
+// writers append at once: the head's row lock makes each wait for the one
+// before, so the chain stays one chain.
+Result<AuditHead> read_head(Connection& connection, bool to_append) {
+  auto select = connection.statement(
+      to_append && connection.engine() == StoreEngine::postgresql
+          ? "SELECT entries, hash FROM audit_head WHERE only_row = 1 FOR UPDATE"
+          : "SELECT entries, hash FROM audit_head WHERE only_row = 1");
   if (!select) return select.take_error();
   auto row = select->step();
   if (!row) return row.take_error();
@@ -56,7 +63,7 @@ Status ResponseStore::Impl::record_audit(const AuditEvent& event) {
     if (auto checked = check_audit_field(name, value, required); !checked) return checked;
   }
   return write([&](WriteContext& context) -> Status {
-    auto head = read_head(context.connection);
+    auto head = read_head(context.connection, true);
     if (!head) return head.take_error();
     AuditEntry entry;
     entry.number = head->entries + 1;
@@ -102,7 +109,8 @@ Result<std::vector<AuditEntry>> read_entries(Connection& connection, const Audit
       .bind(3, std::string_view(query.actor))
       .bind(4, std::string_view(query.action))
       .bind(5, std::string_view(query.action))
-      .bind(6, query.limit == 0 ? std::int64_t{-1} : static_cast<std::int64_t>(query.limit));
+      .bind(6, query.limit == 0 ? std::numeric_limits<std::int64_t>::max()
+                                : static_cast<std::int64_t>(query.limit));
   std::vector<AuditEntry> entries;
   while (true) {
     auto row = select->step();
@@ -142,7 +150,7 @@ Result<AuditVerification> ResponseStore::Impl::verify_audit() {
   Connection& connection = **reader;
   if (auto begun = connection.execute("BEGIN"); !begun) return begun.take_error();
   Result<AuditVerification> result = [&]() -> Result<AuditVerification> {
-    auto head = read_head(connection);
+    auto head = read_head(connection, false);
     if (!head) return head.take_error();
     auto entries = read_entries(connection, {});
     if (!entries) return entries.take_error();

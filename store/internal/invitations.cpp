@@ -80,15 +80,16 @@ Result<IssuedInvitations> ResponseStore::Impl::create_invitations(const NewInvit
     Connection& connection = context.connection;
     auto batch = connection.statement(
         "INSERT INTO invitation_batches (wave, municipality, label, created_on, issued)"
-        " VALUES (?, ?, ?, ?, ?)");
+        " VALUES (?, ?, ?, ?, ?) RETURNING id");
     if (!batch) return batch.take_error();
     batch->bind(1, wave_id)
         .bind(2, spec.municipality)
         .bind(3, spec.label)
         .bind(4, created_on)
         .bind(5, std::int64_t{spec.count});
-    if (auto inserted = batch->run(); !inserted) return inserted;
-    issued.batch.id = connection.last_insert_rowid();
+    auto inserted = run_returning_id(*batch);
+    if (!inserted) return inserted.take_error();
+    issued.batch.id = inserted.value();
     // A letter number only where the round tracks participation: in any
     // other round nothing ties a code's row to a line of the staff's list.
     auto code = connection.statement(

@@ -127,8 +127,11 @@ Status ResponseStore::Impl::set_municipality_contact(std::string_view municipali
   }
   return write([&](WriteContext& context) -> Status {
     auto upsert = context.connection.statement(
-        "INSERT OR REPLACE INTO municipality_contacts (municipality, contact_name, phone, email,"
-        " switchboard, web_site) VALUES (?, ?, ?, ?, ?, ?)");
+        "INSERT INTO municipality_contacts (municipality, contact_name, phone, email,"
+        " switchboard, web_site) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (municipality) DO UPDATE"
+        " SET contact_name = excluded.contact_name, phone = excluded.phone,"
+        " email = excluded.email, switchboard = excluded.switchboard,"
+        " web_site = excluded.web_site");
     if (!upsert) return upsert.take_error();
     upsert->bind(1, municipality)
         .bind(2, contact.contact_name)

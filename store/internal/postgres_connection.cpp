@@ -147,6 +147,7 @@ Result<bool> PostgresStatement::step() {
       return error;
     }
     connection_->last_sqlstate_.clear();
+    connection_->last_changes_ = changes();
     row_ = 0;
   } else {
     ++row_;

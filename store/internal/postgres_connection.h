@@ -95,6 +95,9 @@ class PostgresConnection {
   // Reads one integer, e.g. "SELECT count(*) FROM accounts".
   Result<std::int64_t> query_int(std::string_view sql);
 
+  // Rows the last statement run on this connection inserted, updated or
+  // deleted (as SQLite's sqlite3_changes()).
+  std::int64_t changes() const { return last_changes_; }
   // The SQLSTATE of the last failure ("23505": a unique key taken), empty
   // when the last call succeeded or failed before the server answered.
   const std::string& last_sqlstate() const { return last_sqlstate_; }
@@ -114,6 +117,7 @@ class PostgresConnection {
   };
   std::map<std::string, Prepared, std::less<>> prepared_;
   std::string last_sqlstate_;
+  std::int64_t last_changes_ = 0;
 };
 
 // `sql` with SQLite's parameters (`?`, `?N`) written as PostgreSQL's (`$N`),

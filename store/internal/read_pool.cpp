@@ -6,8 +6,21 @@
 namespace parorende {
 namespace {
 
-Result<std::unique_ptr<Connection>> open_reader(const std::string& path) {
-  auto connection = Connection::open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+Result<std::unique_ptr<Connection>> open_reader(const StoreLocation& location) {
+  if (location.engine == StoreEngine::postgresql) {
+    auto connection = Connection::open_postgres(location.target);
+    if (!connection) return connection.take_error();
+    // Repeatable read: the statements of one read transaction (stats, the
+    // audit log's check) see one snapshot, as SQLite's readers do.
+    if (auto read_only = (*connection)
+                             ->execute("SET default_transaction_read_only = on;"
+                                       " SET default_transaction_isolation = 'repeatable read'");
+        !read_only) {
+      return read_only.take_error();
+    }
+    return connection;
+  }
+  auto connection = Connection::open(location.target, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   if (!connection) return connection.take_error();
   sqlite3_busy_timeout((*connection)->handle(), 5000);
   return connection;
@@ -15,8 +28,8 @@ Result<std::unique_ptr<Connection>> open_reader(const std::string& path) {
 
 }  // namespace
 
-ReadPool::ReadPool(std::string path, std::size_t max_connections)
-    : path_(std::move(path)), max_connections_(std::max<std::size_t>(max_connections, 1)) {}
+ReadPool::ReadPool(StoreLocation location, std::size_t max_connections)
+    : location_(std::move(location)), max_connections_(std::max<std::size_t>(max_connections, 1)) {}
 
 ReadPool::Lease::~Lease() {
   if (connection_) pool_->give_back(std::move(connection_));
@@ -33,7 +46,7 @@ Result<ReadPool::Lease> ReadPool::acquire() {
     }
     ++open_;
   }
-  auto connection = open_reader(path_);
+  auto connection = open_reader(location_);
   if (!connection) {
     std::lock_guard lock(mutex_);
     --open_;

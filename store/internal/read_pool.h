@@ -1,5 +1,6 @@
 // Read-only connections shared by reader threads: each read borrows one, so
-// reads never queue behind the writer (WAL readers see the last commit).
+// reads never queue behind the writer (SQLite's WAL readers see the last
+// commit; PostgreSQL's read-only transactions each see one snapshot).
 #pragma once
 
 #include <condition_variable>
@@ -10,13 +11,13 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/internal/sqlite_connection.h"
+#include "store/internal/connection.h"
 
 namespace parorende {
 
 class ReadPool {
  public:
-  ReadPool(std::string path, std::size_t max_connections);
+  ReadPool(StoreLocation location, std::size_t max_connections);
 
   // A borrowed connection, returned to the pool on destruction.
   class Lease {
@@ -41,7 +42,7 @@ class ReadPool {
  private:
   void give_back(std::unique_ptr<Connection> connection);
 
-  std::string path_;
+  StoreLocation location_;
   std::size_t max_connections_;
   std::mutex mutex_;
   std::condition_variable returned_;

@@ -89,8 +89,9 @@ Status withdraw_published_block(Connection& connection, std::int64_t response_id
   std::int64_t block = select->int64(1);
   std::int64_t tables = select->int64(2);
   auto withdraw = connection.statement(
-      "UPDATE responses SET published_tables = published_tables & ~?1,"
-      " published_block = CASE WHEN (published_tables & ~?1) = 0 THEN NULL ELSE published_block END"
+      "UPDATE responses SET published_tables = published_tables & ~CAST(?1 AS BIGINT),"
+      " published_block = CASE WHEN (published_tables & ~CAST(?1 AS BIGINT)) = 0 THEN NULL"
+      " ELSE published_block END"
       " WHERE wave = ?2 AND published_block = ?3");
   if (!withdraw) return withdraw.take_error();
   withdraw->bind(1, tables).bind(2, wave).bind(3, block);
@@ -100,7 +101,7 @@ Status withdraw_published_block(Connection& connection, std::int64_t response_id
 constexpr std::string_view kInsertResponse =
     "INSERT INTO responses (wave, municipality, status, language, consent_version, started_on,"
     " saved_on, completed_on, resume_prefix, resume_hash, receipt_prefix, receipt_hash,"
-    " item_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " item_values) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr std::string_view kInsertAnswers =
     "INSERT INTO response_answers (response, answers) VALUES (?, ?)";
 
@@ -140,8 +141,9 @@ Result<std::int64_t> insert_response(Connection& connection, const NewResponse& 
   bind_code(*insert, 9, response.resume);
   bind_code(*insert, 11, response.receipt);
   insert->bind_blob(13, response.row->item_value_bytes());
-  if (auto inserted = insert->run(); !inserted) return inserted.take_error();
-  std::int64_t id = connection.last_insert_rowid();
+  auto inserted = run_returning_id(*insert);
+  if (!inserted) return inserted.take_error();
+  std::int64_t id = inserted.value();
 
   auto answers = connection.statement(kInsertAnswers);
   if (!answers) return answers.take_error();

@@ -2,6 +2,9 @@
 
 #include <string>
 #include <string_view>
+
+#include "store/internal/postgres_schema.h"
+
 namespace parorende {
 namespace {
 
@@ -337,6 +340,9 @@ Status apply_migrations(Connection& connection, int target_version) {
 int latest_schema_version() { return static_cast<int>(std::size(kMigrations)); }
 
 Result<int> schema_version(Connection& connection) {
+  if (PostgresConnection* postgres = connection.postgres()) {
+    return postgres_schema_version(*postgres);
+  }
   auto application = connection.query_int("PRAGMA application_id");
   if (!application) return application.take_error();
   auto version = connection.query_int("PRAGMA user_version");
@@ -356,6 +362,12 @@ Result<int> schema_version(Connection& connection) {
 Status migrate(Connection& connection, int target_version) {
   if (target_version < 0 || target_version > latest_schema_version()) {
     return make_error("invalid_argument", "no schema version " + std::to_string(target_version));
+  }
+  if (PostgresConnection* postgres = connection.postgres()) {
+    if (target_version != latest_schema_version()) {
+      return make_error("invalid_argument", "a PostgreSQL database migrates to the latest version");
+    }
+    return migrate_postgres(*postgres);
   }
   // IMMEDIATE: two processes opening a new file at once must not both migrate.
   if (auto begun = connection.execute("BEGIN IMMEDIATE"); !begun) return begun;

@@ -2,12 +2,13 @@
 //
 // The schema version is SQLite's user_version; application_id marks the file
 // as ours. Migrations run in one transaction, so a database is always at
-// exactly one version.
+// exactly one version. On a PostgreSQL connection both functions are
+// postgres_schema.h's.
 #pragma once
 
 #include "common/result.h"
 #include "reference/municipalities.h"
-#include "store/internal/sqlite_connection.h"
+#include "store/internal/connection.h"
 
 namespace parorende {
 

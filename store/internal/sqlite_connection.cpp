@@ -11,39 +11,39 @@ Error sqlite_error(sqlite3* database, int rc, std::string_view context) {
   return make_error("storage_failure", std::move(message));
 }
 
-StatementUse::~StatementUse() {
+SqliteStatement::~SqliteStatement() {
   if (statement_ == nullptr) return;
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
 }
 
-StatementUse::StatementUse(StatementUse&& other) noexcept
+SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
     : statement_(std::exchange(other.statement_, nullptr)),
       bind_status_(std::move(other.bind_status_)) {}
 
-void StatementUse::check_bind(int rc) {
+void SqliteStatement::check_bind(int rc) {
   if (rc != SQLITE_OK && bind_status_.ok()) {
     bind_status_ = sqlite_error(sqlite3_db_handle(statement_), rc, "bind");
   }
 }
 
-StatementUse& StatementUse::bind(int index, std::int64_t value) {
+SqliteStatement& SqliteStatement::bind(int index, std::int64_t value) {
   check_bind(sqlite3_bind_int64(statement_, index, value));
   return *this;
 }
 
-StatementUse& StatementUse::bind(int index, double value) {
+SqliteStatement& SqliteStatement::bind(int index, double value) {
   check_bind(sqlite3_bind_double(statement_, index, value));
   return *this;
 }
 
-StatementUse& StatementUse::bind(int index, std::string_view text) {
+SqliteStatement& SqliteStatement::bind(int index, std::string_view text) {
   check_bind(
       sqlite3_bind_text64(statement_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8));
   return *this;
 }
 
-StatementUse& StatementUse::bind_blob(int index, std::span<const std::uint8_t> bytes) {
+SqliteStatement& SqliteStatement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
   // A zero-length blob must still bind as a blob, not as NULL.
   static const std::uint8_t kEmpty = 0;
   const void* data = bytes.empty() ? &kEmpty : bytes.data();
@@ -51,12 +51,12 @@ StatementUse& StatementUse::bind_blob(int index, std::span<const std::uint8_t> b
   return *this;
 }
 
-StatementUse& StatementUse::bind_null(int index) {
+SqliteStatement& SqliteStatement::bind_null(int index) {
   check_bind(sqlite3_bind_null(statement_, index));
   return *this;
 }
 
-Result<bool> StatementUse::step() {
+Result<bool> SqliteStatement::step() {
   if (!bind_status_) return bind_status_.error();
   int rc = sqlite3_step(statement_);
   if (rc == SQLITE_ROW) return true;
@@ -64,7 +64,7 @@ Result<bool> StatementUse::step() {
   return sqlite_error(sqlite3_db_handle(statement_), rc, "step");
 }
 
-Status StatementUse::run() {
+Status SqliteStatement::run() {
   while (true) {
     auto row = step();
     if (!row) return row.take_error();
@@ -72,35 +72,36 @@ Status StatementUse::run() {
   }
 }
 
-void StatementUse::reset() {
+void SqliteStatement::reset() {
   sqlite3_reset(statement_);
   sqlite3_clear_bindings(statement_);
   bind_status_ = {};
 }
 
-bool StatementUse::is_null(int column) const {
+bool SqliteStatement::is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }
 
-std::int64_t StatementUse::int64(int column) const {
+std::int64_t SqliteStatement::int64(int column) const {
   return sqlite3_column_int64(statement_, column);
 }
 
-double StatementUse::real(int column) const { return sqlite3_column_double(statement_, column); }
+double SqliteStatement::real(int column) const { return sqlite3_column_double(statement_, column); }
 
-std::string_view StatementUse::text(int column) const {
+std::string_view SqliteStatement::text(int column) const {
   const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
   if (data == nullptr) return {};
   return {data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
-std::span<const std::uint8_t> StatementUse::blob(int column) const {
+std::span<const std::uint8_t> SqliteStatement::blob(int column) const {
   const auto* data = static_cast<const std::uint8_t*>(sqlite3_column_blob(statement_, column));
   if (data == nullptr) return {};
   return {data, static_cast<std::size_t>(sqlite3_column_bytes(statement_, column))};
 }
 
-Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, int flags) {
+Result<std::unique_ptr<SqliteConnection>> SqliteConnection::open(const std::string& path,
+                                                                 int flags) {
   sqlite3* database = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &database, flags | SQLITE_OPEN_EXRESCODE, nullptr);
   if (rc != SQLITE_OK) {
@@ -108,22 +109,22 @@ Result<std::unique_ptr<Connection>> Connection::open(const std::string& path, in
     sqlite3_close_v2(database);
     return error;
   }
-  return std::unique_ptr<Connection>(new Connection(database));
+  return std::unique_ptr<SqliteConnection>(new SqliteConnection(database));
 }
 
-Connection::~Connection() {
+SqliteConnection::~SqliteConnection() {
   for (auto& [sql, statement] : statements_) sqlite3_finalize(statement);
   sqlite3_close_v2(database_);
 }
 
-Status Connection::execute(std::string_view sql) {
+Status SqliteConnection::execute(std::string_view sql) {
   std::string text(sql);
   int rc = sqlite3_exec(database_, text.c_str(), nullptr, nullptr, nullptr);
   if (rc != SQLITE_OK) return error(text.substr(0, 60));
   return {};
 }
 
-Result<StatementUse> Connection::statement(std::string_view sql) {
+Result<SqliteStatement> SqliteConnection::statement(std::string_view sql) {
   auto found = statements_.find(sql);
   if (found == statements_.end()) {
     sqlite3_stmt* statement = nullptr;
@@ -132,10 +133,10 @@ Result<StatementUse> Connection::statement(std::string_view sql) {
     if (rc != SQLITE_OK) return error("prepare " + std::string(sql.substr(0, 60)));
     found = statements_.emplace(std::string(sql), statement).first;
   }
-  return StatementUse(found->second);
+  return SqliteStatement(found->second);
 }
 
-Result<std::int64_t> Connection::query_int(std::string_view sql) {
+Result<std::int64_t> SqliteConnection::query_int(std::string_view sql) {
   auto statement = this->statement(sql);
   if (!statement) return statement.take_error();
   auto row = statement->step();
@@ -144,11 +145,13 @@ Result<std::int64_t> Connection::query_int(std::string_view sql) {
   return statement->int64(0);
 }
 
-std::int64_t Connection::last_insert_rowid() const { return sqlite3_last_insert_rowid(database_); }
+std::int64_t SqliteConnection::last_insert_rowid() const {
+  return sqlite3_last_insert_rowid(database_);
+}
 
-int Connection::changes() const { return sqlite3_changes(database_); }
+int SqliteConnection::changes() const { return sqlite3_changes(database_); }
 
-Error Connection::error(std::string_view context) const {
+Error SqliteConnection::error(std::string_view context) const {
   return sqlite_error(database_, sqlite3_errcode(database_), context);
 }
 

@@ -1,5 +1,7 @@
 // A thin RAII layer over the SQLite C API, reporting failures as Result with
-// code "storage_failure". A Connection is used by one thread at a time.
+// code "storage_failure". A SqliteConnection is used by one thread at a
+// time. The store reaches it through connection.h, which serves either
+// engine.
 #pragma once
 
 #include <sqlite3.h>
@@ -18,21 +20,21 @@ namespace parorende {
 // A statement in use: bind, step, read columns. Text and blobs are bound
 // without copying, so they must outlive the use. Resets (and clears the
 // bindings) on destruction, which also ends the read it held open.
-class StatementUse {
+class SqliteStatement {
  public:
-  explicit StatementUse(sqlite3_stmt* statement) : statement_(statement) {}
-  ~StatementUse();
-  StatementUse(StatementUse&& other) noexcept;
-  StatementUse& operator=(StatementUse&&) = delete;
-  StatementUse(const StatementUse&) = delete;
-  StatementUse& operator=(const StatementUse&) = delete;
+  explicit SqliteStatement(sqlite3_stmt* statement) : statement_(statement) {}
+  ~SqliteStatement();
+  SqliteStatement(SqliteStatement&& other) noexcept;
+  SqliteStatement& operator=(SqliteStatement&&) = delete;
+  SqliteStatement(const SqliteStatement&) = delete;
+  SqliteStatement& operator=(const SqliteStatement&) = delete;
 
   // Parameters are 1-based, as in SQLite.
-  StatementUse& bind(int index, std::int64_t value);
-  StatementUse& bind(int index, double value);
-  StatementUse& bind(int index, std::string_view text);
-  StatementUse& bind_blob(int index, std::span<const std::uint8_t> bytes);
-  StatementUse& bind_null(int index);
+  SqliteStatement& bind(int index, std::int64_t value);
+  SqliteStatement& bind(int index, double value);
+  SqliteStatement& bind(int index, std::string_view text);
+  SqliteStatement& bind_blob(int index, std::span<const std::uint8_t> bytes);
+  SqliteStatement& bind_null(int index);
 
   // True when a row is available, false when done.
   Result<bool> step();
@@ -53,18 +55,18 @@ class StatementUse {
   void check_bind(int rc);
 };
 
-class Connection {
+class SqliteConnection {
  public:
   // `flags` as for sqlite3_open_v2.
-  static Result<std::unique_ptr<Connection>> open(const std::string& path, int flags);
-  ~Connection();
-  Connection(const Connection&) = delete;
-  Connection& operator=(const Connection&) = delete;
+  static Result<std::unique_ptr<SqliteConnection>> open(const std::string& path, int flags);
+  ~SqliteConnection();
+  SqliteConnection(const SqliteConnection&) = delete;
+  SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   // Runs SQL without results (several statements allowed).
   Status execute(std::string_view sql);
   // A statement prepared once per connection and reused.
-  Result<StatementUse> statement(std::string_view sql);
+  Result<SqliteStatement> statement(std::string_view sql);
   // Reads one integer, e.g. "PRAGMA user_version".
   Result<std::int64_t> query_int(std::string_view sql);
 
@@ -74,7 +76,7 @@ class Connection {
   Error error(std::string_view context) const;
 
  private:
-  explicit Connection(sqlite3* database) : database_(database) {}
+  explicit SqliteConnection(sqlite3* database) : database_(database) {}
   sqlite3* database_;
   std::map<std::string, sqlite3_stmt*, std::less<>> statements_;
 };

@@ -10,9 +10,24 @@ Status ResponseStore::Impl::write(WriteQueue::Job job) {
   return writer_->write(std::move(job));
 }
 
+Status ResponseStore::Impl::start_postgres_writer() {
+  auto connection = Connection::open_postgres(location_.target);
+  if (!connection) return connection.take_error();
+  Connection& writer = *connection.value();
+  // normal: a commit is acknowledged before PostgreSQL's WAL reaches the
+  // disk, so a crash of its server (not of ours) may lose the last ones.
+  if (options_.synchronous == StoreOptions::Synchronous::normal) {
+    if (auto set = writer.execute("SET synchronous_commit = off"); !set) return set;
+  }
+  if (auto migrated = migrate(writer); !migrated) return migrated;
+  writer_ = std::make_unique<WriteQueue>(std::move(connection).value(), options_.max_batch);
+  return {};
+}
+
 Status ResponseStore::Impl::start_writer() {
+  if (location_.engine == StoreEngine::postgresql) return start_postgres_writer();
   auto connection = Connection::open(
-      options_.path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
+      location_.target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   if (!connection) return connection.take_error();
   Connection& writer = *connection.value();
   sqlite3_busy_timeout(writer.handle(), 5000);
@@ -37,7 +52,7 @@ Status ResponseStore::Impl::start_writer() {
   if (auto set = writer.execute(pragmas); !set) return set;
   if (auto migrated = migrate(writer); !migrated) return migrated;
   auto checkpointer =
-      WalCheckpointer::start(options_.path, synchronous, kWalSoftLimitPages, kWalHardLimitPages);
+      WalCheckpointer::start(location_.target, synchronous, kWalSoftLimitPages, kWalHardLimitPages);
   if (!checkpointer) return checkpointer.take_error();
   checkpointer_ = std::move(checkpointer).value();
   checkpointer_->watch(writer);

@@ -127,10 +127,12 @@ using store_detail::ResponseRow;
 
 class ResponseStore::Impl {
  public:
-  explicit Impl(const StoreOptions& options)
-      : options_(options), readers_(options.path, options.read_connections) {}
+  Impl(const StoreOptions& options, StoreLocation location)
+      : options_(options), location_(location), readers_(location, options.read_connections) {}
 
+  // Opens the writer's connection, migrates, and starts the writer.
   Status start_writer();
+  Status start_postgres_writer();
   Status check_read_only_schema();
 
   Status publish_questionnaire(std::string_view definition_json);
@@ -242,7 +244,8 @@ class ResponseStore::Impl {
   // last (as the last read-write connection it checkpoints and removes the
   // WAL).
   StoreOptions options_;
-  std::unique_ptr<WalCheckpointer> checkpointer_;  // null when read-only
+  StoreLocation location_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // null when read-only or on PostgreSQL
   ReadPool readers_;
   std::unique_ptr<WriteQueue> writer_;  // null when read-only
 

@@ -21,7 +21,7 @@
 #include <thread>
 
 #include "common/result.h"
-#include "store/internal/sqlite_connection.h"
+#include "store/internal/connection.h"
 
 namespace parorende {
 

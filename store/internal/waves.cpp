@@ -63,7 +63,7 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
     if (found.value()) return make_error("wave_exists", "a wave named " + wave.name + " exists");
     auto insert = connection.statement(
         "INSERT INTO waves (name, questionnaire, opens_on, closes_on, comments_shared,"
-        " results_public, participation_tracked) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        " results_public, participation_tracked) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id");
     if (!insert) return insert.take_error();
     insert->bind(1, wave.name)
         .bind(2, questionnaire_row)
@@ -72,8 +72,9 @@ Result<Wave> ResponseStore::Impl::create_wave(const WaveSpec& spec) {
         .bind(5, std::int64_t{wave.comments_shared ? 1 : 0})
         .bind(6, std::int64_t{wave.results_public ? 1 : 0})
         .bind(7, std::int64_t{wave.participation_tracked ? 1 : 0});
-    if (auto inserted = insert->run(); !inserted) return inserted;
-    wave.id = connection.last_insert_rowid();
+    auto inserted = run_returning_id(*insert);
+    if (!inserted) return inserted.take_error();
+    wave.id = inserted.value();
     auto member =
         connection.statement("INSERT INTO wave_municipalities (wave, municipality) VALUES (?, ?)");
     if (!member) return member.take_error();
@@ -194,7 +195,7 @@ Result<bool> ResponseStore::Impl::join_wave(std::string_view wave_name,
   bool added = false;
   auto written = write([&](WriteContext& context) -> Status {
     auto insert = context.connection.statement(
-        "INSERT OR IGNORE INTO wave_participants (wave, municipality) VALUES (?, ?)");
+        "INSERT INTO wave_participants (wave, municipality) VALUES (?, ?) ON CONFLICT DO NOTHING");
     if (!insert) return insert.take_error();
     insert->bind(1, joined->id).bind(2, municipality);
     if (auto inserted = insert->run(); !inserted) return inserted;

@@ -297,7 +297,10 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
     for (Pending* pending : batch) pending->status = error;
     return BatchOutcome::finished;
   };
-  auto begin = connection.statement("BEGIN IMMEDIATE");
+  // IMMEDIATE: SQLite takes the write lock at once. PostgreSQL's writers of
+  // several servers run side by side; rows they both change lock.
+  auto begin = connection.statement(connection.engine() == StoreEngine::sqlite ? "BEGIN IMMEDIATE"
+                                                                               : "BEGIN");
   if (!begin) return fail_all(begin.error());
   if (auto begun = begin->run(); !begun) return fail_all(begun.error());
 
@@ -306,9 +309,11 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
     pending->status = isolation == Isolation::none ? run_job(*pending, context)
                                                    : run_in_savepoint(*pending, context);
     if (pending->status) continue;
-    // A failure SQLite answered by rolling back the whole transaction
-    // (disk full, I/O error) leaves nothing to commit for anyone.
-    if (sqlite3_get_autocommit(connection.handle()) != 0) {
+    // A failure the engine answered by ending the whole transaction (disk
+    // full, I/O error, a lost connection) leaves nothing to commit for
+    // anyone. PostgreSQL keeps a failed transaction open until it is
+    // rolled back: the retry with savepoints isolates that write.
+    if (!connection.in_transaction()) {
       return fail_all(
           make_error("storage_failure", "transaction aborted: " + pending->status.error().message));
     }
@@ -335,7 +340,7 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
       std::begin(kBatchSizeBounds));
   batch_size_counts_[bucket].fetch_add(1, std::memory_order_relaxed);
 
-  if (context.truncate_wal_after_commit) {
+  if (context.truncate_wal_after_commit && connection.engine() == StoreEngine::sqlite) {
     // Busy readers may prevent it; the frames are then overwritten later.
     (void)connection.execute("PRAGMA wal_checkpoint(TRUNCATE)");
   }

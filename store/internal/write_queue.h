@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "common/result.h"
-#include "store/internal/sqlite_connection.h"
+#include "store/internal/connection.h"
 
 namespace parorende {
 

@@ -23,12 +23,11 @@
 #include "analytics/wave_data.h"
 #include "common/json_input.h"
 #include "store/response_store.h"
+#include "store_test_support.h"
 #include "test_support.h"
 
 namespace parorende::analytics {
 namespace {
-
-using parorende::testing::TempDir;
 
 constexpr Date kAnalysisDay{2026, 3, 10};
 
@@ -46,8 +45,8 @@ void expect_same(double a, double b, const std::string& what) {
 class AnalyticsWave : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    directory_ = new TempDir();
-    path_ = (directory_->path() / "analytics.db").string();
+    home_ = new parorende::testing::TestStoreHome("analytics.db");
+    path_ = home_->path();
     StoreOptions options;
     options.path = path_;
     options.synchronous = StoreOptions::Synchronous::normal;
@@ -60,7 +59,7 @@ class AnalyticsWave : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     delete store_;
-    delete directory_;
+    delete home_;
   }
 
   static void add_wave(const std::string& file, const std::string& wave, std::int64_t responses,
@@ -94,12 +93,12 @@ class AnalyticsWave : public ::testing::Test {
     return analyze_wave(load(wave), builtin_municipalities(), options);
   }
 
-  static TempDir* directory_;
+  static parorende::testing::TestStoreHome* home_;
   static std::string path_;
   static ResponseStore* store_;
 };
 
-TempDir* AnalyticsWave::directory_ = nullptr;
+parorende::testing::TestStoreHome* AnalyticsWave::home_ = nullptr;
 std::string AnalyticsWave::path_;
 ResponseStore* AnalyticsWave::store_ = nullptr;
 

@@ -152,7 +152,7 @@ TEST(PublicationStep, AfterClosingTheRestGoToTheNationalPool) {
 class PublicationStore : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (directory_.path() / "publication.db").string();
+    path_ = home_.path();
     store_ = parorende::testing::open_store_at(path_, StoreOptions::Synchronous::normal);
     ASSERT_TRUE(store_);
     auto text = parorende::testing::read_file(parorende::testing::kSourceDir +
@@ -206,7 +206,7 @@ class PublicationStore : public ::testing::Test {
     return counts;
   }
 
-  parorende::testing::TempDir directory_;
+  parorende::testing::TestStoreHome home_{"publication.db"};
   std::string path_;
   std::unique_ptr<ResponseStore> store_;
   std::shared_ptr<const Questionnaire> questionnaire_;
@@ -289,7 +289,8 @@ TEST_F(PublicationStore, AnErasureWithdrawsItsBlockUntilKNewArrive) {
   EXPECT_EQ(first->results.report.respondents, 12);
   std::vector<std::int64_t> before = bergen_n(first->results.report);
 
-  ASSERT_TRUE(store_->erase(receipts.front()).ok());
+  auto erased = store_->erase(receipts.front());
+  ASSERT_TRUE(erased.ok()) << erased.error().describe();
   auto after_erasure = current();
   ASSERT_TRUE(after_erasure.ok());
   std::vector<std::int64_t> after = bergen_n(after_erasure->results.report);

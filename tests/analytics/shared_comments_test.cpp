@@ -7,7 +7,7 @@
 
 #include <boost/json/serialize.hpp>
 
-#include "store/internal/sqlite_connection.h"
+#include "store/internal/connection.h"
 #include "store_test_support.h"
 
 namespace parorende::analytics {
@@ -110,7 +110,7 @@ TEST_F(SharedCommentsTest, AFlagSetBehindTheStoresBackStillNeedsTheConsent) {
   // marked as sharing them in the file itself.
   store_.reset();
   {
-    auto connection = Connection::open(path_, SQLITE_OPEN_READWRITE);
+    auto connection = connect_directly();
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE(connection.value()
                     ->execute("UPDATE waves SET comments_shared = 1 WHERE name = 'spring'")

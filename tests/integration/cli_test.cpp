@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 #include <filesystem>
 
+#include "postgres_test_support.h"
 #include "test_support.h"
 
 namespace parorende {
@@ -275,9 +276,10 @@ TEST(CliMain, SubcommandsAndHelp) {
   EXPECT_TRUE(contains(unknown.err, "parorende: unknown subcommand 'frobnicate'"));
 }
 
-// --db names an SQLite file, as a path or sqlite:PATH; a PostgreSQL URI
-// is refused in words until that store exists, and no file is made of it.
-TEST(CliDatabase, SqliteFilesByPathOrSchemeAndPostgresqlNotYet) {
+// --db names an SQLite file, as a path or sqlite:PATH, or a PostgreSQL
+// database by its URI; anything else is refused in words, and no file is
+// made of it.
+TEST(CliDatabase, SqliteFilesByPathOrSchemeAndPostgresqlByUri) {
   TempDir dir;
   std::string path = (dir.path() / "named.db").string();
   auto made = run_parorende({"init-db", "--db", "sqlite:" + path});
@@ -287,9 +289,6 @@ TEST(CliDatabase, SqliteFilesByPathOrSchemeAndPostgresqlNotYet) {
   auto stats = run_parorende({"stats", "--db", path});
   EXPECT_EQ(stats.exit_code, 0) << stats.out << stats.err;
 
-  auto postgres = run_parorende({"stats", "--db", "postgresql:///parorende?host=/run/x"});
-  EXPECT_EQ(postgres.exit_code, 2);
-  EXPECT_TRUE(contains(postgres.err, "keeps its data in SQLite files only")) << postgres.err;
   auto other = run_parorende({"init-db", "--db", "mysql://db/parorende"});
   EXPECT_EQ(other.exit_code, 2);
   EXPECT_TRUE(contains(other.err, "'mysql://db/parorende' names no database")) << other.err;
@@ -300,6 +299,24 @@ TEST(CliDatabase, SqliteFilesByPathOrSchemeAndPostgresqlNotYet) {
     EXPECT_EQ(entry.path().filename().string().rfind("named.db", 0), 0u) << entry.path();
   }
   EXPECT_FALSE(std::filesystem::exists("mysql:")) << "a refused value makes no file";
+  auto unreachable = run_parorende(
+      {"stats", "--db", "postgresql:///parorende?host=/nonexistent&connect_timeout=2"});
+  EXPECT_EQ(unreachable.exit_code, 1);
+  EXPECT_TRUE(contains(unreachable.err, "cannot connect to PostgreSQL")) << unreachable.err;
+}
+
+TEST(CliDatabase, APostgresqlDatabaseIsMadeReadAndBackedUpByPostgresql) {
+  POSTGRES_TEST_DATABASE(database);
+  auto made = run_parorende({"init-db", "--db", database.uri()});
+  ASSERT_EQ(made.exit_code, 0) << made.out << made.err;
+  EXPECT_TRUE(contains(made.out, ": schema version ")) << made.out;
+  auto stats = run_parorende({"stats", "--db", database.uri()});
+  EXPECT_EQ(stats.exit_code, 0) << stats.out << stats.err;
+  EXPECT_TRUE(contains(stats.out, "357")) << stats.out;
+  TempDir dir;
+  auto backup = run_parorende({"backup", "--db", database.uri(), (dir.path() / "x.db").string()});
+  EXPECT_NE(backup.exit_code, 0);
+  EXPECT_TRUE(contains(backup.err, "pg_dump")) << backup.err;
 }
 
 }  // namespace

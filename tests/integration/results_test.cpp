@@ -36,7 +36,7 @@ class Results : public ServerFixture {
                 {"2027", "parorendeundersokelse", std::nullopt, {2027, 1, 1}, {2027, 12, 31}, {}})
             .ok());
     server::ServerOptions options = test_options();
-    options.database_path = (folder_.path() / "responses.db").string();
+    options.database_path = store_path();
     start(options);
   }
 
@@ -61,7 +61,7 @@ class Results : public ServerFixture {
   // with `analysis_k` 1 nothing at all withheld.
   analytics::WaveReport analysed(const std::string& wave, bool controlled,
                                  int analysis_k = analytics::kDefaultMinRespondents) {
-    const std::string path = (folder_.path() / "responses.db").string();
+    const std::string path = store_path();
     if (controlled) {
       auto current = analytics::publish_current_results(
           *store_, path, wave, analytics::kDefaultMinRespondents, today_utc());
@@ -225,9 +225,8 @@ TEST_F(Results, MunicipalityInFull) {
 // municipality's are withheld with its area.
 TEST_F(Results, AnswersPerQuestionOfAClosedRound) {
   json::object body = get_json("/api/v1/waves/2025/results/0301?lang=nn");
-  auto current =
-      analytics::publish_current_results(*store_, (folder_.path() / "responses.db").string(),
-                                         "2025", analytics::kDefaultMinRespondents, today_utc());
+  auto current = analytics::publish_current_results(*store_, store_path(), "2025",
+                                                    analytics::kDefaultMinRespondents, today_utc());
   ASSERT_TRUE(current.ok()) << current.error().describe();
   const std::vector<analytics::QuestionAnswers>& frozen = current->results.questions;
   ASSERT_FALSE(frozen.empty());

@@ -48,7 +48,7 @@ class SafeSteps : public ServerFixture {
     ASSERT_TRUE(store_->import_responses("live", batch, today).ok());
 
     server::ServerOptions options = test_options();
-    options.database_path = (folder_.path() / "responses.db").string();
+    options.database_path = store_path();
     options.results_count_check_interval = std::chrono::seconds(0);
     options.results_min_recompute_interval = std::chrono::seconds(0);
     start(options);

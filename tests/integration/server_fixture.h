@@ -19,6 +19,7 @@
 #include "http_client.h"
 #include "server/server.h"
 #include "store/response_store.h"
+#include "store_test_support.h"
 #include "test_support.h"
 
 namespace parorende::testing {
@@ -99,7 +100,7 @@ class ServerFixture : public ::testing::Test {
  protected:
   void SetUp() override {
     StoreOptions store_options;
-    store_options.path = (folder_.path() / "responses.db").string();
+    store_options.path = store_path();
     // These tests are about HTTP; full durability is the SIGTERM test's.
     store_options.synchronous = StoreOptions::Synchronous::normal;
     auto store = ResponseStore::open(store_options);
@@ -163,7 +164,12 @@ class ServerFixture : public ::testing::Test {
     return *reply;
   }
 
+  // The store: a file, or with PARORENDE_TEST_STORE_ENGINE=postgresql a
+  // database of the test's own (tests/support/store_test_support.h).
+  const std::string& store_path() const { return home_.path(); }
+
   TemporaryFolder folder_;
+  TestStoreHome home_{"responses.db"};
   std::filesystem::path web_;
   // How long call() waits for an answer before it fails the test. Fixtures
   // whose first request analyses thousands of responses raise it: under

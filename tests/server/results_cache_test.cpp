@@ -12,13 +12,10 @@
 namespace parorende::server {
 namespace {
 
-using parorende::testing::TempDir;
-
 class ResultsCacheTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store_ = parorende::testing::open_store_at((directory_.path() / "cache.db").string(),
-                                               StoreOptions::Synchronous::normal);
+    store_ = parorende::testing::open_store_at(home_.path(), StoreOptions::Synchronous::normal);
     ASSERT_TRUE(store_);
     auto text = parorende::testing::read_file(parorende::testing::kSourceDir +
                                               "/questionnaires/parorendeundersokelse.json");
@@ -50,7 +47,7 @@ class ResultsCacheTest : public ::testing::Test {
     return options;
   }
 
-  TempDir directory_;
+  parorende::testing::TestStoreHome home_{"cache.db"};
   std::unique_ptr<ResponseStore> store_;
 };
 

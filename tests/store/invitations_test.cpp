@@ -8,8 +8,8 @@
 #include <set>
 #include <thread>
 
+#include "store/internal/connection.h"
 #include "store/internal/secret_code.h"
-#include "store/internal/sqlite_connection.h"
 #include "store/response_store.h"
 #include "store_test_support.h"
 
@@ -29,11 +29,6 @@ class InvitationsTest : public testing::StoreFixture {
     EXPECT_TRUE(issued.ok()) << describe_result(issued);
     return issued.ok() ? std::move(issued).value() : IssuedInvitations{};
   }
-
-  std::string file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), {}};
-  }
 };
 
 TEST_F(InvitationsTest, CodesCarryAtLeast128RandomBitsAndOnlyTheirHashesAreStored) {
@@ -52,7 +47,7 @@ TEST_F(InvitationsTest, CodesCarryAtLeast128RandomBitsAndOnlyTheirHashesAreStore
 
   std::set<std::string> stored;
   {
-    auto connection = Connection::open(path_, SQLITE_OPEN_READONLY);
+    auto connection = connect_directly();
     ASSERT_TRUE(connection.ok());
     auto select = connection.value()->statement("SELECT code_hash FROM invitation_codes");
     ASSERT_TRUE(select.ok());
@@ -66,8 +61,8 @@ TEST_F(InvitationsTest, CodesCarryAtLeast128RandomBitsAndOnlyTheirHashesAreStore
     Sha256Digest digest = hash_secret_code(CodeKind::invitation, canonical).digest;
     EXPECT_TRUE(stored.count(std::string(digest.begin(), digest.end()))) << canonical;
   }
-  // Neither the database nor its WAL holds a code as text.
-  std::string bytes = file_bytes(path_) + file_bytes(path_ + "-wal");
+  // Neither the database nor its WAL holds a code as text (on either engine).
+  std::string bytes = stored_bytes();
   ASSERT_FALSE(bytes.empty());
   for (const std::string& canonical : canonical_codes) {
     EXPECT_EQ(bytes.find(canonical), std::string::npos);
@@ -240,7 +235,7 @@ TEST_F(InvitationsTest, OnlyARoundThatTracksParticipationNumbersItsLetters) {
   EXPECT_TRUE((*batches)[1].participation_tracked);
 
   // In the file: numbers only in the tracked round's batch.
-  auto connection = Connection::open(path_, SQLITE_OPEN_READONLY);
+  auto connection = connect_directly();
   ASSERT_TRUE(connection.ok());
   auto numbered = connection.value()->query_int(
       "SELECT count(*) FROM invitation_codes WHERE letter IS NOT NULL AND batch = " +

@@ -10,8 +10,8 @@
 #include <set>
 #include <thread>
 
+#include "store/internal/connection.h"
 #include "store/internal/secret_code.h"
-#include "store/internal/sqlite_connection.h"
 #include "store_test_support.h"
 
 namespace parorende {
@@ -27,7 +27,7 @@ class ResponseStoreTest : public testing::StoreFixture {
  protected:
   // Reads one integer straight from the file, bypassing the store.
   std::int64_t query(const std::string& sql) {
-    auto connection = Connection::open(path_, SQLITE_OPEN_READONLY);
+    auto connection = connect_directly();
     EXPECT_TRUE(connection.ok());
     auto value = connection.value()->query_int(sql);
     EXPECT_TRUE(value.ok()) << describe_result(value);
@@ -54,7 +54,7 @@ TEST_F(ResponseStoreTest, APublishedVersionIsImmutable) {
   ASSERT_FALSE(published.ok());
   EXPECT_EQ(published.error().code, "questionnaire_immutable");
   // The database itself refuses changes too.
-  auto connection = Connection::open(path_, SQLITE_OPEN_READWRITE);
+  auto connection = connect_directly();
   ASSERT_TRUE(connection.ok());
   auto update = connection.value()->execute("UPDATE questionnaires SET definition = '{}'");
   ASSERT_FALSE(update.ok());
@@ -370,7 +370,7 @@ TEST_F(ResponseStoreTest, CodesIssuedBeforeBucketsStillWork) {
         hash_secret_code(kind, *normalize_secret_code(code)).legacy_lookup_prefix);
   };
   {
-    auto connection = Connection::open(path_, SQLITE_OPEN_READWRITE);
+    auto connection = connect_directly();
     ASSERT_TRUE(connection.ok());
     ASSERT_TRUE(connection.value()
                     ->execute("UPDATE responses SET resume_prefix = " +
@@ -493,6 +493,13 @@ TEST_F(ResponseStoreTest, StatsCountResponsesPerWave) {
 }
 
 TEST_F(ResponseStoreTest, BackupIsAConsistentCopyTakenWhileWriting) {
+  if (database_) {
+    // PostgreSQL's own tools back it up (docs/deploy.md).
+    auto refused = store_->backup((directory_.path() / "copy.db").string());
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().code, "backup_unsupported");
+    return;
+  }
   std::atomic<bool> stop{false};
   std::atomic<int> submitted{0};
   std::thread writer([&] {

@@ -49,6 +49,19 @@ class PostgresTestDatabase {
 
   // The server's connection settings with this database's name.
   std::string conninfo() const { return with_database(name_); }
+  // The same as a postgresql:// URI, as --db and StoreOptions::path take it.
+  std::string uri() const {
+    // The server's URI is postgresql://[authority]/[database][?query].
+    std::size_t authority = server_.find("://");
+    std::size_t path = server_.find('/', authority == std::string::npos ? 0 : authority + 3);
+    std::size_t query = server_.find('?');
+    if (authority == std::string::npos || path == std::string::npos) {
+      ADD_FAILURE() << "PARORENDE_TEST_POSTGRESQL is not a postgresql:// URI: " << server_;
+      return {};
+    }
+    return server_.substr(0, path) + "/" + name_ +
+           (query == std::string::npos ? std::string() : server_.substr(query));
+  }
   const std::string& name() const { return name_; }
 
  private:
@@ -88,6 +101,7 @@ class PostgresTestDatabase {
     if (PQstatus(connection) != CONNECTION_OK) {
       ADD_FAILURE() << "cannot reach the test PostgreSQL: " << PQerrorMessage(connection);
     } else {
+      PQclear(PQexec(connection, "SET client_min_messages = warning"));
       PGresult* result = PQexec(connection, sql.c_str());
       if (PQresultStatus(result) != PGRES_COMMAND_OK) {
         ADD_FAILURE() << sql << ": " << PQresultErrorMessage(result);

@@ -6,11 +6,18 @@
 #include <gtest/gtest.h>
 
 #include <boost/json/parse.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "postgres_test_support.h"
 #include "questionnaire/response_validation.h"
+#include "store/internal/connection.h"
 #include "store/response_store.h"
 #include "test_support.h"
 
@@ -41,13 +48,57 @@ inline std::unique_ptr<ResponseStore> open_store_at(
   return std::move(store).value();
 }
 
+// Whether the store's tests run on PostgreSQL: PARORENDE_TEST_STORE_ENGINE
+// is "postgresql" (ctest's unit.postgresql and integration.postgresql,
+// docs/testing.md) and a server is given. Without one they run on SQLite
+// again, unless PARORENDE_REQUIRE_POSTGRESQL says the run needs it.
+inline bool store_tests_on_postgres() {
+  const char* engine = std::getenv("PARORENDE_TEST_STORE_ENGINE");
+  if (engine == nullptr || std::string_view(engine) != "postgresql") return false;
+  const char* server = std::getenv("PARORENDE_TEST_POSTGRESQL");
+  if (server != nullptr && *server != '\0') return true;
+  if (postgres_required()) {
+    ADD_FAILURE() << "PARORENDE_TEST_STORE_ENGINE=postgresql without PARORENDE_TEST_POSTGRESQL";
+  }
+  return false;
+}
+
+// Where a test's store lives: a file in a temporary folder, or, when the
+// store's tests run on PostgreSQL, a database of the test's own. `path()`
+// is what StoreOptions::path and the analytics' readers take.
+class TestStoreHome {
+ public:
+  explicit TestStoreHome(std::string_view file = "store.db") {
+    if (store_tests_on_postgres()) {
+      if (auto created = PostgresTestDatabase::create()) database_.emplace(std::move(*created));
+      EXPECT_TRUE(database_);
+      if (database_) path_ = database_->uri();
+    } else {
+      path_ = (directory_.path() / file).string();
+    }
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  TempDir directory_;
+  std::optional<PostgresTestDatabase> database_;
+  std::string path_;
+};
+
 // A store with small_survey published and a national wave "spring"
 // (kOpens to kCloses) plus a wave "west" for 4601 (Bergen) and 5001
-// (Trondheim) only.
+// (Trondheim) only; on SQLite or PostgreSQL (store_tests_on_postgres()),
+// `path_` naming either.
 class StoreFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = (directory_.path() / "responses.db").string();
+    if (store_tests_on_postgres()) {
+      if (auto created = PostgresTestDatabase::create()) database_.emplace(std::move(*created));
+      ASSERT_TRUE(database_);
+      path_ = database_->uri();
+    } else {
+      path_ = (directory_.path() / "responses.db").string();
+    }
     store_ = open_store_at(path_);
     ASSERT_NE(store_, nullptr);
     auto published = store_->publish_questionnaire(small_survey_text());
@@ -61,6 +112,43 @@ class StoreFixture : public ::testing::Test {
     auto west =
         store_->create_wave({"west", "small_survey", "1.0.0", kOpens, kCloses, {"5001", "4601"}});
     ASSERT_TRUE(west.ok()) << describe_result(west);
+  }
+
+  // The store's database itself, bypassing the store, on either engine.
+  Result<std::unique_ptr<Connection>> connect_directly() {
+    if (database_) return Connection::open_postgres(database_->conninfo());
+    return Connection::open(path_, SQLITE_OPEN_READWRITE);
+  }
+
+  // Every byte the database keeps on disk: SQLite's file and its WAL, or
+  // (after a checkpoint) PostgreSQL's files of this database and its WAL.
+  std::string stored_bytes() {
+    std::vector<std::filesystem::path> files;
+    if (!database_) {
+      files = {path_, path_ + "-wal"};
+    } else {
+      auto connection = connect_directly();
+      EXPECT_TRUE(connection.ok());
+      if (!connection.ok()) return {};
+      EXPECT_TRUE((*connection)->execute("CHECKPOINT"));
+      auto oid = (*connection)
+                     ->query_int("SELECT oid FROM pg_database WHERE datname = current_database()");
+      const char* server = std::getenv("PARORENDE_TEST_POSTGRESQL_DIR");
+      EXPECT_TRUE(oid.ok() && server != nullptr) << "PARORENDE_TEST_POSTGRESQL_DIR";
+      if (!oid.ok() || server == nullptr) return {};
+      std::filesystem::path data = std::filesystem::path(server) / "data";
+      for (const auto& folder : {data / "base" / std::to_string(oid.value()), data / "pg_wal"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+          if (entry.is_regular_file()) files.push_back(entry.path());
+        }
+      }
+    }
+    std::string bytes;
+    for (const auto& file : files) {
+      std::ifstream in(file, std::ios::binary);
+      bytes.append(std::istreambuf_iterator<char>(in), {});
+    }
+    return bytes;
   }
 
   // A validated response; `answers` is a JSON object literal.
@@ -92,6 +180,7 @@ class StoreFixture : public ::testing::Test {
   Response partial_response() { return response(R"({"heard": 2})", Completeness::partial); }
 
   TempDir directory_;
+  std::optional<PostgresTestDatabase> database_;  // dropped after the store closes
   std::string path_;
   std::unique_ptr<ResponseStore> store_;
   std::shared_ptr<const Questionnaire> questionnaire_;
