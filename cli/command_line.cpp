@@ -169,6 +169,30 @@ CLI::Option* add_database(CLI::App& command, std::string& target) {
           ""));
 }
 
+// A database of one engine: --from FILE (or sqlite:FILE), --to postgresql://...
+CLI::Option* add_database_of(CLI::App& command, const std::string& name, StoreEngine engine,
+                             std::string& target) {
+  bool sqlite = engine == StoreEngine::sqlite;
+  return command
+      .add_option(name, target,
+                  sqlite ? "the SQLite file (FILE or sqlite:FILE)"
+                         : "the PostgreSQL database (postgresql://...)")
+      ->required()
+      ->type_name(sqlite ? "FILE" : "URI")
+      ->transform(CLI::Validator(
+          [engine, sqlite](std::string& text) {
+            auto location = parse_store_location(text);
+            if (!location) return location.error().message;
+            if (location->engine != engine) {
+              return "'" + text + "' is not " +
+                     (sqlite ? "an SQLite file" : "a PostgreSQL database (postgresql://...)");
+            }
+            text = location->target;
+            return std::string();
+          },
+          ""));
+}
+
 // ---- Subcommands.
 
 // The subcommands declared, each with its work; a group of subcommands
@@ -347,6 +371,14 @@ void declare_store_commands(CLI::App& app, Subcommands& subcommands) {
         app, "backup", "a consistent copy, safe while the server runs", backup_command);
     add_database(*command, options->db);
     command->add_option("OUT.db", options->out, "the copy")->required();
+  }
+  {
+    auto [command, options] = subcommands.add(
+        app, "migrate-store",
+        "copy a whole SQLite store into an empty PostgreSQL database, and compare every table",
+        migrate_store_command);
+    add_database_of(*command, "--from", StoreEngine::sqlite, options->from);
+    add_database_of(*command, "--to", StoreEngine::postgresql, options->to);
   }
   {
     CLI::App* offers =

@@ -55,6 +55,11 @@ struct BackupOptions {
   std::string out;
 };
 
+struct MigrateStoreOptions {
+  std::string from;  // an SQLite file
+  std::string to;    // a PostgreSQL URI
+};
+
 struct OffersImportOptions {
   std::string db;
   std::string file;
@@ -67,6 +72,7 @@ int wave_list_command(const DatabaseOptions& options);
 int import_responses_command(const ImportResponsesOptions& options);
 int stats_command(const DatabaseOptions& options);
 int backup_command(const BackupOptions& options);
+int migrate_store_command(const MigrateStoreOptions& options);
 int offers_import_command(const OffersImportOptions& options);  // docs/offers.md
 
 // The audit log (docs/security.md, "Audit log").

@@ -109,6 +109,7 @@ constexpr std::array kCodes = std::to_array<ErrorCode>({
     {"sign_in_state_invalid", 400, kLocal,
      "a sign-in's state is unknown, used, expired or from another browser"},
     {"storage_failure", 503, kHttp, "the database or disk failed"},
+    {"store_not_empty", 409, kLocal, "a copy's target database holds data already"},
     {"store_read_only", 503, kHttp, "the store was opened read-only"},
     {"totp_replayed", 401, kHttp, "a one-time code was used already"},
     {"unauthorized", 401, kHttp, "the request lacks the credentials the route asks for"},

@@ -78,6 +78,12 @@ void SqliteStatement::reset() {
   bind_status_ = {};
 }
 
+int SqliteStatement::column_count() const { return sqlite3_column_count(statement_); }
+
+int SqliteStatement::column_type(int column) const {
+  return sqlite3_column_type(statement_, column);
+}
+
 bool SqliteStatement::is_null(int column) const {
   return sqlite3_column_type(statement_, column) == SQLITE_NULL;
 }

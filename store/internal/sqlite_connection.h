@@ -43,6 +43,9 @@ class SqliteStatement {
   // Ready for new bindings and another run.
   void reset();
 
+  int column_count() const;
+  // SQLITE_INTEGER, SQLITE_FLOAT, SQLITE_TEXT, SQLITE_BLOB or SQLITE_NULL.
+  int column_type(int column) const;
   bool is_null(int column) const;
   std::int64_t int64(int column) const;
   double real(int column) const;
