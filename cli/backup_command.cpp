@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "store/store_location.h"
 
 namespace parorende::cli {
 
@@ -13,7 +14,8 @@ int backup_command(const BackupOptions& options) {
     report_error("backup", copied.error());
     return 1;
   }
-  std::cout << "backed up " << options.db << " to " << options.out << '\n';
+  std::cout << "backed up " << printable_store_location(options.db) << " to " << options.out
+            << '\n';
   return 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include "cli/commands.h"
 #include "cli/store_access.h"
+#include "store/store_location.h"
 
 namespace parorende::cli {
 
@@ -13,8 +14,8 @@ int init_db_command(const DatabaseOptions& options) {
     report_error("init-db", stats.error());
     return 1;
   }
-  std::cout << options.db << ": schema version " << stats->schema_version << ", "
-            << stats->municipalities << " municipalities\n";
+  std::cout << printable_store_location(options.db) << ": schema version " << stats->schema_version
+            << ", " << stats->municipalities << " municipalities\n";
   return 0;
 }
 

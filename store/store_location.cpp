@@ -33,4 +33,32 @@ Result<StoreLocation> parse_store_location(std::string_view value) {
   return StoreLocation{StoreEngine::sqlite, std::string(value)};
 }
 
+std::string printable_store_location(std::string_view value) {
+  auto location = parse_store_location(value);
+  if (!location || location->engine != StoreEngine::postgresql) return std::string(value);
+  std::string text(value);
+  std::size_t authority = text.find("://") + 3;
+  std::size_t end = text.find_first_of("/?#", authority);
+  if (end == std::string::npos) end = text.size();
+  std::size_t at = text.rfind('@', end);
+  if (at != std::string::npos && at >= authority) {
+    std::size_t colon = text.find(':', authority);
+    if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+  }
+  for (std::size_t query = text.find('?'); query != std::string::npos;) {
+    std::size_t key = text.find("password=", query);
+    if (key == std::string::npos) break;
+    if (key != 0 && (text[key - 1] == '?' || text[key - 1] == '&')) {
+      std::size_t start = key + 9;
+      std::size_t stop = text.find('&', start);
+      if (stop == std::string::npos) stop = text.size();
+      text.replace(start, stop - start, "***");
+      query = start + 3;
+    } else {
+      query = key + 9;
+    }
+  }
+  return text;
+}
+
 }  // namespace parorende

@@ -54,5 +54,18 @@ TEST(StoreLocation, WhatNamesNoDatabaseIsRefusedWithTheReason) {
   }
 }
 
+TEST(StoreLocation, APasswordIsNeverPrinted) {
+  EXPECT_EQ(printable_store_location("postgresql://anna:s3cr3t@db.example:5432/parorende"),
+            "postgresql://anna:***@db.example:5432/parorende");
+  EXPECT_EQ(printable_store_location("postgres://anna:p@ss:w@rd@db/x?sslmode=require"),
+            "postgres://anna:***@db/x?sslmode=require");
+  EXPECT_EQ(printable_store_location("postgresql:///x?host=/run&password=hemmelig&user=anna"),
+            "postgresql:///x?host=/run&password=***&user=anna");
+  EXPECT_EQ(printable_store_location("postgresql://anna@db/x?password=a&password=b"),
+            "postgresql://anna@db/x?password=***&password=***");
+  EXPECT_EQ(printable_store_location("postgresql://db/x"), "postgresql://db/x");
+  EXPECT_EQ(printable_store_location("data/user:pw@x.db"), "data/user:pw@x.db");
+}
+
 }  // namespace
 }  // namespace parorende
