@@ -184,7 +184,7 @@ CLI::Option* add_database_of(CLI::App& command, const std::string& name, StoreEn
             auto location = parse_store_location(text);
             if (!location) return location.error().message;
             if (location->engine != engine) {
-              return "'" + text + "' is not " +
+              return "'" + printable_store_location(text) + "' is not " +
                      (sqlite ? "an SQLite file" : "a PostgreSQL database (postgresql://...)");
             }
             text = location->target;

@@ -15,6 +15,7 @@
 #include "common/json_input.h"
 #include "questionnaire/answer.h"
 #include "questionnaire/questionnaire_loader.h"
+#include "store/store_location.h"
 
 namespace parorende::cli {
 namespace {
@@ -55,8 +56,12 @@ Status write_truth(const std::string& path, const analytics::SyntheticTruth& tru
 
 int demo_data_command(const DemoDataOptions& options) {
   const std::string& wave_name = options.wave;
-  const std::string truth_path =
-      options.truth.value_or(options.db + "." + wave_name + ".truth.csv");
+  // Beside an SQLite file; for a PostgreSQL database in the working folder
+  // (its URI is no file name, and may hold a password).
+  auto location = parse_store_location(options.db);
+  const bool beside = location && location->engine == StoreEngine::sqlite;
+  const std::string truth_path = options.truth.value_or(
+      (beside ? options.db + "." : std::string("demo-")) + wave_name + ".truth.csv");
   Result<std::string> definition = std::string(demo_questionnaire_definition());
   if (options.questionnaire) definition = read_text_file(*options.questionnaire);
   if (!definition) {

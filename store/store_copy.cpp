@@ -45,9 +45,15 @@ struct Columns {
   std::vector<std::string> key;  // the primary key's, in key order
 };
 
+// Column names as quoted identifiers (both engines read "name"): they come
+// from the file.
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
+  for (const std::string& name : names) {
+    std::string quoted = "\"";
+    for (char c : name) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    text += (text.empty() ? "" : ", ") + quoted + "\"";
+  }
   return text;
 }
 
@@ -217,6 +223,14 @@ Result<StoreCopy> copy_all(Connection& file, Connection& database) {
   SqliteConnection& sqlite = *file.sqlite();
   PostgresConnection& postgres = *database.postgres();
   if (auto known = check_tables_known(file); !known) return known.take_error();
+  // No server writes into the target while it is checked and filled.
+  std::string tables;
+  for (std::string_view table : kTables)
+    tables += (tables.empty() ? "" : ", ") + std::string(table);
+  if (auto locked = postgres.execute("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE");
+      !locked) {
+    return locked.take_error();
+  }
   if (auto empty = check_empty(database); !empty) return empty.take_error();
   if (auto cleared = postgres.execute("DELETE FROM audit_head; DELETE FROM municipalities");
       !cleared) {

@@ -4,8 +4,8 @@ namespace parorende {
 
 Result<StoreLocation> parse_store_location(std::string_view value) {
   auto invalid = [&](std::string why) {
-    return make_error("invalid_store_location",
-                      "'" + std::string(value) + "' names no database: " + std::move(why));
+    return make_error("invalid_store_location", "'" + printable_store_location(value) +
+                                                    "' names no database: " + std::move(why));
   };
   if (value.empty()) return invalid("give a file, sqlite:FILE or postgresql://...");
   for (std::string_view scheme : {"postgresql://", "postgres://"}) {
@@ -34,28 +34,28 @@ Result<StoreLocation> parse_store_location(std::string_view value) {
 }
 
 std::string printable_store_location(std::string_view value) {
-  auto location = parse_store_location(value);
-  if (!location || location->engine != StoreEngine::postgresql) return std::string(value);
   std::string text(value);
-  std::size_t authority = text.find("://") + 3;
-  std::size_t end = text.find_first_of("/?#", authority);
-  if (end == std::string::npos) end = text.size();
-  std::size_t at = text.rfind('@', end);
-  if (at != std::string::npos && at >= authority) {
-    std::size_t colon = text.find(':', authority);
-    if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+  // Any URI's user:PASSWORD@, a mistyped scheme's too.
+  std::size_t scheme = text.find("://");
+  if (scheme != std::string::npos) {
+    std::size_t authority = scheme + 3;
+    std::size_t end = text.find_first_of("/?#", authority);
+    if (end == std::string::npos) end = text.size();
+    std::size_t at = text.rfind('@', end);
+    if (at != std::string::npos && at >= authority) {
+      std::size_t colon = text.find(':', authority);
+      if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+    }
   }
-  for (std::size_t query = text.find('?'); query != std::string::npos;) {
-    std::size_t key = text.find("password=", query);
-    if (key == std::string::npos) break;
-    if (key != 0 && (text[key - 1] == '?' || text[key - 1] == '&')) {
-      std::size_t start = key + 9;
-      std::size_t stop = text.find('&', start);
+  // password= and sslpassword= in a query or a keyword=value string.
+  for (std::string_view key : {"password=", "sslpassword="}) {
+    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + 1)) {
+      bool starts = at == 0 || text[at - 1] == '?' || text[at - 1] == '&' || text[at - 1] == ' ';
+      if (!starts) continue;
+      std::size_t start = at + key.size();
+      std::size_t stop = text.find_first_of("& ", start);
       if (stop == std::string::npos) stop = text.size();
       text.replace(start, stop - start, "***");
-      query = start + 3;
-    } else {
-      query = key + 9;
     }
   }
   return text;

@@ -28,8 +28,8 @@ struct StoreLocation {
 // or another scheme ("mysql://...").
 Result<StoreLocation> parse_store_location(std::string_view value);
 
-// `value` fit to print or log: a PostgreSQL URI's password (user:PASSWORD@,
-// password=PASSWORD) as "***"; anything else as it is.
+// `value` fit to print or log: a password in it (a URI's user:PASSWORD@,
+// password= and sslpassword=) as "***"; anything else as it is.
 std::string printable_store_location(std::string_view value);
 
 }  // namespace parorende

@@ -112,6 +112,16 @@ class Connection {
   // Whether a transaction is open (on PostgreSQL also when a failure in it
   // left it to be rolled back); false after the engine ended one itself.
   bool in_transaction();
+  // PostgreSQL: the open transaction met an error and can only be rolled
+  // back. Always false on SQLite, which ends such a transaction itself.
+  bool transaction_failed() const { return postgres_ && postgres_->transaction_failed(); }
+  // PostgreSQL: reconnects a lost connection (true when it is up). SQLite's
+  // file is never lost: true.
+  bool reconnect() { return !postgres_ || postgres_->reconnect(); }
+  // PostgreSQL: a SET kept for the session, made again after a reconnect.
+  Status set_session(std::string_view sql) {
+    return postgres_ ? postgres_->set_session(sql) : execute(sql);
+  }
 
   // The engine's own connection, for what only it can do; null on the
   // other engine.

@@ -222,7 +222,17 @@ std::span<const std::uint8_t> PostgresStatement::blob(int column) const {
 // --- connections -------------------------------------------------------------
 
 Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const std::string& conninfo) {
-  PGconn* connection = PQconnectdb(conninfo.c_str());
+  // Defaults the conninfo may override (it comes last): a dead server is
+  // found out in seconds, not after TCP's quarter of an hour.
+  const char* keywords[] = {"connect_timeout",
+                            "keepalives_idle",
+                            "keepalives_interval",
+                            "keepalives_count",
+                            "tcp_user_timeout",
+                            "dbname",
+                            nullptr};
+  const char* values[] = {"10", "30", "10", "3", "30000", conninfo.c_str(), nullptr};
+  PGconn* connection = PQconnectdbParams(keywords, values, 1);
   if (connection == nullptr) {
     return make_error("storage_failure", "cannot connect to PostgreSQL: out of memory");
   }
@@ -234,12 +244,37 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const std::
     PQfinish(connection);
     return make_error("storage_failure", "cannot connect to PostgreSQL: " + message);
   }
+  // Only the primary message: DETAIL could quote a failing row (answers
+  // included), and messages reach logs and HTTP answers.
+  PQsetErrorVerbosity(connection, PQERRORS_TERSE);
   auto opened = std::unique_ptr<PostgresConnection>(new PostgresConnection(connection));
   // Warnings (NOTICE) are for people at a terminal, not for a server's log.
-  if (auto quiet = opened->execute("SET client_min_messages = warning"); !quiet) {
+  if (auto quiet = opened->set_session("SET client_min_messages = warning"); !quiet) {
     return quiet.error();
   }
   return opened;
+}
+
+Status PostgresConnection::set_session(std::string_view sql) {
+  if (auto set = execute(sql); !set) return set;
+  session_settings_.emplace_back(sql);
+  return {};
+}
+
+bool PostgresConnection::reconnect() {
+  if (PQstatus(connection_) == CONNECTION_OK) return true;
+  PQreset(connection_);
+  if (PQstatus(connection_) != CONNECTION_OK) return false;
+  PQsetErrorVerbosity(connection_, PQERRORS_TERSE);
+  prepared_.clear();
+  for (const std::string& setting : session_settings_) {
+    if (!execute(setting)) return false;
+  }
+  return true;
+}
+
+bool PostgresConnection::transaction_failed() const {
+  return PQtransactionStatus(connection_) == PQTRANS_INERROR;
 }
 
 PostgresConnection::~PostgresConnection() { PQfinish(connection_); }

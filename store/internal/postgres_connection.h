@@ -90,6 +90,13 @@ class PostgresConnection {
 
   // Runs SQL without parameters or results (several statements allowed).
   Status execute(std::string_view sql);
+  // Runs a SET, and again after every reconnect.
+  Status set_session(std::string_view sql);
+  // True when the connection is up, after reconnecting a lost one (its
+  // prepared statements and session settings made again).
+  bool reconnect();
+  // Whether the open transaction met an error and can only be rolled back.
+  bool transaction_failed() const;
   // A statement prepared once per connection and reused.
   Result<PostgresStatement> statement(std::string_view sql);
   // Reads one integer, e.g. "SELECT count(*) FROM accounts".
@@ -116,6 +123,7 @@ class PostgresConnection {
     int parameters = 0;
   };
   std::map<std::string, Prepared, std::less<>> prepared_;
+  std::vector<std::string> session_settings_;
   std::string last_sqlstate_;
   std::int64_t last_changes_ = 0;
 };

@@ -12,9 +12,10 @@ Result<std::unique_ptr<Connection>> open_reader(const StoreLocation& location) {
     if (!connection) return connection.take_error();
     // Repeatable read: the statements of one read transaction (stats, the
     // audit log's check) see one snapshot, as SQLite's readers do.
-    if (auto read_only = (*connection)
-                             ->execute("SET default_transaction_read_only = on;"
-                                       " SET default_transaction_isolation = 'repeatable read'");
+    if (auto read_only =
+            (*connection)
+                ->set_session("SET default_transaction_read_only = on;"
+                              " SET default_transaction_isolation = 'repeatable read'");
         !read_only) {
       return read_only.take_error();
     }
@@ -57,9 +58,22 @@ Result<ReadPool::Lease> ReadPool::acquire() {
 }
 
 void ReadPool::give_back(std::unique_ptr<Connection> connection) {
+  // A PostgreSQL connection comes back only outside a transaction: a read
+  // that failed between BEGIN and COMMIT must not leave its snapshot to the
+  // next. A lost one is made anew on the next acquire().
+  bool usable = connection->engine() == StoreEngine::sqlite ||
+                (!connection->in_transaction() && connection->reconnect());
+  if (!usable && connection->in_transaction()) {
+    (void)connection->execute("ROLLBACK");
+    usable = !connection->in_transaction();
+  }
   {
     std::lock_guard lock(mutex_);
-    idle_.push_back(std::move(connection));
+    if (usable) {
+      idle_.push_back(std::move(connection));
+    } else {
+      --open_;
+    }
   }
   returned_.notify_one();
 }

@@ -17,7 +17,7 @@ Status ResponseStore::Impl::start_postgres_writer() {
   // normal: a commit is acknowledged before PostgreSQL's WAL reaches the
   // disk, so a crash of its server (not of ours) may lose the last ones.
   if (options_.synchronous == StoreOptions::Synchronous::normal) {
-    if (auto set = writer.execute("SET synchronous_commit = off"); !set) return set;
+    if (auto set = writer.set_session("SET synchronous_commit = off"); !set) return set;
   }
   if (auto migrated = migrate(writer); !migrated) return migrated;
   writer_ = std::make_unique<WriteQueue>(std::move(connection).value(), options_.max_batch);

@@ -12,6 +12,13 @@
 
 namespace parorende {
 
+namespace {
+
+// Taken by every PostgreSQL write batch ("PRRW"); the migration's is "PRRN".
+constexpr std::string_view kPostgresWriterLock = "SELECT pg_advisory_xact_lock(1347572311)";
+
+}  // namespace
+
 struct WriteQueue::Pending {
   Job job;
   Done done;  // set for write_async: called instead of waking a caller
@@ -297,12 +304,25 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
     for (Pending* pending : batch) pending->status = error;
     return BatchOutcome::finished;
   };
-  // IMMEDIATE: SQLite takes the write lock at once. PostgreSQL's writers of
-  // several servers run side by side; rows they both change lock.
-  auto begin = connection.statement(connection.engine() == StoreEngine::sqlite ? "BEGIN IMMEDIATE"
-                                                                               : "BEGIN");
+  // One writer at a time, whatever the engine: SQLite's IMMEDIATE takes the
+  // write lock at once; on PostgreSQL the servers' writers take turns by an
+  // advisory lock held to the commit. The store's writes check and then
+  // change (an erasure withdraws the block a publication step may be
+  // changing, an update checks the code it replaces), which is right only
+  // when no other writer commits in between (docs/storage.md).
+  const bool postgres = connection.engine() == StoreEngine::postgresql;
+  if (postgres && !connection.reconnect()) {
+    return fail_all(make_error("storage_failure", "the database connection is lost"));
+  }
+  auto begin = connection.statement(postgres ? "BEGIN" : "BEGIN IMMEDIATE");
   if (!begin) return fail_all(begin.error());
   if (auto begun = begin->run(); !begun) return fail_all(begun.error());
+  if (postgres) {
+    if (auto locked = connection.execute(kPostgresWriterLock); !locked) {
+      (void)connection.execute("ROLLBACK");
+      return fail_all(locked.error());
+    }
+  }
 
   WriteContext context{connection};
   for (Pending* pending : batch) {
@@ -323,6 +343,12 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
     }
   }
 
+  // PostgreSQL answers COMMIT of a failed transaction by rolling it back:
+  // then nothing of the batch is stored, whatever its writes said.
+  if (connection.transaction_failed()) {
+    (void)connection.execute("ROLLBACK");
+    return fail_all(make_error("storage_failure", "the transaction failed and was rolled back"));
+  }
   auto commit = connection.statement("COMMIT");
   Status committed = commit ? commit->run() : Status(commit.error());
   if (!committed) {

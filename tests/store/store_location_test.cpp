@@ -65,6 +65,16 @@ TEST(StoreLocation, APasswordIsNeverPrinted) {
             "postgresql://anna@db/x?password=***&password=***");
   EXPECT_EQ(printable_store_location("postgresql://db/x"), "postgresql://db/x");
   EXPECT_EQ(printable_store_location("data/user:pw@x.db"), "data/user:pw@x.db");
+  // A mistyped scheme, sslpassword, a keyword string: masked all the same.
+  EXPECT_EQ(printable_store_location("postgressql://anna:s3cr3t@db/x"),
+            "postgressql://anna:***@db/x");
+  EXPECT_EQ(printable_store_location("postgresql://db/x?sslpassword=k&sslmode=require"),
+            "postgresql://db/x?sslpassword=***&sslmode=require");
+  EXPECT_EQ(printable_store_location("host=db password=s3cr3t dbname=x"),
+            "host=db password=*** dbname=x");
+  auto refused = parse_store_location("postgressql://anna:s3cr3t@db/x");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().message.find("s3cr3t"), std::string::npos) << refused.error().message;
 }
 
 }  // namespace
