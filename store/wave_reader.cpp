@@ -10,7 +10,7 @@ namespace parorende {
 namespace {
 
 Status read_rows(Connection& connection, const WaveLayout& layout, const WaveRowSink& sink) {
-  auto select = connection.statement(
+  auto select = connection.streaming_statement(
       "SELECT id, municipality, item_values, published_block, published_tables,"
       " ever_published_tables FROM responses"
       " WHERE wave = ? AND status = 'complete' ORDER BY id");

@@ -42,6 +42,13 @@ Result<StatementUse> Connection::statement(std::string_view sql) {
   return StatementUse(std::move(statement).value());
 }
 
+Result<StatementUse> Connection::streaming_statement(std::string_view sql) {
+  if (sqlite_) return statement(sql);
+  auto statement = postgres_->streaming_statement(sql);
+  if (!statement) return statement.take_error();
+  return StatementUse(std::move(statement).value());
+}
+
 Result<std::int64_t> Connection::query_int(std::string_view sql) {
   return sqlite_ ? sqlite_->query_int(sql) : postgres_->query_int(sql);
 }

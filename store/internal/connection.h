@@ -105,6 +105,9 @@ class Connection {
   Status execute(std::string_view sql);
   // A statement prepared once per connection and reused.
   Result<StatementUse> statement(std::string_view sql);
+  // The same for a read of many rows: PostgreSQL sends them one at a time
+  // (postgres_connection.h); SQLite steps through its file anyway.
+  Result<StatementUse> streaming_statement(std::string_view sql);
   // Reads one integer, e.g. "SELECT count(*) FROM waves".
   Result<std::int64_t> query_int(std::string_view sql);
   // Rows the last statement inserted, updated or deleted.

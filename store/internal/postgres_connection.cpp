@@ -70,11 +70,69 @@ PostgresParameters postgres_parameters(std::string_view sql) {
 // --- statements --------------------------------------------------------------
 
 PostgresStatement::PostgresStatement(PostgresConnection& connection, const std::string& name,
-                                     int parameters)
+                                     int parameters, bool streaming)
     : connection_(&connection),
       name_(name),
       values_(static_cast<std::size_t>(parameters)),
-      formats_(static_cast<std::size_t>(parameters), 0) {}
+      formats_(static_cast<std::size_t>(parameters), 0),
+      streaming_(streaming) {}
+
+PostgresStatement::~PostgresStatement() { finish_stream(); }
+
+PostgresStatement::PostgresStatement(PostgresStatement&& other) noexcept
+    : connection_(other.connection_),
+      name_(std::move(other.name_)),
+      values_(std::move(other.values_)),
+      formats_(std::move(other.formats_)),
+      bind_status_(std::move(other.bind_status_)),
+      result_(std::move(other.result_)),
+      row_(other.row_),
+      streaming_(other.streaming_),
+      stream_open_(std::exchange(other.stream_open_, false)),
+      blobs_(std::move(other.blobs_)) {}
+
+void PostgresStatement::finish_stream() {
+  if (!stream_open_) return;
+  stream_open_ = false;
+  result_.reset();
+  while (PGresult* rest = PQgetResult(connection_->connection_)) PQclear(rest);
+}
+
+Result<bool> PostgresStatement::step_streaming() {
+  PGconn* connection = connection_->connection_;
+  if (row_ < 0) {
+    if (!bind_status_) return bind_status_.error();
+    std::vector<const char*> values(values_.size(), nullptr);
+    std::vector<int> lengths(values_.size(), 0);
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      if (!values_[i]) continue;
+      values[i] = values_[i]->data();
+      lengths[i] = static_cast<int>(values_[i]->size());
+    }
+    if (PQsendQueryPrepared(connection, name_.c_str(), static_cast<int>(values.size()),
+                            values.data(), lengths.data(), formats_.data(), 0) == 0) {
+      return connection_->failure(nullptr, "step");
+    }
+    stream_open_ = true;
+    PQsetSingleRowMode(connection);
+    row_ = 0;
+  }
+  if (!stream_open_) return false;
+  result_.reset(PQgetResult(connection));
+  ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_COMMAND_OK;
+  if (status == PGRES_SINGLE_TUPLE) {
+    ++row_;
+    return true;
+  }
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
+    finish_stream();
+    connection_->last_sqlstate_.clear();
+    return false;
+  }
+  Error error = connection_->failure(result_.get(), "step");
+  finish_stream();
+  return error;
+}
 
 bool PostgresStatement::check_index(int index) {
   if (index >= 1 && index <= static_cast<int>(values_.size())) return true;
@@ -128,6 +186,7 @@ PostgresStatement& PostgresStatement::bind_null(int index) {
 
 Result<bool> PostgresStatement::step() {
   blobs_.clear();
+  if (streaming_) return step_streaming();
   if (row_ < 0) {
     if (!bind_status_) return bind_status_.error();
     std::vector<const char*> values(values_.size(), nullptr);
@@ -164,6 +223,7 @@ Status PostgresStatement::run() {
 }
 
 void PostgresStatement::reset() {
+  finish_stream();
   result_.reset();
   blobs_.clear();
   row_ = -1;
@@ -179,7 +239,7 @@ std::int64_t PostgresStatement::changes() const {
 }
 
 bool PostgresStatement::is_null(int column) const {
-  return PQgetisnull(result_.get(), row_, column) != 0;
+  return PQgetisnull(result_.get(), current_row(), column) != 0;
 }
 
 std::int64_t PostgresStatement::int64(int column) const {
@@ -197,8 +257,8 @@ double PostgresStatement::real(int column) const {
 }
 
 std::string_view PostgresStatement::text(int column) const {
-  return {PQgetvalue(result_.get(), row_, column),
-          static_cast<std::size_t>(PQgetlength(result_.get(), row_, column))};
+  return {PQgetvalue(result_.get(), current_row(), column),
+          static_cast<std::size_t>(PQgetlength(result_.get(), current_row(), column))};
 }
 
 std::span<const std::uint8_t> PostgresStatement::blob(int column) const {
@@ -210,7 +270,8 @@ std::span<const std::uint8_t> PostgresStatement::blob(int column) const {
   if (added) {
     std::size_t length = 0;
     unsigned char* bytes = PQunescapeBytea(
-        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), row_, column)), &length);
+        reinterpret_cast<const unsigned char*>(PQgetvalue(result_.get(), current_row(), column)),
+        &length);
     if (bytes != nullptr) {
       entry->second.assign(bytes, bytes + length);
       PQfreemem(bytes);
@@ -303,6 +364,13 @@ Status PostgresConnection::execute(std::string_view sql) {
   }
   last_sqlstate_.clear();
   return {};
+}
+
+Result<PostgresStatement> PostgresConnection::streaming_statement(std::string_view sql) {
+  auto prepared = statement(sql);
+  if (!prepared) return prepared.take_error();
+  const Prepared& found = prepared_.find(sql)->second;
+  return PostgresStatement(*this, found.name, found.parameters, true);
 }
 
 Result<PostgresStatement> PostgresConnection::statement(std::string_view sql) {

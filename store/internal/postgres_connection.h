@@ -12,7 +12,8 @@
 // SQL is written as for SQLite: `?` and `?N` parameters become `$N` (not
 // inside quotes or comments). Each text of SQL is prepared once per
 // connection, with its parameters' types inferred by the server from where
-// they stand. A statement's whole result arrives on its first step.
+// they stand. A statement's whole result arrives on its first step, but a
+// streaming one's (`streaming_statement`) a row at a time.
 #pragma once
 
 #include <libpq-fe.h>
@@ -34,8 +35,12 @@ class PostgresConnection;
 
 class PostgresStatement {
  public:
-  PostgresStatement(PostgresConnection& connection, const std::string& name, int parameters);
-  PostgresStatement(PostgresStatement&&) noexcept = default;
+  PostgresStatement(PostgresConnection& connection, const std::string& name, int parameters,
+                    bool streaming = false);
+  // A streaming statement left before its last row reads the rest away, so
+  // the connection is free again.
+  ~PostgresStatement();
+  PostgresStatement(PostgresStatement&& other) noexcept;
   PostgresStatement& operator=(PostgresStatement&&) = delete;
   PostgresStatement(const PostgresStatement&) = delete;
   PostgresStatement& operator=(const PostgresStatement&) = delete;
@@ -74,10 +79,15 @@ class PostgresStatement {
   std::vector<int> formats_;  // 1 for a blob, sent as its bytes
   Status bind_status_;        // the first bind failure, reported by step()
   std::unique_ptr<PGresult, ResultDeleter> result_;
-  int row_ = -1;                                            // -1: not run since the last reset
+  int row_ = -1;  // -1: not run since the last reset
+  bool streaming_ = false;
+  bool stream_open_ = false;                                // rows of a streaming run to come
   mutable std::map<int, std::vector<std::uint8_t>> blobs_;  // decoded, of the current row
 
   bool check_index(int index);
+  int current_row() const { return streaming_ ? 0 : row_; }
+  Result<bool> step_streaming();
+  void finish_stream();
 };
 
 class PostgresConnection {
@@ -99,6 +109,11 @@ class PostgresConnection {
   bool transaction_failed() const;
   // A statement prepared once per connection and reused.
   Result<PostgresStatement> statement(std::string_view sql);
+  // The same, its rows fetched one at a time (libpq's single-row mode): for
+  // a read of a whole wave, which would not fit in one result. Nothing
+  // else may run on the connection until its last row is read or it is
+  // reset or destroyed.
+  Result<PostgresStatement> streaming_statement(std::string_view sql);
   // Reads one integer, e.g. "SELECT count(*) FROM accounts".
   Result<std::int64_t> query_int(std::string_view sql);
 

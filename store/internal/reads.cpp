@@ -33,7 +33,7 @@ Result<ResponseMatrix> ResponseStore::Impl::complete_responses(std::string_view 
     matrix.municipalities.reserve(rows);
     matrix.values.resize(rows * matrix.columns.size());
 
-    auto select = (*reader)->statement(
+    auto select = (*reader)->streaming_statement(
         "SELECT id, municipality, item_values, published_block, published_tables,"
         " ever_published_tables FROM responses"
         " WHERE wave = ? AND status = 'complete' ORDER BY id");

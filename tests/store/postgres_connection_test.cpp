@@ -184,5 +184,63 @@ TEST(PostgresConnection, AServerThatCannotBeReachedIsAClearError) {
       << garbled.error().message;
 }
 
+// A whole wave is read a row at a time; a read left halfway leaves the
+// connection free for the next statement.
+TEST(PostgresConnection, AStreamingReadGivesEveryRowInOrderAndCanBeLeftHalfway) {
+  POSTGRES_TEST_DATABASE(database);
+  auto connection = testing::connect_postgres(database);
+  ASSERT_TRUE(connection);
+  ASSERT_TRUE(
+      connection->execute("CREATE TABLE s (id BIGINT PRIMARY KEY, b BYTEA);"
+                          "INSERT INTO s SELECT n, decode(lpad(to_hex(n), 8, '0'), 'hex')"
+                          " FROM generate_series(1, 5000) AS n"));
+  auto all = connection->streaming_statement("SELECT id, b FROM s WHERE id > ? ORDER BY id");
+  ASSERT_TRUE(all) << all.error().message;
+  all->bind(1, std::int64_t{0});
+  std::int64_t expected = 1;
+  while (true) {
+    auto row = all->step();
+    ASSERT_TRUE(row) << row.error().message;
+    if (!row.value()) break;
+    ASSERT_EQ(all->int64(0), expected);
+    auto bytes = all->blob(1);
+    ASSERT_EQ(bytes.size(), 4u);
+    EXPECT_EQ(bytes[3], static_cast<std::uint8_t>(expected & 0xFF));
+    ++expected;
+  }
+  EXPECT_EQ(expected, 5001);
+  EXPECT_EQ(connection->query_int("SELECT count(*) FROM s").value(), 5000);
+
+  {
+    auto half = connection->streaming_statement("SELECT id, b FROM s WHERE id > ? ORDER BY id");
+    ASSERT_TRUE(half);
+    half->bind(1, std::int64_t{0});
+    for (int i = 0; i < 10; ++i) ASSERT_TRUE(half->step().value());
+    EXPECT_EQ(half->int64(0), 10);
+  }
+  EXPECT_EQ(connection->query_int("SELECT max(id) FROM s").value(), 5000);
+  all->reset();
+  all->bind(1, std::int64_t{4998});
+  ASSERT_TRUE(all->step().value());
+  EXPECT_EQ(all->int64(0), 4999);
+  all->reset();
+  EXPECT_EQ(connection->query_int("SELECT min(id) FROM s").value(), 1);
+
+  auto failing = connection->streaming_statement("SELECT 1 / (id - 3) FROM s ORDER BY id");
+  ASSERT_TRUE(failing);
+  Status outcome;
+  while (true) {
+    auto row = failing->step();
+    if (!row) {
+      outcome = row.error();
+      break;
+    }
+    if (!row.value()) break;
+  }
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_TRUE(contains(outcome.error().message, "division by zero")) << outcome.error().message;
+  EXPECT_EQ(connection->query_int("SELECT 7").value(), 7);
+}
+
 }  // namespace
 }  // namespace parorende
