@@ -223,7 +223,10 @@ Result<StoreCopy> copy_all(Connection& file, Connection& database) {
   SqliteConnection& sqlite = *file.sqlite();
   PostgresConnection& postgres = *database.postgres();
   if (auto known = check_tables_known(file); !known) return known.take_error();
-  // No server writes into the target while it is checked and filled.
+  // No server writes into the target while it is checked and filled: the
+  // writers' lock first, so a server mid-batch finishes before the tables
+  // are locked (and none deadlocks with the copy).
+  if (auto turn = postgres.execute(kPostgresWriterLock); !turn) return turn.take_error();
   std::string tables;
   for (std::string_view table : kTables)
     tables += (tables.empty() ? "" : ", ") + std::string(table);

@@ -38,8 +38,10 @@ std::string printable_store_location(std::string_view value) {
   // Any URI's user:PASSWORD@, a mistyped scheme's too.
   std::size_t scheme = text.find("://");
   if (scheme != std::string::npos) {
+    // libpq ends the user and password at the last '@' before the path
+    // ('?' and '#' may be in a password).
     std::size_t authority = scheme + 3;
-    std::size_t end = text.find_first_of("/?#", authority);
+    std::size_t end = text.find('/', authority);
     if (end == std::string::npos) end = text.size();
     std::size_t at = text.rfind('@', end);
     if (at != std::string::npos && at >= authority) {

@@ -40,6 +40,12 @@ Status read_rows(Connection& connection, const WaveLayout& layout, const WaveRow
     sink(values, code, publication);
     ++rows;
   }
+  // Fewer rows than counted in the same snapshot: the read ended early.
+  if (rows != layout.complete_responses) {
+    return make_error("storage_failure", "the wave's responses ended after " +
+                                             std::to_string(rows) + " of " +
+                                             std::to_string(layout.complete_responses));
+  }
   return {};
 }
 

@@ -12,6 +12,30 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // PostgreSQL's type oids, as in its catalogue (pg_type.h is a server header).
 constexpr Oid kByteaOid = 17;
 
+// libpq's message with the conninfo's password in it as "***": a message
+// about a URI it cannot read quotes the URI, or the part it stopped at.
+std::string without_password(std::string message, const std::string& conninfo) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &error);
+  if (options == nullptr) {
+    PQfreemem(error);
+    return "the connection URI cannot be read (percent-encode a password's special characters)";
+  }
+  std::string password;
+  for (PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    if (std::string_view(option->keyword) == "password" && option->val != nullptr) {
+      password = option->val;
+    }
+  }
+  PQconninfoFree(options);
+  if (password.empty()) return message;
+  for (std::size_t at = message.find(password); at != std::string::npos;
+       at = message.find(password, at + 3)) {
+    message.replace(at, password.size(), "***");
+  }
+  return message;
+}
+
 }  // namespace
 
 PostgresParameters postgres_parameters(std::string_view sql) {
@@ -95,6 +119,13 @@ void PostgresStatement::finish_stream() {
   if (!stream_open_) return;
   stream_open_ = false;
   result_.reset();
+  // Left before its end: ask the server to stop sending, then read what
+  // is on its way.
+  if (PGcancel* cancel = PQgetCancel(connection_->connection_)) {
+    char error[256];
+    (void)PQcancel(cancel, error, sizeof error);
+    PQfreeCancel(cancel);
+  }
   while (PGresult* rest = PQgetResult(connection_->connection_)) PQclear(rest);
 }
 
@@ -114,23 +145,35 @@ Result<bool> PostgresStatement::step_streaming() {
       return connection_->failure(nullptr, "step");
     }
     stream_open_ = true;
-    PQsetSingleRowMode(connection);
+    if (PQsetSingleRowMode(connection) == 0) {
+      finish_stream();
+      return make_error("storage_failure", "step: the rows cannot be read one at a time");
+    }
     row_ = 0;
   }
   if (!stream_open_) return false;
   result_.reset(PQgetResult(connection));
-  ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_COMMAND_OK;
+  if (!result_) {
+    // Rows still to come, and none: another statement ran on the
+    // connection meanwhile, and libpq dropped the rest.
+    stream_open_ = false;
+    return make_error("storage_failure", "step: the rows ended before their last");
+  }
+  ExecStatusType status = PQresultStatus(result_.get());
   if (status == PGRES_SINGLE_TUPLE) {
     ++row_;
     return true;
   }
   if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK) {
-    finish_stream();
+    // The end; what follows it (nothing) is read so the connection is free.
+    stream_open_ = false;
+    while (PGresult* rest = PQgetResult(connection)) PQclear(rest);
     connection_->last_sqlstate_.clear();
     return false;
   }
   Error error = connection_->failure(result_.get(), "step");
-  finish_stream();
+  stream_open_ = false;
+  while (PGresult* rest = PQgetResult(connection)) PQclear(rest);
   return error;
 }
 
@@ -298,7 +341,7 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::open(const std::
     return make_error("storage_failure", "cannot connect to PostgreSQL: out of memory");
   }
   if (PQstatus(connection) != CONNECTION_OK) {
-    std::string message = PQerrorMessage(connection);
+    std::string message = without_password(PQerrorMessage(connection), conninfo);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
       message.pop_back();
     }

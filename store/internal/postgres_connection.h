@@ -31,6 +31,10 @@
 
 namespace parorende {
 
+// Taken by every write batch of every server, and by migrate-store: the
+// writers take turns (write_queue.cpp). "PRRW"; the migration's is "PRRN".
+inline constexpr std::string_view kPostgresWriterLock = "SELECT pg_advisory_xact_lock(1347572311)";
+
 class PostgresConnection;
 
 class PostgresStatement {

@@ -64,8 +64,8 @@ void ReadPool::give_back(std::unique_ptr<Connection> connection) {
   bool usable = connection->engine() == StoreEngine::sqlite ||
                 (!connection->in_transaction() && connection->reconnect());
   if (!usable && connection->in_transaction()) {
-    (void)connection->execute("ROLLBACK");
-    usable = !connection->in_transaction();
+    usable = connection->execute("ROLLBACK").ok() && !connection->in_transaction() &&
+             connection->reconnect();
   }
   {
     std::lock_guard lock(mutex_);

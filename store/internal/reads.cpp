@@ -63,6 +63,12 @@ Result<ResponseMatrix> ResponseStore::Impl::complete_responses(std::string_view 
            static_cast<std::uint64_t>(select->int64(4)),
            static_cast<std::uint64_t>(select->int64(5))});
     }
+    // Fewer rows than counted in the same snapshot: the read ended early.
+    if (matrix.response_ids.size() != rows) {
+      return make_error("storage_failure", "the wave's responses ended after " +
+                                               std::to_string(matrix.response_ids.size()) + " of " +
+                                               std::to_string(rows));
+    }
     return std::move(matrix);
   }();
   finish();

@@ -19,6 +19,15 @@ Status ResponseStore::Impl::start_postgres_writer() {
   if (options_.synchronous == StoreOptions::Synchronous::normal) {
     if (auto set = writer.set_session("SET synchronous_commit = off"); !set) return set;
   }
+  // A server that stalls inside a batch (stopped, cut off) holds the
+  // writers' lock: PostgreSQL ends its transaction after a minute, and a
+  // writer waits at most half a minute for the lock, then fails its batch
+  // (503: the clients send again).
+  if (auto set = writer.set_session(
+          "SET idle_in_transaction_session_timeout = '60s'; SET lock_timeout = '30s'");
+      !set) {
+    return set;
+  }
   if (auto migrated = migrate(writer); !migrated) return migrated;
   writer_ = std::make_unique<WriteQueue>(std::move(connection).value(), options_.max_batch);
   return {};

@@ -12,13 +12,6 @@
 
 namespace parorende {
 
-namespace {
-
-// Taken by every PostgreSQL write batch ("PRRW"); the migration's is "PRRN".
-constexpr std::string_view kPostgresWriterLock = "SELECT pg_advisory_xact_lock(1347572311)";
-
-}  // namespace
-
 struct WriteQueue::Pending {
   Job job;
   Done done;  // set for write_async: called instead of waking a caller
@@ -316,7 +309,14 @@ WriteQueue::BatchOutcome WriteQueue::run_batch(std::vector<Pending*>& batch, Iso
   }
   auto begin = connection.statement(postgres ? "BEGIN" : "BEGIN IMMEDIATE");
   if (!begin) return fail_all(begin.error());
-  if (auto begun = begin->run(); !begun) return fail_all(begun.error());
+  Status begun = begin->run();
+  if (!begun && postgres && connection.reconnect()) {
+    // A connection the database dropped shows only when used: nothing of
+    // the batch has run yet, so it starts again on the new one.
+    auto again = connection.statement("BEGIN");
+    begun = again ? again->run() : Status(again.error());
+  }
+  if (!begun) return fail_all(begun.error());
   if (postgres) {
     if (auto locked = connection.execute(kPostgresWriterLock); !locked) {
       (void)connection.execute("ROLLBACK");

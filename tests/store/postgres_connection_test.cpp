@@ -178,6 +178,15 @@ TEST(PostgresConnection, AServerThatCannotBeReachedIsAClearError) {
       << connection.error().message;
   EXPECT_TRUE(contains(connection.error().message, "/nonexistent/folder"))
       << connection.error().message;
+  // libpq quotes a URI it cannot read; the password never reaches a message.
+  for (std::string uri : {"postgresql://anna:50%off@db/x", "postgresql://anna:hemmelig@[::1/x",
+                          "postgresql://anna:hemmelig@/x?host=/nonexistent&connect_timeout=2"}) {
+    auto refused = PostgresConnection::open(uri);
+    ASSERT_FALSE(refused) << uri;
+    EXPECT_EQ(refused.error().message.find("50%off"), std::string::npos) << refused.error().message;
+    EXPECT_EQ(refused.error().message.find("hemmelig"), std::string::npos)
+        << refused.error().message;
+  }
   auto garbled = PostgresConnection::open("postgresql://[");
   ASSERT_FALSE(garbled);
   EXPECT_TRUE(contains(garbled.error().message, "cannot connect to PostgreSQL: "))
@@ -240,6 +249,18 @@ TEST(PostgresConnection, AStreamingReadGivesEveryRowInOrderAndCanBeLeftHalfway) 
   ASSERT_FALSE(outcome.ok());
   EXPECT_TRUE(contains(outcome.error().message, "division by zero")) << outcome.error().message;
   EXPECT_EQ(connection->query_int("SELECT 7").value(), 7);
+
+  // Another statement in the middle of a stream cuts it short: the stream
+  // says so, never ends as if its rows were all.
+  auto cut = connection->streaming_statement("SELECT id, b FROM s WHERE id > ? ORDER BY id");
+  ASSERT_TRUE(cut);
+  cut->bind(1, std::int64_t{0});
+  ASSERT_TRUE(cut->step().value());
+  (void)connection->execute("SELECT 1");
+  auto after = cut->step();
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().message, "step: the rows ended before their last");
+  EXPECT_EQ(connection->query_int("SELECT 8").value(), 8);
 }
 
 }  // namespace

@@ -72,6 +72,8 @@ TEST(StoreLocation, APasswordIsNeverPrinted) {
             "postgresql://db/x?sslpassword=***&sslmode=require");
   EXPECT_EQ(printable_store_location("host=db password=s3cr3t dbname=x"),
             "host=db password=*** dbname=x");
+  EXPECT_EQ(printable_store_location("postgresql://anna:pa?ss#w@db/x"),
+            "postgresql://anna:***@db/x");
   auto refused = parse_store_location("postgressql://anna:s3cr3t@db/x");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().message.find("s3cr3t"), std::string::npos) << refused.error().message;
