@@ -133,15 +133,10 @@ Result<bool> PostgresStatement::step_streaming() {
   PGconn* connection = connection_->connection_;
   if (row_ < 0) {
     if (!bind_status_) return bind_status_.error();
-    std::vector<const char*> values(values_.size(), nullptr);
-    std::vector<int> lengths(values_.size(), 0);
-    for (std::size_t i = 0; i < values_.size(); ++i) {
-      if (!values_[i]) continue;
-      values[i] = values_[i]->data();
-      lengths[i] = static_cast<int>(values_[i]->size());
-    }
-    if (PQsendQueryPrepared(connection, name_.c_str(), static_cast<int>(values.size()),
-                            values.data(), lengths.data(), formats_.data(), 0) == 0) {
+    Arguments arguments = this->arguments();
+    if (PQsendQueryPrepared(connection, name_.c_str(), static_cast<int>(arguments.values.size()),
+                            arguments.values.data(), arguments.lengths.data(), formats_.data(),
+                            0) == 0) {
       return connection_->failure(nullptr, "step");
     }
     stream_open_ = true;
@@ -175,6 +170,17 @@ Result<bool> PostgresStatement::step_streaming() {
   stream_open_ = false;
   while (PGresult* rest = PQgetResult(connection)) PQclear(rest);
   return error;
+}
+
+PostgresStatement::Arguments PostgresStatement::arguments() const {
+  Arguments arguments{std::vector<const char*>(values_.size(), nullptr),
+                      std::vector<int>(values_.size(), 0)};
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    if (!values_[i]) continue;
+    arguments.values[i] = values_[i]->data();
+    arguments.lengths[i] = static_cast<int>(values_[i]->size());
+  }
+  return arguments;
 }
 
 bool PostgresStatement::check_index(int index) {
@@ -232,16 +238,10 @@ Result<bool> PostgresStatement::step() {
   if (streaming_) return step_streaming();
   if (row_ < 0) {
     if (!bind_status_) return bind_status_.error();
-    std::vector<const char*> values(values_.size(), nullptr);
-    std::vector<int> lengths(values_.size(), 0);
-    for (std::size_t i = 0; i < values_.size(); ++i) {
-      if (!values_[i]) continue;
-      values[i] = values_[i]->data();
-      lengths[i] = static_cast<int>(values_[i]->size());
-    }
+    Arguments arguments = this->arguments();
     result_.reset(PQexecPrepared(connection_->connection_, name_.c_str(),
-                                 static_cast<int>(values.size()), values.data(), lengths.data(),
-                                 formats_.data(), 0));
+                                 static_cast<int>(arguments.values.size()), arguments.values.data(),
+                                 arguments.lengths.data(), formats_.data(), 0));
     ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
       Error error = connection_->failure(result_.get(), "step");

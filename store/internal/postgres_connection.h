@@ -89,6 +89,12 @@ class PostgresStatement {
   mutable std::map<int, std::vector<std::uint8_t>> blobs_;  // decoded, of the current row
 
   bool check_index(int index);
+  // The bound values as libpq takes them (NULL: a null value).
+  struct Arguments {
+    std::vector<const char*> values;
+    std::vector<int> lengths;
+  };
+  Arguments arguments() const;
   int current_row() const { return streaming_ ? 0 : row_; }
   Result<bool> step_streaming();
   void finish_stream();

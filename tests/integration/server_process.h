@@ -15,6 +15,22 @@
 
 namespace parorende::testing {
 
+// A store at `db` (StoreOptions::path) with tests/data/http/survey.json and
+// its always open wave "open", for a server started on it.
+inline void make_store_with_open_wave(const std::string& db) {
+  StoreOptions options;
+  options.path = db;
+  auto store = ResponseStore::open(options);
+  ASSERT_TRUE(store.ok()) << store.error().describe();
+  ASSERT_TRUE(store.value()
+                  ->publish_questionnaire(read_text(kSourceDir + "/tests/data/http/survey.json"))
+                  .ok());
+  ASSERT_TRUE(
+      store.value()
+          ->create_wave({"open", "http_survey", std::nullopt, {2000, 1, 1}, {2999, 12, 31}, {}})
+          .ok());
+}
+
 // A started server, its stderr readable.
 struct Child {
   pid_t pid = -1;

@@ -20,19 +20,8 @@ using namespace std::chrono_literals;
 TEST(ShutdownTest, SigtermLosesNoAcknowledgedSubmission) {
   TemporaryFolder folder;
   std::string db = (folder.path() / "responses.db").string();
-  {
-    StoreOptions options;
-    options.path = db;
-    auto store = ResponseStore::open(options);
-    ASSERT_TRUE(store.ok()) << store.error().describe();
-    ASSERT_TRUE(store.value()
-                    ->publish_questionnaire(read_text(kSourceDir + "/tests/data/http/survey.json"))
-                    .ok());
-    ASSERT_TRUE(
-        store.value()
-            ->create_wave({"open", "http_survey", std::nullopt, {2000, 1, 1}, {2999, 12, 31}, {}})
-            .ok());
-  }
+  make_store_with_open_wave(db);
+  if (HasFatalFailure()) return;
   Child child = spawn_server(db);
   ASSERT_GT(child.pid, 0);
   std::uint16_t port = read_port(child.stderr_fd);

@@ -43,19 +43,8 @@ void submit_until(std::uint16_t port, const std::atomic<bool>& stop, std::mutex&
 
 TEST(TwoServers, OneKilledUnderLoadLosesNoAcknowledgedResponse) {
   POSTGRES_TEST_DATABASE(database);
-  {
-    StoreOptions options;
-    options.path = database.uri();
-    auto store = ResponseStore::open(options);
-    ASSERT_TRUE(store.ok()) << store.error().describe();
-    ASSERT_TRUE(store.value()
-                    ->publish_questionnaire(read_text(kSourceDir + "/tests/data/http/survey.json"))
-                    .ok());
-    ASSERT_TRUE(
-        store.value()
-            ->create_wave({"open", "http_survey", std::nullopt, {2000, 1, 1}, {2999, 12, 31}, {}})
-            .ok());
-  }
+  make_store_with_open_wave(database.uri());
+  if (HasFatalFailure()) return;
   Child first = spawn_server(database.uri());
   Child second = spawn_server(database.uri());
   ASSERT_GT(first.pid, 0);
