@@ -125,6 +125,62 @@ Result<std::vector<AuditEntry>> ResponseStore::audit_entries(const AuditQuery& q
 }
 Result<AuditVerification> ResponseStore::verify_audit() { return impl_->verify_audit(); }
 
+Status ResponseStore::add_staff_session(const Sha256Digest& key, const StoredStaffSession& session,
+                                        std::size_t per_account, StaffSessionCutoffs over) {
+  return impl_->add_staff_session(key, session, per_account, over);
+}
+
+Result<std::optional<StoredStaffSession>> ResponseStore::staff_session(const Sha256Digest& key) {
+  return impl_->staff_session(key);
+}
+
+Status ResponseStore::touch_staff_session(const Sha256Digest& key, std::int64_t now) {
+  return impl_->touch_staff_session(key, now);
+}
+
+Status ResponseStore::set_staff_session_second_factor_done(const Sha256Digest& key) {
+  return impl_->set_staff_session_second_factor_done(key);
+}
+
+Status ResponseStore::end_staff_session(const Sha256Digest& key) {
+  return impl_->end_staff_session(key);
+}
+
+Status ResponseStore::end_staff_sessions(std::int64_t account_id,
+                                         const std::optional<Sha256Digest>& except) {
+  return impl_->end_staff_sessions(account_id, except);
+}
+
+Result<std::int64_t> ResponseStore::staff_session_count() {
+  return impl_->row_count("staff_sessions");
+}
+
+Result<std::int64_t> ResponseStore::charge_buckets(std::span<const BucketCharge> charges,
+                                                   std::int64_t now) {
+  return impl_->charge_buckets(charges, now);
+}
+
+Status ResponseStore::refund_buckets(std::span<const BucketCharge> charges, std::int64_t now) {
+  return impl_->refund_buckets(charges, now);
+}
+
+Result<std::int64_t> ResponseStore::bucket_count() { return impl_->row_count("sign_in_buckets"); }
+
+Status ResponseStore::add_openid_sign_in(const Sha256Digest& state_key,
+                                         const StoredOpenIdSignIn& sign_in, std::size_t max_pending,
+                                         std::int64_t started_before) {
+  return impl_->add_openid_sign_in(state_key, sign_in, max_pending, started_before);
+}
+
+Result<std::optional<StoredOpenIdSignIn>> ResponseStore::take_openid_sign_in(
+    const Sha256Digest& state_key, std::int64_t started_before) {
+  return impl_->take_openid_sign_in(state_key, started_before);
+}
+
+Result<std::int64_t> ResponseStore::openid_sign_in_count() {
+  return impl_->row_count("openid_sign_ins");
+}
+
 Result<Account> ResponseStore::add_account(const NewAccount& spec, Date today) {
   return impl_->add_account(spec, today);
 }

@@ -38,6 +38,7 @@
 #include "store/invitations.h"
 #include "store/publication.h"
 #include "store/response_matrix.h"
+#include "store/sign_in_state.h"
 
 namespace parorende {
 
@@ -313,6 +314,43 @@ class ResponseStore {
   // The enabled account whose unexpired reset code hashes to `code_hash`
   // ("reset_code_invalid" when none), without using the code.
   Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
+
+  // Staff sessions, the sign-in throttle's buckets and sign-ins through
+  // OpenID Providers under way (store/sign_in_state.h), shared by every
+  // server over the store.
+  // Adds the session kept under `key`, in one transaction with forgetting
+  // every session that is over and, when the account already has
+  // `per_account` sessions, its oldest.
+  Status add_staff_session(const Sha256Digest& key, const StoredStaffSession& session,
+                           std::size_t per_account, StaffSessionCutoffs over);
+  // The session under `key`; nullopt when there is none.
+  Result<std::optional<StoredStaffSession>> staff_session(const Sha256Digest& key);
+  // The session was used at `now` (nothing when it has ended).
+  Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
+  Status set_staff_session_second_factor_done(const Sha256Digest& key);
+  Status end_staff_session(const Sha256Digest& key);
+  // Every session of the account but the one under `except` (if given).
+  Status end_staff_sessions(std::int64_t account_id,
+                            const std::optional<Sha256Digest>& except = std::nullopt);
+  Result<std::int64_t> staff_session_count();
+  // Takes a token from each bucket in one transaction, or from none: 0
+  // when every bucket had one, else the seconds until the first that had
+  // none has one. Buckets full by `now` are forgotten.
+  Result<std::int64_t> charge_buckets(std::span<const BucketCharge> charges, std::int64_t now);
+  // Gives each bucket its token back.
+  Status refund_buckets(std::span<const BucketCharge> charges, std::int64_t now);
+  Result<std::int64_t> bucket_count();
+  // Keeps a sign-in under the hash of its state, in one transaction with
+  // forgetting those started before `started_before` and, when
+  // `max_pending` are kept, the oldest.
+  Status add_openid_sign_in(const Sha256Digest& state_key, const StoredOpenIdSignIn& sign_in,
+                            std::size_t max_pending, std::int64_t started_before);
+  // The sign-in under `state_key`, forgotten as it is returned: each is
+  // taken once. nullopt when none is kept, or it started before
+  // `started_before`.
+  Result<std::optional<StoredOpenIdSignIn>> take_openid_sign_in(const Sha256Digest& state_key,
+                                                                std::int64_t started_before);
+  Result<std::int64_t> openid_sign_in_count();
 
   // The responses of a wave in one municipality (responses that name no
   // municipality count in none), and the invitations issued for them.

@@ -32,7 +32,10 @@ constexpr std::string_view kTables[] = {"municipalities",
                                         "account_grants",
                                         "account_identities",
                                         "invitation_batches",
-                                        "invitation_codes"};
+                                        "invitation_codes",
+                                        "staff_sessions",
+                                        "sign_in_buckets",
+                                        "openid_sign_ins"};
 
 // Tables whose id PostgreSQL numbers itself: after the copy its sequence
 // must continue after the copied ids.

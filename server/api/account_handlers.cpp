@@ -147,7 +147,10 @@ OutgoingResponse set_disabled(ApiContext& api, const Exchange& exchange) {
   }
   // The sessions of a disabled account end by its raised epoch; in this
   // process at once too.
-  if (*disabled) api.sessions.end_all(account->id);
+  if (*disabled) {
+    if (auto ended = api.sessions.end_all(account->id); !ended)
+      return error_response(ended.error());
+  }
   auto changed = api.store.account_by_id(account->id);
   if (!changed) return error_response(changed.error());
   record(api, caller, *disabled ? "account.disable" : "account.enable", *changed);
@@ -176,7 +179,7 @@ OutgoingResponse new_reset_code(ApiContext& api, const Exchange& exchange) {
       return error_response(removed.error());
     }
   }
-  api.sessions.end_all(account->id);
+  if (auto ended = api.sessions.end_all(account->id); !ended) return error_response(ended.error());
   record(api, caller, "account.reset", *account,
          remove_totp ? "reset code; second factor removed" : "reset code");
   return json_response(http::status::ok, reset_code_json(*issued));

@@ -37,10 +37,10 @@ Application::Application(const ServerOptions& options, ResponseStore& store, Sto
                                  options.results_count_check_interval,
                                  options.results_min_recompute_interval, options.results_max_age});
   exports_ = std::make_unique<ExportCache>();
-  sessions_ = std::make_unique<StaffSessions>(options.session_limits);
-  sign_in_throttle_ = std::make_unique<SignInThrottle>(options.sign_in_limits);
+  sessions_ = std::make_unique<StaffSessions>(store, options.session_limits);
+  sign_in_throttle_ = std::make_unique<SignInThrottle>(store, options.sign_in_limits);
   hashing_ = std::make_unique<StoreWorkers>(std::max(1u, options.hashing_threads));
-  openid_ = std::make_unique<OpenIdSignIns>(options.openid_providers, options.public_url);
+  openid_ = std::make_unique<OpenIdSignIns>(store, options.openid_providers, options.public_url);
   outbound_ = std::make_unique<StoreWorkers>(4);
   api_ = std::make_unique<ApiContext>(ApiContext{
       store, workers, *results_, *exports_,
@@ -143,33 +143,44 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
                                      const HttpRequest& request, std::vector<std::string> params,
                                      std::string_view query, ClientKey client, Reply reply) {
   std::string session_id = session_cookie_value(request);
-  auto session = sessions_->find(session_id, StaffSessions::Clock::now());
-  if (!session) {
+  if (session_id.empty()) {
     reply(error_response("unauthorized", "sign in first (no session, or it has ended)"));
     return;
-  }
-  bool changes_state = request.method() != http::verb::get && request.method() != http::verb::head;
-  if (changes_state) {
-    std::string expected = csrf_token_for(session_id);
-    std::string_view given = request[kCsrfHeader];
-    auto bytes = [](std::string_view text) {
-      return std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
-    };
-    if (!constant_time_equal(bytes(expected), bytes(given))) {
-      reply(error_response("csrf_token_invalid",
-                           "a change needs the session's token in the X-CSRF-Token header"));
-      return;
-    }
   }
   std::size_t index = &route - router_.routes().data();
   const RouteGuard& guard = guards_[index];
   api_->workers.post([this, &route, &access, &guard, &request, params = std::move(params), query,
-                      client, session_id = std::move(session_id), found = *session,
+                      client, session_id = std::move(session_id),
                       reply = std::move(reply)]() mutable {
     try {
+      auto session = sessions_->find(session_id, StaffSessions::Clock::now());
+      if (!session) return reply(error_response(session.error()));
+      if (!session.value()) {
+        return reply(error_response("unauthorized", "sign in first (no session, or it has ended)"));
+      }
+      const StaffSessions::Found& found = *session.value();
+      bool changes_state =
+          request.method() != http::verb::get && request.method() != http::verb::head;
+      if (changes_state) {
+        std::string expected = csrf_token_for(session_id);
+        std::string_view given = request[kCsrfHeader];
+        auto bytes = [](std::string_view text) {
+          return std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());
+        };
+        if (!constant_time_equal(bytes(expected), bytes(given))) {
+          return reply(
+              error_response("csrf_token_invalid",
+                             "a change needs the session's token in the X-CSRF-Token header"));
+        }
+      }
       auto account = api_->store.account_by_id(found.account_id);
+      if (!account && account.error().code != "account_not_found") {
+        return reply(error_response(account.error()));
+      }
       if (!account || account->disabled || account->session_epoch != found.epoch) {
-        sessions_->end(session_id);
+        if (auto ended = sessions_->end(session_id); !ended) {
+          return reply(error_response(ended.error()));
+        }
         reply(error_response("unauthorized", "sign in first (the session has ended)"));
         return;
       }

@@ -40,10 +40,10 @@ class Application final : public RequestHandler {
 
  private:
   Admission admit(RateClass rate_class, ClientKey client);
-  // The matrix's check of a route that needs a signed-in caller: the
-  // session (401), the CSRF token of a change (403), then, on a store
-  // worker, the account as it is now and its grants (401, 403); the
-  // handler runs there when allowed.
+  // The matrix's check of a route that needs a signed-in caller, on a
+  // store worker (sessions are read from the store): the session (401),
+  // the CSRF token of a change (403), the account as it is now and its
+  // grants (401, 403); the handler runs there when allowed.
   void handle_staff_route(const Route& route, const RouteAccess& access, const HttpRequest& request,
                           std::vector<std::string> params, std::string_view query, ClientKey client,
                           Reply reply);

@@ -85,8 +85,11 @@ void add_begin_route(Router& router, ApiContext& api) {
            }
            auto binding = random_token();
            if (!binding) return error_response(binding.error());
-           api.openid.remember(client->provider().id, std::move(started->pending), language,
-                               *binding, OpenIdSignIns::Clock::now());
+           if (auto kept = api.openid.remember(client->provider().id, std::move(started->pending),
+                                               language, *binding, OpenIdSignIns::Clock::now());
+               !kept) {
+             return error_response(kept.error());
+           }
            HttpResponse response = redirect(http::status::found, started->url);
            response.set(http::field::set_cookie, sign_in_cookie(*binding));
            return response;
@@ -123,7 +126,9 @@ OutgoingResponse finish_sign_in(ApiContext& api, const OpenIdSignIns::Taken& tak
   // A linked account whose groups no longer give a role has lost its
   // grants above (its other sessions with them); it does not sign in.
   if (account->grants.empty()) return refused("no_role", "the provider's claims give no role");
-  if (!old_session.empty()) api.sessions.end(old_session);
+  if (!old_session.empty()) {
+    if (auto ended = api.sessions.end(old_session); !ended) return error_response(ended.error());
+  }
   // The provider answers for the second factor (required_amr and
   // required_acr say how strong it must be): no TOTP of parorende's own.
   auto started =
@@ -147,14 +152,16 @@ void add_callback_route(Router& router, ApiContext& api) {
          auto error = optional_query(exchange.query, "error");
          auto issuer = optional_query(exchange.query, "iss");
          if (!state || !code || !error || !issuer) return reply(sign_in_failed("invalid_query"));
-         // Spent whatever comes next: a state works once.
-         auto taken = api.openid.take(state->value_or(""), sign_in_cookie_value(exchange.request),
-                                      OpenIdSignIns::Clock::now());
          post_outbound(
              api, std::move(reply),
-             [&api, taken = std::move(taken), provider_id = exchange.params[0],
-              code = code->value_or(""), error = std::move(*error), issuer = std::move(*issuer),
+             [&api, state = state->value_or(""), binding = sign_in_cookie_value(exchange.request),
+              provider_id = exchange.params[0], code = code->value_or(""),
+              error = std::move(*error), issuer = std::move(*issuer),
               old_session = session_cookie_value(exchange.request)]() -> OutgoingResponse {
+               // Spent whatever comes next: a state works once.
+               auto found = api.openid.take(state, binding, OpenIdSignIns::Clock::now());
+               if (!found) return error_response(found.error());
+               const auto& taken = found.value();
                // A state begun with another provider than the one whose
                // redirect URI brought it back: a mix-up, refused.
                if (!taken || taken->provider_id != provider_id) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/crypto.h"
+
 #include "server/api/staff_sessions.h"
 
 namespace parorende::server {
@@ -35,10 +37,11 @@ std::string removed_sign_in_cookie() {
   return std::string(kSignInCookie) + "=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0";
 }
 
-OpenIdSignIns::OpenIdSignIns(const std::vector<OpenIdProvider>& providers,
+OpenIdSignIns::OpenIdSignIns(ResponseStore& store, const std::vector<OpenIdProvider>& providers,
                              std::string_view public_url, std::size_t max_pending,
                              std::chrono::seconds lifetime)
-    : after_sign_out_url_(trimmed_url(public_url) + "/staff.html"),
+    : store_(store),
+      after_sign_out_url_(trimmed_url(public_url) + "/staff.html"),
       max_pending_(std::max<std::size_t>(1, max_pending)),
       lifetime_(lifetime) {
   for (const OpenIdProvider& provider : providers) {
@@ -54,42 +57,34 @@ OpenIdClient* OpenIdSignIns::client(std::string_view provider_id) {
   return nullptr;
 }
 
-void OpenIdSignIns::remember(std::string provider_id, PendingSignIn pending, std::string language,
-                             std::string_view binding, Clock::time_point now) {
-  Sha256Digest key = state_key(pending.state);
-  std::lock_guard lock(mutex_);
-  std::erase_if(pending_,
-                [&](const auto& entry) { return now - entry.second.started > lifetime_; });
-  if (pending_.size() >= max_pending_) {
-    auto oldest = std::min_element(
-        pending_.begin(), pending_.end(),
-        [](const auto& a, const auto& b) { return a.second.started < b.second.started; });
-    pending_.erase(oldest);
-  }
-  pending_[key] = {
-      {std::move(provider_id), std::move(pending), std::move(language)}, binding_key(binding), now};
+Status OpenIdSignIns::remember(std::string provider_id, PendingSignIn pending, std::string language,
+                               std::string_view binding, Clock::time_point now) {
+  std::int64_t at = unix_seconds(now);
+  StoredOpenIdSignIn stored{
+      std::move(provider_id), std::move(pending.nonce), std::move(pending.code_verifier),
+      std::move(language),    binding_key(binding),     at};
+  return store_.add_openid_sign_in(state_key(pending.state), stored, max_pending_,
+                                   at - lifetime_.count());
 }
 
-std::optional<OpenIdSignIns::Taken> OpenIdSignIns::take(std::string_view state,
-                                                        std::string_view binding,
-                                                        Clock::time_point now) {
-  if (state.empty()) return std::nullopt;
-  std::lock_guard lock(mutex_);
-  auto found = pending_.find(state_key(state));
-  if (found == pending_.end()) return std::nullopt;
+Result<std::optional<OpenIdSignIns::Taken>> OpenIdSignIns::take(std::string_view state,
+                                                                std::string_view binding,
+                                                                Clock::time_point now) {
+  if (state.empty()) return std::optional<Taken>();
   // Taken even when refused: a state that reached the wrong browser is spent.
-  Pending pending = std::move(found->second);
-  pending_.erase(found);
-  if (now - pending.started > lifetime_) return std::nullopt;
-  if (binding.empty() || !constant_time_equal(pending.binding, binding_key(binding))) {
-    return std::nullopt;
+  auto stored = store_.take_openid_sign_in(state_key(state), unix_seconds(now) - lifetime_.count());
+  if (!stored) return stored.take_error();
+  if (!stored.value()) return std::optional<Taken>();
+  StoredOpenIdSignIn& sign_in = *stored.value();
+  if (binding.empty() || !constant_time_equal(sign_in.binding, binding_key(binding))) {
+    return std::optional<Taken>();
   }
-  return std::move(pending.taken);
+  return std::optional(
+      Taken{std::move(sign_in.provider_id),
+            {std::string(state), std::move(sign_in.nonce), std::move(sign_in.code_verifier)},
+            std::move(sign_in.language)});
 }
 
-std::size_t OpenIdSignIns::pending_count() const {
-  std::lock_guard lock(mutex_);
-  return pending_.size();
-}
+Result<std::int64_t> OpenIdSignIns::pending_count() { return store_.openid_sign_in_count(); }
 
 }  // namespace parorende::server

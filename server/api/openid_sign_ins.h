@@ -1,9 +1,10 @@
 // Sign-ins through OpenID Providers (access/openid_connect.h) as the server
 // runs them: one client per configured provider, and the sign-ins on their
-// way through a provider, kept in memory for 10 minutes under the hash of
-// their state. Each is bound to the browser that began it by a random value
-// in a __Host- cookie (so a state sent to another browser is worthless:
-// RFC 9700, 4.7) and is taken once (a replayed state finds nothing).
+// way through a provider, kept in the store for 10 minutes under the hash
+// of their state (store/sign_in_state.h), so that the provider may send
+// the browser back to any server over the same database. Each is bound to the browser that began it
+// by a random value in a __Host- cookie (so a state sent to another browser is worthless: RFC
+// 9700, 4.7) and is taken once (a replayed state finds nothing).
 //
 //   auto started = sign_ins.client("gjovik")->begin();
 //   sign_ins.remember("gjovik", started->pending, language, binding, now);
@@ -11,17 +12,16 @@
 #pragma once
 
 #include <chrono>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "access/openid_connect.h"
-#include "common/crypto.h"
+#include "common/result.h"
 #include "server/http/http_types.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
@@ -36,15 +36,16 @@ std::string removed_sign_in_cookie();
 
 class OpenIdSignIns {
  public:
-  using Clock = std::chrono::steady_clock;
+  // Wall-clock time: every server must read the same times.
+  using Clock = std::chrono::system_clock;
 
   // `public_url` is where the browser reaches the server (serve
   // --public-url): the redirect URI registered at each provider is
   // public_url + "/api/v1/session/callback/" + its id. One per provider, so
   // a code one provider sends back is never taken to another's token
   // endpoint (the mix-up attack, RFC 9700 4.4).
-  OpenIdSignIns(const std::vector<OpenIdProvider>& providers, std::string_view public_url,
-                std::size_t max_pending = 10'000,
+  OpenIdSignIns(ResponseStore& store, const std::vector<OpenIdProvider>& providers,
+                std::string_view public_url, std::size_t max_pending = 10'000,
                 std::chrono::seconds lifetime = std::chrono::minutes(10));
 
   // nullptr for an id no provider has.
@@ -56,8 +57,9 @@ class OpenIdSignIns {
   // Keeps `pending` until it is taken or expires; when full, the oldest
   // sign-in in progress is forgotten.
   // `language` (nb, nn, en or "") is the staff page's, to come back to.
-  void remember(std::string provider_id, PendingSignIn pending, std::string language,
-                std::string_view binding, Clock::time_point now);
+  // This and take use the store: call them on a worker thread.
+  Status remember(std::string provider_id, PendingSignIn pending, std::string language,
+                  std::string_view binding, Clock::time_point now);
 
   struct Taken {
     std::string provider_id;
@@ -66,23 +68,16 @@ class OpenIdSignIns {
   };
   // The sign-in of `state`, forgotten as it is returned; nullopt when no
   // live one has this state, or it began in another browser (`binding`).
-  std::optional<Taken> take(std::string_view state, std::string_view binding,
-                            Clock::time_point now);
-  std::size_t pending_count() const;
+  Result<std::optional<Taken>> take(std::string_view state, std::string_view binding,
+                                    Clock::time_point now);
+  Result<std::int64_t> pending_count();
 
  private:
-  struct Pending {
-    Taken taken;
-    Sha256Digest binding;
-    Clock::time_point started;
-  };
-
+  ResponseStore& store_;
   std::vector<std::unique_ptr<OpenIdClient>> clients_;
   std::string after_sign_out_url_;
   std::size_t max_pending_;
   std::chrono::seconds lifetime_;
-  mutable std::mutex mutex_;
-  std::map<Sha256Digest, Pending> pending_;
 };
 
 }  // namespace parorende::server

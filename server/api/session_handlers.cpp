@@ -11,8 +11,10 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
+#include <cstdio>
 #include <ctime>
 #include <functional>
+#include <optional>
 
 #include "access/password.h"
 #include "access/qr_code.h"
@@ -49,6 +51,26 @@ HttpResponse throttled(const Admission& admission) {
   HttpResponse refused = error_response("rate_limited", "too many attempts; try again later");
   refused.set(http::field::retry_after, std::to_string(admission.retry_after.count()));
   return refused;
+}
+
+// The throttle's answer to an attempt, on a store worker: nullopt when it
+// may be checked, else what to reply (429, or the store's failure).
+std::optional<HttpResponse> refused_attempt(ApiContext& api, std::string_view username,
+                                            ClientKey client) {
+  auto admission = api.sign_in_throttle.admit(username, client, SignInThrottle::Clock::now());
+  if (!admission) return error_response(admission.error());
+  if (!admission->allowed) return throttled(*admission);
+  return std::nullopt;
+}
+
+// The attempt succeeded: its tokens go back. Failing that only leaves the
+// throttle stricter, so it is reported, not answered.
+void attempt_succeeded(ApiContext& api, std::string_view username, ClientKey client) {
+  if (auto given = api.sign_in_throttle.succeeded(username, client, SignInThrottle::Clock::now());
+      !given) {
+    std::fprintf(stderr, "parorende serve: sign-in throttle: %s\n",
+                 given.error().describe().c_str());
+  }
 }
 
 HttpResponse sign_in_refused() {
@@ -104,7 +126,7 @@ OutgoingResponse sign_in(ApiContext& api, const std::string& username, const std
   auto started = api.sessions.start(account.id, account.session_epoch, second_factor_done,
                                     StaffSessions::Clock::now());
   if (!started) return error_response(started.error());
-  api.sign_in_throttle.succeeded(username, client);
+  attempt_succeeded(api, username, client);
   audit(api, "account:" + account.username, "session.sign_in", object, AuditOutcome::success,
         second_factor_done ? "password and one-time code" : "password; second factor to enrol");
   HttpResponse response =
@@ -116,34 +138,36 @@ OutgoingResponse sign_in(ApiContext& api, const std::string& username, const std
 }
 
 void add_sign_in_route(Router& router, ApiContext& api) {
-  router.add(
-      {http::verb::post, "/api/v1/session", RateClass::none,
-       [&api](const Exchange& exchange, Reply reply) {
-         auto body = json_body(exchange.request);
-         if (!body) return reply(error_response(body.error()));
-         auto username = body_string(*body, "username", true, 64);
-         if (!username) return reply(error_response(username.error()));
-         auto password = body_string(*body, "password", true, 256);
-         if (!password) return reply(error_response(password.error()));
-         auto code = body_string(*body, "one_time_code", false, 16);
-         if (!code) return reply(error_response(code.error()));
-         Admission admission =
-             api.sign_in_throttle.admit(*username, exchange.client, StaffSessions::Clock::now());
-         if (!admission.allowed) {
-           HttpResponse refused =
-               error_response("rate_limited", "too many sign-in attempts; try again later");
-           refused.set(http::field::retry_after, std::to_string(admission.retry_after.count()));
-           return reply(std::move(refused));
-         }
-         // A session the browser had before is not carried over.
-         if (std::string old = session_cookie_value(exchange.request); !old.empty()) {
-           api.sessions.end(old);
-         }
-         post_hashing(api, [&api, reply = std::move(reply), username = *username,
-                            password = *password, code = *code, client = exchange.client] {
-           reply(sign_in(api, username, password, code, client));
-         });
-       }});
+  router.add({http::verb::post, "/api/v1/session", RateClass::none,
+              [&api](const Exchange& exchange, Reply reply) {
+                auto body = json_body(exchange.request);
+                if (!body) return reply(error_response(body.error()));
+                auto username = body_string(*body, "username", true, 64);
+                if (!username) return reply(error_response(username.error()));
+                auto password = body_string(*body, "password", true, 256);
+                if (!password) return reply(error_response(password.error()));
+                auto code = body_string(*body, "one_time_code", false, 16);
+                if (!code) return reply(error_response(code.error()));
+                // The throttle and the old session on a store worker, the password
+                // on a hashing thread.
+                api.workers.post([&api, reply = std::move(reply), username = *username,
+                                  password = *password, code = *code, client = exchange.client,
+                                  old = session_cookie_value(exchange.request)]() mutable {
+                  if (auto refused = refused_attempt(api, username, client)) {
+                    return reply(std::move(*refused));
+                  }
+                  // A session the browser had before is not carried over.
+                  if (!old.empty()) {
+                    if (auto ended = api.sessions.end(old); !ended) {
+                      return reply(error_response(ended.error()));
+                    }
+                  }
+                  post_hashing(api,
+                               [&api, reply = std::move(reply), username = std::move(username),
+                                password = std::move(password), code = std::move(code),
+                                client] { reply(sign_in(api, username, password, code, client)); });
+                });
+              }});
 }
 
 void add_session_routes_of_caller(Router& router, ApiContext& api) {
@@ -160,8 +184,12 @@ void add_session_routes_of_caller(Router& router, ApiContext& api) {
   router.add({http::verb::delete_, "/api/v1/session", RateClass::none,
               [&api](const Exchange& exchange, Reply reply) {
                 const StaffCaller& caller = caller_of(exchange);
-                auto provider = api.sessions.provider_sign_in(caller.session_id);
-                api.sessions.end(caller.session_id);
+                auto signed_in = api.sessions.provider_sign_in(caller.session_id);
+                if (!signed_in) return reply(error_response(signed_in.error()));
+                const auto& provider = signed_in.value();
+                if (auto ended = api.sessions.end(caller.session_id); !ended) {
+                  return reply(error_response(ended.error()));
+                }
                 audit(api, audit_actor(caller.principal), "session.sign_out",
                       "account:" + caller.principal.username, AuditOutcome::success);
                 // Signed in through a provider: its session ends too, or the
@@ -183,7 +211,9 @@ void add_session_routes_of_caller(Router& router, ApiContext& api) {
   router.add({http::verb::delete_, "/api/v1/sessions", RateClass::none,
               [&api](const Exchange& exchange, Reply reply) {
                 const StaffCaller& caller = caller_of(exchange);
-                api.sessions.end_all(caller.principal.account_id);
+                if (auto ended = api.sessions.end_all(caller.principal.account_id); !ended) {
+                  return reply(error_response(ended.error()));
+                }
                 audit(api, audit_actor(caller.principal), "session.sign_out_everywhere",
                       "account:" + caller.principal.username, AuditOutcome::success);
                 HttpResponse response(http::status::no_content, 11);
@@ -193,47 +223,50 @@ void add_session_routes_of_caller(Router& router, ApiContext& api) {
 }
 
 void add_password_routes(Router& router, ApiContext& api) {
-  router.add({http::verb::put, "/api/v1/session/password", RateClass::none,
-              [&api](const Exchange& exchange, Reply reply) {
-                const StaffCaller& caller = caller_of(exchange);
-                auto body = json_body(exchange.request);
-                if (!body) return reply(error_response(body.error()));
-                auto current = body_string(*body, "current_password", true, 256);
-                if (!current) return reply(error_response(current.error()));
-                auto wanted = body_string(*body, "new_password", true, 256);
-                if (!wanted) return reply(error_response(wanted.error()));
-                if (auto checked = check_new_password(*wanted, caller.principal.username);
-                    !checked) {
-                  return reply(error_response(checked.error()));
-                }
-                Admission admission = api.sign_in_throttle.admit(
-                    caller.principal.username, exchange.client, StaffSessions::Clock::now());
-                if (!admission.allowed) return reply(throttled(admission));
-                post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
-                                   client = exchange.client, current = *current, wanted = *wanted] {
-                  const Principal& principal = caller->principal;
-                  std::string object = "account:" + principal.username;
-                  auto secrets = api.store.account_secrets(principal.username);
-                  if (!secrets) return reply(error_response(secrets.error()));
-                  if (!verify_password(secrets->password_hash, current)) {
-                    audit(api, audit_actor(principal), "account.password_change", object,
-                          AuditOutcome::refused, "wrong current password");
-                    return reply(error_response(make_error(
-                        "sign_in_failed", "the current password is wrong",
-                        {{"current_password", "invalid_value", "not the current password"}})));
-                  }
-                  auto hashed = hash_password(wanted);
-                  if (!hashed) return reply(error_response(hashed.error()));
-                  if (auto set = api.store.set_password_hash(principal.account_id, *hashed); !set) {
-                    return reply(error_response(set.error()));
-                  }
-                  api.sessions.end_all(principal.account_id, caller->session_id);
-                  api.sign_in_throttle.succeeded(principal.username, client);
-                  audit(api, audit_actor(principal), "account.password_change", object,
-                        AuditOutcome::success, "other sessions ended");
-                  reply(HttpResponse(http::status::no_content, 11));
-                });
-              }});
+  router.add(
+      {http::verb::put, "/api/v1/session/password", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) {
+         const StaffCaller& caller = caller_of(exchange);
+         auto body = json_body(exchange.request);
+         if (!body) return reply(error_response(body.error()));
+         auto current = body_string(*body, "current_password", true, 256);
+         if (!current) return reply(error_response(current.error()));
+         auto wanted = body_string(*body, "new_password", true, 256);
+         if (!wanted) return reply(error_response(wanted.error()));
+         if (auto checked = check_new_password(*wanted, caller.principal.username); !checked) {
+           return reply(error_response(checked.error()));
+         }
+         if (auto refused = refused_attempt(api, caller.principal.username, exchange.client)) {
+           return reply(std::move(*refused));
+         }
+         post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
+                            client = exchange.client, current = *current, wanted = *wanted] {
+           const Principal& principal = caller->principal;
+           std::string object = "account:" + principal.username;
+           auto secrets = api.store.account_secrets(principal.username);
+           if (!secrets) return reply(error_response(secrets.error()));
+           if (!verify_password(secrets->password_hash, current)) {
+             audit(api, audit_actor(principal), "account.password_change", object,
+                   AuditOutcome::refused, "wrong current password");
+             return reply(error_response(
+                 make_error("sign_in_failed", "the current password is wrong",
+                            {{"current_password", "invalid_value", "not the current password"}})));
+           }
+           auto hashed = hash_password(wanted);
+           if (!hashed) return reply(error_response(hashed.error()));
+           if (auto set = api.store.set_password_hash(principal.account_id, *hashed); !set) {
+             return reply(error_response(set.error()));
+           }
+           attempt_succeeded(api, principal.username, client);
+           if (auto ended = api.sessions.end_all(principal.account_id, caller->session_id);
+               !ended) {
+             return reply(error_response(ended.error()));
+           }
+           audit(api, audit_actor(principal), "account.password_change", object,
+                 AuditOutcome::success, "other sessions ended");
+           reply(HttpResponse(http::status::no_content, 11));
+         });
+       }});
   router.add({http::verb::post, "/api/v1/password-reset", RateClass::code_attempt,
               [&api](const Exchange& exchange, Reply reply) {
                 auto body = json_body(exchange.request);
@@ -264,7 +297,9 @@ void add_password_routes(Router& router, ApiContext& api) {
                   auto account =
                       api.store.redeem_reset_code(code_hash, today_utc(), hashed.value());
                   if (!account) return reply(error_response(account.error()));
-                  api.sessions.end_all(account->id);
+                  if (auto ended = api.sessions.end_all(account->id); !ended) {
+                    return reply(error_response(ended.error()));
+                  }
                   audit(api, "anonymous", "account.password_reset", "account:" + account->username,
                         AuditOutcome::success, "with a reset code");
                   reply(HttpResponse(http::status::no_content, 11));
@@ -287,9 +322,9 @@ void add_totp_routes(Router& router, ApiContext& api) {
            current = *given;
          }
          const StaffCaller& caller = caller_of(exchange);
-         Admission admission = api.sign_in_throttle.admit(
-             caller.principal.username, exchange.client, StaffSessions::Clock::now());
-         if (!admission.allowed) return reply(throttled(admission));
+         if (auto refused = refused_attempt(api, caller.principal.username, exchange.client)) {
+           return reply(std::move(*refused));
+         }
          post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
                             client = exchange.client, current] {
            const Principal& principal = caller->principal;
@@ -309,7 +344,7 @@ void add_totp_routes(Router& router, ApiContext& api) {
                    {{"current_password", "invalid_value", "not the current password"}})));
              }
            }
-           api.sign_in_throttle.succeeded(principal.username, client);
+           attempt_succeeded(api, principal.username, client);
            auto key = generate_totp_key();
            if (!key) return reply(error_response(key.error()));
            if (auto set = api.store.set_totp_pending_key(principal.account_id, key.value()); !set) {
@@ -324,43 +359,48 @@ void add_totp_routes(Router& router, ApiContext& api) {
                {{"key", totp_key_base32(key.value())}, {"uri", uri}, {"qr_svg", svg.value()}}));
          });
        }});
-  router.add({http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
-              [&api](const Exchange& exchange, Reply reply) {
-                auto body = json_body(exchange.request);
-                if (!body) return reply(error_response(body.error()));
-                auto code = body_string(*body, "one_time_code", true, 16);
-                if (!code) return reply(error_response(code.error()));
-                Admission admission =
-                    api.sign_in_throttle.admit(caller_of(exchange).principal.username,
-                                               exchange.client, StaffSessions::Clock::now());
-                if (!admission.allowed) return reply(throttled(admission));
-                reply_from_store_worker(
-                    api, std::move(reply),
-                    [&api, caller = exchange.caller, client = exchange.client, code = *code] {
-                      const Principal& principal = caller->principal;
-                      std::string object = "account:" + principal.username;
-                      auto secrets = api.store.account_secrets(principal.username);
-                      if (!secrets) return OutgoingResponse(error_response(secrets.error()));
-                      auto step =
-                          match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
-                      if (!step || !api.store.accept_totp_step(principal.account_id, *step,
-                                                               secrets->totp_pending_key, true)) {
-                        audit(api, audit_actor(principal), "account.totp_confirm", object,
-                              AuditOutcome::refused, "wrong one-time code");
-                        return OutgoingResponse(error_response(make_error(
-                            "sign_in_failed", "the one-time code is wrong or used",
-                            {{"one_time_code", "invalid_value", "the code your app shows now"}})));
-                      }
-                      // The key is the account's now: every other session ends,
-                      // so one that never had the factor cannot outlive it.
-                      api.sessions.end_all(principal.account_id, caller->session_id);
-                      api.sessions.second_factor_done(caller->session_id);
-                      api.sign_in_throttle.succeeded(principal.username, client);
-                      audit(api, audit_actor(principal), "account.totp_confirm", object,
-                            AuditOutcome::success, "other sessions ended");
-                      return OutgoingResponse(HttpResponse(http::status::no_content, 11));
-                    });
-              }});
+  router.add(
+      {http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
+       [&api](const Exchange& exchange, Reply reply) {
+         auto body = json_body(exchange.request);
+         if (!body) return reply(error_response(body.error()));
+         auto code = body_string(*body, "one_time_code", true, 16);
+         if (!code) return reply(error_response(code.error()));
+         if (auto refused =
+                 refused_attempt(api, caller_of(exchange).principal.username, exchange.client)) {
+           return reply(std::move(*refused));
+         }
+         reply_from_store_worker(
+             api, std::move(reply),
+             [&api, caller = exchange.caller, client = exchange.client, code = *code] {
+               const Principal& principal = caller->principal;
+               std::string object = "account:" + principal.username;
+               auto secrets = api.store.account_secrets(principal.username);
+               if (!secrets) return OutgoingResponse(error_response(secrets.error()));
+               auto step = match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
+               if (!step || !api.store.accept_totp_step(principal.account_id, *step,
+                                                        secrets->totp_pending_key, true)) {
+                 audit(api, audit_actor(principal), "account.totp_confirm", object,
+                       AuditOutcome::refused, "wrong one-time code");
+                 return OutgoingResponse(error_response(make_error(
+                     "sign_in_failed", "the one-time code is wrong or used",
+                     {{"one_time_code", "invalid_value", "the code your app shows now"}})));
+               }
+               // The key is the account's now: every other session ends,
+               // so one that never had the factor cannot outlive it.
+               attempt_succeeded(api, principal.username, client);
+               if (auto ended = api.sessions.end_all(principal.account_id, caller->session_id);
+                   !ended) {
+                 return OutgoingResponse(error_response(ended.error()));
+               }
+               if (auto done = api.sessions.second_factor_done(caller->session_id); !done) {
+                 return OutgoingResponse(error_response(done.error()));
+               }
+               audit(api, audit_actor(principal), "account.totp_confirm", object,
+                     AuditOutcome::success, "other sessions ended");
+               return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+             });
+       }});
 }
 
 }  // namespace

@@ -8,7 +8,12 @@
 // to a few guesses a minute long before the account's bucket runs dry, so
 // the owner, from their own client, still gets in; many clients together
 // can slow an account down to one guess a minute (docs/security.md,
-// "Signing in").
+// "Signing in"). The accounts' buckets are kept in the store
+// (store/sign_in_state.h), so every server over one database counts the
+// same guesses; the clients' are kept in this server's memory, since a
+// client's key is this process's secret hash of its address
+// (server/http/client_key.h). admit and succeeded write to the store: call
+// them on a store worker, never an I/O thread.
 #pragma once
 
 #include <chrono>
@@ -17,30 +22,34 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/result.h"
 #include "server/http/client_key.h"
 #include "server/http/rate_limiter.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
 struct SignInThrottleLimits {
   RateLimit per_client{1.0 / 60, 10};   // 10 failures, then one a minute
   RateLimit per_account{1.0 / 60, 30};  // 30 failures, then one a minute
-  std::size_t max_tracked = 100000;     // buckets of each kind
+  std::size_t max_tracked = 100000;     // clients' buckets in memory
 };
 
 class SignInThrottle {
  public:
-  using Clock = std::chrono::steady_clock;
+  // Wall-clock time: every server must read the same times.
+  using Clock = std::chrono::system_clock;
 
-  explicit SignInThrottle(SignInThrottleLimits limits = {}) : limits_(limits) {}
+  explicit SignInThrottle(ResponseStore& store, SignInThrottleLimits limits = {})
+      : store_(store), limits_(limits) {}
 
   // Whether an attempt may be checked now (and when to retry if not); an
   // admitted attempt has taken its tokens.
-  Admission admit(std::string_view username, ClientKey client, Clock::time_point now);
+  Result<Admission> admit(std::string_view username, ClientKey client, Clock::time_point now);
   // The admitted attempt signed in: its tokens go back.
-  void succeeded(std::string_view username, ClientKey client);
-  // Buckets kept (clients and usernames together), for tests.
-  std::size_t tracked() const;
+  Status succeeded(std::string_view username, ClientKey client, Clock::time_point now);
+  // Clients' buckets kept in memory, for tests.
+  std::size_t tracked_clients() const;
 
  private:
   struct Bucket {
@@ -48,13 +57,15 @@ class SignInThrottle {
     Clock::time_point updated;
   };
   using Buckets = std::unordered_map<std::uint64_t, Bucket>;
-  double tokens(Buckets& buckets, std::uint64_t key, const RateLimit& limit, Clock::time_point now);
-  void take(Buckets& buckets, std::uint64_t key, const RateLimit& limit, Clock::time_point now);
+  double client_tokens(ClientKey client, Clock::time_point now);
+  void take_client_token(ClientKey client, Clock::time_point now);
+  void give_client_token(ClientKey client);
+  BucketCharge account_charge(std::string_view username) const;
 
+  ResponseStore& store_;
   SignInThrottleLimits limits_;
   mutable std::mutex mutex_;
   Buckets clients_;
-  Buckets accounts_;
 };
 
 }  // namespace parorende::server

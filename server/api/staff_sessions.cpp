@@ -1,10 +1,13 @@
 #include "server/api/staff_sessions.h"
 
-#include <algorithm>
-#include <vector>
+#include "common/crypto.h"
 
 namespace parorende::server {
 namespace {
+
+// A session's last use is written at most this often: reading a session
+// stays a read.
+constexpr std::chrono::seconds kTouchEvery{60};
 
 Sha256Digest session_key(std::string_view id) {
   return sha256("parorende-session:" + std::string(id));
@@ -51,75 +54,63 @@ Result<StaffSessions::Started> StaffSessions::start(std::int64_t account_id, std
                                                     ProviderSignIn provider) {
   auto id = random_token();
   if (!id) return id.take_error();
-  std::lock_guard lock(mutex_);
-  std::erase_if(sessions_, [&](const auto& s) {
-    return now - s.second.last_used > limits_.idle || now - s.second.started > limits_.lifetime;
-  });
-  std::size_t of_account = std::count_if(sessions_.begin(), sessions_.end(), [&](const auto& s) {
-    return s.second.account_id == account_id;
-  });
-  if (of_account >= limits_.per_account) end_oldest_of(account_id);
-  sessions_[session_key(id.value())] = {account_id, epoch, second_factor_done,
-                                        now,        now,   std::move(provider)};
+  std::int64_t at = unix_seconds(now);
+  StoredStaffSession session{account_id,
+                             epoch,
+                             second_factor_done,
+                             at,
+                             at,
+                             std::move(provider.provider_id),
+                             std::move(provider.id_token)};
+  auto added = store_.add_staff_session(session_key(id.value()), session, limits_.per_account,
+                                        {at - limits_.idle.count(), at - limits_.lifetime.count()});
+  if (!added) return added.error();
   return Started{id.value(), csrf_token_for(id.value())};
 }
 
-std::optional<StaffSessions::Found> StaffSessions::find(std::string_view id,
-                                                        Clock::time_point now) {
-  if (id.empty()) return std::nullopt;
+Result<std::optional<StaffSessions::Found>> StaffSessions::find(std::string_view id,
+                                                                Clock::time_point now) {
+  if (id.empty()) return std::optional<Found>();
   Sha256Digest key = session_key(id);
-  std::lock_guard lock(mutex_);
-  auto found = sessions_.find(key);
-  if (found == sessions_.end()) return std::nullopt;
-  Session& session = found->second;
-  if (now - session.last_used > limits_.idle || now - session.started > limits_.lifetime) {
-    sessions_.erase(found);
-    return std::nullopt;
+  auto stored = store_.staff_session(key);
+  if (!stored) return stored.take_error();
+  if (!stored.value()) return std::optional<Found>();
+  const StoredStaffSession& session = *stored.value();
+  std::int64_t at = unix_seconds(now);
+  if (at - session.last_used_at > limits_.idle.count() ||
+      at - session.started_at > limits_.lifetime.count()) {
+    if (auto ended = store_.end_staff_session(key); !ended) return ended.error();
+    return std::optional<Found>();
   }
-  session.last_used = now;
-  return Found{session.account_id, session.epoch, session.second_factor_done};
+  if (at - session.last_used_at >= kTouchEvery.count()) {
+    if (auto touched = store_.touch_staff_session(key, at); !touched) return touched.error();
+  }
+  return std::optional(Found{session.account_id, session.epoch, session.second_factor_done});
 }
 
-std::optional<StaffSessions::ProviderSignIn> StaffSessions::provider_sign_in(
-    std::string_view id) const {
-  std::lock_guard lock(mutex_);
-  auto found = sessions_.find(session_key(id));
-  if (found == sessions_.end() || found->second.provider.provider_id.empty()) return std::nullopt;
-  return found->second.provider;
+Result<std::optional<StaffSessions::ProviderSignIn>> StaffSessions::provider_sign_in(
+    std::string_view id) {
+  auto stored = store_.staff_session(session_key(id));
+  if (!stored) return stored.take_error();
+  if (!stored.value() || stored.value()->provider_id.empty()) {
+    return std::optional<ProviderSignIn>();
+  }
+  return std::optional(
+      ProviderSignIn{stored.value()->provider_id, std::move(stored.value()->id_token)});
 }
 
-void StaffSessions::second_factor_done(std::string_view id) {
-  std::lock_guard lock(mutex_);
-  auto found = sessions_.find(session_key(id));
-  if (found != sessions_.end()) found->second.second_factor_done = true;
+Status StaffSessions::second_factor_done(std::string_view id) {
+  return store_.set_staff_session_second_factor_done(session_key(id));
 }
 
-void StaffSessions::end(std::string_view id) {
-  std::lock_guard lock(mutex_);
-  sessions_.erase(session_key(id));
-}
+Status StaffSessions::end(std::string_view id) { return store_.end_staff_session(session_key(id)); }
 
-void StaffSessions::end_all(std::int64_t account_id, std::string_view except) {
+Status StaffSessions::end_all(std::int64_t account_id, std::string_view except) {
   std::optional<Sha256Digest> kept;
   if (!except.empty()) kept = session_key(except);
-  std::lock_guard lock(mutex_);
-  std::erase_if(sessions_, [&](const auto& s) {
-    return s.second.account_id == account_id && s.first != kept;
-  });
+  return store_.end_staff_sessions(account_id, kept);
 }
 
-std::size_t StaffSessions::count() const {
-  std::lock_guard lock(mutex_);
-  return sessions_.size();
-}
-
-void StaffSessions::end_oldest_of(std::int64_t account_id) {
-  auto oldest = sessions_.end();
-  for (auto it = sessions_.begin(); it != sessions_.end(); ++it) {
-    if (it->second.account_id != account_id) continue;
-    if (oldest == sessions_.end() || it->second.started < oldest->second.started) oldest = it;
-  }
-  if (oldest != sessions_.end()) sessions_.erase(oldest);
-}
+Result<std::int64_t> StaffSessions::count() { return store_.staff_session_count(); }
 
 }  // namespace parorende::server

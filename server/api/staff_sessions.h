@@ -1,11 +1,14 @@
-// Signed-in staff sessions, kept in the server's memory only (a restart
-// signs everyone out). A session id is 256 random bits, handed to the
-// browser once in a __Host- cookie; the server keeps only its SHA-256, so
-// a memory dump holds no usable id. A session ends after 30 idle minutes,
-// 12 hours after sign-in, at sign-out, or when its account signs out
-// everywhere. The CSRF token is derived from the id (another SHA-256, so
-// knowing it tells nothing of the id) and is sent back in X-CSRF-Token on
-// every staff change (docs/security.md, "Sessions").
+// Signed-in staff sessions, kept in the store (store/sign_in_state.h) so
+// that every server over one database knows them, and a restart signs no
+// one out. A session id is 256 random bits, handed to the browser once in
+// a __Host- cookie; the store keeps only its SHA-256, so a copy of the
+// database holds no usable id. A session ends after 30 idle minutes (its
+// last use is written at most once a minute), 12 hours after sign-in, at
+// sign-out, or when its account signs out everywhere. The CSRF token is
+// derived from the id (another SHA-256, so knowing it tells nothing of the
+// id) and is sent back in X-CSRF-Token on every staff change
+// (docs/security.md, "Sessions"). Every method but the cookie helpers reads
+// or writes the store: call them on a store worker, never an I/O thread.
 //
 //   auto started = sessions.start(account.id, account.session_epoch, true, now);
 //   Set-Cookie: __Host-parorende-session=<started->id>; ...
@@ -14,15 +17,13 @@
 
 #include <chrono>
 #include <cstdint>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "common/crypto.h"
 #include "common/result.h"
 #include "server/http/http_types.h"
+#include "store/response_store.h"
 
 namespace parorende::server {
 
@@ -49,9 +50,11 @@ std::string removed_session_cookie();
 
 class StaffSessions {
  public:
-  using Clock = std::chrono::steady_clock;
+  // Wall-clock time: every server must read the same times.
+  using Clock = std::chrono::system_clock;
 
-  explicit StaffSessions(StaffSessionLimits limits = {}) : limits_(limits) {}
+  explicit StaffSessions(ResponseStore& store, StaffSessionLimits limits = {})
+      : store_(store), limits_(limits) {}
 
   struct Started {
     std::string id;  // the cookie's value: shown once, never kept
@@ -74,37 +77,26 @@ class StaffSessions {
     std::int64_t epoch = 0;
     bool second_factor_done = false;
   };
-  // The live session of `id`, its idle time restarted; nullopt (and the
-  // session forgotten) when it is unknown, idle too long or too old.
-  std::optional<Found> find(std::string_view id, Clock::time_point now);
+  // The live session of `id`, its use recorded; nullopt (and the session
+  // forgotten) when it is unknown, idle too long or too old.
+  Result<std::optional<Found>> find(std::string_view id, Clock::time_point now);
 
-  // The provider the live session `id` signed in through (nullopt: a
-  // local sign-in, or no such session).
-  std::optional<ProviderSignIn> provider_sign_in(std::string_view id) const;
+  // The provider the session `id` signed in through (nullopt: a local
+  // sign-in, or no such session).
+  Result<std::optional<ProviderSignIn>> provider_sign_in(std::string_view id);
 
   // The session's second factor is done (TOTP enrolled or entered).
-  void second_factor_done(std::string_view id);
-  void end(std::string_view id);
+  Status second_factor_done(std::string_view id);
+  Status end(std::string_view id);
   // Every session of the account: sign out everywhere, a disabled account,
   // a changed password.
   // `except` (a session id) stays: the one that changed the password.
-  void end_all(std::int64_t account_id, std::string_view except = {});
-  std::size_t count() const;
+  Status end_all(std::int64_t account_id, std::string_view except = {});
+  Result<std::int64_t> count();
 
  private:
-  struct Session {
-    std::int64_t account_id = 0;
-    std::int64_t epoch = 0;
-    bool second_factor_done = false;
-    Clock::time_point started;
-    Clock::time_point last_used;
-    ProviderSignIn provider;
-  };
-  void end_oldest_of(std::int64_t account_id);
-
+  ResponseStore& store_;
   StaffSessionLimits limits_;
-  mutable std::mutex mutex_;
-  std::map<Sha256Digest, Session> sessions_;
 };
 
 }  // namespace parorende::server

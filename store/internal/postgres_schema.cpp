@@ -214,6 +214,37 @@ CREATE TABLE invitation_codes (
 CREATE INDEX invitation_codes_by_batch ON invitation_codes (batch, used);
 )sql";
 
+// Version 12 of schema.cpp: staff sessions, the sign-in throttle's buckets
+// and sign-ins through OpenID Providers under way.
+constexpr std::string_view kVersion12 = R"sql(
+CREATE TABLE staff_sessions (
+  session_key BYTEA PRIMARY KEY CHECK (octet_length(session_key) = 32),
+  account_id BIGINT NOT NULL,
+  epoch BIGINT NOT NULL,
+  second_factor_done BIGINT NOT NULL CHECK (second_factor_done IN (0, 1)),
+  started_at BIGINT NOT NULL,
+  last_used_at BIGINT NOT NULL,
+  provider_id ctext NOT NULL,
+  id_token ctext NOT NULL
+);
+CREATE INDEX staff_sessions_by_account ON staff_sessions (account_id, started_at);
+CREATE TABLE sign_in_buckets (
+  bucket_key BYTEA PRIMARY KEY CHECK (octet_length(bucket_key) = 32),
+  full_at BIGINT NOT NULL
+);
+CREATE INDEX sign_in_buckets_by_time ON sign_in_buckets (full_at);
+CREATE TABLE openid_sign_ins (
+  state_key BYTEA PRIMARY KEY CHECK (octet_length(state_key) = 32),
+  provider_id ctext NOT NULL,
+  nonce ctext NOT NULL,
+  code_verifier ctext NOT NULL,
+  language ctext NOT NULL,
+  binding BYTEA NOT NULL CHECK (octet_length(binding) = 32),
+  started_at BIGINT NOT NULL
+);
+CREATE INDEX openid_sign_ins_by_time ON openid_sign_ins (started_at);
+)sql";
+
 Status create_version_11(PostgresConnection& connection) {
   if (auto created = connection.execute(kVersion11); !created) return created;
   return load_municipalities(connection);
@@ -227,7 +258,10 @@ struct PostgresMigration {
   int to;
   Status (*apply)(PostgresConnection&);
 };
-constexpr PostgresMigration kMigrations[] = {{0, 11, create_version_11}};
+Status create_version_12(PostgresConnection& connection) { return connection.execute(kVersion12); }
+
+constexpr PostgresMigration kMigrations[] = {{0, 11, create_version_11},
+                                             {11, 12, create_version_12}};
 
 Result<int> read_version(PostgresConnection& connection) {
   auto ours = connection.query_int(

@@ -273,6 +273,41 @@ CREATE TABLE wave_participants (
 ) WITHOUT ROWID;
 )sql";
 
+// Version 12: what signed-in staff and sign-ins under way leave behind, so
+// that every server over one database sees it (docs/security.md,
+// "Sessions"). A session is kept under the SHA-256 of its id; a sign-in
+// through an OpenID Provider under the SHA-256 of its state. The buckets
+// of the sign-in throttle are kept as the moment each is full again. Times
+// are Unix seconds.
+constexpr std::string_view kVersion12 = R"sql(
+CREATE TABLE staff_sessions (
+  session_key BLOB PRIMARY KEY CHECK (length(session_key) = 32),
+  account_id INTEGER NOT NULL,
+  epoch INTEGER NOT NULL,
+  second_factor_done INTEGER NOT NULL CHECK (second_factor_done IN (0, 1)),
+  started_at INTEGER NOT NULL,
+  last_used_at INTEGER NOT NULL,
+  provider_id TEXT NOT NULL,
+  id_token TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX staff_sessions_by_account ON staff_sessions (account_id, started_at);
+CREATE TABLE sign_in_buckets (
+  bucket_key BLOB PRIMARY KEY CHECK (length(bucket_key) = 32),
+  full_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sign_in_buckets_by_time ON sign_in_buckets (full_at);
+CREATE TABLE openid_sign_ins (
+  state_key BLOB PRIMARY KEY CHECK (length(state_key) = 32),
+  provider_id TEXT NOT NULL,
+  nonce TEXT NOT NULL,
+  code_verifier TEXT NOT NULL,
+  language TEXT NOT NULL,
+  binding BLOB NOT NULL CHECK (length(binding) = 32),
+  started_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX openid_sign_ins_by_time ON openid_sign_ins (started_at);
+)sql";
+
 Status migrate_to_1(Connection& connection) {
   if (auto created = connection.execute(kVersion1); !created) return created;
   return load_municipalities(connection);
@@ -298,11 +333,13 @@ Status migrate_to_10(Connection& connection) { return connection.execute(kVersio
 
 Status migrate_to_11(Connection& connection) { return connection.execute(kVersion11); }
 
+Status migrate_to_12(Connection& connection) { return connection.execute(kVersion12); }
+
 // kMigrations[n] takes a database from version n to n + 1. Append only.
 using Migration = Status (*)(Connection&);
-constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2,  migrate_to_3, migrate_to_4,
-                                     migrate_to_5, migrate_to_6,  migrate_to_7, migrate_to_8,
-                                     migrate_to_9, migrate_to_10, migrate_to_11};
+constexpr Migration kMigrations[] = {migrate_to_1, migrate_to_2,  migrate_to_3,  migrate_to_4,
+                                     migrate_to_5, migrate_to_6,  migrate_to_7,  migrate_to_8,
+                                     migrate_to_9, migrate_to_10, migrate_to_11, migrate_to_12};
 
 Result<bool> is_empty(Connection& connection) {
   auto objects = connection.query_int("SELECT count(*) FROM sqlite_schema");

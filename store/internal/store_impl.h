@@ -196,6 +196,21 @@ class ResponseStore::Impl {
   Status accept_totp_step(std::int64_t id, std::int64_t step, std::span<const std::uint8_t> key,
                           bool pending);
   Result<Account> account_by_reset_code(const Sha256Digest& code_hash, Date today);
+  Status add_staff_session(const Sha256Digest& key, const StoredStaffSession& session,
+                           std::size_t per_account, StaffSessionCutoffs over);
+  Result<std::optional<StoredStaffSession>> staff_session(const Sha256Digest& key);
+  Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
+  Status set_staff_session_second_factor_done(const Sha256Digest& key);
+  Status end_staff_session(const Sha256Digest& key);
+  Status end_staff_sessions(std::int64_t account_id, const std::optional<Sha256Digest>& except);
+  Result<std::int64_t> charge_buckets(std::span<const BucketCharge> charges, std::int64_t now);
+  Status refund_buckets(std::span<const BucketCharge> charges, std::int64_t now);
+  Status add_openid_sign_in(const Sha256Digest& state_key, const StoredOpenIdSignIn& sign_in,
+                            std::size_t max_pending, std::int64_t started_before);
+  Result<std::optional<StoredOpenIdSignIn>> take_openid_sign_in(const Sha256Digest& state_key,
+                                                                std::int64_t started_before);
+  // Rows of one of the tables above.
+  Result<std::int64_t> row_count(std::string_view table);
   Result<IssuedInvitations> create_invitations(const NewInvitationBatch& spec, Date today);
   Result<std::vector<InvitationBatch>> invitation_batches(std::string_view municipality);
   Result<std::vector<std::int64_t>> unused_invitation_letters(std::int64_t batch_id,

@@ -2,11 +2,14 @@
 // reverse proxy (docs/deploy.md): caregivers submit through both, one
 // server is killed with SIGKILL under load, submissions go on through the
 // other, and every acknowledged response is in the database exactly once.
+// And staff: a session begun through one server works on the other, and
+// both count the guesses at one account's password.
 #include <atomic>
 #include <mutex>
 #include <set>
 #include <thread>
 
+#include "access/password.h"
 #include "postgres_test_support.h"
 #include "server_fixture.h"
 #include "server_process.h"
@@ -41,18 +44,26 @@ void submit_until(std::uint16_t port, const std::atomic<bool>& stop, std::mutex&
   }
 }
 
+// The ports two started servers listen on.
+void read_ports(const Child& first, const Child& second, std::uint16_t& first_port,
+                std::uint16_t& second_port) {
+  ASSERT_GT(first.pid, 0);
+  ASSERT_GT(second.pid, 0);
+  first_port = read_port(first.stderr_fd);
+  second_port = read_port(second.stderr_fd);
+  ASSERT_NE(first_port, 0);
+  ASSERT_NE(second_port, 0);
+}
+
 TEST(TwoServers, OneKilledUnderLoadLosesNoAcknowledgedResponse) {
   POSTGRES_TEST_DATABASE(database);
   make_store_with_open_wave(database.uri());
   if (HasFatalFailure()) return;
   Child first = spawn_server(database.uri());
   Child second = spawn_server(database.uri());
-  ASSERT_GT(first.pid, 0);
-  ASSERT_GT(second.pid, 0);
-  std::uint16_t first_port = read_port(first.stderr_fd);
-  std::uint16_t second_port = read_port(second.stderr_fd);
-  ASSERT_NE(first_port, 0);
-  ASSERT_NE(second_port, 0);
+  std::uint16_t first_port = 0;
+  std::uint16_t second_port = 0;
+  ASSERT_NO_FATAL_FAILURE(read_ports(first, second, first_port, second_port));
 
   std::mutex mutex;
   std::vector<std::string> through_first;
@@ -122,6 +133,88 @@ TEST(TwoServers, OneKilledUnderLoadLosesNoAcknowledgedResponse) {
   auto after = store.value()->stats();
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->waves[0].complete, stored - static_cast<std::int64_t>(receipts.size()));
+}
+
+// One call to `port` from `source` (a loopback address).
+HttpReply call(std::uint16_t port, std::uint32_t source, std::string_view method,
+               std::string_view target, std::string_view body = {},
+               std::vector<std::string> headers = {}) {
+  TestClient connection(port, 10s, source);
+  auto reply = connection.request(method, target, body, std::move(headers));
+  if (!reply) {
+    ADD_FAILURE() << method << " " << target << ": no answer";
+    return {};
+  }
+  return *reply;
+}
+
+TEST(TwoServers, StaffSessionsAndTheSignInThrottleAreShared) {
+  POSTGRES_TEST_DATABASE(database);
+  make_store_with_open_wave(database.uri());
+  if (HasFatalFailure()) return;
+  {
+    StoreOptions options;
+    options.path = database.uri();
+    auto store = ResponseStore::open(options);
+    ASSERT_TRUE(store.ok()) << store.error().describe();
+    auto hashed = hash_password("the password of kari");
+    ASSERT_TRUE(hashed.ok());
+    ASSERT_TRUE(store.value()
+                    ->add_account({"kari",
+                                   "Kari Nordmann",
+                                   hashed.value(),
+                                   {{Role::municipality_staff, "0301", std::nullopt}}},
+                                  today_utc())
+                    .ok());
+  }
+  Child first = spawn_server(database.uri());
+  Child second = spawn_server(database.uri());
+  std::uint16_t first_port = 0;
+  std::uint16_t second_port = 0;
+  ASSERT_NO_FATAL_FAILURE(read_ports(first, second, first_port, second_port));
+  constexpr std::uint32_t kOneClient = 0x7F000001;      // 127.0.0.1
+  constexpr std::uint32_t kAnotherClient = 0x7F000002;  // 127.0.0.2
+
+  // Signed in through the first, known to the second.
+  HttpReply signed_in = call(first_port, kOneClient, "POST", "/api/v1/session",
+                             R"({"username": "kari", "password": "the password of kari"})");
+  ASSERT_EQ(signed_in.status, 200) << signed_in.body;
+  std::string set_cookie = signed_in.header("set-cookie");
+  std::string cookie = "Cookie: " + set_cookie.substr(0, set_cookie.find(';'));
+  std::string csrf =
+      "X-CSRF-Token: " + std::string(signed_in.json().at("csrf_token").as_string().c_str());
+  HttpReply there = call(second_port, kOneClient, "GET", "/api/v1/session", {}, {cookie});
+  ASSERT_EQ(there.status, 200) << there.body;
+  EXPECT_EQ(there.json().at("account").at("username").as_string(), "kari");
+
+  // Signed out through the second, gone on the first.
+  EXPECT_EQ(call(second_port, kOneClient, "DELETE", "/api/v1/session", {}, {cookie, csrf}).status,
+            204);
+  EXPECT_EQ(call(first_port, kOneClient, "GET", "/api/v1/session", {}, {cookie}).status, 401);
+
+  // 30 wrong passwords, from two clients through both servers: each
+  // server's own count of each client stays under its 10, but the
+  // account's 30 are spent on every server.
+  std::string wrong = R"({"username": "kari", "password": "not the password"})";
+  auto fail = [&](std::uint16_t port, std::uint32_t source) {
+    for (int i = 0; i < 10; ++i) {
+      HttpReply refused = call(port, source, "POST", "/api/v1/session", wrong);
+      ASSERT_EQ(refused.status, 401) << i << " " << refused.body;
+    }
+  };
+  fail(first_port, kOneClient);
+  fail(second_port, kOneClient);
+  fail(first_port, kAnotherClient);
+  HttpReply throttled = call(second_port, kAnotherClient, "POST", "/api/v1/session",
+                             R"({"username": "kari", "password": "the password of kari"})");
+  EXPECT_EQ(throttled.status, 429) << throttled.body;
+  EXPECT_FALSE(throttled.header("retry-after").empty());
+
+  for (Child* child : {&first, &second}) {
+    ASSERT_EQ(::kill(child->pid, SIGTERM), 0);
+    EXPECT_EQ(wait_for_exit(child->pid, 20s), 0);
+    ::close(child->stderr_fd);
+  }
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
-// Staff sessions in memory, the session cookie, and the sign-in throttle.
+// Staff sessions kept in the store, the session cookie, and the sign-in
+// throttle; on SQLite, and on PostgreSQL in ctest's unit.postgresql.
 #include "server/api/staff_sessions.h"
 
 #include <gtest/gtest.h>
 
 #include "server/api/sign_in_throttle.h"
+#include "tests/support/store_test_support.h"
 
 namespace parorende::server {
 namespace {
@@ -11,61 +13,145 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = StaffSessions::Clock;
 
-TEST(StaffSessions, ASessionIsFoundByItsIdUntilIdleOrOld) {
-  StaffSessions sessions;
+// A store of the test's own, written without waiting for the disk.
+class StaffSessionsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = testing::open_store_at(home_.path(), StoreOptions::Synchronous::normal);
+    ASSERT_NE(store_, nullptr);
+  }
+
+  // The store as another server, or this one after a restart, sees it.
+  void restart() {
+    store_.reset();
+    store_ = testing::open_store_at(home_.path(), StoreOptions::Synchronous::normal);
+    ASSERT_NE(store_, nullptr);
+  }
+
+  testing::TestStoreHome home_;
+  std::unique_ptr<ResponseStore> store_;
+};
+
+using SignInThrottleTest = StaffSessionsTest;
+
+// Whether a session is found, failing the test on a store error.
+bool live(StaffSessions& sessions, std::string_view id, Clock::time_point now) {
+  auto found = sessions.find(id, now);
+  EXPECT_TRUE(found.ok()) << testing::describe_result(found);
+  return found.ok() && found.value().has_value();
+}
+
+bool admitted(SignInThrottle& throttle, std::string_view username, ClientKey client,
+              Clock::time_point now) {
+  auto admission = throttle.admit(username, client, now);
+  EXPECT_TRUE(admission.ok()) << testing::describe_result(admission);
+  return admission.ok() && admission->allowed;
+}
+
+TEST_F(StaffSessionsTest, ASessionIsFoundByItsIdUntilIdleOrOld) {
+  StaffSessions sessions(*store_);
   Clock::time_point start = Clock::now();
   auto started = sessions.start(7, 0, true, start);
-  ASSERT_TRUE(started.ok());
+  ASSERT_TRUE(started.ok()) << testing::describe_result(started);
   EXPECT_EQ(started->id.size(), 43u);  // 256 bits, base64url
   EXPECT_EQ(started->csrf_token, csrf_token_for(started->id));
   EXPECT_NE(started->csrf_token, started->id);
   auto found = sessions.find(started->id, start + 29min);
-  ASSERT_TRUE(found);
-  EXPECT_EQ(found->account_id, 7);
-  EXPECT_EQ(found->epoch, 0);
-  EXPECT_TRUE(found->second_factor_done);
-  EXPECT_FALSE(sessions.find(started->id + "x", start + 29min));
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_EQ(found.value()->account_id, 7);
+  EXPECT_EQ(found.value()->epoch, 0);
+  EXPECT_TRUE(found.value()->second_factor_done);
+  EXPECT_FALSE(live(sessions, started->id + "x", start + 29min));
+  EXPECT_FALSE(live(sessions, "", start));
   // Used every 29 minutes, it still ends 12 hours after sign-in.
   Clock::time_point at = start;
   for (int i = 0; i < 24; ++i) {
     at += 29min;
-    ASSERT_TRUE(sessions.find(started->id, at)) << i;
+    ASSERT_TRUE(live(sessions, started->id, at)) << i;
   }
-  EXPECT_FALSE(sessions.find(started->id, start + 12h + 1s));
+  EXPECT_FALSE(live(sessions, started->id, start + 12h + 1s));
   auto idle = sessions.start(7, 0, true, start);
-  EXPECT_FALSE(sessions.find(idle->id, start + 31min));
-  EXPECT_EQ(sessions.count(), 0u);
+  EXPECT_FALSE(live(sessions, idle->id, start + 31min));
+  EXPECT_EQ(sessions.count().value(), 0);
 }
 
-TEST(StaffSessions, SignOutEverywhereEndsOnlyThatAccountsSessions) {
-  StaffSessions sessions;
+TEST_F(StaffSessionsTest, UseIsWrittenAtMostOnceAMinute) {
+  StaffSessions sessions(*store_);
+  Clock::time_point start = Clock::now();
+  auto started = sessions.start(7, 0, true, start);
+  ASSERT_TRUE(started.ok());
+  // Used at 20 and 50 seconds, only the first minute's use was written:
+  // the idle half hour counts from the start.
+  ASSERT_TRUE(live(sessions, started->id, start + 20s));
+  ASSERT_TRUE(live(sessions, started->id, start + 50s));
+  EXPECT_FALSE(live(sessions, started->id, start + 30min + 1s));
+  // A use a minute or more after the last written one is written.
+  auto used = sessions.start(7, 0, true, start);
+  ASSERT_TRUE(live(sessions, used->id, start + 1min));
+  EXPECT_TRUE(live(sessions, used->id, start + 31min));
+}
+
+TEST_F(StaffSessionsTest, SignOutEverywhereEndsOnlyThatAccountsSessions) {
+  StaffSessions sessions(*store_);
   Clock::time_point now = Clock::now();
   auto first = sessions.start(1, 0, true, now);
   auto second = sessions.start(1, 0, true, now);
   auto kept = sessions.start(1, 0, true, now);
   auto other = sessions.start(2, 0, false, now);
-  sessions.end(first->id);
-  EXPECT_FALSE(sessions.find(first->id, now));
-  EXPECT_TRUE(sessions.find(second->id, now));
-  sessions.end_all(1, kept->id);
-  EXPECT_FALSE(sessions.find(second->id, now));
-  EXPECT_TRUE(sessions.find(kept->id, now));
-  sessions.end_all(1);
-  EXPECT_FALSE(sessions.find(kept->id, now));
+  ASSERT_TRUE(sessions.end(first->id).ok());
+  EXPECT_FALSE(live(sessions, first->id, now));
+  EXPECT_TRUE(live(sessions, second->id, now));
+  ASSERT_TRUE(sessions.end_all(1, kept->id).ok());
+  EXPECT_FALSE(live(sessions, second->id, now));
+  EXPECT_TRUE(live(sessions, kept->id, now));
+  ASSERT_TRUE(sessions.end_all(1).ok());
+  EXPECT_FALSE(live(sessions, kept->id, now));
   auto found = sessions.find(other->id, now);
-  ASSERT_TRUE(found);
-  EXPECT_FALSE(found->second_factor_done);
-  sessions.second_factor_done(other->id);
-  EXPECT_TRUE(sessions.find(other->id, now)->second_factor_done);
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_FALSE(found.value()->second_factor_done);
+  ASSERT_TRUE(sessions.second_factor_done(other->id).ok());
+  EXPECT_TRUE(sessions.find(other->id, now).value()->second_factor_done);
 }
 
-TEST(StaffSessions, AnAccountHoldsAtMostItsLimitOfSessions) {
-  StaffSessions sessions({30min, 12h, 3});
+TEST_F(StaffSessionsTest, AnAccountHoldsAtMostItsLimitOfSessions) {
+  StaffSessions sessions(*store_, {30min, 12h, 3});
   Clock::time_point now = Clock::now();
   auto oldest = sessions.start(1, 0, true, now);
   for (int i = 1; i <= 3; ++i) ASSERT_TRUE(sessions.start(1, 0, true, now + i * 1s).ok());
-  EXPECT_FALSE(sessions.find(oldest->id, now + 5s));
-  EXPECT_EQ(sessions.count(), 3u);
+  ASSERT_TRUE(sessions.start(2, 0, true, now).ok());
+  EXPECT_FALSE(live(sessions, oldest->id, now + 5s));
+  EXPECT_EQ(sessions.count().value(), 4);
+}
+
+TEST_F(StaffSessionsTest, ASessionOutlivesARestartAndTheStoreKeepsNoId) {
+  Clock::time_point now = Clock::now();
+  std::string id;
+  {
+    StaffSessions sessions(*store_);
+    auto started = sessions.start(3, 2, false, now, {"gjovik", "the id_token"});
+    ASSERT_TRUE(started.ok());
+    id = started->id;
+  }
+  restart();
+  StaffSessions sessions(*store_);
+  auto found = sessions.find(id, now + 1min);
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_EQ(found.value()->account_id, 3);
+  EXPECT_EQ(found.value()->epoch, 2);
+  EXPECT_FALSE(found.value()->second_factor_done);
+  auto provider = sessions.provider_sign_in(id);
+  ASSERT_TRUE(provider.ok() && provider.value());
+  EXPECT_EQ(provider.value()->provider_id, "gjovik");
+  // What the store keeps is a hash: neither the id nor its CSRF token.
+  auto row = store_->staff_session(sha256("parorende-session:" + id));
+  ASSERT_TRUE(row.ok() && row.value());
+  store_.reset();
+  if (!testing::store_tests_on_postgres()) {
+    std::string stored = testing::read_file(home_.path());
+    ASSERT_FALSE(stored.empty());
+    EXPECT_EQ(stored.find(id), std::string::npos);
+    EXPECT_EQ(stored.find(csrf_token_for(id)), std::string::npos);
+  }
 }
 
 TEST(SessionCookie, TheValueIsReadFromAnyCookieHeader) {
@@ -79,51 +165,83 @@ TEST(SessionCookie, TheValueIsReadFromAnyCookieHeader) {
   EXPECT_NE(removed_session_cookie().find("Max-Age=0"), std::string::npos);
 }
 
-TEST(SignInThrottle, FailuresAreCountedPerClientAndPerUsername) {
-  SignInThrottle throttle({{1.0 / 60, 3}, {1.0 / 60, 5}, 1000});
+TEST_F(SignInThrottleTest, FailuresAreCountedPerClientAndPerUsername) {
+  SignInThrottle throttle(*store_, {{1.0 / 60, 3}, {1.0 / 60, 5}, 1000});
   Clock::time_point now = Clock::now();
-  for (int i = 0; i < 3; ++i) EXPECT_TRUE(throttle.admit("kari", 1, now).allowed) << i;
-  Admission refused = throttle.admit("kari", 1, now);
-  EXPECT_FALSE(refused.allowed);
-  EXPECT_EQ(refused.retry_after, 60s);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(admitted(throttle, "kari", 1, now)) << i;
+  auto refused = throttle.admit("kari", 1, now);
+  ASSERT_TRUE(refused.ok());
+  EXPECT_FALSE(refused->allowed);
+  EXPECT_EQ(refused->retry_after, 60s);
   // Another client may still try the same username, until it runs dry.
-  EXPECT_TRUE(throttle.admit("KARI", 2, now).allowed);
-  EXPECT_TRUE(throttle.admit("kari", 2, now).allowed);
-  EXPECT_FALSE(throttle.admit("kari", 3, now).allowed);
-  EXPECT_TRUE(throttle.admit("ola", 3, now).allowed);
+  EXPECT_TRUE(admitted(throttle, "KARI", 2, now));
+  EXPECT_TRUE(admitted(throttle, "kari", 2, now));
+  auto dry = throttle.admit("kari", 3, now);
+  ASSERT_TRUE(dry.ok());
+  EXPECT_FALSE(dry->allowed);
+  EXPECT_EQ(dry->retry_after, 60s);
+  // A refused attempt took nothing from its client.
+  EXPECT_TRUE(admitted(throttle, "ola", 3, now));
+  EXPECT_TRUE(admitted(throttle, "ola", 3, now));
+  EXPECT_TRUE(admitted(throttle, "ola", 3, now));
   // A minute gives one attempt back.
-  EXPECT_TRUE(throttle.admit("ola", 1, now + 61s).allowed);
-  EXPECT_FALSE(throttle.admit("ola", 1, now + 61s).allowed);
+  EXPECT_TRUE(admitted(throttle, "ola", 1, now + 61s));
+  EXPECT_FALSE(admitted(throttle, "ola", 1, now + 61s));
 }
 
-TEST(SignInThrottle, ASuccessGivesItsTokensBack) {
-  SignInThrottle throttle({{1.0 / 60, 2}, {1.0 / 60, 10}, 1000});
+TEST_F(SignInThrottleTest, ASuccessGivesItsTokensBack) {
+  SignInThrottle throttle(*store_, {{1.0 / 60, 2}, {1.0 / 60, 10}, 1000});
   Clock::time_point now = Clock::now();
   for (int i = 0; i < 10; ++i) {
-    ASSERT_TRUE(throttle.admit("kari", 1, now).allowed) << i;
-    throttle.succeeded("kari", 1);
+    ASSERT_TRUE(admitted(throttle, "kari", 1, now)) << i;
+    ASSERT_TRUE(throttle.succeeded("kari", 1, now).ok());
   }
+  EXPECT_EQ(store_->bucket_count().value(), 0) << "a full bucket is forgotten";
 }
 
-TEST(SignInThrottle, AFullTableStillThrottlesNewClients) {
+TEST_F(SignInThrottleTest, AnAccountsBucketIsSharedByEveryServerOnTheStore) {
+  // Two throttles on one store are two servers: each knows its own
+  // clients, and both count the guesses at one account.
+  SignInThrottle first(*store_, {{1.0 / 60, 100}, {1.0 / 60, 4}, 1000});
+  SignInThrottle second(*store_, {{1.0 / 60, 100}, {1.0 / 60, 4}, 1000});
+  Clock::time_point now = Clock::now();
+  EXPECT_TRUE(admitted(first, "kari", 1, now));
+  EXPECT_TRUE(admitted(second, "kari", 1, now));
+  EXPECT_TRUE(admitted(first, "kari", 1, now));
+  EXPECT_TRUE(admitted(second, "kari", 1, now));
+  EXPECT_FALSE(admitted(first, "kari", 1, now));
+  EXPECT_FALSE(admitted(second, "kari", 1, now));
+  EXPECT_EQ(store_->bucket_count().value(), 1);
+  // Restarted, the server still remembers them.
+  restart();
+  SignInThrottle restarted(*store_, {{1.0 / 60, 100}, {1.0 / 60, 4}, 1000});
+  EXPECT_FALSE(admitted(restarted, "kari", 1, now + 59s));
+  EXPECT_TRUE(admitted(restarted, "kari", 1, now + 60s));
+  // Full again after four minutes, the bucket is forgotten at the next
+  // attempt.
+  EXPECT_TRUE(admitted(restarted, "ola", 1, now + 5min));
+  EXPECT_EQ(store_->bucket_count().value(), 1);
+}
+
+TEST_F(SignInThrottleTest, AFullTableStillThrottlesNewClients) {
   // Every bucket drained: nothing is near new, yet a new client is tracked.
-  SignInThrottle throttle({{1.0 / 60, 2}, {1.0 / 60, 1000}, 50});
+  SignInThrottle throttle(*store_, {{1.0 / 60, 2}, {1.0 / 60, 1000}, 50});
   Clock::time_point now = Clock::now();
   for (std::uint64_t client = 0; client < 50; ++client) {
-    ASSERT_TRUE(throttle.admit("kari", client, now).allowed);
-    ASSERT_TRUE(throttle.admit("kari", client, now).allowed);
+    ASSERT_TRUE(admitted(throttle, "kari", client, now));
+    ASSERT_TRUE(admitted(throttle, "kari", client, now));
   }
-  EXPECT_TRUE(throttle.admit("kari", 1000, now).allowed);
-  EXPECT_TRUE(throttle.admit("kari", 1000, now).allowed);
-  EXPECT_FALSE(throttle.admit("kari", 1000, now).allowed);
+  EXPECT_TRUE(admitted(throttle, "kari", 1000, now));
+  EXPECT_TRUE(admitted(throttle, "kari", 1000, now));
+  EXPECT_FALSE(admitted(throttle, "kari", 1000, now));
 }
 
-TEST(SignInThrottle, MemoryIsBounded) {
-  SignInThrottle throttle({{1.0 / 60, 2}, {1.0 / 60, 2}, 100});
+TEST_F(SignInThrottleTest, MemoryIsBounded) {
+  SignInThrottle throttle(*store_, {{1.0 / 60, 2}, {1.0 / 60, 2}, 100});
   Clock::time_point now = Clock::now();
-  for (std::uint64_t client = 0; client < 10000; ++client) {
-    EXPECT_TRUE(throttle.admit("user" + std::to_string(client), client, now).allowed);
-    ASSERT_LE(throttle.tracked(), 200u) << client;
+  for (std::uint64_t client = 0; client < 1000; ++client) {
+    EXPECT_TRUE(admitted(throttle, "user" + std::to_string(client), client, now));
+    ASSERT_LE(throttle.tracked_clients(), 100u) << client;
   }
 }
 
