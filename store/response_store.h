@@ -329,7 +329,10 @@ class ResponseStore {
   Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
   Status set_staff_session_second_factor_done(const Sha256Digest& key);
   Status end_staff_session(const Sha256Digest& key);
-  // Every session of the account but the one under `except` (if given).
+  // Ends every session of the account but the one under `except` (if
+  // given), in one transaction with raising the account's session epoch
+  // (Account::session_epoch) and moving the kept session to it: a session
+  // being started elsewhere from the account as it was is over too.
   Status end_staff_sessions(std::int64_t account_id,
                             const std::optional<Sha256Digest>& except = std::nullopt);
   Result<std::int64_t> staff_session_count();

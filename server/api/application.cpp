@@ -143,7 +143,7 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
                                      const HttpRequest& request, std::vector<std::string> params,
                                      std::string_view query, ClientKey client, Reply reply) {
   std::string session_id = session_cookie_value(request);
-  if (session_id.empty()) {
+  if (!may_be_session_id(session_id)) {
     reply(error_response("unauthorized", "sign in first (no session, or it has ended)"));
     return;
   }

@@ -138,36 +138,44 @@ OutgoingResponse sign_in(ApiContext& api, const std::string& username, const std
 }
 
 void add_sign_in_route(Router& router, ApiContext& api) {
-  router.add({http::verb::post, "/api/v1/session", RateClass::none,
-              [&api](const Exchange& exchange, Reply reply) {
-                auto body = json_body(exchange.request);
-                if (!body) return reply(error_response(body.error()));
-                auto username = body_string(*body, "username", true, 64);
-                if (!username) return reply(error_response(username.error()));
-                auto password = body_string(*body, "password", true, 256);
-                if (!password) return reply(error_response(password.error()));
-                auto code = body_string(*body, "one_time_code", false, 16);
-                if (!code) return reply(error_response(code.error()));
-                // The throttle and the old session on a store worker, the password
-                // on a hashing thread.
-                api.workers.post([&api, reply = std::move(reply), username = *username,
-                                  password = *password, code = *code, client = exchange.client,
-                                  old = session_cookie_value(exchange.request)]() mutable {
-                  if (auto refused = refused_attempt(api, username, client)) {
-                    return reply(std::move(*refused));
-                  }
-                  // A session the browser had before is not carried over.
-                  if (!old.empty()) {
-                    if (auto ended = api.sessions.end(old); !ended) {
-                      return reply(error_response(ended.error()));
-                    }
-                  }
-                  post_hashing(api,
-                               [&api, reply = std::move(reply), username = std::move(username),
-                                password = std::move(password), code = std::move(code),
-                                client] { reply(sign_in(api, username, password, code, client)); });
-                });
-              }});
+  router.add(
+      {http::verb::post, "/api/v1/session", RateClass::none,
+       [&api](const Exchange& exchange, Reply reply) {
+         auto body = json_body(exchange.request);
+         if (!body) return reply(error_response(body.error()));
+         auto username = body_string(*body, "username", true, 64);
+         if (!username) return reply(error_response(username.error()));
+         auto password = body_string(*body, "password", true, 256);
+         if (!password) return reply(error_response(password.error()));
+         auto code = body_string(*body, "one_time_code", false, 16);
+         if (!code) return reply(error_response(code.error()));
+         Admission may_try =
+             api.sign_in_throttle.client_may_try(exchange.client, SignInThrottle::Clock::now());
+         if (!may_try.allowed) return reply(throttled(may_try));
+         // The throttle and the old session on a store worker, the password
+         // on a hashing thread.
+         api.workers.post([&api, reply = std::move(reply), username = *username,
+                           password = *password, code = *code, client = exchange.client,
+                           old = session_cookie_value(exchange.request)]() mutable {
+           try {
+             if (auto refused = refused_attempt(api, username, client)) {
+               return reply(std::move(*refused));
+             }
+             // A session the browser had before is not carried over.
+             if (may_be_session_id(old)) {
+               if (auto ended = api.sessions.end(old); !ended) {
+                 return reply(error_response(ended.error()));
+               }
+             }
+           } catch (const std::exception& bug) {
+             std::fprintf(stderr, "parorende serve: internal error: %s\n", bug.what());
+             return reply(error_response("internal_error", "internal error"));
+           }
+           post_hashing(api, [&api, reply = std::move(reply), username = std::move(username),
+                              password = std::move(password), code = std::move(code),
+                              client] { reply(sign_in(api, username, password, code, client)); });
+         });
+       }});
 }
 
 void add_session_routes_of_caller(Router& router, ApiContext& api) {

@@ -69,6 +69,14 @@ void SignInThrottle::give_client_token(ClientKey client) {
   }
 }
 
+Admission SignInThrottle::client_may_try(ClientKey client, Clock::time_point now) {
+  if (limits_.per_client.per_second <= 0) return {};
+  std::lock_guard lock(mutex_);
+  double tokens = client_tokens(client, now);
+  if (tokens < 1) return {false, until_one_token(tokens, limits_.per_client)};
+  return {};
+}
+
 Result<Admission> SignInThrottle::admit(std::string_view username, ClientKey client,
                                         Clock::time_point now) {
   if (limits_.per_client.per_second <= 0) return Admission{};

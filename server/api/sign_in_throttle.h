@@ -43,6 +43,9 @@ class SignInThrottle {
   explicit SignInThrottle(ResponseStore& store, SignInThrottleLimits limits = {})
       : store_(store), limits_(limits) {}
 
+  // Whether the client may try at all, from this server's memory only
+  // (nothing taken): a refused client is answered on the I/O thread.
+  Admission client_may_try(ClientKey client, Clock::time_point now);
   // Whether an attempt may be checked now (and when to retry if not); an
   // admitted attempt has taken its tokens.
   Result<Admission> admit(std::string_view username, ClientKey client, Clock::time_point now);

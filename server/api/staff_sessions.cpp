@@ -1,5 +1,8 @@
 #include "server/api/staff_sessions.h"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "common/crypto.h"
 
 namespace parorende::server {
@@ -14,6 +17,13 @@ Sha256Digest session_key(std::string_view id) {
 }
 
 }  // namespace
+
+bool may_be_session_id(std::string_view id) {
+  return id.size() == kSessionIdLength && std::all_of(id.begin(), id.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_';
+         });
+}
 
 std::string csrf_token_for(std::string_view session_id) {
   return to_base64url(sha256("parorende-csrf:" + std::string(session_id)));
@@ -83,7 +93,11 @@ Result<std::optional<StaffSessions::Found>> StaffSessions::find(std::string_view
     return std::optional<Found>();
   }
   if (at - session.last_used_at >= kTouchEvery.count()) {
-    if (auto touched = store_.touch_staff_session(key, at); !touched) return touched.error();
+    // A use not written only ends the session sooner: the request goes on.
+    if (auto touched = store_.touch_staff_session(key, at); !touched) {
+      std::fprintf(stderr, "parorende serve: session use not recorded: %s\n",
+                   touched.error().describe().c_str());
+    }
   }
   return std::optional(Found{session.account_id, session.epoch, session.second_factor_done});
 }

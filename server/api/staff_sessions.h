@@ -37,6 +37,11 @@ struct StaffSessionLimits {
 inline constexpr std::string_view kSessionCookie = "__Host-parorende-session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
+// Whether `id` has the shape of a session id (256 bits in base64url): a
+// cookie that has not is refused without asking the store.
+inline constexpr std::size_t kSessionIdLength = 43;
+bool may_be_session_id(std::string_view id);
+
 // The CSRF token of a session id.
 std::string csrf_token_for(std::string_view session_id);
 

@@ -1,6 +1,7 @@
 #include "server/http/json_reply.h"
 
 #include <boost/json/serialize.hpp>
+#include <cstdio>
 
 #include "common/error_json.h"
 #include "server/http/error_status.h"
@@ -17,6 +18,15 @@ HttpResponse json_response(http::status status, const boost::json::value& body) 
 }
 
 HttpResponse error_response(const Error& error) {
+  if (error.code == "storage_failure") {
+    // The engine's words name tables, files and servers: they are for the
+    // operator, and the client only needs to know to try again.
+    std::fprintf(stderr, "parorende serve: storage failure: %s\n", error.message.c_str());
+    return json_response(
+        status_for_error_code(error.code),
+        boost::json::object{
+            {"error", error_to_json(make_error(error.code, std::string(kStorageFailed)))}});
+  }
   boost::json::object body;
   body["error"] = error_to_json(error);
   return json_response(status_for_error_code(error.code), body);

@@ -4,6 +4,7 @@
 
 #include <boost/json/value.hpp>
 #include <string>
+#include <string_view>
 
 #include "common/result.h"
 #include "server/http/http_types.h"
@@ -11,6 +12,11 @@
 namespace parorende::server {
 
 HttpResponse json_response(http::status status, const boost::json::value& body);
+
+// What a client reads of a "storage_failure": the engine's own message goes
+// to standard error only.
+inline constexpr std::string_view kStorageFailed =
+    "the database could not answer; try again shortly";
 
 // The status comes from the error's code (server/http/error_status.h).
 HttpResponse error_response(const Error& error);

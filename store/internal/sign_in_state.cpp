@@ -133,13 +133,30 @@ Status ResponseStore::Impl::end_staff_session(const Sha256Digest& key) {
 Status ResponseStore::Impl::end_staff_sessions(std::int64_t account_id,
                                                const std::optional<Sha256Digest>& except) {
   return write([&](WriteContext& context) -> Status {
-    auto remove = context.connection.statement(
+    Connection& connection = context.connection;
+    // A session another thread or server is starting from an account read
+    // before this (a sign-in with the old password) carries the old epoch:
+    // it is over before it is used.
+    auto raise =
+        connection.statement("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = ?");
+    if (!raise) return raise.take_error();
+    raise->bind(1, account_id);
+    if (auto raised = raise->run(); !raised) return raised;
+    auto remove = connection.statement(
         except ? "DELETE FROM staff_sessions WHERE account_id = ? AND session_key <> ?"
                : "DELETE FROM staff_sessions WHERE account_id = ?");
     if (!remove) return remove.take_error();
     remove->bind(1, account_id);
     if (except) remove->bind_blob(2, *except);
-    return remove->run();
+    if (auto removed = remove->run(); !removed) return removed;
+    if (!except) return {};
+    auto keep = connection.statement(
+        "UPDATE staff_sessions SET epoch ="
+        " COALESCE((SELECT session_epoch FROM accounts WHERE id = ?), epoch)"
+        " WHERE session_key = ? AND account_id = ?");
+    if (!keep) return keep.take_error();
+    keep->bind(1, account_id).bind_blob(2, *except).bind(3, account_id);
+    return keep->run();
   });
 }
 
@@ -233,6 +250,10 @@ Result<std::optional<StoredOpenIdSignIn>> ResponseStore::Impl::take_openid_sign_
   auto written = write([&](WriteContext& context) -> Status {
     Connection& connection = context.connection;
     taken.reset();
+    auto forget = connection.statement("DELETE FROM openid_sign_ins WHERE started_at < ?");
+    if (!forget) return forget.take_error();
+    forget->bind(1, started_before);
+    if (auto forgotten = forget->run(); !forgotten) return forgotten;
     auto select = connection.statement(
         "SELECT provider_id, nonce, code_verifier, language, binding, started_at"
         " FROM openid_sign_ins WHERE state_key = ?");

@@ -33,6 +33,7 @@ class StaffSessionsTest : public ::testing::Test {
 };
 
 using SignInThrottleTest = StaffSessionsTest;
+using testing::kToday;
 
 // Whether a session is found, failing the test on a store error.
 bool live(StaffSessions& sessions, std::string_view id, Clock::time_point now) {
@@ -111,6 +112,50 @@ TEST_F(StaffSessionsTest, SignOutEverywhereEndsOnlyThatAccountsSessions) {
   EXPECT_FALSE(found.value()->second_factor_done);
   ASSERT_TRUE(sessions.second_factor_done(other->id).ok());
   EXPECT_TRUE(sessions.find(other->id, now).value()->second_factor_done);
+}
+
+TEST_F(StaffSessionsTest, EndingTheOthersRaisesTheEpochSoASessionBegunMeanwhileIsOver) {
+  auto kari = store_->add_account(
+      {"kari", "Kari Nordmann", "a hash", {{Role::national_admin, "", std::nullopt}}}, kToday);
+  ASSERT_TRUE(kari.ok()) << testing::describe_result(kari);
+  StaffSessions sessions(*store_);
+  Clock::time_point now = Clock::now();
+  auto kept = sessions.start(kari->id, kari->session_epoch, true, now);
+  auto other = sessions.start(kari->id, kari->session_epoch, true, now);
+  ASSERT_TRUE(kept.ok() && other.ok());
+  // The password changes through `kept`: the others end, and the epoch
+  // rises under the kept one.
+  ASSERT_TRUE(sessions.end_all(kari->id, kept->id).ok());
+  std::int64_t epoch = store_->account_by_id(kari->id)->session_epoch;
+  EXPECT_EQ(epoch, kari->session_epoch + 1);
+  EXPECT_FALSE(live(sessions, other->id, now));
+  auto found = sessions.find(kept->id, now);
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_EQ(found.value()->epoch, epoch) << "the kept session is under the new epoch";
+  // A sign-in that read the account before the change (the old password
+  // checked) starts its session after it: under the old epoch, which the
+  // server refuses at its first request.
+  auto late = sessions.start(kari->id, kari->session_epoch, true, now);
+  ASSERT_TRUE(late.ok());
+  EXPECT_NE(sessions.find(late->id, now).value()->epoch,
+            store_->account_by_id(kari->id)->session_epoch);
+  // Signing out everywhere raises it again and keeps none.
+  ASSERT_TRUE(sessions.end_all(kari->id).ok());
+  EXPECT_EQ(store_->account_by_id(kari->id)->session_epoch, epoch + 1);
+  EXPECT_FALSE(live(sessions, kept->id, now));
+}
+
+TEST_F(StaffSessionsTest, OnlyACookieShapedLikeAnIdIsLookedUp) {
+  StaffSessions sessions(*store_);
+  auto started = sessions.start(1, 0, true, Clock::now());
+  ASSERT_TRUE(started.ok());
+  EXPECT_TRUE(may_be_session_id(started->id));
+  EXPECT_FALSE(may_be_session_id(""));
+  EXPECT_FALSE(may_be_session_id(started->id + "A"));
+  EXPECT_FALSE(may_be_session_id(started->id.substr(1)));
+  std::string odd = started->id;
+  odd[5] = '.';
+  EXPECT_FALSE(may_be_session_id(odd));
 }
 
 TEST_F(StaffSessionsTest, AnAccountHoldsAtMostItsLimitOfSessions) {
