@@ -56,6 +56,13 @@ Result<std::string> random_token() {
   return to_base64url(bytes);
 }
 
+bool has_random_token_shape(std::string_view text) {
+  return text.size() == 43 && std::all_of(text.begin(), text.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                  c == '-' || c == '_';
+         });
+}
+
 Status random_bytes(std::span<std::uint8_t> buffer) {
   if (!sodium_ready()) return make_error("storage_failure", "libsodium could not start");
   randombytes_buf(buffer.data(), buffer.size());

@@ -40,6 +40,9 @@ std::string to_base64url(std::span<const std::uint8_t> bytes);
 
 // 256 random bits as base64url (43 characters): session ids, reset codes.
 Result<std::string> random_token();
+// Whether `text` has a random_token's shape: a cookie or a state that has
+// not is refused before anything is looked up.
+bool has_random_token_shape(std::string_view text);
 
 // Fills `buffer` from the operating system's random source.
 // "storage_failure" when the library cannot start.

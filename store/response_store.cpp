@@ -147,8 +147,13 @@ Status ResponseStore::end_staff_session(const Sha256Digest& key) {
 }
 
 Status ResponseStore::end_staff_sessions(std::int64_t account_id,
-                                         const std::optional<Sha256Digest>& except) {
-  return impl_->end_staff_sessions(account_id, except);
+                                         const std::optional<KeptSession>& kept) {
+  return impl_->end_staff_sessions(account_id, kept);
+}
+
+Status ResponseStore::change_password(std::int64_t account_id, std::string_view password_hash,
+                                      const KeptSession& kept) {
+  return impl_->change_password(account_id, password_hash, kept);
 }
 
 Result<std::int64_t> ResponseStore::staff_session_count() {
@@ -198,9 +203,6 @@ Status ResponseStore::set_account_disabled(std::int64_t id, bool disabled) {
 }
 Status ResponseStore::set_grants(std::int64_t id, std::span<const Grant> grants) {
   return impl_->set_grants(id, grants);
-}
-Status ResponseStore::set_password_hash(std::int64_t id, std::string_view password_hash) {
-  return impl_->set_password_hash(id, password_hash);
 }
 Status ResponseStore::set_reset_code(std::int64_t id, const Sha256Digest& code_hash,
                                      Date expires_on) {

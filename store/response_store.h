@@ -287,8 +287,6 @@ class ResponseStore {
   Status set_account_disabled(std::int64_t id, bool disabled);
   // Replaces every grant of the account.
   Status set_grants(std::int64_t id, std::span<const Grant> grants);
-  // Sets the password's hash and forgets any pending reset code.
-  Status set_password_hash(std::int64_t id, std::string_view password_hash);
   // A one-time reset code's hash, valid through `expires_on`; replaces
   // any earlier one, forgets the password, and raises the session epoch (a
   // reset is often for a compromise: the old password stops working and
@@ -329,12 +327,18 @@ class ResponseStore {
   Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
   Status set_staff_session_second_factor_done(const Sha256Digest& key);
   Status end_staff_session(const Sha256Digest& key);
-  // Ends every session of the account but the one under `except` (if
-  // given), in one transaction with raising the account's session epoch
+  // Ends every session of the account but the kept one (if given), in one
+  // transaction with raising the account's session epoch
   // (Account::session_epoch) and moving the kept session to it: a session
-  // being started elsewhere from the account as it was is over too.
+  // being started elsewhere from the account as it was is over too. With a
+  // kept session, "unauthorized" (and nothing changed) when the epoch is no
+  // longer the one its request was allowed with: it ended meanwhile.
   Status end_staff_sessions(std::int64_t account_id,
-                            const std::optional<Sha256Digest>& except = std::nullopt);
+                            const std::optional<KeptSession>& kept = std::nullopt);
+  // The account's new password hash (its reset code forgotten) and the end
+  // of its other sessions, as end_staff_sessions, in one transaction.
+  Status change_password(std::int64_t account_id, std::string_view password_hash,
+                         const KeptSession& kept);
   Result<std::int64_t> staff_session_count();
   // Takes a token from each bucket in one transaction, or from none: 0
   // when every bucket had one, else the seconds until the first that had

@@ -37,6 +37,13 @@ struct StoredStaffSession {
   std::string id_token;
 };
 
+// The session a change keeps (the one that made it), under the epoch its
+// request was allowed with.
+struct KeptSession {
+  Sha256Digest key;
+  std::int64_t epoch = 0;
+};
+
 // A session is over when last used before `idle_before` or started before
 // `started_before`.
 struct StaffSessionCutoffs {

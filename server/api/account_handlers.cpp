@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
-#include <cstdio>
 
 #include "access/reset_code.h"
 #include "server/api/api_routes.h"
@@ -75,16 +74,6 @@ std::string grants_detail(const std::vector<Grant>& grants) {
 bool is_national_admin(const std::vector<Grant>& grants) {
   return std::any_of(grants.begin(), grants.end(),
                      [](const Grant& grant) { return grant.role == Role::national_admin; });
-}
-
-// After a disable or a reset, which raised the account's epoch (its
-// sessions are over already): their rows go too. A failure is reported,
-// not answered, since what the administrator did stands.
-void forget_sessions(ApiContext& api, std::int64_t account_id) {
-  if (auto ended = api.sessions.end_all(account_id); !ended) {
-    std::fprintf(stderr, "parorende serve: sessions not removed: %s\n",
-                 ended.error().describe().c_str());
-  }
 }
 
 HttpResponse own_account_refused(const std::string& what) {

@@ -143,7 +143,7 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
                                      const HttpRequest& request, std::vector<std::string> params,
                                      std::string_view query, ClientKey client, Reply reply) {
   std::string session_id = session_cookie_value(request);
-  if (!may_be_session_id(session_id)) {
+  if (!has_random_token_shape(session_id)) {
     reply(error_response("unauthorized", "sign in first (no session, or it has ended)"));
     return;
   }
@@ -158,7 +158,7 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
       if (!session.value()) {
         return reply(error_response("unauthorized", "sign in first (no session, or it has ended)"));
       }
-      const StaffSessions::Found& found = *session.value();
+      StaffSessions::Found found = *session.value();
       bool changes_state =
           request.method() != http::verb::get && request.method() != http::verb::head;
       if (changes_state) {
@@ -177,17 +177,23 @@ void Application::handle_staff_route(const Route& route, const RouteAccess& acce
       if (!account && account.error().code != "account_not_found") {
         return reply(error_response(account.error()));
       }
+      if (account && account->session_epoch != found.epoch) {
+        // The session may have moved to the new epoch between the two
+        // reads (its password changed through another request): once more.
+        auto again = sessions_->find(session_id, StaffSessions::Clock::now());
+        if (!again) return reply(error_response(again.error()));
+        if (again.value()) found = *again.value();
+      }
+      // A session under an older epoch never counts again; its row goes
+      // when it is idle too long.
       if (!account || account->disabled || account->session_epoch != found.epoch) {
-        if (auto ended = sessions_->end(session_id); !ended) {
-          return reply(error_response(ended.error()));
-        }
-        reply(error_response("unauthorized", "sign in first (the session has ended)"));
-        return;
+        return reply(error_response("unauthorized", "sign in first (the session has ended)"));
       }
       auto caller = std::make_shared<StaffCaller>();
       caller->principal = {account->id, account->username, account->display_name, account->grants,
                            found.second_factor_done};
       caller->session_id = session_id;
+      caller->session_epoch = found.epoch;
       AccessScope scope;
       if (guard.municipality_param >= 0) scope.municipality = params[guard.municipality_param];
       if (guard.wave_param >= 0) scope.wave = params[guard.wave_param];

@@ -126,7 +126,7 @@ OutgoingResponse finish_sign_in(ApiContext& api, const OpenIdSignIns::Taken& tak
   // A linked account whose groups no longer give a role has lost its
   // grants above (its other sessions with them); it does not sign in.
   if (account->grants.empty()) return refused("no_role", "the provider's claims give no role");
-  if (!old_session.empty()) {
+  if (has_random_token_shape(old_session)) {
     if (auto ended = api.sessions.end(old_session); !ended) return error_response(ended.error());
   }
   // The provider answers for the second factor (required_amr and

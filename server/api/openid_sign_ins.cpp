@@ -70,7 +70,7 @@ Status OpenIdSignIns::remember(std::string provider_id, PendingSignIn pending, s
 Result<std::optional<OpenIdSignIns::Taken>> OpenIdSignIns::take(std::string_view state,
                                                                 std::string_view binding,
                                                                 Clock::time_point now) {
-  if (state.empty()) return std::optional<Taken>();
+  if (!has_random_token_shape(state)) return std::optional<Taken>();
   // Taken even when refused: a state that reached the wrong browser is spent.
   auto stored = store_.take_openid_sign_in(state_key(state), unix_seconds(now) - lifetime_.count());
   if (!stored) return stored.take_error();

@@ -32,16 +32,17 @@ namespace json = boost::json;
 constexpr std::string_view kWrongCredentials = "the username, password or one-time code is wrong";
 constexpr std::string_view kIssuer = "parorende";
 
-// Runs `job` on a hashing thread, which yields to every other thread of
+// Runs `work` on a hashing thread, which yields to every other thread of
 // the server (nice 10): a burst of sign-ins slows sign-ins, not caregivers.
-void post_hashing(ApiContext& api, std::function<void()> job) {
-  api.hashing.post([job = std::move(job)] {
+// Replies with what it returns (500 if it throws: a bug).
+void post_hashing(ApiContext& api, Reply reply, std::function<OutgoingResponse()> work) {
+  reply_from_workers(api.hashing, std::move(reply), [work = std::move(work)] {
     thread_local bool lowered = false;
     if (!lowered) {
       (void)::setpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()), 10);
       lowered = true;
     }
-    job();
+    return work();
   });
 }
 
@@ -162,7 +163,7 @@ void add_sign_in_route(Router& router, ApiContext& api) {
                return reply(std::move(*refused));
              }
              // A session the browser had before is not carried over.
-             if (may_be_session_id(old)) {
+             if (has_random_token_shape(old)) {
                if (auto ended = api.sessions.end(old); !ended) {
                  return reply(error_response(ended.error()));
                }
@@ -171,9 +172,11 @@ void add_sign_in_route(Router& router, ApiContext& api) {
              std::fprintf(stderr, "parorende serve: internal error: %s\n", bug.what());
              return reply(error_response("internal_error", "internal error"));
            }
-           post_hashing(api, [&api, reply = std::move(reply), username = std::move(username),
-                              password = std::move(password), code = std::move(code),
-                              client] { reply(sign_in(api, username, password, code, client)); });
+           post_hashing(api, std::move(reply),
+                        [&api, username = std::move(username), password = std::move(password),
+                         code = std::move(code), client]() -> OutgoingResponse {
+                          return OutgoingResponse(sign_in(api, username, password, code, client));
+                        });
          });
        }});
 }
@@ -247,72 +250,73 @@ void add_password_routes(Router& router, ApiContext& api) {
          if (auto refused = refused_attempt(api, caller.principal.username, exchange.client)) {
            return reply(std::move(*refused));
          }
-         post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
-                            client = exchange.client, current = *current, wanted = *wanted] {
-           const Principal& principal = caller->principal;
-           std::string object = "account:" + principal.username;
-           auto secrets = api.store.account_secrets(principal.username);
-           if (!secrets) return reply(error_response(secrets.error()));
-           if (!verify_password(secrets->password_hash, current)) {
-             audit(api, audit_actor(principal), "account.password_change", object,
-                   AuditOutcome::refused, "wrong current password");
-             return reply(error_response(
-                 make_error("sign_in_failed", "the current password is wrong",
-                            {{"current_password", "invalid_value", "not the current password"}})));
-           }
-           auto hashed = hash_password(wanted);
-           if (!hashed) return reply(error_response(hashed.error()));
-           if (auto set = api.store.set_password_hash(principal.account_id, *hashed); !set) {
-             return reply(error_response(set.error()));
-           }
-           attempt_succeeded(api, principal.username, client);
-           if (auto ended = api.sessions.end_all(principal.account_id, caller->session_id);
-               !ended) {
-             return reply(error_response(ended.error()));
-           }
-           audit(api, audit_actor(principal), "account.password_change", object,
-                 AuditOutcome::success, "other sessions ended");
-           reply(HttpResponse(http::status::no_content, 11));
-         });
+         post_hashing(
+             api, std::move(reply),
+             [&api, caller = exchange.caller, client = exchange.client, current = *current,
+              wanted = *wanted]() -> OutgoingResponse {
+               const Principal& principal = caller->principal;
+               std::string object = "account:" + principal.username;
+               auto secrets = api.store.account_secrets(principal.username);
+               if (!secrets) return OutgoingResponse(error_response(secrets.error()));
+               if (!verify_password(secrets->password_hash, current)) {
+                 audit(api, audit_actor(principal), "account.password_change", object,
+                       AuditOutcome::refused, "wrong current password");
+                 return OutgoingResponse(error_response(make_error(
+                     "sign_in_failed", "the current password is wrong",
+                     {{"current_password", "invalid_value", "not the current password"}})));
+               }
+               auto hashed = hash_password(wanted);
+               if (!hashed) return OutgoingResponse(error_response(hashed.error()));
+               // The other sessions end with the old password, unless this one
+               // ended meanwhile (a reset, a disable): then nothing changes.
+               if (auto changed = api.sessions.change_password(
+                       principal.account_id, *hashed, caller->session_id, caller->session_epoch);
+                   !changed) {
+                 return OutgoingResponse(error_response(changed.error()));
+               }
+               attempt_succeeded(api, principal.username, client);
+               audit(api, audit_actor(principal), "account.password_change", object,
+                     AuditOutcome::success, "other sessions ended");
+               return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+             });
        }});
-  router.add({http::verb::post, "/api/v1/password-reset", RateClass::code_attempt,
-              [&api](const Exchange& exchange, Reply reply) {
-                auto body = json_body(exchange.request);
-                if (!body) return reply(error_response(body.error()));
-                auto code = body_string(*body, "code", true, 64);
-                if (!code) return reply(error_response(code.error()));
-                auto wanted = body_string(*body, "new_password", true, 256);
-                if (!wanted) return reply(error_response(wanted.error()));
-                if (auto checked = check_new_password(*wanted, ""); !checked) {
-                  return reply(error_response(checked.error()));
-                }
-                post_hashing(api, [&api, reply = std::move(reply), code = *code, wanted = *wanted] {
-                  // The code first: a wrong code costs a lookup, never a hash.
-                  Sha256Digest code_hash = password_reset_code_hash(code);
-                  auto owner = api.store.account_by_reset_code(code_hash, today_utc());
-                  if (!owner) {
-                    if (owner.error().code == "reset_code_invalid") {
-                      audit(api, "anonymous", "account.password_reset", "account:unknown",
-                            AuditOutcome::refused, "reset_code_invalid");
-                    }
-                    return reply(error_response(owner.error()));
-                  }
-                  if (auto checked = check_new_password(wanted, owner->username); !checked) {
-                    return reply(error_response(checked.error()));
-                  }
-                  auto hashed = hash_password(wanted);
-                  if (!hashed) return reply(error_response(hashed.error()));
-                  auto account =
-                      api.store.redeem_reset_code(code_hash, today_utc(), hashed.value());
-                  if (!account) return reply(error_response(account.error()));
-                  if (auto ended = api.sessions.end_all(account->id); !ended) {
-                    return reply(error_response(ended.error()));
-                  }
-                  audit(api, "anonymous", "account.password_reset", "account:" + account->username,
-                        AuditOutcome::success, "with a reset code");
-                  reply(HttpResponse(http::status::no_content, 11));
-                });
-              }});
+  router.add(
+      {http::verb::post, "/api/v1/password-reset", RateClass::code_attempt,
+       [&api](const Exchange& exchange, Reply reply) {
+         auto body = json_body(exchange.request);
+         if (!body) return reply(error_response(body.error()));
+         auto code = body_string(*body, "code", true, 64);
+         if (!code) return reply(error_response(code.error()));
+         auto wanted = body_string(*body, "new_password", true, 256);
+         if (!wanted) return reply(error_response(wanted.error()));
+         if (auto checked = check_new_password(*wanted, ""); !checked) {
+           return reply(error_response(checked.error()));
+         }
+         post_hashing(
+             api, std::move(reply), [&api, code = *code, wanted = *wanted]() -> OutgoingResponse {
+               // The code first: a wrong code costs a lookup, never a hash.
+               Sha256Digest code_hash = password_reset_code_hash(code);
+               auto owner = api.store.account_by_reset_code(code_hash, today_utc());
+               if (!owner) {
+                 if (owner.error().code == "reset_code_invalid") {
+                   audit(api, "anonymous", "account.password_reset", "account:unknown",
+                         AuditOutcome::refused, "reset_code_invalid");
+                 }
+                 return OutgoingResponse(error_response(owner.error()));
+               }
+               if (auto checked = check_new_password(wanted, owner->username); !checked) {
+                 return OutgoingResponse(error_response(checked.error()));
+               }
+               auto hashed = hash_password(wanted);
+               if (!hashed) return OutgoingResponse(error_response(hashed.error()));
+               auto account = api.store.redeem_reset_code(code_hash, today_utc(), hashed.value());
+               if (!account) return OutgoingResponse(error_response(account.error()));
+               forget_sessions(api, account->id);
+               audit(api, "anonymous", "account.password_reset", "account:" + account->username,
+                     AuditOutcome::success, "with a reset code");
+               return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+             });
+       }});
 }
 
 void add_totp_routes(Router& router, ApiContext& api) {
@@ -333,82 +337,87 @@ void add_totp_routes(Router& router, ApiContext& api) {
          if (auto refused = refused_attempt(api, caller.principal.username, exchange.client)) {
            return reply(std::move(*refused));
          }
-         post_hashing(api, [&api, reply = std::move(reply), caller = exchange.caller,
-                            client = exchange.client, current] {
-           const Principal& principal = caller->principal;
-           std::string object = "account:" + principal.username;
-           auto secrets = api.store.account_secrets(principal.username);
-           if (!secrets) return reply(error_response(secrets.error()));
-           if (secrets->account.totp_enrolled) {
-             if (!principal.second_factor_done) {
-               return reply(error_response(
-                   "forbidden", "sign in with your one-time code before changing its key"));
-             }
-             if (!verify_password(secrets->password_hash, current)) {
-               audit(api, audit_actor(principal), "account.totp_begin", object,
-                     AuditOutcome::refused, "wrong current password");
-               return reply(error_response(make_error(
-                   "sign_in_failed", "the current password is wrong",
-                   {{"current_password", "invalid_value", "not the current password"}})));
-             }
-           }
-           attempt_succeeded(api, principal.username, client);
-           auto key = generate_totp_key();
-           if (!key) return reply(error_response(key.error()));
-           if (auto set = api.store.set_totp_pending_key(principal.account_id, key.value()); !set) {
-             return reply(error_response(set.error()));
-           }
-           std::string uri = totp_uri(key.value(), principal.username, kIssuer);
-           auto svg = qr_code_svg(uri);
-           if (!svg) return reply(error_response(svg.error()));
-           audit(api, audit_actor(principal), "account.totp_begin", object, AuditOutcome::success);
-           reply(json_response(
-               http::status::ok,
-               {{"key", totp_key_base32(key.value())}, {"uri", uri}, {"qr_svg", svg.value()}}));
-         });
-       }});
-  router.add(
-      {http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
-       [&api](const Exchange& exchange, Reply reply) {
-         auto body = json_body(exchange.request);
-         if (!body) return reply(error_response(body.error()));
-         auto code = body_string(*body, "one_time_code", true, 16);
-         if (!code) return reply(error_response(code.error()));
-         if (auto refused =
-                 refused_attempt(api, caller_of(exchange).principal.username, exchange.client)) {
-           return reply(std::move(*refused));
-         }
-         reply_from_store_worker(
+         post_hashing(
              api, std::move(reply),
-             [&api, caller = exchange.caller, client = exchange.client, code = *code] {
+             [&api, caller = exchange.caller, client = exchange.client,
+              current]() -> OutgoingResponse {
                const Principal& principal = caller->principal;
                std::string object = "account:" + principal.username;
                auto secrets = api.store.account_secrets(principal.username);
                if (!secrets) return OutgoingResponse(error_response(secrets.error()));
-               auto step = match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
-               if (!step || !api.store.accept_totp_step(principal.account_id, *step,
-                                                        secrets->totp_pending_key, true)) {
-                 audit(api, audit_actor(principal), "account.totp_confirm", object,
-                       AuditOutcome::refused, "wrong one-time code");
-                 return OutgoingResponse(error_response(make_error(
-                     "sign_in_failed", "the one-time code is wrong or used",
-                     {{"one_time_code", "invalid_value", "the code your app shows now"}})));
+               if (secrets->account.totp_enrolled) {
+                 if (!principal.second_factor_done) {
+                   return OutgoingResponse(error_response(
+                       "forbidden", "sign in with your one-time code before changing its key"));
+                 }
+                 if (!verify_password(secrets->password_hash, current)) {
+                   audit(api, audit_actor(principal), "account.totp_begin", object,
+                         AuditOutcome::refused, "wrong current password");
+                   return OutgoingResponse(error_response(make_error(
+                       "sign_in_failed", "the current password is wrong",
+                       {{"current_password", "invalid_value", "not the current password"}})));
+                 }
                }
-               // The key is the account's now: every other session ends,
-               // so one that never had the factor cannot outlive it.
                attempt_succeeded(api, principal.username, client);
-               if (auto ended = api.sessions.end_all(principal.account_id, caller->session_id);
-                   !ended) {
-                 return OutgoingResponse(error_response(ended.error()));
+               auto key = generate_totp_key();
+               if (!key) return OutgoingResponse(error_response(key.error()));
+               if (auto set = api.store.set_totp_pending_key(principal.account_id, key.value());
+                   !set) {
+                 return OutgoingResponse(error_response(set.error()));
                }
-               if (auto done = api.sessions.second_factor_done(caller->session_id); !done) {
-                 return OutgoingResponse(error_response(done.error()));
-               }
-               audit(api, audit_actor(principal), "account.totp_confirm", object,
-                     AuditOutcome::success, "other sessions ended");
-               return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+               std::string uri = totp_uri(key.value(), principal.username, kIssuer);
+               auto svg = qr_code_svg(uri);
+               if (!svg) return OutgoingResponse(error_response(svg.error()));
+               audit(api, audit_actor(principal), "account.totp_begin", object,
+                     AuditOutcome::success);
+               return OutgoingResponse(json_response(
+                   http::status::ok,
+                   {{"key", totp_key_base32(key.value())}, {"uri", uri}, {"qr_svg", svg.value()}}));
              });
        }});
+  router.add({http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
+              [&api](const Exchange& exchange, Reply reply) {
+                auto body = json_body(exchange.request);
+                if (!body) return reply(error_response(body.error()));
+                auto code = body_string(*body, "one_time_code", true, 16);
+                if (!code) return reply(error_response(code.error()));
+                if (auto refused = refused_attempt(api, caller_of(exchange).principal.username,
+                                                   exchange.client)) {
+                  return reply(std::move(*refused));
+                }
+                reply_from_store_worker(
+                    api, std::move(reply),
+                    [&api, caller = exchange.caller, client = exchange.client, code = *code] {
+                      const Principal& principal = caller->principal;
+                      std::string object = "account:" + principal.username;
+                      auto secrets = api.store.account_secrets(principal.username);
+                      if (!secrets) return OutgoingResponse(error_response(secrets.error()));
+                      auto step =
+                          match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
+                      if (!step || !api.store.accept_totp_step(principal.account_id, *step,
+                                                               secrets->totp_pending_key, true)) {
+                        audit(api, audit_actor(principal), "account.totp_confirm", object,
+                              AuditOutcome::refused, "wrong one-time code");
+                        return OutgoingResponse(error_response(make_error(
+                            "sign_in_failed", "the one-time code is wrong or used",
+                            {{"one_time_code", "invalid_value", "the code your app shows now"}})));
+                      }
+                      // The key is the account's now: every other session ends,
+                      // so one that never had the factor cannot outlive it.
+                      attempt_succeeded(api, principal.username, client);
+                      if (auto ended = api.sessions.end_others(
+                              principal.account_id, caller->session_id, caller->session_epoch);
+                          !ended) {
+                        return OutgoingResponse(error_response(ended.error()));
+                      }
+                      if (auto done = api.sessions.second_factor_done(caller->session_id); !done) {
+                        return OutgoingResponse(error_response(done.error()));
+                      }
+                      audit(api, audit_actor(principal), "account.totp_confirm", object,
+                            AuditOutcome::success, "other sessions ended");
+                      return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+                    });
+              }});
 }
 
 }  // namespace

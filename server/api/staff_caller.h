@@ -3,6 +3,7 @@
 #pragma once
 
 #include <boost/json/object.hpp>
+#include <cstdint>
 #include <string>
 
 #include "access/authorization.h"
@@ -13,6 +14,9 @@ namespace parorende::server {
 struct StaffCaller {
   Principal principal;
   std::string session_id;  // the cookie's value, for signing out
+  // The account's session epoch the request was allowed under: a change
+  // that ends the other sessions does so only while it still holds.
+  std::int64_t session_epoch = 0;
 };
 
 // The caller of a route the matrix guards; a bug to call it elsewhere.

@@ -1,6 +1,5 @@
 #include "server/api/staff_sessions.h"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "common/crypto.h"
@@ -17,13 +16,6 @@ Sha256Digest session_key(std::string_view id) {
 }
 
 }  // namespace
-
-bool may_be_session_id(std::string_view id) {
-  return id.size() == kSessionIdLength && std::all_of(id.begin(), id.end(), [](char c) {
-           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                  c == '-' || c == '_';
-         });
-}
 
 std::string csrf_token_for(std::string_view session_id) {
   return to_base64url(sha256("parorende-csrf:" + std::string(session_id)));
@@ -119,10 +111,18 @@ Status StaffSessions::second_factor_done(std::string_view id) {
 
 Status StaffSessions::end(std::string_view id) { return store_.end_staff_session(session_key(id)); }
 
-Status StaffSessions::end_all(std::int64_t account_id, std::string_view except) {
-  std::optional<Sha256Digest> kept;
-  if (!except.empty()) kept = session_key(except);
-  return store_.end_staff_sessions(account_id, kept);
+Status StaffSessions::end_all(std::int64_t account_id) {
+  return store_.end_staff_sessions(account_id);
+}
+
+Status StaffSessions::end_others(std::int64_t account_id, std::string_view kept_id,
+                                 std::int64_t kept_epoch) {
+  return store_.end_staff_sessions(account_id, KeptSession{session_key(kept_id), kept_epoch});
+}
+
+Status StaffSessions::change_password(std::int64_t account_id, std::string_view password_hash,
+                                      std::string_view kept_id, std::int64_t kept_epoch) {
+  return store_.change_password(account_id, password_hash, {session_key(kept_id), kept_epoch});
 }
 
 Result<std::int64_t> StaffSessions::count() { return store_.staff_session_count(); }

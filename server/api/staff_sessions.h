@@ -37,11 +37,6 @@ struct StaffSessionLimits {
 inline constexpr std::string_view kSessionCookie = "__Host-parorende-session";
 inline constexpr std::string_view kCsrfHeader = "X-CSRF-Token";
 
-// Whether `id` has the shape of a session id (256 bits in base64url): a
-// cookie that has not is refused without asking the store.
-inline constexpr std::size_t kSessionIdLength = 43;
-bool may_be_session_id(std::string_view id);
-
 // The CSRF token of a session id.
 std::string csrf_token_for(std::string_view session_id);
 
@@ -93,10 +88,17 @@ class StaffSessions {
   // The session's second factor is done (TOTP enrolled or entered).
   Status second_factor_done(std::string_view id);
   Status end(std::string_view id);
-  // Every session of the account: sign out everywhere, a disabled account,
-  // a changed password.
-  // `except` (a session id) stays: the one that changed the password.
-  Status end_all(std::int64_t account_id, std::string_view except = {});
+  // Every session of the account (sign out everywhere, a disabled account,
+  // a reset), its epoch raised.
+  Status end_all(std::int64_t account_id);
+  // Every session of the account but `kept_id`, allowed under `kept_epoch`
+  // (a confirmed TOTP key): the epoch rises and the kept session moves to
+  // it. "unauthorized" when the epoch moved meanwhile (the kept session
+  // ended too).
+  Status end_others(std::int64_t account_id, std::string_view kept_id, std::int64_t kept_epoch);
+  // A new password hash, and end_others, in one transaction.
+  Status change_password(std::int64_t account_id, std::string_view password_hash,
+                         std::string_view kept_id, std::int64_t kept_epoch);
   Result<std::int64_t> count();
 
  private:

@@ -28,6 +28,13 @@ void record_audit(ApiContext& api, AuditEvent event) {
   }
 }
 
+void forget_sessions(ApiContext& api, std::int64_t account_id) {
+  if (auto ended = api.sessions.end_all(account_id); !ended) {
+    std::fprintf(stderr, "parorende serve: sessions not removed: %s\n",
+                 ended.error().describe().c_str());
+  }
+}
+
 std::string printable_detail(std::string_view text) {
   std::string detail;
   for (char c : text.substr(0, 100)) {

@@ -18,14 +18,14 @@ HttpResponse json_response(http::status status, const boost::json::value& body) 
 }
 
 HttpResponse error_response(const Error& error) {
-  if (error.code == "storage_failure") {
-    // The engine's words name tables, files and servers: they are for the
-    // operator, and the client only needs to know to try again.
-    std::fprintf(stderr, "parorende serve: storage failure: %s\n", error.message.c_str());
+  if (error.code == "storage_failure" || error.code == "internal_error") {
+    // The engine's words (or a bug's) name tables, files and servers: they
+    // are for the operator; the client only needs to know to try again.
+    std::fprintf(stderr, "parorende serve: %s: %s\n", error.code.c_str(), error.message.c_str());
+    std::string said(error.code == "storage_failure" ? kStorageFailed : "internal error");
     return json_response(
         status_for_error_code(error.code),
-        boost::json::object{
-            {"error", error_to_json(make_error(error.code, std::string(kStorageFailed)))}});
+        boost::json::object{{"error", error_to_json(make_error(error.code, said))}});
   }
   boost::json::object body;
   body["error"] = error_to_json(error);

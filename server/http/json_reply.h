@@ -13,8 +13,8 @@ namespace parorende::server {
 
 HttpResponse json_response(http::status status, const boost::json::value& body);
 
-// What a client reads of a "storage_failure": the engine's own message goes
-// to standard error only.
+// What a client reads of a "storage_failure" (of an "internal_error":
+// "internal error"): the original message goes to standard error only.
 inline constexpr std::string_view kStorageFailed =
     "the database could not answer; try again shortly";
 

@@ -358,14 +358,6 @@ Status ResponseStore::Impl::set_grants(std::int64_t id, std::span<const Grant> g
   });
 }
 
-Status ResponseStore::Impl::set_password_hash(std::int64_t id, std::string_view password_hash) {
-  if (!writer_) return read_only_error();
-  return write([&](WriteContext& context) {
-    return update_account(context.connection,
-                          "password_hash = ?, reset_hash = NULL, reset_expires_on = NULL",
-                          [&](StatementUse& update) { update.bind(1, password_hash).bind(2, id); });
-  });
-}
 
 Status ResponseStore::Impl::set_reset_code(std::int64_t id, const Sha256Digest& code_hash,
                                            Date expires_on) {

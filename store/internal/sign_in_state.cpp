@@ -42,6 +42,38 @@ Result<std::int64_t> count_where(Connection& connection, std::string_view sql,
   return row.value() ? statement->int64(0) : 0;
 }
 
+// Raises the account's epoch (setting `more_sql` too: ", column = ?3"
+// bound by `bind`), deletes its sessions but the kept one and moves that
+// one to the new epoch. With a kept session, only while the epoch is the
+// one its request was allowed with: "unauthorized" otherwise.
+Status end_sessions(Connection& connection, std::int64_t account_id,
+                    const std::optional<KeptSession>& kept, std::string_view more_sql,
+                    const std::function<void(StatementUse&)>& bind) {
+  auto raise = connection.statement(
+      "UPDATE accounts SET session_epoch = session_epoch + 1" + std::string(more_sql) +
+      " WHERE id = ?1 AND (CAST(?2 AS BIGINT) < 0 OR session_epoch = ?2)");
+  if (!raise) return raise.take_error();
+  raise->bind(1, account_id).bind(2, kept ? kept->epoch : std::int64_t{-1});
+  if (bind) bind(*raise);
+  if (auto raised = raise->run(); !raised) return raised;
+  if (kept && connection.changes() == 0) {
+    return make_error("unauthorized", "sign in again (the session ended meanwhile)");
+  }
+  auto remove = connection.statement(
+      kept ? "DELETE FROM staff_sessions WHERE account_id = ? AND session_key <> ?"
+           : "DELETE FROM staff_sessions WHERE account_id = ?");
+  if (!remove) return remove.take_error();
+  remove->bind(1, account_id);
+  if (kept) remove->bind_blob(2, kept->key);
+  if (auto removed = remove->run(); !removed) return removed;
+  if (!kept) return {};
+  auto move = connection.statement(
+      "UPDATE staff_sessions SET epoch = ? WHERE session_key = ? AND account_id = ? AND epoch = ?");
+  if (!move) return move.take_error();
+  move->bind(1, kept->epoch + 1).bind_blob(2, kept->key).bind(3, account_id).bind(4, kept->epoch);
+  return move->run();
+}
+
 Status forget_full_buckets(Connection& connection, std::int64_t now) {
   auto forget = connection.statement("DELETE FROM sign_in_buckets WHERE full_at <= ?");
   if (!forget) return forget.take_error();
@@ -131,32 +163,19 @@ Status ResponseStore::Impl::end_staff_session(const Sha256Digest& key) {
 }
 
 Status ResponseStore::Impl::end_staff_sessions(std::int64_t account_id,
-                                               const std::optional<Sha256Digest>& except) {
+                                               const std::optional<KeptSession>& kept) {
   return write([&](WriteContext& context) -> Status {
-    Connection& connection = context.connection;
-    // A session another thread or server is starting from an account read
-    // before this (a sign-in with the old password) carries the old epoch:
-    // it is over before it is used.
-    auto raise =
-        connection.statement("UPDATE accounts SET session_epoch = session_epoch + 1 WHERE id = ?");
-    if (!raise) return raise.take_error();
-    raise->bind(1, account_id);
-    if (auto raised = raise->run(); !raised) return raised;
-    auto remove = connection.statement(
-        except ? "DELETE FROM staff_sessions WHERE account_id = ? AND session_key <> ?"
-               : "DELETE FROM staff_sessions WHERE account_id = ?");
-    if (!remove) return remove.take_error();
-    remove->bind(1, account_id);
-    if (except) remove->bind_blob(2, *except);
-    if (auto removed = remove->run(); !removed) return removed;
-    if (!except) return {};
-    auto keep = connection.statement(
-        "UPDATE staff_sessions SET epoch ="
-        " COALESCE((SELECT session_epoch FROM accounts WHERE id = ?), epoch)"
-        " WHERE session_key = ? AND account_id = ?");
-    if (!keep) return keep.take_error();
-    keep->bind(1, account_id).bind_blob(2, *except).bind(3, account_id);
-    return keep->run();
+    return end_sessions(context.connection, account_id, kept, "", {});
+  });
+}
+
+Status ResponseStore::Impl::change_password(std::int64_t account_id, std::string_view password_hash,
+                                            const KeptSession& kept) {
+  if (!writer_) return read_only_error();
+  return write([&](WriteContext& context) -> Status {
+    return end_sessions(context.connection, account_id, kept,
+                        ", password_hash = ?3, reset_hash = NULL, reset_expires_on = NULL",
+                        [&](StatementUse& update) { update.bind(3, password_hash); });
   });
 }
 

@@ -187,7 +187,6 @@ class ResponseStore::Impl {
   Result<Account> account_by_id(std::int64_t id);
   Status set_account_disabled(std::int64_t id, bool disabled);
   Status set_grants(std::int64_t id, std::span<const Grant> grants);
-  Status set_password_hash(std::int64_t id, std::string_view password_hash);
   Status set_reset_code(std::int64_t id, const Sha256Digest& code_hash, Date expires_on);
   Result<Account> redeem_reset_code(const Sha256Digest& code_hash, Date today,
                                     std::string_view password_hash);
@@ -202,7 +201,9 @@ class ResponseStore::Impl {
   Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
   Status set_staff_session_second_factor_done(const Sha256Digest& key);
   Status end_staff_session(const Sha256Digest& key);
-  Status end_staff_sessions(std::int64_t account_id, const std::optional<Sha256Digest>& except);
+  Status end_staff_sessions(std::int64_t account_id, const std::optional<KeptSession>& kept);
+  Status change_password(std::int64_t account_id, std::string_view password_hash,
+                         const KeptSession& kept);
   Result<std::int64_t> charge_buckets(std::span<const BucketCharge> charges, std::int64_t now);
   Status refund_buckets(std::span<const BucketCharge> charges, std::int64_t now);
   Status add_openid_sign_in(const Sha256Digest& state_key, const StoredOpenIdSignIn& sign_in,

@@ -27,5 +27,15 @@ TEST(JsonReply, AStorageFailureTellsTheClientOnlyToTryAgain) {
   EXPECT_NE(logged.find("accounts_pkey"), std::string::npos) << "the operator reads it";
 }
 
+TEST(JsonReply, ABugsWordsStayOnTheServer) {
+  ::testing::internal::CaptureStderr();
+  HttpResponse response = error_response("internal_error", "std::out_of_range: vector::at");
+  std::string logged = ::testing::internal::GetCapturedStderr();
+  EXPECT_EQ(response.result(), http::status::internal_server_error);
+  EXPECT_NE(response.body().find(R"("message":"internal error")"), std::string::npos);
+  EXPECT_EQ(response.body().find("out_of_range"), std::string::npos);
+  EXPECT_NE(logged.find("out_of_range"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace parorende::server

@@ -16,6 +16,13 @@ using Clock = OpenIdSignIns::Clock;
 
 PendingSignIn pending(std::string state) { return {std::move(state), "nonce", "verifier"}; }
 
+// A state of the shape random_token() makes, told apart by `name`.
+std::string made_state(std::string_view name) {
+  std::string made(name);
+  for (char& c : made) c = c == ' ' ? '_' : c;
+  return made + std::string(43 - made.size(), 'x');
+}
+
 // Sign-ins kept in a store of the test's own (on PostgreSQL in ctest's
 // unit.postgresql).
 class OpenIdSignInsTest : public ::testing::Test {
@@ -47,44 +54,50 @@ class OpenIdSignInsTest : public ::testing::Test {
 TEST_F(OpenIdSignInsTest, AStateIsTakenOnceByTheBrowserThatBeganIt) {
   OpenIdSignIns sign_ins(*store_, {}, "https://parorende.example/");
   Clock::time_point now = Clock::now();
-  remember(sign_ins, "state-1", "en", "binding-1", now);
-  remember(sign_ins, "state-2", "", "binding-2", now);
+  remember(sign_ins, made_state("state-1"), "en", "binding-1", now);
+  remember(sign_ins, made_state("state-2"), "", "binding-2", now);
   EXPECT_EQ(sign_ins.pending_count().value(), 2);
 
-  auto taken = take(sign_ins, "state-1", "binding-1", now + 1min);
+  auto taken = take(sign_ins, made_state("state-1"), "binding-1", now + 1min);
   ASSERT_TRUE(taken);
   EXPECT_EQ(taken->provider_id, "gjovik");
   EXPECT_EQ(taken->pending.nonce, "nonce");
   EXPECT_EQ(taken->pending.code_verifier, "verifier");
   EXPECT_EQ(taken->language, "en");
-  EXPECT_FALSE(take(sign_ins, "state-1", "binding-1", now + 1min)) << "a state works once";
+  EXPECT_FALSE(take(sign_ins, made_state("state-1"), "binding-1", now + 1min))
+      << "a state works once";
 
   // Another browser's binding (or none) spends the state without a sign-in.
-  EXPECT_FALSE(take(sign_ins, "state-2", "binding-1", now));
-  EXPECT_FALSE(take(sign_ins, "state-2", "binding-2", now));
+  EXPECT_FALSE(take(sign_ins, made_state("state-2"), "binding-1", now));
+  EXPECT_FALSE(take(sign_ins, made_state("state-2"), "binding-2", now));
   EXPECT_FALSE(take(sign_ins, "", "", now));
+  // A state not shaped as one is not looked up at all (nor spent).
+  remember(sign_ins, made_state("state-3"), "", "binding-3", now);
+  EXPECT_FALSE(take(sign_ins, made_state("state-3") + "x", "binding-3", now));
+  EXPECT_FALSE(take(sign_ins, made_state("state-3").substr(1), "binding-3", now));
+  EXPECT_TRUE(take(sign_ins, made_state("state-3"), "binding-3", now));
   EXPECT_EQ(sign_ins.pending_count().value(), 0);
 }
 
 TEST_F(OpenIdSignInsTest, ASignInExpiresAfterTenMinutes) {
   OpenIdSignIns sign_ins(*store_, {}, "https://parorende.example");
   Clock::time_point now = Clock::now();
-  remember(sign_ins, "late", "", "b", now);
-  remember(sign_ins, "in-time", "", "b", now);
-  EXPECT_TRUE(take(sign_ins, "in-time", "b", now + 10min));
-  EXPECT_FALSE(take(sign_ins, "late", "b", now + 10min + 1s));
+  remember(sign_ins, made_state("late"), "", "b", now);
+  remember(sign_ins, made_state("in-time"), "", "b", now);
+  EXPECT_TRUE(take(sign_ins, made_state("in-time"), "b", now + 10min));
+  EXPECT_FALSE(take(sign_ins, made_state("late"), "b", now + 10min + 1s));
 }
 
 TEST_F(OpenIdSignInsTest, ManySignInsForgetTheOldestBeyondTheLimit) {
   OpenIdSignIns sign_ins(*store_, {}, "https://parorende.example", 3);
   Clock::time_point now = Clock::now();
   for (int i = 0; i < 5; ++i) {
-    remember(sign_ins, "state-" + std::to_string(i), "", "b", now + i * 1s);
+    remember(sign_ins, made_state("state-" + std::to_string(i)), "", "b", now + i * 1s);
   }
   EXPECT_EQ(sign_ins.pending_count().value(), 3);
-  EXPECT_FALSE(take(sign_ins, "state-0", "b", now + 5s));
-  EXPECT_FALSE(take(sign_ins, "state-1", "b", now + 5s));
-  EXPECT_TRUE(take(sign_ins, "state-4", "b", now + 5s));
+  EXPECT_FALSE(take(sign_ins, made_state("state-0"), "b", now + 5s));
+  EXPECT_FALSE(take(sign_ins, made_state("state-1"), "b", now + 5s));
+  EXPECT_TRUE(take(sign_ins, made_state("state-4"), "b", now + 5s));
 }
 
 TEST_F(OpenIdSignInsTest, TheAddressesComeFromThePublicUrl) {

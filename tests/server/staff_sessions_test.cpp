@@ -28,12 +28,19 @@ class StaffSessionsTest : public ::testing::Test {
     ASSERT_NE(store_, nullptr);
   }
 
+  Account add_account(const std::string& username) {
+    auto added = store_->add_account(
+        {username, "Name of " + username, "a hash", {{Role::national_admin, "", std::nullopt}}},
+        testing::kToday);
+    EXPECT_TRUE(added.ok()) << testing::describe_result(added);
+    return added.ok() ? added.value() : Account{};
+  }
+
   testing::TestStoreHome home_;
   std::unique_ptr<ResponseStore> store_;
 };
 
 using SignInThrottleTest = StaffSessionsTest;
-using testing::kToday;
 
 // Whether a session is found, failing the test on a store error.
 bool live(StaffSessions& sessions, std::string_view id, Clock::time_point now) {
@@ -93,41 +100,43 @@ TEST_F(StaffSessionsTest, UseIsWrittenAtMostOnceAMinute) {
 }
 
 TEST_F(StaffSessionsTest, SignOutEverywhereEndsOnlyThatAccountsSessions) {
+  Account kari = add_account("kari");
+  Account ola = add_account("ola");
   StaffSessions sessions(*store_);
   Clock::time_point now = Clock::now();
-  auto first = sessions.start(1, 0, true, now);
-  auto second = sessions.start(1, 0, true, now);
-  auto kept = sessions.start(1, 0, true, now);
-  auto other = sessions.start(2, 0, false, now);
+  auto first = sessions.start(kari.id, 0, true, now);
+  auto second = sessions.start(kari.id, 0, true, now);
+  auto kept = sessions.start(kari.id, 0, true, now);
+  auto other = sessions.start(ola.id, 0, false, now);
   ASSERT_TRUE(sessions.end(first->id).ok());
   EXPECT_FALSE(live(sessions, first->id, now));
   EXPECT_TRUE(live(sessions, second->id, now));
-  ASSERT_TRUE(sessions.end_all(1, kept->id).ok());
+  ASSERT_TRUE(sessions.end_others(kari.id, kept->id, 0).ok());
   EXPECT_FALSE(live(sessions, second->id, now));
   EXPECT_TRUE(live(sessions, kept->id, now));
-  ASSERT_TRUE(sessions.end_all(1).ok());
+  ASSERT_TRUE(sessions.end_all(kari.id).ok());
   EXPECT_FALSE(live(sessions, kept->id, now));
   auto found = sessions.find(other->id, now);
   ASSERT_TRUE(found.ok() && found.value());
   EXPECT_FALSE(found.value()->second_factor_done);
+  EXPECT_EQ(store_->account_by_id(ola.id)->session_epoch, 0) << "another account's stays";
   ASSERT_TRUE(sessions.second_factor_done(other->id).ok());
   EXPECT_TRUE(sessions.find(other->id, now).value()->second_factor_done);
 }
 
 TEST_F(StaffSessionsTest, EndingTheOthersRaisesTheEpochSoASessionBegunMeanwhileIsOver) {
-  auto kari = store_->add_account(
-      {"kari", "Kari Nordmann", "a hash", {{Role::national_admin, "", std::nullopt}}}, kToday);
-  ASSERT_TRUE(kari.ok()) << testing::describe_result(kari);
+  Account kari = add_account("kari");
   StaffSessions sessions(*store_);
   Clock::time_point now = Clock::now();
-  auto kept = sessions.start(kari->id, kari->session_epoch, true, now);
-  auto other = sessions.start(kari->id, kari->session_epoch, true, now);
+  auto kept = sessions.start(kari.id, kari.session_epoch, true, now);
+  auto other = sessions.start(kari.id, kari.session_epoch, true, now);
   ASSERT_TRUE(kept.ok() && other.ok());
   // The password changes through `kept`: the others end, and the epoch
   // rises under the kept one.
-  ASSERT_TRUE(sessions.end_all(kari->id, kept->id).ok());
-  std::int64_t epoch = store_->account_by_id(kari->id)->session_epoch;
-  EXPECT_EQ(epoch, kari->session_epoch + 1);
+  ASSERT_TRUE(sessions.change_password(kari.id, "a new hash", kept->id, kari.session_epoch).ok());
+  EXPECT_EQ(store_->account_secrets("kari")->password_hash, "a new hash");
+  std::int64_t epoch = store_->account_by_id(kari.id)->session_epoch;
+  EXPECT_EQ(epoch, kari.session_epoch + 1);
   EXPECT_FALSE(live(sessions, other->id, now));
   auto found = sessions.find(kept->id, now);
   ASSERT_TRUE(found.ok() && found.value());
@@ -135,27 +144,52 @@ TEST_F(StaffSessionsTest, EndingTheOthersRaisesTheEpochSoASessionBegunMeanwhileI
   // A sign-in that read the account before the change (the old password
   // checked) starts its session after it: under the old epoch, which the
   // server refuses at its first request.
-  auto late = sessions.start(kari->id, kari->session_epoch, true, now);
+  auto late = sessions.start(kari.id, kari.session_epoch, true, now);
   ASSERT_TRUE(late.ok());
   EXPECT_NE(sessions.find(late->id, now).value()->epoch,
-            store_->account_by_id(kari->id)->session_epoch);
+            store_->account_by_id(kari.id)->session_epoch);
   // Signing out everywhere raises it again and keeps none.
-  ASSERT_TRUE(sessions.end_all(kari->id).ok());
-  EXPECT_EQ(store_->account_by_id(kari->id)->session_epoch, epoch + 1);
+  ASSERT_TRUE(sessions.end_all(kari.id).ok());
+  EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, epoch + 1);
   EXPECT_FALSE(live(sessions, kept->id, now));
 }
 
-TEST_F(StaffSessionsTest, OnlyACookieShapedLikeAnIdIsLookedUp) {
+TEST_F(StaffSessionsTest, AChangeThroughASessionThatEndedMeanwhileChangesNothing) {
+  Account kari = add_account("kari");
+  StaffSessions sessions(*store_);
+  Clock::time_point now = Clock::now();
+  auto kept = sessions.start(kari.id, kari.session_epoch, true, now);
+  ASSERT_TRUE(kept.ok());
+  // An administrator disables the account (`parorende user disable`, which
+  // only raises the epoch) while the password change is being hashed.
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, true).ok());
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, false).ok());
+  std::int64_t epoch = store_->account_by_id(kari.id)->session_epoch;
+  ASSERT_GT(epoch, kari.session_epoch);
+  auto changed = sessions.change_password(kari.id, "a new hash", kept->id, kari.session_epoch);
+  ASSERT_FALSE(changed.ok());
+  EXPECT_EQ(changed.error().code, "unauthorized");
+  EXPECT_EQ(store_->account_secrets("kari")->password_hash, "a hash");
+  auto ended = sessions.end_others(kari.id, kept->id, kari.session_epoch);
+  ASSERT_FALSE(ended.ok());
+  EXPECT_EQ(ended.error().code, "unauthorized");
+  EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, epoch);
+  auto found = sessions.find(kept->id, now);
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_EQ(found.value()->epoch, kari.session_epoch) << "not moved to the new epoch";
+}
+
+TEST_F(StaffSessionsTest, OnlyACookieShapedLikeAnIdIsLookedUpAtAll) {
   StaffSessions sessions(*store_);
   auto started = sessions.start(1, 0, true, Clock::now());
   ASSERT_TRUE(started.ok());
-  EXPECT_TRUE(may_be_session_id(started->id));
-  EXPECT_FALSE(may_be_session_id(""));
-  EXPECT_FALSE(may_be_session_id(started->id + "A"));
-  EXPECT_FALSE(may_be_session_id(started->id.substr(1)));
+  EXPECT_TRUE(has_random_token_shape(started->id));
+  EXPECT_FALSE(has_random_token_shape(""));
+  EXPECT_FALSE(has_random_token_shape(started->id + "A"));
+  EXPECT_FALSE(has_random_token_shape(started->id.substr(1)));
   std::string odd = started->id;
   odd[5] = '.';
-  EXPECT_FALSE(may_be_session_id(odd));
+  EXPECT_FALSE(has_random_token_shape(odd));
 }
 
 TEST_F(StaffSessionsTest, AnAccountHoldsAtMostItsLimitOfSessions) {
