@@ -358,7 +358,6 @@ Status ResponseStore::Impl::set_grants(std::int64_t id, std::span<const Grant> g
   });
 }
 
-
 Status ResponseStore::Impl::set_reset_code(std::int64_t id, const Sha256Digest& code_hash,
                                            Date expires_on) {
   if (!writer_) return read_only_error();
