@@ -186,7 +186,11 @@ Result<int> wave_min_respondents(ResponseStore& store, const Wave& wave, int con
   int floor = questionnaire.value()->min_respondents;
   // Every version's floor: a round pinned to an older version must not
   // escape the floor a later one raised.
-  for (const QuestionnaireVersion& version : store.questionnaires()) {
+  // A versions list that cannot be read fails the threshold: a floor
+  // missed would publish below it.
+  auto versions = store.questionnaires();
+  if (!versions) return versions.take_error();
+  for (const QuestionnaireVersion& version : versions.value()) {
     if (version.id != wave.questionnaire_id) continue;
     auto other = store.questionnaire(version.id, version.version);
     if (!other) return other.take_error();

@@ -44,7 +44,12 @@ int wave_create_command(const WaveCreateOptions& options) {
 int wave_list_command(const DatabaseOptions& options) {
   auto store = open_store("wave list", options.db, true);
   if (!store) return 1;
-  for (const Wave& wave : store->waves()) print_wave(wave);
+  auto waves = store->waves();
+  if (!waves) {
+    report_error("wave list", waves.error());
+    return 1;
+  }
+  for (const Wave& wave : waves.value()) print_wave(wave);
   return 0;
 }
 

@@ -27,13 +27,13 @@ Result<std::shared_ptr<const Questionnaire>> ResponseStore::questionnaire(
   return loaded.value()->questionnaire;
 }
 
-std::vector<QuestionnaireVersion> ResponseStore::questionnaires() {
+Result<std::vector<QuestionnaireVersion>> ResponseStore::questionnaires() {
   return impl_->questionnaires();
 }
 
 Result<Wave> ResponseStore::create_wave(const WaveSpec& spec) { return impl_->create_wave(spec); }
 Result<Wave> ResponseStore::wave(std::string_view name) { return impl_->wave(name); }
-std::vector<Wave> ResponseStore::waves() { return impl_->waves(); }
+Result<std::vector<Wave>> ResponseStore::waves() { return impl_->waves(); }
 
 Result<SubmitReceipt> ResponseStore::submit(std::string_view wave_name, const Response& response,
                                             std::string_view consent_version, Date today,

@@ -155,12 +155,14 @@ class ResponseStore {
   // The latest version (numerically highest) when `version` is not given.
   Result<std::shared_ptr<const Questionnaire>> questionnaire(
       std::string_view id, std::optional<std::string_view> version = std::nullopt);
-  std::vector<QuestionnaireVersion> questionnaires();
+  // Every published version, by id and then by when it was published.
+  Result<std::vector<QuestionnaireVersion>> questionnaires();
 
   // Waves. Names are unique; a wave never changes once created.
   Result<Wave> create_wave(const WaveSpec& spec);
   Result<Wave> wave(std::string_view name);
-  std::vector<Wave> waves();
+  // Every wave, in the order they were made.
+  Result<std::vector<Wave>> waves();
   // A municipality joins a national round: its staff pages then offer the
   // round's open link and invitations. True when it joined now, false when
   // it had already. "wave_not_found"; "round_not_national" for a round of

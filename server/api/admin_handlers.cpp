@@ -96,8 +96,10 @@ OutgoingResponse municipality_home(ApiContext& api, const Exchange& exchange) {
   }
   auto joined = api.store.joined_waves(code);
   if (!joined) return error_response(joined.error());
+  auto all = api.store.waves();
+  if (!all) return error_response(all.error());
   json::array waves;
-  for (const Wave& wave : api.store.waves()) {
+  for (const Wave& wave : all.value()) {
     if (!wave.covers(code)) continue;
     json::object entry = wave_json(wave);
     entry.erase("municipalities");
@@ -146,8 +148,10 @@ OutgoingResponse municipality_progress(ApiContext& api, const Exchange& exchange
     return error_response("municipality_not_found", "no municipality has the code " + code);
   }
   int k = api.results.min_respondents();
+  auto waves = api.store.waves();
+  if (!waves) return error_response(waves.error());
   json::array rounds;
-  for (const Wave& wave : api.store.waves()) {
+  for (const Wave& wave : waves.value()) {
     if (!wave.covers(code)) continue;
     auto counts = api.store.response_progress(wave.name, code);
     if (!counts) return error_response(counts.error());

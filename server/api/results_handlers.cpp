@@ -405,9 +405,11 @@ json::object municipality_json(const PublishedWave& published, const Municipalit
 // one, and a municipality's local round never stands in for it. A round
 // whose results are public is compared only with public ones: the change
 // since a staff-only round would publish that round's figures.
-std::optional<Wave> previous_wave_of(ResponseStore& store, const Wave& wave) {
+Result<std::optional<Wave>> previous_wave_of(ResponseStore& store, const Wave& wave) {
+  auto waves = store.waves();
+  if (!waves) return waves.take_error();
   std::optional<Wave> previous;
-  for (Wave& other : store.waves()) {
+  for (Wave& other : waves.value()) {
     if (other.questionnaire_id != wave.questionnaire_id || other.name == wave.name) continue;
     if (other.municipalities != wave.municipalities) continue;
     if (wave.results_public && !other.results_public) continue;
@@ -534,7 +536,9 @@ void get_results(ApiContext& api, const Exchange& exchange, std::string wave_nam
         auto published = api.results.published(wave_name);
         if (!published) return record_failure(api, reader, published.error());
         const PublishedWave& current = *published.value();
-        std::optional<Wave> previous = previous_wave_of(api.store, current.wave);
+        auto earlier = previous_wave_of(api.store, current.wave);
+        if (!earlier) return record_failure(api, reader, earlier.error());
+        const std::optional<Wave>& previous = earlier.value();
         std::string shown = effective_language(*current.questionnaire, requested);
         json::object overview = overview_json(
             current, shown, previous ? std::optional<std::string>(previous->name) : std::nullopt);
@@ -564,7 +568,9 @@ void get_municipality_results(ApiContext& api, const Exchange& exchange, std::st
         const PublishedWave& current = *published.value();
         std::shared_ptr<const PublishedWave> previous;
         std::optional<WaveChange> change;
-        if (std::optional<Wave> earlier = previous_wave_of(api.store, current.wave)) {
+        auto found = previous_wave_of(api.store, current.wave);
+        if (!found) return record_failure(api, reader, found.error());
+        if (const std::optional<Wave>& earlier = found.value()) {
           auto loaded = api.results.published(earlier->name);
           if (!loaded) return record_failure(api, reader, loaded.error());
           previous = loaded.value();

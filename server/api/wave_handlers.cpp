@@ -46,8 +46,10 @@ void add_wave_routes(Router& router, ApiContext& api) {
          bool with_results = with->has_value();
          reply_from_store_worker(api, std::move(reply), [&api, language = *language, with_results] {
            Date today = today_utc();
+           auto waves = api.store.waves();
+           if (!waves) return error_response(waves.error());
            std::vector<Wave> listed;
-           for (const Wave& wave : api.store.waves()) {
+           for (const Wave& wave : waves.value()) {
              if (with_results ? wave.opens <= today : wave.is_open(today)) listed.push_back(wave);
            }
            if (with_results) {

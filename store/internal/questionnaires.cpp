@@ -126,16 +126,17 @@ Result<std::shared_ptr<const LoadedQuestionnaire>> ResponseStore::Impl::load(
   return questionnaires_.emplace(key, std::move(entry)).first->second;
 }
 
-std::vector<QuestionnaireVersion> ResponseStore::Impl::questionnaires() {
+Result<std::vector<QuestionnaireVersion>> ResponseStore::Impl::questionnaires() {
   std::vector<QuestionnaireVersion> versions;
   auto reader = readers_.acquire();
-  if (!reader) return versions;
+  if (!reader) return reader.take_error();
   auto select = (*reader)->statement(
       "SELECT questionnaire_id, version FROM questionnaires ORDER BY questionnaire_id, id");
-  if (!select) return versions;
+  if (!select) return select.take_error();
   while (true) {
     auto row = select->step();
-    if (!row || !row.value()) break;
+    if (!row) return row.take_error();
+    if (!row.value()) break;
     versions.push_back({std::string(select->text(0)), std::string(select->text(1))});
   }
   return versions;

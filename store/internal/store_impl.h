@@ -138,12 +138,12 @@ class ResponseStore::Impl {
   Status publish_questionnaire(std::string_view definition_json);
   Result<std::shared_ptr<const LoadedQuestionnaire>> load(std::string_view id,
                                                           std::optional<std::string_view> version);
-  std::vector<QuestionnaireVersion> questionnaires();
+  Result<std::vector<QuestionnaireVersion>> questionnaires();
 
   Result<Wave> create_wave(const WaveSpec& spec);
   Result<Wave> wave(std::string_view name);
   Result<Wave> wave_by_id(std::int64_t id);
-  std::vector<Wave> waves();
+  Result<std::vector<Wave>> waves();
   Result<bool> join_wave(std::string_view wave_name, std::string_view municipality);
   Result<std::vector<std::string>> joined_waves(std::string_view municipality);
 

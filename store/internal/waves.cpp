@@ -159,22 +159,25 @@ Result<Wave> ResponseStore::Impl::wave_by_id(std::int64_t id) {
   return read_wave("w.id = ?", [id](StatementUse& select) { select.bind(1, id); });
 }
 
-std::vector<Wave> ResponseStore::Impl::waves() {
+Result<std::vector<Wave>> ResponseStore::Impl::waves() {
   std::vector<std::string> names;
   {
     auto reader = readers_.acquire();
-    if (!reader) return {};
+    if (!reader) return reader.take_error();
     auto select = (*reader)->statement("SELECT name FROM waves ORDER BY id");
-    if (!select) return {};
+    if (!select) return select.take_error();
     while (true) {
       auto row = select->step();
-      if (!row || !row.value()) break;
+      if (!row) return row.take_error();
+      if (!row.value()) break;
       names.emplace_back(select->text(0));
     }
   }
   std::vector<Wave> waves;
   for (const std::string& name : names) {
-    if (auto found = wave(name)) waves.push_back(std::move(found).value());
+    auto found = wave(name);
+    if (!found) return found.take_error();
+    waves.push_back(std::move(found).value());
   }
   return waves;
 }

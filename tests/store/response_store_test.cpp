@@ -43,7 +43,7 @@ TEST_F(ResponseStoreTest, RepublishingTheSameDefinitionSucceeds) {
   auto reformatted = boost::json::serialize(boost::json::parse(text));
   EXPECT_TRUE(store_->publish_questionnaire(text).ok());
   EXPECT_TRUE(store_->publish_questionnaire(reformatted).ok());
-  EXPECT_EQ(store_->questionnaires().size(), 1u);
+  EXPECT_EQ(store_->questionnaires().value().size(), 1u);
 }
 
 TEST_F(ResponseStoreTest, APublishedVersionIsImmutable) {
@@ -81,7 +81,7 @@ TEST_F(ResponseStoreTest, ALaterVersionCannotLowerTheFloor) {
         << lowered.error().message;
   }
   EXPECT_TRUE(store_->publish_questionnaire(version("1.3.0", "25")).ok());
-  EXPECT_EQ(store_->questionnaires().size(), 4u);
+  EXPECT_EQ(store_->questionnaires().value().size(), 4u);
 }
 
 TEST_F(ResponseStoreTest, AnInvalidDefinitionIsNotPublished) {
@@ -119,7 +119,7 @@ TEST_F(ResponseStoreTest, WavesAreReadBack) {
   EXPECT_FALSE(west->covers("0301"));
   EXPECT_TRUE(west->is_open(kToday));
   EXPECT_FALSE(west->is_open(Date{2026, 5, 1}));
-  EXPECT_EQ(store_->waves().size(), 2u);
+  EXPECT_EQ(store_->waves().value().size(), 2u);
   EXPECT_EQ(store_->wave("autumn").error().code, "wave_not_found");
 
   // A second store on the same file sees the same waves.
