@@ -151,6 +151,11 @@ Status ResponseStore::end_staff_sessions(std::int64_t account_id,
   return impl_->end_staff_sessions(account_id, kept);
 }
 
+Status ResponseStore::confirm_totp_key(std::int64_t account_id, std::int64_t step,
+                                       std::span<const std::uint8_t> key, const KeptSession& kept) {
+  return impl_->confirm_totp_key(account_id, step, key, kept);
+}
+
 Status ResponseStore::change_password(std::int64_t account_id, std::string_view password_hash,
                                       const KeptSession& kept) {
   return impl_->change_password(account_id, password_hash, kept);

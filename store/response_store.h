@@ -295,8 +295,9 @@ class ResponseStore {
   // the account's sessions end).
   Status set_reset_code(std::int64_t id, const Sha256Digest& code_hash, Date expires_on);
   // Sets the password of the enabled account whose unexpired reset code
-  // hashes to `code_hash`, and forgets the code, in one transaction:
-  // "reset_code_invalid" otherwise.
+  // hashes to `code_hash`, forgets the code and ends the account's sessions
+  // (as end_staff_sessions), in one transaction: "reset_code_invalid"
+  // otherwise.
   Result<Account> redeem_reset_code(const Sha256Digest& code_hash, Date today,
                                     std::string_view password_hash);
   // A new TOTP key, pending until a code made from it is accepted with
@@ -341,6 +342,12 @@ class ResponseStore {
   // of its other sessions, as end_staff_sessions, in one transaction.
   Status change_password(std::int64_t account_id, std::string_view password_hash,
                          const KeptSession& kept);
+  // Confirms the pending TOTP key with the code of `step` made from it
+  // (accept_totp_step with `pending`), ends the other sessions as
+  // end_staff_sessions and marks the kept one's second factor done, in one
+  // transaction: "totp_replayed" or "unauthorized" change nothing.
+  Status confirm_totp_key(std::int64_t account_id, std::int64_t step,
+                          std::span<const std::uint8_t> key, const KeptSession& kept);
   Result<std::int64_t> staff_session_count();
   // Takes a token from each bucket in one transaction, or from none: 0
   // when every bucket had one, else the seconds until the first that had

@@ -51,9 +51,8 @@ void reply_from_store_worker(ApiContext& api, Reply reply, std::function<Outgoin
 void record_audit(ApiContext& api, AuditEvent event);
 
 // Removes the session rows of an account whose epoch already rose (a
-// disable, a reset code issued or redeemed), so its sessions are over
-// already; a failure is reported on standard error, since what was done
-// stands.
+// disable, a reset code issued), so its sessions are over already; a
+// failure is reported on standard error, since what was done stands.
 void forget_sessions(ApiContext& api, std::int64_t account_id);
 
 // A wave as the API writes it: name, questionnaire, version, dates, and

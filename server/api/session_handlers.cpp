@@ -272,6 +272,10 @@ void add_password_routes(Router& router, ApiContext& api) {
                if (auto changed = api.sessions.change_password(
                        principal.account_id, *hashed, caller->session_id, caller->session_epoch);
                    !changed) {
+                 if (changed.error().code == "unauthorized") {
+                   audit(api, audit_actor(principal), "account.password_change", object,
+                         AuditOutcome::refused, "the session ended meanwhile");
+                 }
                  return OutgoingResponse(error_response(changed.error()));
                }
                attempt_succeeded(api, principal.username, client);
@@ -311,7 +315,6 @@ void add_password_routes(Router& router, ApiContext& api) {
                if (!hashed) return OutgoingResponse(error_response(hashed.error()));
                auto account = api.store.redeem_reset_code(code_hash, today_utc(), hashed.value());
                if (!account) return OutgoingResponse(error_response(account.error()));
-               forget_sessions(api, account->id);
                audit(api, "anonymous", "account.password_reset", "account:" + account->username,
                      AuditOutcome::success, "with a reset code");
                return OutgoingResponse(HttpResponse(http::status::no_content, 11));
@@ -375,49 +378,50 @@ void add_totp_routes(Router& router, ApiContext& api) {
                    {{"key", totp_key_base32(key.value())}, {"uri", uri}, {"qr_svg", svg.value()}}));
              });
        }});
-  router.add({http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
-              [&api](const Exchange& exchange, Reply reply) {
-                auto body = json_body(exchange.request);
-                if (!body) return reply(error_response(body.error()));
-                auto code = body_string(*body, "one_time_code", true, 16);
-                if (!code) return reply(error_response(code.error()));
-                if (auto refused = refused_attempt(api, caller_of(exchange).principal.username,
-                                                   exchange.client)) {
-                  return reply(std::move(*refused));
-                }
-                reply_from_store_worker(
-                    api, std::move(reply),
-                    [&api, caller = exchange.caller, client = exchange.client, code = *code] {
-                      const Principal& principal = caller->principal;
-                      std::string object = "account:" + principal.username;
-                      auto secrets = api.store.account_secrets(principal.username);
-                      if (!secrets) return OutgoingResponse(error_response(secrets.error()));
-                      auto step =
-                          match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
-                      if (!step || !api.store.accept_totp_step(principal.account_id, *step,
-                                                               secrets->totp_pending_key, true)) {
-                        audit(api, audit_actor(principal), "account.totp_confirm", object,
-                              AuditOutcome::refused, "wrong one-time code");
-                        return OutgoingResponse(error_response(make_error(
-                            "sign_in_failed", "the one-time code is wrong or used",
-                            {{"one_time_code", "invalid_value", "the code your app shows now"}})));
-                      }
-                      // The key is the account's now: every other session ends,
-                      // so one that never had the factor cannot outlive it.
-                      attempt_succeeded(api, principal.username, client);
-                      if (auto ended = api.sessions.end_others(
-                              principal.account_id, caller->session_id, caller->session_epoch);
-                          !ended) {
-                        return OutgoingResponse(error_response(ended.error()));
-                      }
-                      if (auto done = api.sessions.second_factor_done(caller->session_id); !done) {
-                        return OutgoingResponse(error_response(done.error()));
-                      }
-                      audit(api, audit_actor(principal), "account.totp_confirm", object,
-                            AuditOutcome::success, "other sessions ended");
-                      return OutgoingResponse(HttpResponse(http::status::no_content, 11));
-                    });
-              }});
+  router.add(
+      {http::verb::put, "/api/v1/session/totp", RateClass::code_attempt,
+       [&api](const Exchange& exchange, Reply reply) {
+         auto body = json_body(exchange.request);
+         if (!body) return reply(error_response(body.error()));
+         auto code = body_string(*body, "one_time_code", true, 16);
+         if (!code) return reply(error_response(code.error()));
+         if (auto refused =
+                 refused_attempt(api, caller_of(exchange).principal.username, exchange.client)) {
+           return reply(std::move(*refused));
+         }
+         reply_from_store_worker(
+             api, std::move(reply),
+             [&api, caller = exchange.caller, client = exchange.client, code = *code] {
+               const Principal& principal = caller->principal;
+               std::string object = "account:" + principal.username;
+               auto secrets = api.store.account_secrets(principal.username);
+               if (!secrets) return OutgoingResponse(error_response(secrets.error()));
+               auto step = match_totp_code(secrets->totp_pending_key, code, std::time(nullptr));
+               // The key becomes the account's and every other session
+               // ends (one that never had the factor cannot outlive it),
+               // at once, and only while this session is live.
+               Status confirmed = step ? api.sessions.confirm_totp_key(
+                                             principal.account_id, *step, secrets->totp_pending_key,
+                                             caller->session_id, caller->session_epoch)
+                                       : Status(make_error("totp_replayed", "no code matches"));
+               if (!confirmed && confirmed.error().code == "totp_replayed") {
+                 audit(api, audit_actor(principal), "account.totp_confirm", object,
+                       AuditOutcome::refused, "wrong one-time code");
+                 return OutgoingResponse(error_response(make_error(
+                     "sign_in_failed", "the one-time code is wrong or used",
+                     {{"one_time_code", "invalid_value", "the code your app shows now"}})));
+               }
+               if (!confirmed && confirmed.error().code == "unauthorized") {
+                 audit(api, audit_actor(principal), "account.totp_confirm", object,
+                       AuditOutcome::refused, "the session ended meanwhile");
+               }
+               if (!confirmed) return OutgoingResponse(error_response(confirmed.error()));
+               attempt_succeeded(api, principal.username, client);
+               audit(api, audit_actor(principal), "account.totp_confirm", object,
+                     AuditOutcome::success, "other sessions ended");
+               return OutgoingResponse(HttpResponse(http::status::no_content, 11));
+             });
+       }});
 }
 
 }  // namespace

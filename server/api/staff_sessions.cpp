@@ -120,6 +120,12 @@ Status StaffSessions::end_others(std::int64_t account_id, std::string_view kept_
   return store_.end_staff_sessions(account_id, KeptSession{session_key(kept_id), kept_epoch});
 }
 
+Status StaffSessions::confirm_totp_key(std::int64_t account_id, std::int64_t step,
+                                       std::span<const std::uint8_t> key, std::string_view kept_id,
+                                       std::int64_t kept_epoch) {
+  return store_.confirm_totp_key(account_id, step, key, {session_key(kept_id), kept_epoch});
+}
+
 Status StaffSessions::change_password(std::int64_t account_id, std::string_view password_hash,
                                       std::string_view kept_id, std::int64_t kept_epoch) {
   return store_.change_password(account_id, password_hash, {session_key(kept_id), kept_epoch});

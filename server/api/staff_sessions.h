@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -96,6 +97,12 @@ class StaffSessions {
   // it. "unauthorized" when the epoch moved meanwhile (the kept session
   // ended too).
   Status end_others(std::int64_t account_id, std::string_view kept_id, std::int64_t kept_epoch);
+  // A confirmed TOTP key (the pending one, with the code of `step`), and
+  // end_others, and this session's second factor done, in one
+  // transaction.
+  Status confirm_totp_key(std::int64_t account_id, std::int64_t step,
+                          std::span<const std::uint8_t> key, std::string_view kept_id,
+                          std::int64_t kept_epoch);
   // A new password hash, and end_others, in one transaction.
   Status change_password(std::int64_t account_id, std::string_view password_hash,
                          std::string_view kept_id, std::int64_t kept_epoch);

@@ -21,7 +21,10 @@ HttpResponse error_response(const Error& error) {
   if (error.code == "storage_failure" || error.code == "internal_error") {
     // The engine's words (or a bug's) name tables, files and servers: they
     // are for the operator; the client only needs to know to try again.
-    std::fprintf(stderr, "parorende serve: %s: %s\n", error.code.c_str(), error.message.c_str());
+    // "internal error" itself was reported where the bug was caught.
+    if (error.message != "internal error") {
+      std::fprintf(stderr, "parorende serve: %s: %s\n", error.code.c_str(), error.message.c_str());
+    }
     std::string said(error.code == "storage_failure" ? kStorageFailed : "internal error");
     return json_response(
         status_for_error_code(error.code),

@@ -404,9 +404,9 @@ Result<Account> ResponseStore::Impl::redeem_reset_code(const Sha256Digest& code_
       return make_error("reset_code_invalid", "the reset link is wrong, used or expired");
     }
     id = select->int64(0);
-    return update_account(context.connection,
-                          "password_hash = ?, reset_hash = NULL, reset_expires_on = NULL",
-                          [&](StatementUse& update) { update.bind(1, password_hash).bind(2, id); });
+    return end_sessions(context.connection, id, std::nullopt,
+                        ", password_hash = ?3, reset_hash = NULL, reset_expires_on = NULL",
+                        [&](StatementUse& update) { update.bind(3, password_hash); });
   });
   if (!written) return written.error();
   return account_by_id(id);

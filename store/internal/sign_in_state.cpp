@@ -1,5 +1,7 @@
 // Staff sessions, the sign-in throttle's buckets and sign-ins through
 // OpenID Providers under way (store/sign_in_state.h).
+#include <stdexcept>
+
 #include "store/internal/store_impl.h"
 
 namespace parorende {
@@ -42,6 +44,17 @@ Result<std::int64_t> count_where(Connection& connection, std::string_view sql,
   return row.value() ? statement->int64(0) : 0;
 }
 
+Status forget_full_buckets(Connection& connection, std::int64_t now) {
+  auto forget = connection.statement("DELETE FROM sign_in_buckets WHERE full_at <= ?");
+  if (!forget) return forget.take_error();
+  forget->bind(1, now);
+  return forget->run();
+}
+
+}  // namespace
+
+namespace store_detail {
+
 // Raises the account's epoch (setting `more_sql` too: ", column = ?3"
 // bound by `bind`), deletes its sessions but the kept one and moves that
 // one to the new epoch. With a kept session, only while the epoch is the
@@ -49,6 +62,9 @@ Result<std::int64_t> count_where(Connection& connection, std::string_view sql,
 Status end_sessions(Connection& connection, std::int64_t account_id,
                     const std::optional<KeptSession>& kept, std::string_view more_sql,
                     const std::function<void(StatementUse&)>& bind) {
+  if (kept && kept->epoch < 0) {
+    throw std::logic_error("end_sessions: a session epoch is never negative");
+  }
   auto raise = connection.statement(
       "UPDATE accounts SET session_epoch = session_epoch + 1" + std::string(more_sql) +
       " WHERE id = ?1 AND (CAST(?2 AS BIGINT) < 0 OR session_epoch = ?2)");
@@ -57,7 +73,7 @@ Status end_sessions(Connection& connection, std::int64_t account_id,
   if (bind) bind(*raise);
   if (auto raised = raise->run(); !raised) return raised;
   if (kept && connection.changes() == 0) {
-    return make_error("unauthorized", "sign in again (the session ended meanwhile)");
+    return make_error("unauthorized", "sign in again (the account's sessions changed meanwhile)");
   }
   auto remove = connection.statement(
       kept ? "DELETE FROM staff_sessions WHERE account_id = ? AND session_key <> ?"
@@ -74,14 +90,7 @@ Status end_sessions(Connection& connection, std::int64_t account_id,
   return move->run();
 }
 
-Status forget_full_buckets(Connection& connection, std::int64_t now) {
-  auto forget = connection.statement("DELETE FROM sign_in_buckets WHERE full_at <= ?");
-  if (!forget) return forget.take_error();
-  forget->bind(1, now);
-  return forget->run();
-}
-
-}  // namespace
+}  // namespace store_detail
 
 Status ResponseStore::Impl::add_staff_session(const Sha256Digest& key,
                                               const StoredStaffSession& session,
@@ -166,6 +175,29 @@ Status ResponseStore::Impl::end_staff_sessions(std::int64_t account_id,
                                                const std::optional<KeptSession>& kept) {
   return write([&](WriteContext& context) -> Status {
     return end_sessions(context.connection, account_id, kept, "", {});
+  });
+}
+
+Status ResponseStore::Impl::confirm_totp_key(std::int64_t account_id, std::int64_t step,
+                                             std::span<const std::uint8_t> key,
+                                             const KeptSession& kept) {
+  if (!writer_) return read_only_error();
+  if (key.empty()) return make_error("totp_replayed", "no one-time code key");
+  return write([&](WriteContext& context) -> Status {
+    Connection& connection = context.connection;
+    auto confirm = connection.statement(
+        "UPDATE accounts SET totp_last_step = ?, totp_key = totp_pending_key,"
+        " totp_pending_key = NULL WHERE id = ? AND totp_pending_key = ? AND totp_last_step < ?");
+    if (!confirm) return confirm.take_error();
+    confirm->bind(1, step).bind(2, account_id).bind_blob(3, key).bind(4, step);
+    if (auto ran = confirm->run(); !ran) return ran;
+    if (connection.changes() == 0) {
+      return make_error("totp_replayed", "this one-time code was used already");
+    }
+    if (auto ended = end_sessions(connection, account_id, kept, "", {}); !ended) return ended;
+    return run_keyed(connection,
+                     "UPDATE staff_sessions SET second_factor_done = 1 WHERE session_key = ?",
+                     kept.key);
   });
 }
 

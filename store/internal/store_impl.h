@@ -116,6 +116,15 @@ inline std::optional<Date> column_date(StatementUse& statement, int column) {
 
 Error invitation_used_error();
 
+// In the writer's transaction: raises the account's session epoch (and
+// sets `more_sql`, ", column = ?3", bound by `bind`), deletes its staff
+// sessions but the kept one, and moves that one to the new epoch. With a
+// kept session only while the epoch is the one its request was allowed
+// under: "unauthorized" otherwise, nothing changed.
+Status end_sessions(Connection& connection, std::int64_t account_id,
+                    const std::optional<KeptSession>& kept, std::string_view more_sql,
+                    const std::function<void(StatementUse&)>& bind);
+
 // Marks an invitation code used, in the writer's transaction:
 // "invitation_used" when another submission used it first.
 Status use_invitation(Connection& connection, const Sha256Digest& code_hash);
@@ -204,6 +213,8 @@ class ResponseStore::Impl {
   Status end_staff_sessions(std::int64_t account_id, const std::optional<KeptSession>& kept);
   Status change_password(std::int64_t account_id, std::string_view password_hash,
                          const KeptSession& kept);
+  Status confirm_totp_key(std::int64_t account_id, std::int64_t step,
+                          std::span<const std::uint8_t> key, const KeptSession& kept);
   Result<std::int64_t> charge_buckets(std::span<const BucketCharge> charges, std::int64_t now);
   Status refund_buckets(std::span<const BucketCharge> charges, std::int64_t now);
   Status add_openid_sign_in(const Sha256Digest& state_key, const StoredOpenIdSignIn& sign_in,

@@ -179,6 +179,59 @@ TEST_F(StaffSessionsTest, AChangeThroughASessionThatEndedMeanwhileChangesNothing
   EXPECT_EQ(found.value()->epoch, kari.session_epoch) << "not moved to the new epoch";
 }
 
+TEST_F(StaffSessionsTest, AConfirmedKeyEndsTheOthersAndMarksItsSessionInOneStep) {
+  Account kari = add_account("kari");
+  StaffSessions sessions(*store_);
+  Clock::time_point now = Clock::now();
+  auto kept = sessions.start(kari.id, kari.session_epoch, false, now);
+  auto other = sessions.start(kari.id, kari.session_epoch, false, now);
+  ASSERT_TRUE(kept.ok() && other.ok());
+  std::vector<std::uint8_t> key(20, 7);
+  ASSERT_TRUE(store_->set_totp_pending_key(kari.id, key).ok());
+  // Through a session that ended meanwhile (an administrator disabled the
+  // account and enabled it again): nothing changes.
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, true).ok());
+  ASSERT_TRUE(store_->set_account_disabled(kari.id, false).ok());
+  std::int64_t epoch = store_->account_by_id(kari.id)->session_epoch;
+  auto stale = sessions.confirm_totp_key(kari.id, 100, key, kept->id, kari.session_epoch);
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.error().code, "unauthorized");
+  EXPECT_TRUE(store_->account_secrets("kari")->totp_key.empty());
+  EXPECT_TRUE(live(sessions, other->id, now));
+  // Through a live one: the key, the others' end and the factor at once.
+  auto live_one = sessions.start(kari.id, epoch, false, now);
+  auto other_one = sessions.start(kari.id, epoch, false, now);
+  ASSERT_TRUE(live_one.ok() && other_one.ok());
+  kept = std::move(live_one);
+  other = std::move(other_one);
+  ASSERT_TRUE(sessions.confirm_totp_key(kari.id, 100, key, kept->id, epoch).ok());
+  EXPECT_EQ(store_->account_secrets("kari")->totp_key, key);
+  EXPECT_FALSE(live(sessions, other->id, now));
+  auto found = sessions.find(kept->id, now);
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_TRUE(found.value()->second_factor_done);
+  EXPECT_EQ(found.value()->epoch, store_->account_by_id(kari.id)->session_epoch);
+  auto again = sessions.confirm_totp_key(kari.id, 100, key, kept->id, found.value()->epoch);
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code, "totp_replayed");
+}
+
+TEST_F(StaffSessionsTest, RedeemingAResetCodeEndsTheAccountsSessions) {
+  Account kari = add_account("kari");
+  Sha256Digest code = sha256("a reset code");
+  ASSERT_TRUE(store_->set_reset_code(kari.id, code, testing::kToday).ok());
+  std::int64_t epoch = store_->account_by_id(kari.id)->session_epoch;
+  // A session begun after the code was given (through a provider, say).
+  StaffSessions sessions(*store_);
+  Clock::time_point now = Clock::now();
+  auto later = sessions.start(kari.id, epoch, true, now);
+  ASSERT_TRUE(later.ok());
+  ASSERT_TRUE(store_->redeem_reset_code(code, testing::kToday, "a new hash").ok());
+  EXPECT_FALSE(live(sessions, later->id, now));
+  EXPECT_EQ(store_->account_by_id(kari.id)->session_epoch, epoch + 1);
+  EXPECT_EQ(store_->account_secrets("kari")->password_hash, "a new hash");
+}
+
 TEST_F(StaffSessionsTest, OnlyACookieShapedLikeAnIdIsLookedUpAtAll) {
   StaffSessions sessions(*store_);
   auto started = sessions.start(1, 0, true, Clock::now());
