@@ -138,10 +138,6 @@ Status ResponseStore::touch_staff_session(const Sha256Digest& key, std::int64_t 
   return impl_->touch_staff_session(key, now);
 }
 
-Status ResponseStore::set_staff_session_second_factor_done(const Sha256Digest& key) {
-  return impl_->set_staff_session_second_factor_done(key);
-}
-
 Status ResponseStore::end_staff_session(const Sha256Digest& key) {
   return impl_->end_staff_session(key);
 }

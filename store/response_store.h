@@ -328,7 +328,6 @@ class ResponseStore {
   Result<std::optional<StoredStaffSession>> staff_session(const Sha256Digest& key);
   // The session was used at `now` (nothing when it has ended).
   Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
-  Status set_staff_session_second_factor_done(const Sha256Digest& key);
   Status end_staff_session(const Sha256Digest& key);
   // Ends every session of the account but the kept one (if given), in one
   // transaction with raising the account's session epoch

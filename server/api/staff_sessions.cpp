@@ -105,10 +105,6 @@ Result<std::optional<StaffSessions::ProviderSignIn>> StaffSessions::provider_sig
       ProviderSignIn{stored.value()->provider_id, std::move(stored.value()->id_token)});
 }
 
-Status StaffSessions::second_factor_done(std::string_view id) {
-  return store_.set_staff_session_second_factor_done(session_key(id));
-}
-
 Status StaffSessions::end(std::string_view id) { return store_.end_staff_session(session_key(id)); }
 
 Status StaffSessions::end_all(std::int64_t account_id) {

@@ -86,8 +86,6 @@ class StaffSessions {
   // sign-in, or no such session).
   Result<std::optional<ProviderSignIn>> provider_sign_in(std::string_view id);
 
-  // The session's second factor is done (TOTP enrolled or entered).
-  Status second_factor_done(std::string_view id);
   Status end(std::string_view id);
   // Every session of the account (sign out everywhere, a disabled account,
   // a reset), its epoch raised.

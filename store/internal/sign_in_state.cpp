@@ -34,14 +34,22 @@ Status delete_first(Connection& connection, std::string_view table, std::string_
   return statement->run();
 }
 
-Result<std::int64_t> count_where(Connection& connection, std::string_view sql,
-                                 const std::function<void(StatementUse&)>& bind) {
+// The first column of the row `sql` gives (0 when it gives none).
+Result<std::int64_t> first_int(Connection& connection, std::string_view sql,
+                               const std::function<void(StatementUse&)>& bind) {
   auto statement = connection.statement(sql);
   if (!statement) return statement.take_error();
   bind(*statement);
   auto row = statement->step();
   if (!row) return row.take_error();
   return row.value() ? statement->int64(0) : 0;
+}
+
+Status forget_sign_ins_started_before(Connection& connection, std::int64_t started_before) {
+  auto forget = connection.statement("DELETE FROM openid_sign_ins WHERE started_at < ?");
+  if (!forget) return forget.take_error();
+  forget->bind(1, started_before);
+  return forget->run();
 }
 
 Status forget_full_buckets(Connection& connection, std::int64_t now) {
@@ -102,8 +110,8 @@ Status ResponseStore::Impl::add_staff_session(const Sha256Digest& key,
     if (!forget) return forget.take_error();
     forget->bind(1, over.idle_before).bind(2, over.started_before);
     if (auto forgotten = forget->run(); !forgotten) return forgotten;
-    auto held = count_where(connection, "SELECT count(*) FROM staff_sessions WHERE account_id = ?",
-                            [&](StatementUse& select) { select.bind(1, session.account_id); });
+    auto held = first_int(connection, "SELECT count(*) FROM staff_sessions WHERE account_id = ?",
+                          [&](StatementUse& select) { select.bind(1, session.account_id); });
     if (!held) return held.take_error();
     std::int64_t excess = held.value() - static_cast<std::int64_t>(per_account) + 1;
     auto oldest = delete_first(
@@ -155,13 +163,6 @@ Status ResponseStore::Impl::touch_staff_session(const Sha256Digest& key, std::in
     if (!touch) return touch.take_error();
     touch->bind(1, now).bind_blob(2, key).bind(3, now);
     return touch->run();
-  });
-}
-
-Status ResponseStore::Impl::set_staff_session_second_factor_done(const Sha256Digest& key) {
-  return write([&](WriteContext& context) {
-    return run_keyed(context.connection,
-                     "UPDATE staff_sessions SET second_factor_done = 1 WHERE session_key = ?", key);
   });
 }
 
@@ -220,9 +221,8 @@ Result<std::int64_t> ResponseStore::Impl::charge_buckets(std::span<const BucketC
     if (auto forgotten = forget_full_buckets(connection, now); !forgotten) return forgotten;
     std::vector<std::int64_t> full_at;
     for (const BucketCharge& charge : charges) {
-      auto found =
-          count_where(connection, "SELECT full_at FROM sign_in_buckets WHERE bucket_key = ?",
-                      [&](StatementUse& select) { select.bind_blob(1, charge.key); });
+      auto found = first_int(connection, "SELECT full_at FROM sign_in_buckets WHERE bucket_key = ?",
+                             [&](StatementUse& select) { select.bind_blob(1, charge.key); });
       if (!found) return found.take_error();
       std::int64_t full = std::max(found.value(), now);
       if (full - now > charge.allowance) {
@@ -268,12 +268,10 @@ Status ResponseStore::Impl::add_openid_sign_in(const Sha256Digest& state_key,
                                                std::int64_t started_before) {
   return write([&](WriteContext& context) -> Status {
     Connection& connection = context.connection;
-    auto forget = connection.statement("DELETE FROM openid_sign_ins WHERE started_at < ?");
-    if (!forget) return forget.take_error();
-    forget->bind(1, started_before);
-    if (auto forgotten = forget->run(); !forgotten) return forgotten;
-    auto held =
-        count_where(connection, "SELECT count(*) FROM openid_sign_ins", [](StatementUse&) {});
+    if (auto forgotten = forget_sign_ins_started_before(connection, started_before); !forgotten) {
+      return forgotten;
+    }
+    auto held = first_int(connection, "SELECT count(*) FROM openid_sign_ins", [](StatementUse&) {});
     if (!held) return held.take_error();
     std::int64_t excess = held.value() - static_cast<std::int64_t>(max_pending) + 1;
     auto oldest =
@@ -301,10 +299,9 @@ Result<std::optional<StoredOpenIdSignIn>> ResponseStore::Impl::take_openid_sign_
   auto written = write([&](WriteContext& context) -> Status {
     Connection& connection = context.connection;
     taken.reset();
-    auto forget = connection.statement("DELETE FROM openid_sign_ins WHERE started_at < ?");
-    if (!forget) return forget.take_error();
-    forget->bind(1, started_before);
-    if (auto forgotten = forget->run(); !forgotten) return forgotten;
+    if (auto forgotten = forget_sign_ins_started_before(connection, started_before); !forgotten) {
+      return forgotten;
+    }
     auto select = connection.statement(
         "SELECT provider_id, nonce, code_verifier, language, binding, started_at"
         " FROM openid_sign_ins WHERE state_key = ?");

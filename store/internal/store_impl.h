@@ -208,7 +208,6 @@ class ResponseStore::Impl {
                            std::size_t per_account, StaffSessionCutoffs over);
   Result<std::optional<StoredStaffSession>> staff_session(const Sha256Digest& key);
   Status touch_staff_session(const Sha256Digest& key, std::int64_t now);
-  Status set_staff_session_second_factor_done(const Sha256Digest& key);
   Status end_staff_session(const Sha256Digest& key);
   Status end_staff_sessions(std::int64_t account_id, const std::optional<KeptSession>& kept);
   Status change_password(std::int64_t account_id, std::string_view password_hash,

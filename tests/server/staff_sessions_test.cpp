@@ -120,8 +120,6 @@ TEST_F(StaffSessionsTest, SignOutEverywhereEndsOnlyThatAccountsSessions) {
   ASSERT_TRUE(found.ok() && found.value());
   EXPECT_FALSE(found.value()->second_factor_done);
   EXPECT_EQ(store_->account_by_id(ola.id)->session_epoch, 0) << "another account's stays";
-  ASSERT_TRUE(sessions.second_factor_done(other->id).ok());
-  EXPECT_TRUE(sessions.find(other->id, now).value()->second_factor_done);
 }
 
 TEST_F(StaffSessionsTest, EndingTheOthersRaisesTheEpochSoASessionBegunMeanwhileIsOver) {
